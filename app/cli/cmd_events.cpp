@@ -1,0 +1,92 @@
+#include "cli/args.h"
+#include "cli/caseaccess.h"
+#include "cli/command.h"
+#include "cli/output.h"
+
+#include "case/eventjson.h"
+#include "case/eventquery.h"
+#include "core/timeutil.h"
+#include "enrich/ecsdecorator.h"
+
+#include <nlohmann/json.hpp>
+
+namespace netcase::cli {
+
+namespace {
+
+Result<std::optional<std::int64_t>> timeOption(const Args &a, const char *name)
+{
+    if (!a.has(QLatin1String(name)))
+        return std::optional<std::int64_t>();
+    auto t = parseUserTime(a.value(QLatin1String(name)));
+    if (!t)
+        return makeError(QStringLiteral("--%1: cannot read '%2' as a time (use ISO 8601 such as "
+                                        "2024-03-01T12:00:00Z, a date, or epoch seconds)")
+                                 .arg(QLatin1String(name), a.value(QLatin1String(name))),
+                         ErrorCode::Usage);
+    return std::optional<std::int64_t>(*t);
+}
+
+int run(const QStringList &argv)
+{
+    auto args = Args::parse(argv, {{"ip", true},
+                                   {"user", true},
+                                   {"from", true},
+                                   {"to", true},
+                                   {"limit", true},
+                                   {"raw", false}});
+    if (!args)
+        return fail(args.error());
+    if (args->positional().size() != 1)
+        return fail(makeError(QStringLiteral("usage: netcase events CASE [--ip IP] [--user NAME] "
+                                             "[--from T] [--to T] [--limit N] [--raw]"),
+                              ErrorCode::Usage));
+    EventFilter f;
+    f.ips = args->values(QStringLiteral("ip"));
+    f.users = args->values(QStringLiteral("user"));
+    auto from = timeOption(*args, "from");
+    auto to = timeOption(*args, "to");
+    auto limit = args->number(QStringLiteral("limit"), -1);
+    if (!from)
+        return fail(from.error());
+    if (!to)
+        return fail(to.error());
+    if (!limit)
+        return fail(limit.error());
+    f.fromUs = *from;
+    f.toUs = *to;
+    f.limit = *limit;
+
+    auto c = openCase(args->positional().first(), false);
+    if (!c)
+        return fail(c.error());
+    const bool raw = args->has(QStringLiteral("raw"));
+    EventQuery q(c->db());
+    EcsDecorator decorator(c->db());
+    q.forEach(f, [&](const EventRow &row) {
+        nlohmann::json doc = eventToEcs(row);
+        decorator.decorate(doc);
+        if (raw) {
+            if (auto text = q.raw(row.sourceId, row.event.line))
+                doc["event"]["original"] = *text;
+        }
+        outJson(doc);
+        return true;
+    });
+    return 0;
+}
+
+} // namespace
+
+extern const Command kEventsCommand = {
+        "events", "events CASE [--ip IP] [--user NAME] [--from T] [--to T] [--limit N] [--raw]",
+        "print normalised events as JSON lines (Elastic Common Schema)",
+        "Prints one JSON object per event in time order, with Elastic Common Schema names\n"
+        "nested as in ECS documents: @timestamp, event.{category,action,outcome},\n"
+        "source.{ip,port,geo,as}, user.name, user_agent.original, http.*, url.original, ...\n"
+        "Netcase's own fields are under netcase.* (event id, source, line). --ip and --user\n"
+        "may repeat. --from is inclusive and --to exclusive; both take ISO 8601 times, dates\n"
+        "or epoch seconds. --raw adds the original record as event.original.",
+        AppKind::Core, &run};
+
+} // namespace netcase::cli

@@ -1,0 +1,88 @@
+#include "cli/args.h"
+#include "cli/command.h"
+#include "cli/output.h"
+
+#include "mainwindow/casecontroller.h"
+#include "mainwindow/dockmanager.h"
+#include "mainwindow/mainwindow.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QDockWidget>
+#include <QElapsedTimer>
+#include <QThread>
+
+namespace netcase::cli {
+
+namespace {
+
+void settle(int ms)
+{
+    QElapsedTimer t;
+    t.start();
+    while (t.elapsed() < ms) {
+        QApplication::processEvents(QEventLoop::AllEvents, 50);
+        QThread::msleep(10);
+    }
+}
+
+int run(const QStringList &argv)
+{
+    auto args = Args::parse(argv, {{"out", true}, {"width", true}, {"height", true}});
+    if (!args)
+        return fail(args.error());
+    if (args->positional().size() != 1 || !args->has(QStringLiteral("out")))
+        return fail(makeError(QStringLiteral("usage: netcase screenshot CASE --out DIR"),
+                              ErrorCode::Usage));
+    auto width = args->number(QStringLiteral("width"), 1600);
+    auto height = args->number(QStringLiteral("height"), 1000);
+    if (!width || !height)
+        return fail(!width ? width.error() : height.error());
+    const QString outDir = args->value(QStringLiteral("out"));
+    if (!QDir().mkpath(outDir))
+        return fail(makeError(QStringLiteral("cannot create %1").arg(outDir)));
+
+    MainWindow window;
+    window.resize(int(*width), int(*height));
+    window.show();
+    const QString err = window.controller().openCase(args->positional().first(), true, true);
+    if (!err.isEmpty())
+        return fail(makeError(err));
+    settle(800);
+
+    int written = 0;
+    auto save = [&](QWidget *w, const QString &name) {
+        const QString file = QDir(outDir).filePath(name + QStringLiteral(".png"));
+        if (w->grab().save(file)) {
+            outLine(file);
+            ++written;
+        } else {
+            errLine(QStringLiteral("could not write %1").arg(file));
+        }
+    };
+    save(&window, QStringLiteral("main"));
+    // Each view on its own, large enough to read: float it and give it the window's size.
+    for (const DockManager::View &v : window.docks().views()) {
+        if (v.dock) {
+            v.dock->setFloating(true);
+            v.dock->show();
+            v.dock->resize(int(*width) * 3 / 4, int(*height) * 3 / 4);
+            settle(300);
+            save(v.dock->widget(), v.id);
+        } else {
+            save(v.widget, v.id);
+        }
+    }
+    return written > 0 ? 0 : 2;
+}
+
+} // namespace
+
+extern const Command kScreenshotCommand = {
+        "screenshot", "screenshot CASE --out DIR [--width W] [--height H]",
+        "render the main window and each view of a case to PNG without a display",
+        "Opens the case read-only in an offscreen window, then writes main.png (the whole\n"
+        "window) and one PNG per view (events.png, timeline.png, map.png, ...) into DIR.",
+        AppKind::Widgets, &run};
+
+} // namespace netcase::cli

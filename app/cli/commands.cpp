@@ -1,0 +1,38 @@
+#include "command.h"
+
+namespace netcase::cli {
+
+extern const Command kNewCommand;
+extern const Command kImportCommand;
+extern const Command kInfoCommand;
+extern const Command kEventsCommand;
+extern const Command kEnrichCommand;
+extern const Command kAnalyzeCommand;
+extern const Command kFindingsCommand;
+extern const Command kDecideCommand;
+extern const Command kDecisionsCommand;
+extern const Command kVerifyCommand;
+extern const Command kReportCommand;
+extern const Command kScreenshotCommand;
+
+const QList<const Command *> &commands()
+{
+    static const QList<const Command *> all = {
+            &kNewCommand,      &kImportCommand,    &kInfoCommand,   &kEventsCommand,
+            &kEnrichCommand,   &kAnalyzeCommand,   &kFindingsCommand, &kDecideCommand,
+            &kDecisionsCommand, &kVerifyCommand, &kReportCommand,
+            &kScreenshotCommand,
+    };
+    return all;
+}
+
+const Command *findCommand(const QString &name)
+{
+    for (const Command *c : commands()) {
+        if (name == QLatin1String(c->name))
+            return c;
+    }
+    return nullptr;
+}
+
+} // namespace netcase::cli

@@ -1,0 +1,59 @@
+#include "output.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <unistd.h>
+
+namespace netcase::cli {
+
+void out(const QString &text)
+{
+    const QByteArray b = text.toUtf8();
+    std::fwrite(b.constData(), 1, size_t(b.size()), stdout);
+}
+
+void outLine(const QString &text)
+{
+    out(text);
+    std::fputc('\n', stdout);
+}
+
+void outJson(const nlohmann::json &j)
+{
+    const std::string s = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    std::fwrite(s.data(), 1, s.size(), stdout);
+    std::fputc('\n', stdout);
+}
+
+void errLine(const QString &text)
+{
+    const QByteArray b = (QStringLiteral("netcase: ") + text + QLatin1Char('\n')).toUtf8();
+    std::fflush(stdout);
+    std::fwrite(b.constData(), 1, size_t(b.size()), stderr);
+}
+
+int fail(const Error &error)
+{
+    errLine(error.message);
+    return int(error.code) == int(ErrorCode::Cancelled) ? 2 : int(error.code);
+}
+
+QString sanitize(const QString &text)
+{
+    QString s = text;
+    for (QChar &c : s) {
+        const char16_t u = c.unicode();
+        if ((u < 0x20 && u != u'\t') || (u >= 0x7f && u < 0xa0) || (u >= 0x202a && u <= 0x202e)
+            || (u >= 0x2066 && u <= 0x2069))
+            c = QChar(0xfffd);
+    }
+    return s;
+}
+
+bool stderrIsTerminal()
+{
+    return ::isatty(STDERR_FILENO) == 1;
+}
+
+} // namespace netcase::cli

@@ -1,0 +1,27 @@
+#pragma once
+
+// Terminal output for the command line. Plain output strips control characters that came from
+// log data (so a hostile log line cannot drive the terminal); JSON output is escaped by the
+// JSON writer.
+
+#include "core/result.h"
+
+#include <QString>
+
+#include <nlohmann/json_fwd.hpp>
+
+namespace netcase::cli {
+
+/// Writes text to stdout (UTF-8, no newline added).
+void out(const QString &text);
+void outLine(const QString &text);
+void outJson(const nlohmann::json &j);
+/// Writes "netcase: <text>" and a newline to stderr.
+void errLine(const QString &text);
+/// Reports an error value on stderr and returns its exit code.
+int fail(const Error &error);
+/// Replaces control characters (C0, DEL, C1, bidi overrides) with U+FFFD.
+QString sanitize(const QString &text);
+bool stderrIsTerminal();
+
+} // namespace netcase::cli

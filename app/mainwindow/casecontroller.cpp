@@ -1,0 +1,198 @@
+#include "casecontroller.h"
+
+#include "case/casesession.h"
+#include "dialogs/newcasedialog.h"
+
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLocale>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStandardPaths>
+
+namespace netcase {
+
+namespace {
+
+const QString kRecentKey = QStringLiteral("recent/cases");
+const QString kCaseFilter = QStringLiteral("Netcase cases (*.netcase);;All files (*)");
+
+} // namespace
+
+CaseController::CaseController(QWidget *window)
+    : QObject(window)
+    , m_window(window)
+{
+    connect(&m_import, &ImportRunner::finished, this, &CaseController::importFinished);
+}
+
+CaseController::~CaseController()
+{
+    m_import.cancel();
+    m_import.wait();
+}
+
+QString CaseController::openCase(const QString &path, bool review, bool quiet)
+{
+    if (m_import.busy()) {
+        m_import.cancel();
+        m_import.wait();
+    }
+    CaseFile::OpenOptions o;
+    o.readOnly = review;
+    auto c = CaseFile::open(path, o);
+    if (!c) {
+        if (!quiet)
+            QMessageBox::critical(m_window, tr("Cannot open case"), c.error().message);
+        return c.error().message;
+    }
+    closeCase();
+    m_session = std::make_unique<CaseSession>(std::move(c.value()), review);
+    addRecent(QFileInfo(path).absoluteFilePath());
+    Q_EMIT caseOpened(m_session.get());
+    if (!m_session->readOnlyReason().isEmpty())
+        Q_EMIT message(m_session->readOnlyReason(), 0);
+    return {};
+}
+
+void CaseController::closeCase()
+{
+    if (!m_session)
+        return;
+    m_import.cancel();
+    m_import.wait();
+    Q_EMIT caseClosed();
+    m_session.reset();
+}
+
+void CaseController::newCaseInteractive()
+{
+    NewCaseDialog dlg(m_window);
+    if (dlg.exec() != QDialog::Accepted)
+        return;
+    CaseInfo info = dlg.info();
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString suggested = dir + QLatin1Char('/')
+                              + (info.title.isEmpty() ? QStringLiteral("case") : info.title)
+                              + QStringLiteral(".netcase");
+    QString path = QFileDialog::getSaveFileName(m_window, tr("Save new case as"), suggested,
+                                                kCaseFilter);
+    if (path.isEmpty())
+        return;
+    if (!path.endsWith(QLatin1String(".netcase")))
+        path += QStringLiteral(".netcase");
+    if (info.title.isEmpty())
+        info.title = QFileInfo(path).completeBaseName();
+    {
+        auto created = CaseFile::create(path, info);
+        if (!created) {
+            QMessageBox::critical(m_window, tr("Cannot create case"), created.error().message);
+            return;
+        }
+    }
+    openCase(path);
+}
+
+void CaseController::openCaseInteractive()
+{
+    const QString path = QFileDialog::getOpenFileName(m_window, tr("Open case"), QString(),
+                                                      kCaseFilter);
+    if (!path.isEmpty())
+        openCase(path);
+}
+
+void CaseController::reviewCaseInteractive()
+{
+    const QString path = QFileDialog::getOpenFileName(m_window, tr("Review case"), QString(),
+                                                      kCaseFilter);
+    if (!path.isEmpty())
+        openCase(path, true);
+}
+
+void CaseController::importInteractive()
+{
+    if (!m_session)
+        return;
+    const QStringList files = QFileDialog::getOpenFileNames(
+            m_window, tr("Import log files"), QString(),
+            tr("Logs (*.log *.txt *.json *.jsonl *.ndjson *.csv *.gz *.bz2 *.xz *.zip *.tar);;"
+               "All files (*)"));
+    if (!files.isEmpty())
+        importFiles(files);
+}
+
+void CaseController::importFiles(const QStringList &paths)
+{
+    if (!m_session) {
+        Q_EMIT message(tr("Open or create a case before importing."), 5000);
+        return;
+    }
+    if (m_session->readOnly()) {
+        QMessageBox::information(m_window, tr("Read-only case"),
+                                 m_session->reviewMode()
+                                         ? tr("The case is open for review; events cannot be "
+                                              "added.")
+                                         : m_session->readOnlyReason());
+        return;
+    }
+    if (m_import.busy()) {
+        Q_EMIT message(tr("An import is already running."), 5000);
+        return;
+    }
+    m_import.start(*m_session, paths, ImportOptions());
+}
+
+void CaseController::importFinished(const ImportOutcome &outcome)
+{
+    if (outcome.cancelled) {
+        Q_EMIT message(tr("Import cancelled; the case is unchanged."), 8000);
+        return;
+    }
+    if (!outcome.ok) {
+        QMessageBox::critical(m_window, tr("Import failed"),
+                              outcome.error + tr("\n\nThe case is unchanged."));
+        return;
+    }
+    const QLocale loc;
+    QStringList lines;
+    for (const SourceReport &s : outcome.report.sources) {
+        if (!s.error.isEmpty())
+            lines << tr("%1: not imported: %2").arg(s.name, s.error);
+        else
+            lines << tr("%1 (%2): %3 events, %4 rejects")
+                             .arg(s.name, s.format, loc.toString(qlonglong(s.events)),
+                                  loc.toString(qlonglong(s.rejects)));
+    }
+    lines << outcome.steps;
+    if (m_session)
+        m_session->notifyChanged();
+    Q_EMIT message(tr("Imported %1 events, %2 rejects")
+                           .arg(loc.toString(qlonglong(outcome.report.events())),
+                                loc.toString(qlonglong(outcome.report.rejects()))),
+                   0);
+    if (outcome.report.failed() > 0 || outcome.report.rejects() > 0)
+        QMessageBox::information(m_window, tr("Import finished"), lines.join(QLatin1Char('\n')));
+}
+
+QStringList CaseController::recentCases() const
+{
+    QStringList list = QSettings().value(kRecentKey).toStringList();
+    list.erase(std::remove_if(list.begin(), list.end(),
+                              [](const QString &p) { return !QFileInfo::exists(p); }),
+               list.end());
+    return list;
+}
+
+void CaseController::addRecent(const QString &path)
+{
+    QSettings s;
+    QStringList list = s.value(kRecentKey).toStringList();
+    list.removeAll(path);
+    list.prepend(path);
+    while (list.size() > 10)
+        list.removeLast();
+    s.setValue(kRecentKey, list);
+    Q_EMIT recentChanged();
+}
+
+} // namespace netcase

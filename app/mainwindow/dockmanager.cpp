@@ -1,0 +1,62 @@
+#include "dockmanager.h"
+
+#include "events/eventsview.h"
+
+#include <QDockWidget>
+#include <QMainWindow>
+#include <QMenu>
+
+namespace netcase {
+
+DockManager::DockManager(QMainWindow &window, SelectionHub &hub)
+    : QObject(&window)
+    , m_window(window)
+    , m_hub(hub)
+    , m_events(new EventsView(hub, &window))
+{
+    m_window.setCentralWidget(m_events);
+    m_window.setDockNestingEnabled(true);
+    m_views.append({QStringLiteral("events"), tr("Events"), m_events, nullptr,
+                    [this](CaseSession *s) { m_events->setSession(s); }});
+    // Further views (timeline, map, graph, accounts, findings, IP details, annotations) are
+    // added here with addDock() as they are built.
+}
+
+void DockManager::addDock(const QString &id, const QString &title, QWidget *widget, int area,
+                          std::function<void(CaseSession *)> setSession)
+{
+    auto *dock = new QDockWidget(title, &m_window);
+    dock->setObjectName(id + QStringLiteral("Dock"));
+    dock->setWidget(widget);
+    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable
+                      | QDockWidget::DockWidgetClosable);
+    m_window.addDockWidget(Qt::DockWidgetArea(area), dock);
+    m_views.append({id, title, widget, dock, std::move(setSession)});
+}
+
+QWidget *DockManager::view(const QString &id) const
+{
+    for (const View &v : m_views) {
+        if (v.id == id)
+            return v.widget;
+    }
+    return nullptr;
+}
+
+void DockManager::setSession(CaseSession *session)
+{
+    for (const View &v : m_views) {
+        if (v.setSession)
+            v.setSession(session);
+    }
+}
+
+void DockManager::fillViewMenu(QMenu &menu) const
+{
+    for (const View &v : m_views) {
+        if (v.dock)
+            menu.addAction(v.dock->toggleViewAction());
+    }
+}
+
+} // namespace netcase

@@ -1,0 +1,88 @@
+#include "mainactions.h"
+
+#include "case/casesession.h"
+#include "items/selectionhub.h"
+#include "mainwindow/casecontroller.h"
+#include "mainwindow/dockmanager.h"
+
+#include <QApplication>
+#include <QFileInfo>
+#include <QMainWindow>
+#include <QMenuBar>
+#include <QMessageBox>
+
+namespace netcase {
+
+MainActions::MainActions(QMainWindow &window, CaseController &controller, DockManager &docks,
+                         SelectionHub &hub)
+    : QObject(&window)
+    , m_window(window)
+    , m_controller(controller)
+    , m_hub(hub)
+{
+    QMenuBar *bar = window.menuBar();
+    m_file = bar->addMenu(tr("&File"));
+    m_file->addAction(tr("&New case…"), QKeySequence::New, &controller,
+                      &CaseController::newCaseInteractive);
+    m_file->addAction(tr("&Open case…"), QKeySequence::Open, &controller,
+                      &CaseController::openCaseInteractive);
+    m_recent = m_file->addMenu(tr("Open &recent"));
+    m_file->addAction(tr("&Review case…"), QKeySequence(tr("Ctrl+Shift+R")), &controller,
+                      &CaseController::reviewCaseInteractive);
+    m_file->addSeparator();
+    m_import = m_file->addAction(tr("&Import files…"), QKeySequence(tr("Ctrl+I")), &controller,
+                                 &CaseController::importInteractive);
+    m_file->addSeparator();
+    m_close = m_file->addAction(tr("&Close case"), QKeySequence::Close, &controller,
+                                &CaseController::closeCase);
+    m_file->addAction(tr("&Quit"), QKeySequence::Quit, &window, &QWidget::close);
+
+    m_case = bar->addMenu(tr("&Case"));
+
+    m_view = bar->addMenu(tr("&View"));
+    m_back = m_view->addAction(tr("&Back"), QKeySequence(tr("Alt+Left")), &hub,
+                               &SelectionHub::back);
+    m_forward = m_view->addAction(tr("&Forward"), QKeySequence(tr("Alt+Right")), &hub,
+                                  &SelectionHub::forward);
+    m_view->addAction(tr("&Clear selection"), QKeySequence(tr("Esc")), &hub,
+                      &SelectionHub::clear);
+    m_view->addSeparator();
+    docks.fillViewMenu(*m_view);
+
+    QMenu *help = bar->addMenu(tr("&Help"));
+    help->addAction(tr("&About Netcase"), &window, [&window] {
+        QMessageBox::about(&window, tr("About Netcase"),
+                           tr("<b>Netcase %1</b><p>An investigation workbench for IP "
+                              "intelligence.</p><p>An IP address alone rarely proves who acted: "
+                              "Netcase shows every signal with the reasons it can mislead.</p>")
+                                   .arg(QStringLiteral(NETCASE_VERSION)));
+    });
+
+    connect(&controller, &CaseController::recentChanged, this, &MainActions::fillRecent);
+    connect(&hub, &SelectionHub::historyChanged, this, &MainActions::updateState);
+    fillRecent();
+    updateState();
+}
+
+void MainActions::fillRecent()
+{
+    m_recent->clear();
+    const QStringList recent = m_controller.recentCases();
+    for (const QString &path : recent) {
+        m_recent->addAction(QFileInfo(path).fileName(), this,
+                            [this, path] { m_controller.openCase(path); })
+                ->setToolTip(path);
+    }
+    m_recent->setEnabled(!recent.isEmpty());
+}
+
+void MainActions::updateState()
+{
+    CaseSession *s = m_controller.session();
+    m_import->setEnabled(s && !s->readOnly());
+    m_close->setEnabled(s != nullptr);
+    m_back->setEnabled(m_hub.canGoBack());
+    m_forward->setEnabled(m_hub.canGoForward());
+}
+
+} // namespace netcase

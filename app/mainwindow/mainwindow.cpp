@@ -1,0 +1,160 @@
+#include "mainwindow.h"
+
+#include "case/casesession.h"
+#include "case/casesummary.h"
+#include "common/progresspanel.h"
+#include "items/selectionhub.h"
+#include "mainwindow/casecontroller.h"
+#include "mainwindow/dockmanager.h"
+#include "mainwindow/mainactions.h"
+
+#include <QCloseEvent>
+#include <QDragEnterEvent>
+#include <QFileInfo>
+#include <QLabel>
+#include <QLocale>
+#include <QMimeData>
+#include <QSettings>
+#include <QStatusBar>
+
+namespace netcase {
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_hub(new SelectionHub(this))
+    , m_controller(new CaseController(this))
+    , m_docks(new DockManager(*this, *m_hub))
+    , m_actions(new MainActions(*this, *m_controller, *m_docks, *m_hub))
+    , m_progress(new ProgressPanel(this))
+    , m_counts(new QLabel(this))
+    , m_mode(new QLabel(this))
+{
+    setObjectName(QStringLiteral("MainWindow"));
+    setAcceptDrops(true);
+    resize(1400, 900);
+    statusBar()->addWidget(m_counts, 1);
+    statusBar()->addPermanentWidget(m_progress);
+    statusBar()->addPermanentWidget(m_mode);
+    m_counts->setObjectName(QStringLiteral("statusCounts"));
+
+    connect(m_controller, &CaseController::caseOpened, this, &MainWindow::onCaseOpened);
+    connect(m_controller, &CaseController::caseClosed, this, &MainWindow::onCaseClosed);
+    connect(m_controller, &CaseController::message, statusBar(), &QStatusBar::showMessage);
+    ImportRunner &runner = m_controller->importRunner();
+    connect(&runner, &ImportRunner::progress, m_progress,
+            [this](qint64 done, qint64 total, const QString &file) {
+                if (!m_progress->isVisible())
+                    m_progress->start(tr("Importing"));
+                m_progress->setBytes(done, total, file);
+            });
+    connect(&runner, &ImportRunner::stage, m_progress,
+            [this](const QString &stage, int pct) { m_progress->setPercent(pct, stage); });
+    connect(&runner, &ImportRunner::finished, m_progress, &ProgressPanel::finish);
+    connect(m_progress, &ProgressPanel::cancelRequested, &runner, &ImportRunner::cancel);
+
+    const QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    updateTitle();
+    updateStatus();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::onCaseOpened(CaseSession *session)
+{
+    m_hub->clear();
+    m_docks->setSession(session);
+    connect(session, &CaseSession::changed, this, &MainWindow::updateStatus);
+    m_actions->updateState();
+    updateTitle();
+    updateStatus();
+}
+
+void MainWindow::onCaseClosed()
+{
+    m_docks->setSession(nullptr);
+    m_hub->clear();
+    QMetaObject::invokeMethod(this, [this] {
+        m_actions->updateState();
+        updateTitle();
+        updateStatus();
+    }, Qt::QueuedConnection);
+}
+
+void MainWindow::updateTitle()
+{
+    CaseSession *s = m_controller->session();
+    if (!s) {
+        setWindowTitle(tr("Netcase"));
+        return;
+    }
+    const CaseInfo info = s->caseFile().info();
+    QString title = info.title;
+    if (!info.authorization.isEmpty())
+        title += QStringLiteral(" [%1]").arg(info.authorization);
+    if (s->reviewMode())
+        title += tr(" (review)");
+    else if (s->readOnly())
+        title += tr(" (read-only)");
+    setWindowTitle(QStringLiteral("%1 — %2 — Netcase").arg(title, QFileInfo(s->path()).fileName()));
+}
+
+void MainWindow::updateStatus()
+{
+    CaseSession *s = m_controller->session();
+    if (!s) {
+        m_counts->setText(tr("No case open. File → New case (Ctrl+N) or Open (Ctrl+O); drop log "
+                             "files here to import them."));
+        m_mode->clear();
+        return;
+    }
+    const CaseSummary sum = CaseSummary::read(s->caseFile());
+    const QLocale loc;
+    m_counts->setText(tr("%1 events · %2 rejects · %3 sources · %4 IPs · %5 accounts")
+                              .arg(loc.toString(qlonglong(sum.events)),
+                                   loc.toString(qlonglong(sum.rejects)))
+                              .arg(sum.sources.size())
+                              .arg(loc.toString(qlonglong(sum.distinctIps)),
+                                   loc.toString(qlonglong(sum.distinctUsers))));
+    if (s->reviewMode())
+        m_mode->setText(tr("REVIEW"));
+    else if (s->readOnly())
+        m_mode->setText(tr("READ-ONLY"));
+    else
+        m_mode->clear();
+    m_mode->setToolTip(s->readOnlyReason());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    m_controller->closeCase();
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasUrls())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    QStringList files;
+    for (const QUrl &url : event->mimeData()->urls()) {
+        if (url.isLocalFile())
+            files << url.toLocalFile();
+    }
+    if (files.isEmpty())
+        return;
+    event->acceptProposedAction();
+    if (files.size() == 1 && files.first().endsWith(QLatin1String(".netcase")))
+        m_controller->openCase(files.first());
+    else
+        m_controller->importFiles(files);
+}
+
+} // namespace netcase

@@ -1,0 +1,61 @@
+#pragma once
+
+// The importer contract (shared/design/ARCHITECTURE.md): detect(sample) gives a confidence,
+// parse(stream, options, sink) streams records into the sink, reports progress in bytes, stops
+// when asked and turns every record it cannot read into a reject with a reason.
+
+#include "core/event.h"
+#include "core/result.h"
+
+#include <QString>
+
+#include <atomic>
+#include <functional>
+#include <string_view>
+
+namespace netcase {
+
+class InputStream;
+
+struct ImportOptions
+{
+    QString format;                    ///< forced format name, empty to detect
+    QString timezone = QStringLiteral("UTC"); ///< for timestamps that carry no zone
+    int year = 0;                      ///< for RFC 3164 syslog without a year; 0 to infer
+    QString mapping;                   ///< field mapping (JSON) for the generic CSV/JSON importers
+};
+
+/// Receives what a parser reads. Implementations batch and store.
+class RecordSink
+{
+public:
+    virtual ~RecordSink() = default;
+    virtual void event(Event &&event, std::string_view raw) = 0;
+    virtual void reject(std::int64_t line, std::string_view reason, std::string_view raw) = 0;
+};
+
+struct ParseContext
+{
+    const ImportOptions &options;
+    RecordSink &sink;
+    /// Called with bytes consumed; returns false when the user cancelled.
+    std::function<bool(std::int64_t)> progress = [](std::int64_t) { return true; };
+    /// The file name (for detection hints such as Zeek's path); never trusted for the format.
+    QString fileName;
+};
+
+class Importer
+{
+public:
+    virtual ~Importer() = default;
+    /// Stable name used by --format and stored in the case ("apache", "sshd", ...).
+    virtual QString name() const = 0;
+    /// Human-readable name for dialogs.
+    virtual QString label() const = 0;
+    /// Confidence 0..100 that sample (the first bytes of the file) is in this format.
+    virtual int detect(std::string_view sample) const = 0;
+    /// Parses the whole stream. Cancellation returns ErrorCode::Cancelled.
+    virtual Status parse(InputStream &in, ParseContext &ctx) const = 0;
+};
+
+} // namespace netcase

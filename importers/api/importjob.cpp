@@ -1,0 +1,251 @@
+#include "importjob.h"
+
+#include "api/hashingstream.h"
+#include "api/inputs.h"
+#include "api/registry.h"
+#include "audit/auditlog.h"
+#include "case/casefile.h"
+#include "case/eventwriter.h"
+#include "core/identity.h"
+#include "core/timeutil.h"
+
+#include <QElapsedTimer>
+#include <QFileInfo>
+
+#include <nlohmann/json.hpp>
+
+namespace netcase {
+
+namespace {
+
+constexpr std::int64_t kSampleBytes = 64 * 1024;
+
+/// Stores what the parser reads through an EventWriter; the first storage error stops it.
+class WriterSink final : public RecordSink
+{
+public:
+    explicit WriterSink(EventWriter &w) : m_writer(w) {}
+    void event(Event &&e, std::string_view raw) override
+    {
+        if (m_status.ok())
+            m_status = m_writer.add(e, raw);
+    }
+    void reject(std::int64_t line, std::string_view reason, std::string_view raw) override
+    {
+        if (m_status.ok())
+            m_status = m_writer.reject(line, reason, raw);
+    }
+    const Status &status() const { return m_status; }
+
+private:
+    EventWriter &m_writer;
+    Status m_status;
+};
+
+Result<std::string> readSample(const InputItem &item)
+{
+    auto in = openInput(item);
+    if (!in)
+        return in.error();
+    std::string sample(size_t(kSampleBytes), '\0');
+    std::int64_t got = 0;
+    while (got < kSampleBytes) {
+        const std::int64_t n = (*in)->read(sample.data() + got, kSampleBytes - got);
+        if (n < 0)
+            return makeError(QStringLiteral("%1: read error (%2)")
+                                     .arg(item.displayName(), (*in)->errorString()));
+        if (n == 0)
+            break;
+        got += n;
+    }
+    sample.resize(size_t(got));
+    return sample;
+}
+
+} // namespace
+
+std::int64_t ImportReport::events() const
+{
+    std::int64_t n = 0;
+    for (const auto &s : sources)
+        n += s.events;
+    return n;
+}
+
+std::int64_t ImportReport::rejects() const
+{
+    std::int64_t n = 0;
+    for (const auto &s : sources)
+        n += s.rejects;
+    return n;
+}
+
+int ImportReport::failed() const
+{
+    return int(std::count_if(sources.begin(), sources.end(),
+                             [](const SourceReport &s) { return !s.error.isEmpty(); }));
+}
+
+ImportJob::ImportJob(QStringList paths, ImportOptions options)
+    : m_paths(std::move(paths))
+    , m_options(std::move(options))
+{}
+
+Result<ImportReport> ImportJob::run(CaseFile &caseFile, const ProgressFn &progress,
+                                    const std::atomic<bool> &cancel) const
+{
+    if (caseFile.readOnly())
+        return makeError(caseFile.readOnlyReason().isEmpty()
+                                 ? QStringLiteral("the case is open read-only")
+                                 : caseFile.readOnlyReason(),
+                         ErrorCode::Locked);
+    const Importer *forced = nullptr;
+    if (!m_options.format.isEmpty()) {
+        forced = findImporter(m_options.format);
+        if (!forced)
+            return makeError(QStringLiteral("unknown format '%1' (see 'netcase help import')")
+                                     .arg(m_options.format),
+                             ErrorCode::Usage);
+    }
+    auto items = expandInputs(m_paths);
+    if (!items)
+        return items.error();
+
+    ImportProgress prog;
+    for (const auto &it : *items)
+        prog.bytesTotal += it.size;
+
+    Database &db = caseFile.db();
+    Transaction tx(db);
+    if (!tx.active())
+        return makeError(QStringLiteral("cannot write to the case: %1").arg(db.lastError()),
+                         ErrorCode::Locked);
+    ImportReport report;
+    const QString actor = currentUserName();
+    std::int64_t doneBefore = 0;
+
+    for (const InputItem &item : *items) {
+        SourceReport rep;
+        rep.name = item.displayName();
+        prog.currentFile = rep.name;
+        auto finishItem = [&] {
+            doneBefore += item.size;
+            prog.bytesDone = doneBefore;
+            if (progress)
+                progress(prog);
+            report.sources.push_back(rep);
+        };
+
+        const Importer *imp = forced;
+        if (!imp) {
+            auto sample = readSample(item);
+            if (!sample) {
+                rep.error = sample.error().message;
+                finishItem();
+                continue;
+            }
+            imp = detectFormat(*sample).importer;
+            if (!imp) {
+                rep.error = QStringLiteral("format not recognised; choose one with --format");
+                finishItem();
+                continue;
+            }
+        }
+        rep.format = imp->name();
+        auto opened = openInput(item);
+        if (!opened) {
+            rep.error = opened.error().message;
+            finishItem();
+            continue;
+        }
+        HashingStream in(**opened);
+
+        (void)db.exec("SAVEPOINT source");
+        Statement ins = db.prepare(
+                "INSERT INTO sources(name, path, member, sha256, size, format, timezone, options, "
+                "imported_at, imported_by) VALUES (?, ?, ?, '', ?, ?, ?, ?, ?, ?)");
+        nlohmann::json opts = {{"year", m_options.year},
+                               {"mapping", m_options.mapping.toStdString()}};
+        ins.bind(1, QFileInfo(item.path).fileName()).bind(2, QFileInfo(item.path).absoluteFilePath());
+        ins.bind(3, item.member).bind(4, item.size).bind(5, imp->name());
+        ins.bind(6, m_options.timezone).bind(7, opts.dump()).bind(8, nowIso()).bind(9, actor);
+        if (Status s = ins.exec(); !s.ok())
+            return makeError(QStringLiteral("cannot record the source: %1").arg(s.error().message));
+        rep.sourceId = db.lastInsertId();
+
+        EventWriter writer(db, rep.sourceId);
+        WriterSink sink(writer);
+        QElapsedTimer throttle;
+        throttle.start();
+        ParseContext ctx{m_options, sink};
+        ctx.fileName = item.displayName();
+        ctx.progress = [&](std::int64_t) {
+            if (progress && throttle.elapsed() >= 100) {
+                throttle.restart();
+                prog.bytesDone = doneBefore + std::min(in.position(), item.size);
+                progress(prog);
+            }
+            return !cancel.load(std::memory_order_relaxed) && sink.status().ok();
+        };
+        Status parsed = imp->parse(in, ctx);
+        if (cancel.load())
+            return makeError(QStringLiteral("import cancelled; the case is unchanged"),
+                             ErrorCode::Cancelled);
+        if (parsed.ok() && !sink.status().ok())
+            parsed = sink.status();
+        if (parsed.ok())
+            parsed = writer.finish();
+        if (!parsed.ok()) {
+            (void)db.exec("ROLLBACK TO source; RELEASE source");
+            rep.error = parsed.error().message;
+            rep.events = rep.rejects = 0;
+            finishItem();
+            continue;
+        }
+        // Hash the whole file even if the parser stopped early (it should not).
+        for (std::string rest(1 << 16, '\0'); in.read(rest.data(), std::int64_t(rest.size())) > 0;) {
+        }
+        rep.sha256 = in.hexDigest();
+        rep.events = writer.events();
+        rep.rejects = writer.rejects();
+        Statement dup = db.prepare("SELECT name FROM sources WHERE sha256 = ? AND member = ?");
+        dup.bind(1, rep.sha256).bind(2, item.member);
+        if (dup.step()) {
+            const QString earlier = dup.text(0);
+            (void)db.exec("ROLLBACK TO source; RELEASE source");
+            rep.error = QStringLiteral("already in the case (same SHA-256 as source '%1'); "
+                                       "not imported again")
+                                .arg(earlier);
+            rep.events = rep.rejects = 0;
+            finishItem();
+            continue;
+        }
+        Statement upd = db.prepare("UPDATE sources SET sha256 = ?, events = ?, rejects = ?, "
+                                   "first_ts = ?, last_ts = ? WHERE id = ?");
+        upd.bind(1, rep.sha256).bind(2, rep.events).bind(3, rep.rejects);
+        if (rep.events > 0)
+            upd.bind(4, writer.firstTs()).bind(5, writer.lastTs());
+        else
+            upd.bindNull(4).bindNull(5);
+        upd.bind(6, rep.sourceId);
+        if (Status s = upd.exec(); !s.ok())
+            return s.error();
+        nlohmann::json payload = {{"source_id", rep.sourceId},
+                                  {"name", rep.name.toStdString()},
+                                  {"sha256", rep.sha256.toStdString()},
+                                  {"size", item.size},
+                                  {"format", rep.format.toStdString()},
+                                  {"timezone", m_options.timezone.toStdString()},
+                                  {"events", rep.events},
+                                  {"rejects", rep.rejects}};
+        if (Status s = AuditLog::append(db, actor, QStringLiteral("import"), payload); !s.ok())
+            return s.error();
+        (void)db.exec("RELEASE source");
+        finishItem();
+    }
+    if (Status s = tx.commit(); !s.ok())
+        return makeError(QStringLiteral("could not save the import: %1").arg(s.error().message));
+    return report;
+}
+
+} // namespace netcase

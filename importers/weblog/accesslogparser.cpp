@@ -1,0 +1,297 @@
+#include "accesslogparser.h"
+
+#include "core/ipaddr.h"
+#include "core/timeutil.h"
+
+#include <charconv>
+
+namespace netcase {
+
+namespace {
+
+struct Cursor
+{
+    std::string_view s;
+    size_t p = 0;
+
+    bool atEnd() const { return p >= s.size(); }
+    void skipSpaces()
+    {
+        while (p < s.size() && s[p] == ' ')
+            ++p;
+    }
+    std::string_view token()
+    {
+        const size_t b = p;
+        while (p < s.size() && s[p] != ' ')
+            ++p;
+        return s.substr(b, p - b);
+    }
+};
+
+/// Reads a "quoted" field honouring \" and \\ escapes; unescaped text is appended to out.
+bool quoted(Cursor &c, std::string &out)
+{
+    out.clear();
+    if (c.atEnd() || c.s[c.p] != '"')
+        return false;
+    ++c.p;
+    const size_t start = c.p;
+    bool escaped = false;
+    for (; c.p < c.s.size(); ++c.p) {
+        const char ch = c.s[c.p];
+        if (ch == '\\' && c.p + 1 < c.s.size()) {
+            escaped = true;
+            ++c.p;
+            continue;
+        }
+        if (ch == '"') {
+            // A quote ends the field only when followed by a space or the end of the line, so
+            // that a stray unescaped quote inside a user agent does not break the line.
+            if (c.p + 1 == c.s.size() || c.s[c.p + 1] == ' ')
+                break;
+        }
+    }
+    if (c.p >= c.s.size())
+        return false;
+    std::string_view raw = c.s.substr(start, c.p - start);
+    ++c.p;
+    if (!escaped) {
+        out.assign(raw);
+        return true;
+    }
+    out.reserve(raw.size());
+    for (size_t i = 0; i < raw.size(); ++i) {
+        if (raw[i] == '\\' && i + 1 < raw.size() && (raw[i + 1] == '"' || raw[i + 1] == '\\')) {
+            out += raw[++i];
+        } else {
+            out += raw[i];
+        }
+    }
+    return true;
+}
+
+int two(std::string_view s, size_t i)
+{
+    return (s[i] - '0') * 10 + (s[i + 1] - '0');
+}
+
+bool isDigits(std::string_view s)
+{
+    if (s.empty())
+        return false;
+    for (char c : s) {
+        if (c < '0' || c > '9')
+            return false;
+    }
+    return true;
+}
+
+/// [10/Oct/2000:13:55:36 -0700] (the brackets already removed)
+bool parseClfTime(std::string_view t, Event &e)
+{
+    // dd/Mon/yyyy:HH:MM:SS +zzzz  -> 26 chars (fractions such as :36.123 are tolerated)
+    if (t.size() < 26 || t[2] != '/' || t[6] != '/' || t[11] != ':')
+        return false;
+    if (!isDigits(t.substr(0, 2)) || !isDigits(t.substr(7, 4)) || !isDigits(t.substr(12, 2))
+        || !isDigits(t.substr(15, 2)) || !isDigits(t.substr(18, 2)))
+        return false;
+    const int day = two(t, 0);
+    const int month = monthFromAbbrev(t.substr(3, 3));
+    const int year = two(t, 7) * 100 + two(t, 9);
+    const int h = two(t, 12), m = two(t, 15), sec = two(t, 18);
+    if (!month || day < 1 || day > 31 || h > 23 || m > 59 || sec > 60)
+        return false;
+    size_t p = 20;
+    int micros = 0;
+    if (t[p] == '.') {
+        int scale = 100000;
+        for (++p; p < t.size() && t[p] >= '0' && t[p] <= '9'; ++p) {
+            micros += (t[p] - '0') * scale;
+            scale /= 10;
+        }
+    }
+    if (p + 6 != t.size() || t[p] != ' ' || (t[p + 1] != '+' && t[p + 1] != '-')
+        || !isDigits(t.substr(p + 2, 4)))
+        return false;
+    const int offset = (t[p + 1] == '-' ? -1 : 1) * (two(t, p + 2) * 60 + two(t, p + 4));
+    e.tzOffsetMin = std::int16_t(offset);
+    e.timestampUs = toEpochUs(year, month, day, h, m, sec, micros)
+                    - std::int64_t(offset) * 60 * 1000000;
+    return true;
+}
+
+/// "METHOD target PROTOCOL"; anything else (TLS handshakes, garbage) is kept as a label.
+void splitRequest(const std::string &r, Event &e)
+{
+    const size_t sp1 = r.find(' ');
+    const size_t sp2 = sp1 == std::string::npos ? std::string::npos : r.rfind(' ');
+    bool methodOk = sp1 != std::string::npos && sp1 > 0 && sp1 <= 16;
+    for (size_t i = 0; methodOk && i < sp1; ++i)
+        methodOk = (r[i] >= 'A' && r[i] <= 'Z') || r[i] == '-' || r[i] == '_';
+    if (methodOk && sp2 > sp1 && r.compare(sp2 + 1, 5, "HTTP/") == 0) {
+        e.httpMethod.assign(r, 0, sp1);
+        e.urlPath.assign(r, sp1 + 1, sp2 - sp1 - 1);
+        return;
+    }
+    if (methodOk && sp2 == sp1) { // HTTP/0.9 style "GET /"
+        e.httpMethod.assign(r, 0, sp1);
+        e.urlPath.assign(r, sp1 + 1);
+        return;
+    }
+    if (r == "-" || r.empty())
+        return;
+    // Not an HTTP request line: escape for JSON and keep it verbatim.
+    std::string esc;
+    for (char c : r) {
+        if (c == '"' || c == '\\')
+            esc += '\\';
+        if (static_cast<unsigned char>(c) < 0x20) {
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "\\u%04x", c);
+            esc += buf;
+        } else {
+            esc += c;
+        }
+    }
+    e.labels = "{\"malformed_request\":\"" + esc + "\"}";
+    e.action = "http_malformed_request";
+}
+
+} // namespace
+
+AccessLogResult parseAccessLogLine(std::string_view line, Event &e)
+{
+    AccessLogResult res;
+    Cursor c{line};
+    c.skipSpaces();
+    // Tokens before the [time]: "h l u" (common/combined) or "v:p h l u" (vhost_combined).
+    std::string_view tokens[5];
+    int n = 0;
+    while (!c.atEnd() && c.s[c.p] != '[') {
+        if (n == 5) {
+            res.reason = "too many fields before the timestamp";
+            return res;
+        }
+        tokens[n++] = c.token();
+        c.skipSpaces();
+    }
+    if (c.atEnd()) {
+        res.reason = "no [timestamp] field";
+        return res;
+    }
+    std::string_view host;
+    if (n == 3) {
+        host = tokens[0];
+        e.userName.assign(tokens[2] == "-" ? std::string_view() : tokens[2]);
+    } else if (n == 4) {
+        res.variant = AccessLogVariant::VhostCombined;
+        std::string_view vhost = tokens[0];
+        if (const size_t colon = vhost.rfind(':'); colon != std::string_view::npos
+                                                   && isDigits(vhost.substr(colon + 1))) {
+            int port = 0;
+            std::from_chars(vhost.data() + colon + 1, vhost.data() + vhost.size(), port);
+            e.destinationPort = port;
+            vhost = vhost.substr(0, colon);
+        }
+        e.destinationDomain.assign(vhost);
+        host = tokens[1];
+        e.userName.assign(tokens[3] == "-" ? std::string_view() : tokens[3]);
+    } else {
+        res.reason = "expected 3 (common/combined) or 4 (vhost_combined) fields before the "
+                     "timestamp";
+        return res;
+    }
+    if (!normaliseIp(host, e.sourceIp)) {
+        if (host.empty() || host == "-") {
+            res.reason = "empty client address";
+            return res;
+        }
+        e.sourceDomain.assign(host);
+    }
+    const size_t close = line.find(']', c.p);
+    if (close == std::string_view::npos || !parseClfTime(line.substr(c.p + 1, close - c.p - 1), e)) {
+        res.reason = "bad timestamp (expected [dd/Mon/yyyy:HH:MM:SS +zzzz])";
+        return res;
+    }
+    c.p = close + 1;
+    c.skipSpaces();
+    std::string field;
+    if (!quoted(c, field)) {
+        res.reason = "missing quoted request";
+        return res;
+    }
+    e.category = "web";
+    e.action = "http_request";
+    splitRequest(field, e);
+    c.skipSpaces();
+    const std::string_view status = c.token();
+    if (status.size() != 3 || !isDigits(status)) {
+        res.reason = "bad status code";
+        return res;
+    }
+    e.statusCode = (status[0] - '0') * 100 + (status[1] - '0') * 10 + (status[2] - '0');
+    e.outcome = e.statusCode >= 400 ? Outcome::Failure : Outcome::Success;
+    c.skipSpaces();
+    const std::string_view bytes = c.token();
+    if (bytes != "-") {
+        if (!isDigits(bytes)) {
+            res.reason = "bad byte count";
+            return res;
+        }
+        std::from_chars(bytes.data(), bytes.data() + bytes.size(), e.bodyBytes);
+    }
+    c.skipSpaces();
+    if (c.atEnd()) {
+        if (res.variant != AccessLogVariant::VhostCombined)
+            res.variant = AccessLogVariant::Common;
+        res.ok = true;
+        return res;
+    }
+    std::string referer;
+    if (!quoted(c, referer)) {
+        res.reason = "bad referer field";
+        return res;
+    }
+    c.skipSpaces();
+    if (!quoted(c, e.userAgent)) {
+        res.reason = "bad user agent field";
+        return res;
+    }
+    if (e.userAgent == "-")
+        e.userAgent.clear();
+    if (res.variant != AccessLogVariant::VhostCombined)
+        res.variant = AccessLogVariant::Combined;
+    // Optional trailing quoted fields: the first one holding addresses is X-Forwarded-For.
+    c.skipSpaces();
+    std::string extra;
+    while (!c.atEnd() && quoted(c, extra)) {
+        c.skipSpaces();
+        if (e.clientIp.empty() && extra != "-") {
+            const size_t comma = extra.find(',');
+            std::string_view first = std::string_view(extra).substr(0, comma);
+            while (!first.empty() && first.front() == ' ')
+                first.remove_prefix(1);
+            while (!first.empty() && first.back() == ' ')
+                first.remove_suffix(1);
+            std::string ip;
+            if (normaliseIp(first, ip) && ip != e.sourceIp)
+                e.clientIp = std::move(ip);
+        }
+    }
+    if (!referer.empty() && referer != "-") {
+        std::string esc;
+        for (char ch : referer) {
+            if (ch == '"' || ch == '\\')
+                esc += '\\';
+            if (static_cast<unsigned char>(ch) >= 0x20)
+                esc += ch;
+        }
+        if (e.labels.empty())
+            e.labels = "{\"http_referrer\":\"" + esc + "\"}";
+    }
+    res.ok = true;
+    return res;
+}
+
+} // namespace netcase

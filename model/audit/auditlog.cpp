@@ -1,0 +1,108 @@
+#include "auditlog.h"
+
+#include "case/sqlite.h"
+#include "core/timeutil.h"
+
+#include <QCryptographicHash>
+
+#include <nlohmann/json.hpp>
+
+namespace netcase {
+
+namespace {
+
+QString sha256Hex(const std::string &prev, const std::string &canonical)
+{
+    QCryptographicHash h(QCryptographicHash::Sha256);
+    h.addData(QByteArrayView(prev.data(), qsizetype(prev.size())));
+    h.addData(QByteArrayView(canonical.data(), qsizetype(canonical.size())));
+    return QString::fromLatin1(h.result().toHex());
+}
+
+} // namespace
+
+std::string AuditLog::canonical(std::int64_t seq, const QString &at, const QString &actor,
+                                const QString &action, const std::string &payloadJson)
+{
+    nlohmann::json j = {{"seq", seq},
+                        {"at", at.toStdString()},
+                        {"actor", actor.toStdString()},
+                        {"action", action.toStdString()},
+                        {"payload", nlohmann::json::parse(payloadJson, nullptr, false)}};
+    return j.dump();
+}
+
+Status AuditLog::append(Database &db, const QString &actor, const QString &action,
+                        const nlohmann::json &payload)
+{
+    std::string prev = kGenesis;
+    std::int64_t seq = 1;
+    {
+        Statement last = db.prepare("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1");
+        if (last.step()) {
+            seq = last.int64(0) + 1;
+            prev = std::string(last.textView(1));
+        }
+    }
+    const QString at = nowIso();
+    const std::string payloadJson = payload.dump();
+    const QString hash = sha256Hex(prev, canonical(seq, at, actor, action, payloadJson));
+    Statement ins = db.prepare("INSERT INTO audit_log(seq, at, actor, action, payload, prev_hash, "
+                               "hash) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    ins.bind(1, seq).bind(2, at).bind(3, actor).bind(4, action);
+    ins.bind(5, std::string_view(payloadJson)).bind(6, std::string_view(prev)).bind(7, hash);
+    return ins.exec();
+}
+
+AuditVerdict AuditLog::verify(const Database &db)
+{
+    AuditVerdict v;
+    std::string prev = kGenesis;
+    std::int64_t expectedSeq = 1;
+    Statement st = db.prepare(
+            "SELECT seq, at, actor, action, payload, prev_hash, hash FROM audit_log ORDER BY seq");
+    while (st.step()) {
+        const std::int64_t seq = st.int64(0);
+        const std::string prevHash(st.textView(5));
+        const QString hash = st.text(6);
+        auto bad = [&](const QString &why) {
+            v.intact = false;
+            v.firstBadSeq = seq;
+            v.problem = why;
+        };
+        if (seq != expectedSeq) {
+            bad(seq > expectedSeq
+                        ? QStringLiteral("record %1 is missing (removed)").arg(expectedSeq)
+                        : QStringLiteral("record %1 is out of order").arg(seq));
+            if (seq > expectedSeq)
+                v.firstBadSeq = expectedSeq;
+            return v;
+        }
+        if (prevHash != prev) {
+            bad(QStringLiteral("record %1 does not chain to the record before it (a record was "
+                               "inserted, removed or altered)")
+                        .arg(seq));
+            return v;
+        }
+        const std::string canon = canonical(seq, st.text(1), st.text(2), st.text(3),
+                                            std::string(st.textView(4)));
+        if (sha256Hex(prev, canon) != hash) {
+            bad(QStringLiteral("record %1 was altered (its hash does not match its content)")
+                        .arg(seq));
+            return v;
+        }
+        prev = hash.toStdString();
+        ++expectedSeq;
+        ++v.records;
+    }
+    v.headHash = QString::fromStdString(prev);
+    return v;
+}
+
+QString AuditLog::headHash(const Database &db)
+{
+    Statement st = db.prepare("SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1");
+    return st.step() ? st.text(0) : QString::fromLatin1(kGenesis);
+}
+
+} // namespace netcase

@@ -1,0 +1,44 @@
+#pragma once
+
+// The append-only, hash-chained audit log. Each record stores the SHA-256 of the previous record
+// and its own hash over (prev_hash, canonical JSON of seq, at, actor, action, payload), so any
+// record altered, inserted or removed breaks the chain at that point.
+
+#include "core/result.h"
+
+#include <QString>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include <cstdint>
+#include <string>
+
+namespace netcase {
+
+class Database;
+
+struct AuditVerdict
+{
+    bool intact = true;
+    std::int64_t records = 0;
+    std::int64_t firstBadSeq = 0; ///< 0 when intact
+    QString problem;              ///< what is wrong with the first bad record
+    QString headHash;             ///< hash of the last record
+};
+
+class AuditLog
+{
+public:
+    /// Appends a record; call inside the caller's transaction so it commits with the change.
+    static Status append(Database &db, const QString &actor, const QString &action,
+                         const nlohmann::json &payload);
+    static AuditVerdict verify(const Database &db);
+    static QString headHash(const Database &db);
+    /// The canonical text hashed for a record (sorted keys, no whitespace).
+    static std::string canonical(std::int64_t seq, const QString &at, const QString &actor,
+                                 const QString &action, const std::string &payloadJson);
+    static constexpr const char *kGenesis =
+            "0000000000000000000000000000000000000000000000000000000000000000";
+};
+
+} // namespace netcase

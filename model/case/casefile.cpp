@@ -1,0 +1,223 @@
+#include "casefile.h"
+
+#include "audit/auditlog.h"
+#include "case/migrations.h"
+#include "core/identity.h"
+#include "core/timeutil.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QLockFile>
+
+#include <nlohmann/json.hpp>
+
+namespace netcase {
+
+namespace {
+
+QString lockPath(const QString &path)
+{
+    return path + QStringLiteral(".lock");
+}
+
+Status configure(Database &db)
+{
+    if (Status s = db.exec("PRAGMA foreign_keys = ON"); !s.ok())
+        return s;
+    if (!db.readOnly()) {
+        if (Status s = db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL"); !s.ok())
+            return s;
+    }
+    return db.exec("PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY");
+}
+
+} // namespace
+
+CaseFile::CaseFile() = default;
+CaseFile::CaseFile(CaseFile &&) noexcept = default;
+CaseFile &CaseFile::operator=(CaseFile &&) noexcept = default;
+CaseFile::~CaseFile() = default;
+
+Status checkCaseFile(const QString &path)
+{
+    QFile f(path);
+    if (!f.exists())
+        return makeError(QStringLiteral("%1: no such case file").arg(path));
+    if (!f.open(QIODevice::ReadOnly))
+        return makeError(QStringLiteral("%1: cannot read (%2)").arg(path, f.errorString()));
+    const QByteArray header = f.read(100);
+    if (header.size() < 100 || !header.startsWith(QByteArrayLiteral("SQLite format 3\0")))
+        return makeError(QStringLiteral("%1 is not a Netcase case file (not an SQLite database)")
+                                 .arg(path));
+    f.close();
+
+    auto db = Database::open(path, Database::Mode::ReadOnly);
+    if (!db)
+        return db.error();
+    Statement st = db->prepare("PRAGMA application_id");
+    if (!st.valid() || !st.step())
+        return makeError(QStringLiteral("%1 is damaged and cannot be read: %2")
+                                 .arg(path, db->lastError()));
+    if (st.int64(0) != kApplicationId)
+        return makeError(
+                QStringLiteral("%1 is an SQLite database but not a Netcase case file").arg(path));
+    const int version = int(db->scalar("PRAGMA user_version", -1));
+    if (version > kSchemaVersion)
+        return makeError(QStringLiteral("%1 was written by a newer Netcase (case schema %2; this "
+                                        "Netcase %3 reads up to schema %4). Update Netcase to "
+                                        "open it.")
+                                 .arg(path)
+                                 .arg(version)
+                                 .arg(QStringLiteral(NETCASE_VERSION))
+                                 .arg(kSchemaVersion));
+    Statement check = db->prepare("SELECT count(*) FROM case_info");
+    if (!check.valid() || !check.step())
+        return makeError(QStringLiteral("%1 is damaged: %2").arg(path, db->lastError()));
+    return {};
+}
+
+Result<CaseFile> CaseFile::create(const QString &path, const CaseInfo &info)
+{
+    if (QFileInfo::exists(path))
+        return makeError(QStringLiteral("%1 already exists; choose another name").arg(path),
+                         ErrorCode::Usage);
+    auto db = Database::open(path, Database::Mode::Create);
+    if (!db)
+        return db.error();
+    CaseFile c;
+    c.m_db = std::move(db.value());
+    c.m_lock = std::make_unique<QLockFile>(lockPath(path));
+    c.m_lock->setStaleLockTime(0);
+    (void)c.m_lock->tryLock(0);
+
+    auto fail = [&](const Error &e) -> Result<CaseFile> {
+        c.m_db = Database();
+        QFile::remove(path);
+        QFile::remove(path + QStringLiteral("-wal"));
+        QFile::remove(path + QStringLiteral("-shm"));
+        return e;
+    };
+    if (Status s = c.m_db.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
+        !s.ok())
+        return fail(s.error());
+    if (Status s = configure(c.m_db); !s.ok())
+        return fail(s.error());
+    if (Status s = migrate(c.m_db); !s.ok())
+        return fail(s.error());
+
+    CaseInfo stored = info;
+    stored.createdAt = nowIso();
+    stored.createdBy = currentUserName();
+    stored.netcaseVersion = QStringLiteral(NETCASE_VERSION);
+    Statement st = c.m_db.prepare(
+            "INSERT INTO case_info(id, title, authorization_ref, scope, retention_date, "
+            "created_at, created_by, netcase_version) VALUES (1, ?, ?, ?, ?, ?, ?, ?)");
+    st.bind(1, stored.title).bind(2, stored.authorization).bind(3, stored.scope);
+    st.bind(4, stored.retentionDate).bind(5, stored.createdAt).bind(6, stored.createdBy);
+    st.bind(7, stored.netcaseVersion);
+    if (Status s = st.exec(); !s.ok())
+        return fail(s.error());
+    nlohmann::json payload = {{"title", stored.title.toStdString()},
+                              {"authorization", stored.authorization.toStdString()},
+                              {"scope", stored.scope.toStdString()},
+                              {"retention_date", stored.retentionDate.toStdString()}};
+    if (Status s = AuditLog::append(c.m_db, stored.createdBy, QStringLiteral("case.create"),
+                                    payload);
+        !s.ok())
+        return fail(s.error());
+    return c;
+}
+
+Result<CaseFile> CaseFile::open(const QString &path, OpenOptions options)
+{
+    if (Status s = checkCaseFile(path); !s.ok())
+        return s.error();
+
+    CaseFile c;
+    bool readOnly = options.readOnly;
+    if (!readOnly && !options.alreadyLocked) {
+        c.m_lock = std::make_unique<QLockFile>(lockPath(path));
+        c.m_lock->setStaleLockTime(0);
+        if (!c.m_lock->tryLock(0)) {
+            qint64 pid = 0;
+            QString host, app;
+            c.m_lock->getLockInfo(&pid, &host, &app);
+            const QString why = QStringLiteral("%1 is being written by another Netcase process "
+                                               "(pid %2); opened read-only")
+                                        .arg(path)
+                                        .arg(pid);
+            if (options.requireWrite)
+                return makeError(why, ErrorCode::Locked);
+            c.m_lock.reset();
+            c.m_readOnlyReason = why;
+            readOnly = true;
+        } else if (!QFileInfo(path).isWritable()) {
+            const QString why = QStringLiteral("%1 is not writable; opened read-only").arg(path);
+            if (options.requireWrite)
+                return makeError(why, ErrorCode::Locked);
+            c.m_lock.reset();
+            c.m_readOnlyReason = why;
+            readOnly = true;
+        }
+    }
+    auto db = Database::open(path, readOnly ? Database::Mode::ReadOnly : Database::Mode::ReadWrite);
+    if (!db)
+        return db.error();
+    c.m_db = std::move(db.value());
+    if (Status s = configure(c.m_db); !s.ok())
+        return makeError(QStringLiteral("%1: %2").arg(path, s.error().message));
+    if (!readOnly) {
+        if (Status s = migrate(c.m_db); !s.ok())
+            return s.error();
+    } else if (c.m_db.scalar("PRAGMA user_version") < kSchemaVersion) {
+        return makeError(QStringLiteral("%1 uses an older case schema and must be opened for "
+                                        "writing once to upgrade it")
+                                 .arg(path),
+                         ErrorCode::Locked);
+    }
+    return c;
+}
+
+CaseInfo CaseFile::info() const
+{
+    CaseInfo i;
+    Statement st = m_db.prepare("SELECT title, authorization_ref, scope, retention_date, "
+                                "created_at, created_by, netcase_version FROM case_info");
+    if (st.step()) {
+        i.title = st.text(0);
+        i.authorization = st.text(1);
+        i.scope = st.text(2);
+        i.retentionDate = st.text(3);
+        i.createdAt = st.text(4);
+        i.createdBy = st.text(5);
+        i.netcaseVersion = st.text(6);
+    }
+    return i;
+}
+
+Status CaseFile::setInfo(const CaseInfo &info, const QString &actor)
+{
+    if (readOnly())
+        return makeError(QStringLiteral("the case is read-only"), ErrorCode::Locked);
+    const CaseInfo before = this->info();
+    Transaction tx(m_db);
+    Statement st = m_db.prepare("UPDATE case_info SET title = ?, authorization_ref = ?, "
+                                "scope = ?, retention_date = ? WHERE id = 1");
+    st.bind(1, info.title).bind(2, info.authorization).bind(3, info.scope);
+    st.bind(4, info.retentionDate);
+    if (Status s = st.exec(); !s.ok())
+        return s;
+    auto pair = [](const QString &a, const QString &b) {
+        return nlohmann::json{{"before", a.toStdString()}, {"after", b.toStdString()}};
+    };
+    nlohmann::json payload = {{"title", pair(before.title, info.title)},
+                              {"authorization", pair(before.authorization, info.authorization)},
+                              {"scope", pair(before.scope, info.scope)},
+                              {"retention_date", pair(before.retentionDate, info.retentionDate)}};
+    if (Status s = AuditLog::append(m_db, actor, QStringLiteral("case.properties"), payload);
+        !s.ok())
+        return s;
+    return tx.commit();
+}
+
+} // namespace netcase

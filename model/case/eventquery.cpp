@@ -1,0 +1,207 @@
+#include "eventquery.h"
+
+#include "case/eventwriter.h"
+#include "case/sqlite.h"
+
+#include <functional>
+
+namespace netcase {
+
+namespace {
+
+// Columns selected for an EventRow, in the order readRow() expects.
+constexpr const char *kSelect =
+        "SELECT e.id, e.source_id, src.name, e.line, e.ts, e.tz_offset, e.outcome, "
+        "(SELECT s FROM strs WHERE id = e.category), (SELECT s FROM strs WHERE id = e.action), "
+        "(SELECT ip FROM ips WHERE id = e.source_ip), e.source_port, "
+        "(SELECT s FROM strs WHERE id = e.source_domain), "
+        "(SELECT ip FROM ips WHERE id = e.client_ip), "
+        "(SELECT ip FROM ips WHERE id = e.destination_ip), e.destination_port, "
+        "(SELECT s FROM strs WHERE id = e.destination_domain), "
+        "(SELECT s FROM strs WHERE id = e.host), (SELECT s FROM strs WHERE id = e.user), "
+        "(SELECT s FROM strs WHERE id = e.user_agent), "
+        "(SELECT s FROM strs WHERE id = e.http_method), (SELECT s FROM strs WHERE id = e.url), "
+        "e.status, e.body_bytes, (SELECT s FROM strs WHERE id = e.transport), "
+        "(SELECT s FROM strs WHERE id = e.session), (SELECT s FROM strs WHERE id = e.device), "
+        "(SELECT s FROM strs WHERE id = e.mfa), e.source_bytes, e.destination_bytes, e.packets, "
+        "e.duration, e.labels FROM events e JOIN sources src ON src.id = e.source_id ";
+
+std::int64_t numOr(const Statement &st, int col)
+{
+    return st.isNull(col) ? -1 : st.int64(col);
+}
+
+EventRow readRow(const Statement &st)
+{
+    EventRow r;
+    r.id = st.int64(0);
+    r.sourceId = st.int64(1);
+    r.sourceName = st.text(2);
+    Event &e = r.event;
+    e.line = st.int64(3);
+    e.timestampUs = st.int64(4);
+    e.tzOffsetMin = st.isNull(5) ? kNoOffset : std::int16_t(st.int64(5));
+    e.outcome = Outcome(st.int64(6));
+    auto s = [&](int col) { return std::string(st.textView(col)); };
+    e.category = s(7);
+    e.action = s(8);
+    e.sourceIp = s(9);
+    e.sourcePort = std::int32_t(numOr(st, 10));
+    e.sourceDomain = s(11);
+    e.clientIp = s(12);
+    e.destinationIp = s(13);
+    e.destinationPort = std::int32_t(numOr(st, 14));
+    e.destinationDomain = s(15);
+    e.hostName = s(16);
+    e.userName = s(17);
+    e.userAgent = s(18);
+    e.httpMethod = s(19);
+    e.urlPath = s(20);
+    e.statusCode = std::int32_t(numOr(st, 21));
+    e.bodyBytes = numOr(st, 22);
+    e.transport = s(23);
+    e.sessionId = s(24);
+    e.deviceId = s(25);
+    e.mfa = s(26);
+    e.sourceBytes = numOr(st, 27);
+    e.destinationBytes = numOr(st, 28);
+    e.packets = numOr(st, 29);
+    e.durationUs = numOr(st, 30);
+    e.labels = s(31);
+    return r;
+}
+
+void bindFilter(Statement &st, const EventFilter &f)
+{
+    int i = 1;
+    for (const QString &ip : f.ips) {
+        st.bind(i++, ip);
+        st.bind(i++, ip);
+    }
+    for (const QString &u : f.users)
+        st.bind(i++, u);
+    if (f.fromUs)
+        st.bind(i++, *f.fromUs);
+    if (f.toUs)
+        st.bind(i++, *f.toUs);
+    if (f.outcome >= 0)
+        st.bind(i++, f.outcome);
+}
+
+} // namespace
+
+QString EventFilter::whereSql() const
+{
+    QStringList parts;
+    if (!ips.isEmpty()) {
+        QStringList ors;
+        for (qsizetype i = 0; i < ips.size(); ++i)
+            ors << QStringLiteral("e.source_ip = (SELECT id FROM ips WHERE ip = ?) OR e.client_ip "
+                                  "= (SELECT id FROM ips WHERE ip = ?)");
+        parts << QLatin1Char('(') + ors.join(QStringLiteral(" OR ")) + QLatin1Char(')');
+    }
+    if (!users.isEmpty()) {
+        QStringList ors;
+        for (qsizetype i = 0; i < users.size(); ++i)
+            ors << QStringLiteral("e.user = (SELECT id FROM strs WHERE s = ?)");
+        parts << QLatin1Char('(') + ors.join(QStringLiteral(" OR ")) + QLatin1Char(')');
+    }
+    if (fromUs)
+        parts << QStringLiteral("e.ts >= ?");
+    if (toUs)
+        parts << QStringLiteral("e.ts < ?");
+    if (outcome >= 0)
+        parts << QStringLiteral("e.outcome = ?");
+    if (!eventIds.empty()) {
+        QString list;
+        list.reserve(qsizetype(eventIds.size()) * 8);
+        for (std::int64_t id : eventIds) {
+            if (!list.isEmpty())
+                list += QLatin1Char(',');
+            list += QString::number(id);
+        }
+        parts << QStringLiteral("e.id IN (%1)").arg(list);
+    }
+    return parts.isEmpty() ? QStringLiteral("1") : parts.join(QStringLiteral(" AND "));
+}
+
+std::int64_t EventQuery::count(const EventFilter &f) const
+{
+    if (f.isEmpty())
+        return m_db.scalar("SELECT count(*) FROM events");
+    const QByteArray sql = (QStringLiteral("SELECT count(*) FROM events e WHERE ") + f.whereSql())
+                                   .toUtf8();
+    Statement st = m_db.prepare(std::string_view(sql.constData(), size_t(sql.size())));
+    bindFilter(st, f);
+    return st.step() ? st.int64(0) : 0;
+}
+
+std::vector<std::int64_t> EventQuery::ids(const EventFilter &f) const
+{
+    QString sql = QStringLiteral("SELECT e.id FROM events e WHERE ") + f.whereSql()
+                  + QStringLiteral(" ORDER BY e.ts, e.id");
+    if (f.limit >= 0)
+        sql += QStringLiteral(" LIMIT %1").arg(f.limit);
+    const QByteArray utf8 = sql.toUtf8();
+    Statement st = m_db.prepare(std::string_view(utf8.constData(), size_t(utf8.size())));
+    bindFilter(st, f);
+    std::vector<std::int64_t> out;
+    while (st.step())
+        out.push_back(st.int64(0));
+    return out;
+}
+
+std::vector<EventRow> EventQuery::rows(const std::vector<std::int64_t> &ids) const
+{
+    std::vector<EventRow> out;
+    if (ids.empty())
+        return out;
+    std::string sql = kSelect;
+    sql += "WHERE e.id IN (";
+    for (size_t i = 0; i < ids.size(); ++i) {
+        if (i)
+            sql += ',';
+        sql += std::to_string(ids[i]);
+    }
+    sql += ')';
+    Statement st = m_db.prepare(sql);
+    std::unordered_map<std::int64_t, EventRow> byId;
+    while (st.step()) {
+        EventRow r = readRow(st);
+        byId.emplace(r.id, std::move(r));
+    }
+    out.reserve(ids.size());
+    for (std::int64_t id : ids) {
+        auto it = byId.find(id);
+        if (it != byId.end())
+            out.push_back(std::move(it->second));
+    }
+    return out;
+}
+
+void EventQuery::forEach(const EventFilter &f, const std::function<bool(const EventRow &)> &fn) const
+{
+    QString sql = QString::fromLatin1(kSelect) + QStringLiteral("WHERE ") + f.whereSql()
+                  + QStringLiteral(" ORDER BY e.ts, e.id");
+    if (f.limit >= 0)
+        sql += QStringLiteral(" LIMIT %1").arg(f.limit);
+    const QByteArray utf8 = sql.toUtf8();
+    Statement st = m_db.prepare(std::string_view(utf8.constData(), size_t(utf8.size())));
+    bindFilter(st, f);
+    while (st.step()) {
+        if (!fn(readRow(st)))
+            break;
+    }
+}
+
+std::optional<std::string> EventQuery::raw(std::int64_t sourceId, std::int64_t line) const
+{
+    Statement st = m_db.prepare("SELECT data FROM raw_blocks WHERE source_id = ? AND "
+                                "first_line <= ? ORDER BY first_line DESC LIMIT 1");
+    st.bind(1, sourceId).bind(2, line);
+    if (!st.step())
+        return std::nullopt;
+    return rawRecordFromBlock(st.blob(0), line);
+}
+
+} // namespace netcase

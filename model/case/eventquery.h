@@ -1,0 +1,66 @@
+#pragma once
+
+// Reading events back: a filter that maps to indexed SQL, and rows with strings resolved.
+
+#include "core/event.h"
+#include "core/result.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+namespace netcase {
+
+class Database;
+
+struct EventFilter
+{
+    QStringList ips;      ///< source.ip or client.ip equal to any
+    QStringList users;    ///< user.name equal to any
+    std::optional<std::int64_t> fromUs; ///< inclusive
+    std::optional<std::int64_t> toUs;   ///< exclusive
+    std::vector<std::int64_t> eventIds; ///< restrict to these ids (evidence of a finding)
+    int outcome = -1;                   ///< -1 any, else Outcome value
+    std::int64_t limit = -1;
+
+    bool isEmpty() const
+    {
+        return ips.isEmpty() && users.isEmpty() && !fromUs && !toUs && eventIds.empty()
+               && outcome < 0;
+    }
+    /// The WHERE clause (without "WHERE"), "1" when empty. Values are bound by bindTo().
+    QString whereSql() const;
+};
+
+/// An event as read back, with every interned string resolved.
+struct EventRow
+{
+    std::int64_t id = 0;
+    std::int64_t sourceId = 0;
+    QString sourceName;
+    Event event;
+};
+
+class EventQuery
+{
+public:
+    explicit EventQuery(const Database &db) : m_db(db) {}
+
+    std::int64_t count(const EventFilter &filter) const;
+    /// Ids in time order (ascending), for a virtualised table.
+    std::vector<std::int64_t> ids(const EventFilter &filter) const;
+    /// Rows for the given ids, in the order given.
+    std::vector<EventRow> rows(const std::vector<std::int64_t> &ids) const;
+    /// Streams rows in time order; the callback returns false to stop.
+    void forEach(const EventFilter &filter, const std::function<bool(const EventRow &)> &fn) const;
+    /// The original record text of an event, if the case holds it.
+    std::optional<std::string> raw(std::int64_t sourceId, std::int64_t line) const;
+
+private:
+    const Database &m_db;
+};
+
+} // namespace netcase

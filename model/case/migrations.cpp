@@ -1,0 +1,45 @@
+#include "migrations.h"
+
+#include "schema.h"
+#include "sqlite.h"
+
+#include <string>
+
+namespace netcase {
+
+namespace {
+
+using Step = std::string (*)();
+
+// Index i migrates from version i to i + 1. Append only; never edit a released step.
+const Step kSteps[] = {
+    [] {
+        return std::string(schema::coreV1()) + schema::enrichV1() + schema::analysisV1()
+               + schema::auditV1();
+    },
+};
+
+static_assert(std::size(kSteps) == kSchemaVersion);
+
+} // namespace
+
+Status migrate(Database &db)
+{
+    const int current = int(db.scalar("PRAGMA user_version"));
+    for (int v = current; v < kSchemaVersion; ++v) {
+        Transaction tx(db);
+        if (!tx.active())
+            return makeError(QStringLiteral("cannot start migration: %1").arg(db.lastError()));
+        if (Status s = db.exec(kSteps[v]()); !s.ok())
+            return makeError(QStringLiteral("migration to schema %1 failed: %2")
+                                     .arg(v + 1)
+                                     .arg(s.error().message));
+        if (Status s = db.exec("PRAGMA user_version = " + std::to_string(v + 1)); !s.ok())
+            return s;
+        if (Status s = tx.commit(); !s.ok())
+            return s;
+    }
+    return {};
+}
+
+} // namespace netcase

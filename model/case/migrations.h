@@ -1,0 +1,18 @@
+#pragma once
+
+#include "core/result.h"
+
+namespace netcase {
+
+class Database;
+
+/// The schema version this build writes. Files with a higher user_version are refused.
+constexpr int kSchemaVersion = 1;
+/// Written to PRAGMA application_id so a random SQLite file is not mistaken for a case ('NCAS').
+constexpr int kApplicationId = 0x4E434153;
+
+/// Brings a writable database from its user_version up to kSchemaVersion, one forward-only step
+/// at a time, each in its own transaction.
+Status migrate(Database &db);
+
+} // namespace netcase

@@ -1,0 +1,13 @@
+#pragma once
+
+// The case file schema, split by domain. Migration 1 creates all of them; later migrations are
+// appended to migrations.cpp and never edited once released.
+
+namespace netcase::schema {
+
+const char *coreV1();     ///< case_info, settings, sources, dictionaries, events, raw, rejects
+const char *enrichV1();   ///< enrichment sources (provenance) and per-IP enrichment rows
+const char *analysisV1(); ///< findings, evidence, entities/links, rule tuning
+const char *auditV1();    ///< decisions, reviews and the hash-chained audit log
+
+} // namespace netcase::schema

@@ -1,0 +1,114 @@
+#pragma once
+
+// Thin RAII wrappers over the SQLite C API. Netcase talks to SQLite directly (not through
+// QtSql) to control transactions, prepared statements and bulk inserts. One Database per thread.
+
+#include "core/result.h"
+
+#include <QString>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace netcase {
+
+class Statement
+{
+public:
+    Statement() = default;
+    Statement(sqlite3 *db, sqlite3_stmt *stmt) : m_db(db), m_stmt(stmt) {}
+    Statement(Statement &&other) noexcept;
+    Statement &operator=(Statement &&other) noexcept;
+    Statement(const Statement &) = delete;
+    Statement &operator=(const Statement &) = delete;
+    ~Statement();
+
+    bool valid() const { return m_stmt != nullptr; }
+
+    Statement &bind(int index, std::int64_t value);
+    Statement &bind(int index, int value) { return bind(index, std::int64_t(value)); }
+    Statement &bind(int index, double value);
+    Statement &bind(int index, std::string_view text);
+    Statement &bind(int index, const QString &text);
+    Statement &bind(int index, const char *text) { return bind(index, std::string_view(text)); }
+    Statement &bindBlob(int index, const void *data, int size);
+    Statement &bindNull(int index);
+
+    /// Steps once: true while a row is available. Errors end the iteration; see lastError().
+    bool step();
+    /// Runs a statement that returns no rows.
+    Status exec();
+    void reset();
+
+    std::int64_t int64(int col) const;
+    double real(int col) const;
+    QString text(int col) const;
+    std::string_view textView(int col) const;
+    bool isNull(int col) const;
+    QByteArray blob(int col) const;
+
+    QString lastError() const;
+
+private:
+    sqlite3 *m_db = nullptr;
+    sqlite3_stmt *m_stmt = nullptr;
+    int m_rc = 0;
+};
+
+class Database
+{
+public:
+    enum class Mode { ReadWrite, ReadOnly, Create };
+
+    Database() = default;
+    Database(Database &&other) noexcept;
+    Database &operator=(Database &&other) noexcept;
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+    ~Database();
+
+    static Result<Database> open(const QString &path, Mode mode);
+
+    sqlite3 *handle() const { return m_db; }
+    bool isOpen() const { return m_db != nullptr; }
+    bool readOnly() const { return m_readOnly; }
+    const QString &path() const { return m_path; }
+
+    Status exec(std::string_view sql);
+    /// Prepares a statement; an invalid statement logs the SQL error (a programming error).
+    Statement prepare(std::string_view sql) const;
+    /// Runs a query returning one integer (or fallback when there is no row).
+    std::int64_t scalar(std::string_view sql, std::int64_t fallback = 0) const;
+    std::int64_t lastInsertId() const;
+    int changes() const;
+    QString lastError() const;
+
+private:
+    sqlite3 *m_db = nullptr;
+    QString m_path;
+    bool m_readOnly = false;
+};
+
+/// Begins a transaction and rolls it back unless commit() was called.
+class Transaction
+{
+public:
+    explicit Transaction(Database &db, bool immediate = true);
+    ~Transaction();
+    Transaction(const Transaction &) = delete;
+    Transaction &operator=(const Transaction &) = delete;
+
+    bool active() const { return m_active; }
+    Status commit();
+    void rollback();
+
+private:
+    Database &m_db;
+    bool m_active = false;
+};
+
+} // namespace netcase

@@ -1,0 +1,37 @@
+#pragma once
+
+// Time helpers. Netcase stores time as UTC microseconds since the epoch (int64).
+
+#include <QString>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace netcase {
+
+/// Now, as ISO 8601 UTC with milliseconds ("2026-11-23T19:09:29.123Z").
+QString nowIso();
+
+/// Days since 1970-01-01 for a proleptic Gregorian date (Howard Hinnant's algorithm).
+std::int64_t daysFromCivil(int year, unsigned month, unsigned day);
+
+/// UTC microseconds from broken-down UTC time.
+std::int64_t toEpochUs(int year, int month, int day, int hour, int minute, int second,
+                       int micros = 0);
+
+/// ISO 8601 UTC with microseconds, e.g. "2024-03-01T12:00:00.000000Z".
+std::string formatIsoUs(std::int64_t us);
+
+/// Parses ISO 8601 / RFC 3339 ("2024-03-01T12:00:00Z", "+02:00" offsets, fractions, a space
+/// instead of T, or a date alone). The offset found (minutes) goes to offsetMin if given.
+std::optional<std::int64_t> parseIso(std::string_view s, int *offsetMin = nullptr);
+
+/// Parses the user's --from/--to: ISO 8601, a date, or epoch seconds.
+std::optional<std::int64_t> parseUserTime(const QString &s);
+
+/// Month number 1..12 from an English three-letter abbreviation, 0 if unknown.
+int monthFromAbbrev(std::string_view m);
+
+} // namespace netcase

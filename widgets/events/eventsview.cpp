@@ -1,0 +1,121 @@
+#include "eventsview.h"
+
+#include "case/casesession.h"
+#include "case/eventquery.h"
+#include "items/eventtablemodel.h"
+#include "items/selectionhub.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace netcase {
+
+EventsView::EventsView(SelectionHub &hub, QWidget *parent)
+    : QWidget(parent)
+    , m_hub(hub)
+    , m_model(new EventTableModel(this))
+    , m_table(new QTableView(this))
+    , m_raw(new QPlainTextEdit(this))
+    , m_caption(new QLabel(this))
+{
+    setObjectName(QStringLiteral("EventsView"));
+    m_table->setObjectName(QStringLiteral("eventTable"));
+    m_table->setModel(m_model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(EventTableModel::Time, Qt::AscendingOrder);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setToolTip(
+            tr("Columns carry Elastic Common Schema names (hover a header). "
+               "The table sorts by time; use the filter to narrow it."));
+    const int charW = fontMetrics().averageCharWidth();
+    const int widths[] = {24, 16, 12, 8, 14, 7, 30, 6, 40, 20};
+    for (int c = 0; c < EventTableModel::ColumnCount; ++c)
+        m_table->setColumnWidth(c, widths[c] * charW);
+
+    m_raw->setObjectName(QStringLiteral("rawRecord"));
+    m_raw->setReadOnly(true);
+    m_raw->setPlaceholderText(tr("Select an event to see its original record."));
+    m_raw->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    QFont mono(QStringLiteral("monospace"));
+    mono.setStyleHint(QFont::TypeWriter);
+    m_raw->setFont(mono);
+
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(m_table);
+    split->addWidget(m_raw);
+    split->setStretchFactor(0, 5);
+    split->setStretchFactor(1, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_caption);
+    layout->addWidget(split);
+    m_caption->setContentsMargins(6, 3, 6, 3);
+
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &EventsView::showRaw);
+    connect(&m_hub, &SelectionHub::filterChanged, this, &EventsView::followFilter);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &EventsView::updateCaption);
+    updateCaption();
+}
+
+void EventsView::setSession(CaseSession *session)
+{
+    m_session = session;
+    m_model->setFilter(m_hub.filter());
+    m_model->setSession(session);
+    m_raw->clear();
+    if (session)
+        connect(session, &CaseSession::changed, m_model, &EventTableModel::reload);
+}
+
+void EventsView::followFilter()
+{
+    m_model->setFilter(m_hub.filter());
+    m_raw->clear();
+}
+
+void EventsView::updateCaption()
+{
+    const QLocale loc;
+    if (!m_session) {
+        m_caption->setText(tr("No case open."));
+        return;
+    }
+    const std::int64_t total = m_session->db().scalar("SELECT count(*) FROM events");
+    const int shown = m_model->rowCount();
+    if (m_model->filter().isEmpty())
+        m_caption->setText(tr("%1 events").arg(loc.toString(qlonglong(shown))));
+    else
+        m_caption->setText(tr("%1 of %2 events match the selection (%3)")
+                                   .arg(loc.toString(shown), loc.toString(qlonglong(total)),
+                                        m_hub.selection().describe()));
+}
+
+void EventsView::showRaw()
+{
+    const QModelIndex idx = m_table->currentIndex();
+    const EventRow *row = idx.isValid() ? m_model->rowAt(idx.row()) : nullptr;
+    if (!row || !m_session) {
+        m_raw->clear();
+        return;
+    }
+    const auto text = EventQuery(m_session->db()).raw(row->sourceId, row->event.line);
+    const QString header = tr("%1, line %2").arg(row->sourceName).arg(row->event.line);
+    m_raw->setPlainText(header + QLatin1Char('\n')
+                        + (text ? QString::fromStdString(*text)
+                                : tr("(the original record is not stored in this case)")));
+}
+
+} // namespace netcase
