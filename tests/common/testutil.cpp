@@ -32,8 +32,8 @@ bool generate(const QString &program, const QStringList &args)
 QString makeAccessLog(const QString &name, int lines, int ips, int badEvery)
 {
     const QString path = tempPath(name);
-    QStringList args = {QStringLiteral("--lines"), QString::number(lines), QStringLiteral("--ips"),
-                        QString::number(ips), QStringLiteral("--out"), path};
+    QStringList args = {QStringLiteral("--lines"), QString::number(lines),  QStringLiteral("--ips"),
+                        QString::number(ips),      QStringLiteral("--out"), path};
     if (badEvery > 0)
         args << QStringLiteral("--bad-every") << QString::number(badEvery);
     return generate(QStringLiteral("gen_accesslog"), args) ? path : QString();

@@ -1,0 +1,201 @@
+// The netcase command line end to end: new, import, info, events, verify, help, and the exit
+// codes of shared/design/CLI.md (0 ok, 1 usage, 2 data, 3 locked).
+
+#include "common/testutil.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+using namespace netcase;
+
+namespace {
+
+QList<QJsonObject> jsonLines(const QByteArray &out)
+{
+    QList<QJsonObject> objs;
+    for (const QByteArray &line : out.split('\n')) {
+        if (line.isEmpty())
+            continue;
+        objs << QJsonDocument::fromJson(line).object();
+    }
+    return objs;
+}
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+    QString m_case;
+    QString m_log;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_case = test::tempPath(QStringLiteral("cli.netcase"));
+        m_log = test::makeAccessLog(QStringLiteral("cli.log"), 2000, 100, 500);
+        QVERIFY(!m_log.isEmpty());
+    }
+
+    void versionAndHelp()
+    {
+        auto v = test::netcase({QStringLiteral("--version")});
+        QCOMPARE(v.exitCode, 0);
+        QVERIFY(v.out.startsWith("netcase 0."));
+        auto h = test::netcase({QStringLiteral("--help")});
+        QCOMPARE(h.exitCode, 0);
+        for (const char *cmd : {"new", "import", "info", "events", "verify", "report"})
+            QVERIFY2(h.out.contains(cmd), cmd);
+        auto hi = test::netcase({QStringLiteral("help"), QStringLiteral("import")});
+        QCOMPARE(hi.exitCode, 0);
+        QVERIFY(hi.out.contains("--format"));
+        QVERIFY(hi.out.contains("apache"));
+        QCOMPARE(test::netcase({QStringLiteral("help"), QStringLiteral("nope")}).exitCode, 1);
+    }
+
+    void usageErrorsExitOne()
+    {
+        QCOMPARE(test::netcase({QStringLiteral("info")}).exitCode, 1);
+        QCOMPARE(test::netcase({QStringLiteral("--bogus")}).exitCode, 1);
+        auto r = test::netcase({QStringLiteral("events"), m_case, QStringLiteral("--frobnicate")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.err.contains("unknown option"));
+        QCOMPARE(test::netcase({QStringLiteral("events"), m_case, QStringLiteral("--limit"),
+                                QStringLiteral("many")})
+                         .exitCode,
+                 1);
+    }
+
+    void newImportInfo()
+    {
+        auto n = test::netcase({QStringLiteral("new"), m_case, QStringLiteral("--title"),
+                                QStringLiteral("CLI case"), QStringLiteral("--authorization"),
+                                QStringLiteral("TICKET-9")});
+        QCOMPARE(n.exitCode, 0);
+        QCOMPARE(test::netcase({QStringLiteral("new"), m_case}).exitCode, 1); // never overwrites
+        auto i = test::netcase({QStringLiteral("import"), m_case, m_log, QStringLiteral("--json")});
+        QCOMPARE(i.exitCode, 0);
+        const QJsonObject ij = QJsonDocument::fromJson(i.out).object();
+        QCOMPARE(ij[QStringLiteral("events")].toInt(), 1996);
+        QCOMPARE(ij[QStringLiteral("rejects")].toInt(), 4);
+
+        auto info = test::netcase({QStringLiteral("info"), m_case, QStringLiteral("--json")});
+        QCOMPARE(info.exitCode, 0);
+        const QJsonObject o = QJsonDocument::fromJson(info.out).object();
+        QCOMPARE(o[QStringLiteral("title")].toString(), QStringLiteral("CLI case"));
+        QCOMPARE(o[QStringLiteral("authorization")].toString(), QStringLiteral("TICKET-9"));
+        QCOMPARE(o[QStringLiteral("events")].toInt(), 1996);
+        QCOMPARE(o[QStringLiteral("rejects")].toInt(), 4);
+        const QJsonArray sources = o[QStringLiteral("sources")].toArray();
+        QCOMPARE(sources.size(), 1);
+        const QJsonObject s = sources.first().toObject();
+        QCOMPARE(s[QStringLiteral("name")].toString(), QStringLiteral("cli.log"));
+        QCOMPARE(s[QStringLiteral("format")].toString(), QStringLiteral("apache"));
+        QCOMPARE(s[QStringLiteral("sha256")].toString().size(), 64);
+        QCOMPARE(s[QStringLiteral("events")].toInt(), 1996);
+        QCOMPARE(s[QStringLiteral("rejects")].toInt(), 4);
+        QVERIFY(o[QStringLiteral("time_span")].toObject().contains(QStringLiteral("from")));
+
+        auto plain = test::netcase({QStringLiteral("info"), m_case});
+        QCOMPARE(plain.exitCode, 0);
+        QVERIFY(plain.out.contains("1996"));
+
+        // Importing the same file again is refused (exit 2) and changes nothing.
+        auto again = test::netcase({QStringLiteral("import"), m_case, m_log});
+        QCOMPARE(again.exitCode, 2);
+        QVERIFY(again.out.contains("already in the case"));
+    }
+
+    void eventsFilters()
+    {
+        auto all = test::netcase({QStringLiteral("events"), m_case});
+        QCOMPARE(all.exitCode, 0);
+        const auto docs = jsonLines(all.out);
+        QCOMPARE(docs.size(), 1996);
+        const QJsonObject first = docs.first();
+        QVERIFY(first.contains(QStringLiteral("@timestamp")));
+        const QString ip
+                = first[QStringLiteral("source")].toObject()[QStringLiteral("ip")].toString();
+        QVERIFY(!ip.isEmpty());
+        QVERIFY(first[QStringLiteral("event")].toObject().contains(QStringLiteral("outcome")));
+
+        auto byIp = test::netcase({QStringLiteral("events"), m_case, QStringLiteral("--ip"), ip});
+        const auto ipDocs = jsonLines(byIp.out);
+        QVERIFY(!ipDocs.isEmpty());
+        for (const QJsonObject &d : ipDocs)
+            QCOMPARE(d[QStringLiteral("source")].toObject()[QStringLiteral("ip")].toString(), ip);
+
+        auto byUser = test::netcase({QStringLiteral("events"), m_case, QStringLiteral("--user"),
+                                     QStringLiteral("alice"), QStringLiteral("--limit"),
+                                     QStringLiteral("5"), QStringLiteral("--raw")});
+        const auto userDocs = jsonLines(byUser.out);
+        QCOMPARE(userDocs.size(), 5);
+        for (const QJsonObject &d : userDocs) {
+            QCOMPARE(d[QStringLiteral("user")].toObject()[QStringLiteral("name")].toString(),
+                     QStringLiteral("alice"));
+            QVERIFY(d[QStringLiteral("event")]
+                            .toObject()[QStringLiteral("original")]
+                            .toString()
+                            .contains(QStringLiteral(" alice [")));
+        }
+
+        const QString from = docs[100][QStringLiteral("@timestamp")].toString();
+        const QString to = docs[200][QStringLiteral("@timestamp")].toString();
+        auto range = test::netcase({QStringLiteral("events"), m_case, QStringLiteral("--from"),
+                                    from, QStringLiteral("--to"), to});
+        const auto rangeDocs = jsonLines(range.out);
+        QVERIFY(rangeDocs.size() >= 90 && rangeDocs.size() <= 110);
+        for (const QJsonObject &d : rangeDocs) {
+            QVERIFY(d[QStringLiteral("@timestamp")].toString() >= from);
+            QVERIFY(d[QStringLiteral("@timestamp")].toString() < to);
+        }
+        QCOMPARE(test::netcase({QStringLiteral("events"), m_case, QStringLiteral("--from"),
+                                QStringLiteral("last tuesday")})
+                         .exitCode,
+                 1);
+    }
+
+    void verifyIntact()
+    {
+        auto v = test::netcase({QStringLiteral("verify"), m_case});
+        QCOMPARE(v.exitCode, 0);
+        QVERIFY(v.out.contains("intact"));
+    }
+
+    void dataErrorsExitTwo()
+    {
+        const QString junk = test::tempPath(QStringLiteral("junk.netcase"));
+        QFile f(junk);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("hello, I am not a case");
+        f.close();
+        auto r = test::netcase({QStringLiteral("info"), junk});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains("not a Netcase case"));
+        QCOMPARE(test::netcase({QStringLiteral("info"), test::tempPath(QStringLiteral("none"))})
+                         .exitCode,
+                 2);
+        QCOMPARE(test::netcase({QStringLiteral("import"), m_case,
+                                test::tempPath(QStringLiteral("missing.log"))})
+                         .exitCode,
+                 2);
+    }
+
+    void controlCharactersAreStrippedFromPlainOutput()
+    {
+        const QString path = test::tempPath(QStringLiteral("esc.netcase"));
+        QCOMPARE(test::netcase({QStringLiteral("new"), path, QStringLiteral("--title"),
+                                QStringLiteral("evil\x1b[31mred")})
+                         .exitCode,
+                 0);
+        auto r = test::netcase({QStringLiteral("info"), path});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(!r.out.contains('\x1b'));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

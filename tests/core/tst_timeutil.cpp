@@ -1,0 +1,66 @@
+#include "core/ipaddr.h"
+#include "core/timeutil.h"
+
+#include <QTest>
+
+using namespace netcase;
+
+class TestTimeUtil : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void isoRoundTrip()
+    {
+        const std::int64_t t = toEpochUs(2024, 2, 29, 23, 59, 58, 123456);
+        QCOMPARE(QString::fromStdString(formatIsoUs(t)),
+                 QStringLiteral("2024-02-29T23:59:58.123456Z"));
+        QCOMPARE(parseIso(formatIsoUs(t)).value_or(0), t);
+        QCOMPARE(formatIsoUs(0), std::string("1970-01-01T00:00:00.000000Z"));
+        QCOMPARE(formatIsoUs(-1), std::string("1969-12-31T23:59:59.999999Z"));
+    }
+    void isoOffsets()
+    {
+        int off = 0;
+        QCOMPARE(parseIso("2024-03-01T12:00:00+02:00", &off).value_or(0),
+                 toEpochUs(2024, 3, 1, 10, 0, 0));
+        QCOMPARE(off, 120);
+        QCOMPARE(parseIso("2024-03-01 12:00:00.5Z").value_or(0),
+                 toEpochUs(2024, 3, 1, 12, 0, 0, 500000));
+        QCOMPARE(parseIso("2024-03-01").value_or(0), toEpochUs(2024, 3, 1, 0, 0, 0));
+        QVERIFY(!parseIso("2024-13-01"));
+        QVERIFY(!parseIso("yesterday"));
+        QVERIFY(!parseIso("2024-03-01T25:00:00Z"));
+    }
+    void userTime()
+    {
+        QCOMPARE(parseUserTime(QStringLiteral("1700000000")).value_or(0),
+                 std::int64_t(1700000000) * 1000000);
+        QVERIFY(!parseUserTime(QStringLiteral("soon")));
+    }
+    void months()
+    {
+        QCOMPARE(monthFromAbbrev("Jan"), 1);
+        QCOMPARE(monthFromAbbrev("dec"), 12);
+        QCOMPARE(monthFromAbbrev("Foo"), 0);
+    }
+    void addresses()
+    {
+        std::string out;
+        QVERIFY(normaliseIp("192.0.2.1", out));
+        QCOMPARE(out, std::string("192.0.2.1"));
+        QVERIFY(normaliseIp("2001:0DB8:0000:0000:0000:0000:0000:0001", out));
+        QCOMPARE(out, std::string("2001:db8::1"));
+        QVERIFY(normaliseIp("[2001:db8::2]", out));
+        QCOMPARE(out, std::string("2001:db8::2"));
+        QVERIFY(normaliseIp("fe80::1%eth0", out));
+        QCOMPARE(out, std::string("fe80::1"));
+        QVERIFY(normaliseIp("::ffff:192.0.2.1", out));
+        QVERIFY(!normaliseIp("256.1.1.1", out));
+        QVERIFY(!normaliseIp("01.2.3.4", out));
+        QVERIFY(!normaliseIp("host.example", out));
+        QVERIFY(!normaliseIp("", out));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTimeUtil)
+#include "tst_timeutil.moc"
