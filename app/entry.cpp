@@ -68,8 +68,8 @@ int netcaseMain(int argc, char **argv)
         return cli::printHelp(args.value(1));
     if (first == QLatin1String("--review")) {
         if (args.size() != 2)
-            return cli::fail(makeError(QStringLiteral("usage: netcase --review CASE"),
-                                       ErrorCode::Usage));
+            return cli::fail(
+                    makeError(QStringLiteral("usage: netcase --review CASE"), ErrorCode::Usage));
         return runGui(argc, argv, args.at(1), true);
     }
     if (const cli::Command *cmd = cli::findCommand(first)) {

@@ -15,7 +15,7 @@ namespace netcase::cli {
 
 struct OptionSpec
 {
-    const char *name;  ///< without dashes
+    const char *name; ///< without dashes
     bool takesValue;
 };
 

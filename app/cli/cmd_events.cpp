@@ -78,15 +78,17 @@ int run(const QStringList &argv)
 
 } // namespace
 
-extern const Command kEventsCommand = {
-        "events", "events CASE [--ip IP] [--user NAME] [--from T] [--to T] [--limit N] [--raw]",
-        "print normalised events as JSON lines (Elastic Common Schema)",
-        "Prints one JSON object per event in time order, with Elastic Common Schema names\n"
-        "nested as in ECS documents: @timestamp, event.{category,action,outcome},\n"
-        "source.{ip,port,geo,as}, user.name, user_agent.original, http.*, url.original, ...\n"
-        "Netcase's own fields are under netcase.* (event id, source, line). --ip and --user\n"
-        "may repeat. --from is inclusive and --to exclusive; both take ISO 8601 times, dates\n"
-        "or epoch seconds. --raw adds the original record as event.original.",
-        AppKind::Core, &run};
+extern const Command kEventsCommand
+        = {"events",
+           "events CASE [--ip IP] [--user NAME] [--from T] [--to T] [--limit N] [--raw]",
+           "print normalised events as JSON lines (Elastic Common Schema)",
+           "Prints one JSON object per event in time order, with Elastic Common Schema names\n"
+           "nested as in ECS documents: @timestamp, event.{category,action,outcome},\n"
+           "source.{ip,port,geo,as}, user.name, user_agent.original, http.*, url.original, ...\n"
+           "Netcase's own fields are under netcase.* (event id, source, line). --ip and --user\n"
+           "may repeat. --from is inclusive and --to exclusive; both take ISO 8601 times, dates\n"
+           "or epoch seconds. --raw adds the original record as event.original.",
+           AppKind::Core,
+           &run};
 
 } // namespace netcase::cli

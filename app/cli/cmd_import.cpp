@@ -121,17 +121,19 @@ int run(const QStringList &argv)
 
 } // namespace
 
-extern const Command kImportCommand = {
-        "import", "import CASE FILE_OR_DIR... [--format NAME] [--timezone TZ] [--year YYYY] "
-                  "[--json]",
-        "import log files into a case",
-        "Imports each file, detecting its format from its content unless --format is given.\n"
-        "Folders import every file in them. A file already in the case (same SHA-256) is\n"
-        "refused. Malformed records are kept as rejects with their line number and reason.\n"
-        "The whole import is one transaction: if it fails or is interrupted the case is\n"
-        "unchanged. --timezone applies to timestamps without a zone (default UTC); --year\n"
-        "to syslog lines without a year. --no-analyze skips enrichment and analysis.\n"
-        "Exit 2 when a file could not be imported. The formats are listed below.",
-        AppKind::Core, &run};
+extern const Command kImportCommand
+        = {"import",
+           "import CASE FILE_OR_DIR... [--format NAME] [--timezone TZ] [--year YYYY] "
+           "[--json]",
+           "import log files into a case",
+           "Imports each file, detecting its format from its content unless --format is given.\n"
+           "Folders import every file in them. A file already in the case (same SHA-256) is\n"
+           "refused. Malformed records are kept as rejects with their line number and reason.\n"
+           "The whole import is one transaction: if it fails or is interrupted the case is\n"
+           "unchanged. --timezone applies to timestamps without a zone (default UTC); --year\n"
+           "to syslog lines without a year. --no-analyze skips enrichment and analysis.\n"
+           "Exit 2 when a file could not be imported. The formats are listed below.",
+           AppKind::Core,
+           &run};
 
 } // namespace netcase::cli

@@ -19,8 +19,8 @@ int run(const QStringList &argv)
     if (!args)
         return fail(args.error());
     if (args->positional().size() != 1)
-        return fail(makeError(QStringLiteral("usage: netcase info CASE [--json]"),
-                              ErrorCode::Usage));
+        return fail(
+                makeError(QStringLiteral("usage: netcase info CASE [--json]"), ErrorCode::Usage));
     auto c = openCase(args->positional().first(), false);
     if (!c)
         return fail(c.error());
@@ -59,12 +59,15 @@ int run(const QStringList &argv)
 
 } // namespace
 
-extern const Command kInfoCommand = {
-        "info", "info CASE [--json]", "show a case: title, sources, counts, time span",
-        "Prints the case's title and authorisation, each source with its SHA-256, format and\n"
-        "event and reject counts (with reject reasons), totals and the time span. With\n"
-        "--json, one JSON object with at least: title, events, rejects, sources[] (name,\n"
-        "sha256, format, events, rejects), time_span {from, to}.",
-        AppKind::Core, &run};
+extern const Command kInfoCommand
+        = {"info",
+           "info CASE [--json]",
+           "show a case: title, sources, counts, time span",
+           "Prints the case's title and authorisation, each source with its SHA-256, format and\n"
+           "event and reject counts (with reject reasons), totals and the time span. With\n"
+           "--json, one JSON object with at least: title, events, rejects, sources[] (name,\n"
+           "sha256, format, events, rejects), time_span {from, to}.",
+           AppKind::Core,
+           &run};
 
 } // namespace netcase::cli

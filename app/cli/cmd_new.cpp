@@ -13,16 +13,15 @@ namespace {
 
 int run(const QStringList &argv)
 {
-    auto args = Args::parse(argv, {{"title", true},
-                                   {"authorization", true},
-                                   {"scope", true},
-                                   {"retention", true}});
+    auto args = Args::parse(
+            argv, {{"title", true}, {"authorization", true}, {"scope", true}, {"retention", true}});
     if (!args)
         return fail(args.error());
     if (args->positional().size() != 1)
-        return fail(makeError(QStringLiteral("usage: netcase new CASE [--title T] "
-                                             "[--authorization REF] [--scope S] [--retention DATE]"),
-                              ErrorCode::Usage));
+        return fail(
+                makeError(QStringLiteral("usage: netcase new CASE [--title T] "
+                                         "[--authorization REF] [--scope S] [--retention DATE]"),
+                          ErrorCode::Usage));
     CaseInfo info;
     const QString path = args->positional().first();
     info.title = args->value(QStringLiteral("title"), QFileInfo(path).completeBaseName());
@@ -42,12 +41,14 @@ int run(const QStringList &argv)
 
 } // namespace
 
-extern const Command kNewCommand = {
-        "new", "new CASE [--title T] [--authorization REF] [--scope S] [--retention DATE]",
-        "create a case file",
-        "Creates an empty case. The title defaults to the file name. The authorisation\n"
-        "reference (ticket, warrant or approval), scope and retention date (YYYY-MM-DD) are\n"
-        "recorded in the case and in its audit log. An existing file is never overwritten.",
-        AppKind::Core, &run};
+extern const Command kNewCommand
+        = {"new",
+           "new CASE [--title T] [--authorization REF] [--scope S] [--retention DATE]",
+           "create a case file",
+           "Creates an empty case. The title defaults to the file name. The authorisation\n"
+           "reference (ticket, warrant or approval), scope and retention date (YYYY-MM-DD) are\n"
+           "recorded in the case and in its audit log. An existing file is never overwritten.",
+           AppKind::Core,
+           &run};
 
 } // namespace netcase::cli

@@ -78,11 +78,13 @@ int run(const QStringList &argv)
 
 } // namespace
 
-extern const Command kScreenshotCommand = {
-        "screenshot", "screenshot CASE --out DIR [--width W] [--height H]",
-        "render the main window and each view of a case to PNG without a display",
-        "Opens the case read-only in an offscreen window, then writes main.png (the whole\n"
-        "window) and one PNG per view (events.png, timeline.png, map.png, ...) into DIR.",
-        AppKind::Widgets, &run};
+extern const Command kScreenshotCommand
+        = {"screenshot",
+           "screenshot CASE --out DIR [--width W] [--height H]",
+           "render the main window and each view of a case to PNG without a display",
+           "Opens the case read-only in an offscreen window, then writes main.png (the whole\n"
+           "window) and one PNG per view (events.png, timeline.png, map.png, ...) into DIR.",
+           AppKind::Widgets,
+           &run};
 
 } // namespace netcase::cli

@@ -18,10 +18,9 @@ extern const Command kScreenshotCommand;
 const QList<const Command *> &commands()
 {
     static const QList<const Command *> all = {
-            &kNewCommand,      &kImportCommand,    &kInfoCommand,   &kEventsCommand,
-            &kEnrichCommand,   &kAnalyzeCommand,   &kFindingsCommand, &kDecideCommand,
-            &kDecisionsCommand, &kVerifyCommand, &kReportCommand,
-            &kScreenshotCommand,
+            &kNewCommand,       &kImportCommand,  &kInfoCommand,     &kEventsCommand,
+            &kEnrichCommand,    &kAnalyzeCommand, &kFindingsCommand, &kDecideCommand,
+            &kDecisionsCommand, &kVerifyCommand,  &kReportCommand,   &kScreenshotCommand,
     };
     return all;
 }

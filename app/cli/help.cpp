@@ -14,11 +14,13 @@ int printHelp(const QString &command)
                         .arg(QStringLiteral(NETCASE_VERSION)));
         outLine(QStringLiteral("usage: netcase [CASE]            open the workbench"));
         outLine(QStringLiteral("       netcase --review CASE     open a case for review"));
-        outLine(QStringLiteral("       netcase COMMAND [ARGS]    run a command without a window\n"));
+        outLine(QStringLiteral(
+                "       netcase COMMAND [ARGS]    run a command without a window\n"));
         outLine(QStringLiteral("commands:"));
         for (const Command *c : commands())
-            outLine(QStringLiteral("  %1%2").arg(QLatin1String(c->name), -12).arg(
-                    QLatin1String(c->summary)));
+            outLine(QStringLiteral("  %1%2")
+                            .arg(QLatin1String(c->name), -12)
+                            .arg(QLatin1String(c->summary)));
         outLine(QStringLiteral("\n'netcase help COMMAND' describes one command.\n"
                                "Exit status: 0 success, 1 usage error, 2 input or data error, "
                                "3 the case is locked or read-only."));

@@ -27,7 +27,8 @@ bool ImportRunner::busy() const
     return m_watcher.isRunning();
 }
 
-void ImportRunner::start(CaseSession &session, const QStringList &paths,
+void ImportRunner::start(CaseSession &session,
+                         const QStringList &paths,
                          const ImportOptions &options)
 {
     if (busy())

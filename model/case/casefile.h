@@ -19,7 +19,7 @@ class CaseFile
 public:
     struct OpenOptions
     {
-        bool readOnly = false;  ///< never write (review, info, events)
+        bool readOnly = false;     ///< never write (review, info, events)
         bool requireWrite = false; ///< fail with ErrorCode::Locked instead of falling back
         /// A further connection of a process that already holds the case's lock (workers).
         bool alreadyLocked = false;

@@ -59,7 +59,9 @@ CaseSummary CaseSummary::read(const CaseFile &c)
 
 nlohmann::json CaseSummary::toJson() const
 {
-    auto str = [](const QString &q) { return q.toStdString(); };
+    auto str = [](const QString &q) {
+        return q.toStdString();
+    };
     nlohmann::json j = {{"title", str(info.title)},
                         {"authorization", str(info.authorization)},
                         {"scope", str(info.scope)},

@@ -19,7 +19,8 @@ void putNum(nlohmann::json &j, const char *a, const char *b, std::int64_t v)
         j[a][b] = v;
 }
 
-void flatten(const nlohmann::json &j, const std::string &prefix,
+void flatten(const nlohmann::json &j,
+             const std::string &prefix,
              std::vector<std::pair<std::string, std::string>> &out)
 {
     for (auto it = j.begin(); it != j.end(); ++it) {

@@ -10,21 +10,21 @@ namespace netcase {
 namespace {
 
 // Columns selected for an EventRow, in the order readRow() expects.
-constexpr const char *kSelect =
-        "SELECT e.id, e.source_id, src.name, e.line, e.ts, e.tz_offset, e.outcome, "
-        "(SELECT s FROM strs WHERE id = e.category), (SELECT s FROM strs WHERE id = e.action), "
-        "(SELECT ip FROM ips WHERE id = e.source_ip), e.source_port, "
-        "(SELECT s FROM strs WHERE id = e.source_domain), "
-        "(SELECT ip FROM ips WHERE id = e.client_ip), "
-        "(SELECT ip FROM ips WHERE id = e.destination_ip), e.destination_port, "
-        "(SELECT s FROM strs WHERE id = e.destination_domain), "
-        "(SELECT s FROM strs WHERE id = e.host), (SELECT s FROM strs WHERE id = e.user), "
-        "(SELECT s FROM strs WHERE id = e.user_agent), "
-        "(SELECT s FROM strs WHERE id = e.http_method), (SELECT s FROM strs WHERE id = e.url), "
-        "e.status, e.body_bytes, (SELECT s FROM strs WHERE id = e.transport), "
-        "(SELECT s FROM strs WHERE id = e.session), (SELECT s FROM strs WHERE id = e.device), "
-        "(SELECT s FROM strs WHERE id = e.mfa), e.source_bytes, e.destination_bytes, e.packets, "
-        "e.duration, e.labels FROM events e JOIN sources src ON src.id = e.source_id ";
+constexpr const char *kSelect
+        = "SELECT e.id, e.source_id, src.name, e.line, e.ts, e.tz_offset, e.outcome, "
+          "(SELECT s FROM strs WHERE id = e.category), (SELECT s FROM strs WHERE id = e.action), "
+          "(SELECT ip FROM ips WHERE id = e.source_ip), e.source_port, "
+          "(SELECT s FROM strs WHERE id = e.source_domain), "
+          "(SELECT ip FROM ips WHERE id = e.client_ip), "
+          "(SELECT ip FROM ips WHERE id = e.destination_ip), e.destination_port, "
+          "(SELECT s FROM strs WHERE id = e.destination_domain), "
+          "(SELECT s FROM strs WHERE id = e.host), (SELECT s FROM strs WHERE id = e.user), "
+          "(SELECT s FROM strs WHERE id = e.user_agent), "
+          "(SELECT s FROM strs WHERE id = e.http_method), (SELECT s FROM strs WHERE id = e.url), "
+          "e.status, e.body_bytes, (SELECT s FROM strs WHERE id = e.transport), "
+          "(SELECT s FROM strs WHERE id = e.session), (SELECT s FROM strs WHERE id = e.device), "
+          "(SELECT s FROM strs WHERE id = e.mfa), e.source_bytes, e.destination_bytes, e.packets, "
+          "e.duration, e.labels FROM events e JOIN sources src ON src.id = e.source_id ";
 
 std::int64_t numOr(const Statement &st, int col)
 {
@@ -42,7 +42,9 @@ EventRow readRow(const Statement &st)
     e.timestampUs = st.int64(4);
     e.tzOffsetMin = st.isNull(5) ? kNoOffset : std::int16_t(st.int64(5));
     e.outcome = Outcome(st.int64(6));
-    auto s = [&](int col) { return std::string(st.textView(col)); };
+    auto s = [&](int col) {
+        return std::string(st.textView(col));
+    };
     e.category = s(7);
     e.action = s(8);
     e.sourceIp = s(9);
@@ -129,8 +131,8 @@ std::int64_t EventQuery::count(const EventFilter &f) const
 {
     if (f.isEmpty())
         return m_db.scalar("SELECT count(*) FROM events");
-    const QByteArray sql = (QStringLiteral("SELECT count(*) FROM events e WHERE ") + f.whereSql())
-                                   .toUtf8();
+    const QByteArray sql
+            = (QStringLiteral("SELECT count(*) FROM events e WHERE ") + f.whereSql()).toUtf8();
     Statement st = m_db.prepare(std::string_view(sql.constData(), size_t(sql.size())));
     bindFilter(st, f);
     return st.step() ? st.int64(0) : 0;
@@ -179,7 +181,8 @@ std::vector<EventRow> EventQuery::rows(const std::vector<std::int64_t> &ids) con
     return out;
 }
 
-void EventQuery::forEach(const EventFilter &f, const std::function<bool(const EventRow &)> &fn) const
+void EventQuery::forEach(const EventFilter &f,
+                         const std::function<bool(const EventRow &)> &fn) const
 {
     QString sql = QString::fromLatin1(kSelect) + QStringLiteral("WHERE ") + f.whereSql()
                   + QStringLiteral(" ORDER BY e.ts, e.id");

@@ -18,8 +18,8 @@ class Database;
 
 struct EventFilter
 {
-    QStringList ips;      ///< source.ip or client.ip equal to any
-    QStringList users;    ///< user.name equal to any
+    QStringList ips;                    ///< source.ip or client.ip equal to any
+    QStringList users;                  ///< user.name equal to any
     std::optional<std::int64_t> fromUs; ///< inclusive
     std::optional<std::int64_t> toUs;   ///< exclusive
     std::vector<std::int64_t> eventIds; ///< restrict to these ids (evidence of a finding)
@@ -47,7 +47,9 @@ struct EventRow
 class EventQuery
 {
 public:
-    explicit EventQuery(const Database &db) : m_db(db) {}
+    explicit EventQuery(const Database &db)
+        : m_db(db)
+    {}
 
     std::int64_t count(const EventFilter &filter) const;
     /// Ids in time order (ascending), for a virtualised table.

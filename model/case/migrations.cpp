@@ -13,10 +13,10 @@ using Step = std::string (*)();
 
 // Index i migrates from version i to i + 1. Append only; never edit a released step.
 const Step kSteps[] = {
-    [] {
-        return std::string(schema::coreV1()) + schema::enrichV1() + schema::analysisV1()
-               + schema::auditV1();
-    },
+        [] {
+            return std::string(schema::coreV1()) + schema::enrichV1() + schema::analysisV1()
+                   + schema::auditV1();
+        },
 };
 
 static_assert(std::size(kSteps) == kSchemaVersion);

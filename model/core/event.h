@@ -15,37 +15,37 @@ constexpr std::int16_t kNoOffset = INT16_MIN;
 
 struct Event
 {
-    std::int64_t timestampUs = 0;        ///< @timestamp, UTC microseconds since the epoch
+    std::int64_t timestampUs = 0;         ///< @timestamp, UTC microseconds since the epoch
     std::int16_t tzOffsetMin = kNoOffset; ///< offset of the original timestamp, minutes east of UTC
-    std::int64_t line = 0;               ///< record number in the source (1-based line of its start)
-    Outcome outcome = Outcome::Unknown;  ///< event.outcome
+    std::int64_t line = 0;              ///< record number in the source (1-based line of its start)
+    Outcome outcome = Outcome::Unknown; ///< event.outcome
 
-    std::string category;   ///< event.category (authentication, web, network, iam, ...)
-    std::string action;     ///< event.action (vendor-neutral verb such as ssh_login)
-    std::string sourceIp;   ///< source.ip: the connecting address
-    std::string sourceDomain; ///< source.domain: when the vendor gives a name, not an address
-    std::string clientIp;   ///< client.ip: X-Forwarded-For / original client when it differs
-    std::string destinationIp;      ///< destination.ip
-    std::string destinationDomain;  ///< destination.domain (virtual host, service name)
-    std::string hostName;   ///< host.name: the system that logged the event
-    std::string userName;   ///< user.name
-    std::string userAgent;  ///< user_agent.original
-    std::string httpMethod; ///< http.request.method
-    std::string urlPath;    ///< url.original (path and query as sent)
-    std::string transport;  ///< network.transport
-    std::string sessionId;  ///< session.id (vendor session or sign-in correlation id)
-    std::string deviceId;   ///< device.id
-    std::string mfa;        ///< authentication.mfa: method/result, e.g. "push:denied"
-    std::string labels;     ///< labels: JSON object with vendor fields that have no ECS home
+    std::string category;          ///< event.category (authentication, web, network, iam, ...)
+    std::string action;            ///< event.action (vendor-neutral verb such as ssh_login)
+    std::string sourceIp;          ///< source.ip: the connecting address
+    std::string sourceDomain;      ///< source.domain: when the vendor gives a name, not an address
+    std::string clientIp;          ///< client.ip: X-Forwarded-For / original client when it differs
+    std::string destinationIp;     ///< destination.ip
+    std::string destinationDomain; ///< destination.domain (virtual host, service name)
+    std::string hostName;          ///< host.name: the system that logged the event
+    std::string userName;          ///< user.name
+    std::string userAgent;         ///< user_agent.original
+    std::string httpMethod;        ///< http.request.method
+    std::string urlPath;           ///< url.original (path and query as sent)
+    std::string transport;         ///< network.transport
+    std::string sessionId;         ///< session.id (vendor session or sign-in correlation id)
+    std::string deviceId;          ///< device.id
+    std::string mfa;               ///< authentication.mfa: method/result, e.g. "push:denied"
+    std::string labels;            ///< labels: JSON object with vendor fields that have no ECS home
 
-    std::int32_t sourcePort = -1;      ///< source.port
-    std::int32_t destinationPort = -1; ///< destination.port
-    std::int32_t statusCode = -1;      ///< http.response.status_code
-    std::int64_t bodyBytes = -1;       ///< http.response.body.bytes
-    std::int64_t sourceBytes = -1;     ///< source.bytes (flows)
+    std::int32_t sourcePort = -1;       ///< source.port
+    std::int32_t destinationPort = -1;  ///< destination.port
+    std::int32_t statusCode = -1;       ///< http.response.status_code
+    std::int64_t bodyBytes = -1;        ///< http.response.body.bytes
+    std::int64_t sourceBytes = -1;      ///< source.bytes (flows)
     std::int64_t destinationBytes = -1; ///< destination.bytes (flows)
-    std::int64_t packets = -1;         ///< network.packets (flows)
-    std::int64_t durationUs = -1;      ///< event.duration in microseconds (ECS stores ns)
+    std::int64_t packets = -1;          ///< network.packets (flows)
+    std::int64_t durationUs = -1;       ///< event.duration in microseconds (ECS stores ns)
 };
 
 /// A record the importer could not turn into an event. Nothing is dropped silently.

@@ -142,8 +142,8 @@ std::optional<std::int64_t> parseUserTime(const QString &s)
 
 int monthFromAbbrev(std::string_view m)
 {
-    static constexpr std::string_view kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                                   "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    static constexpr std::string_view kMonths[]
+            = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
     if (m.size() != 3)
         return 0;
     for (int i = 0; i < 12; ++i) {

@@ -18,8 +18,8 @@ QString nowIso();
 std::int64_t daysFromCivil(int year, unsigned month, unsigned day);
 
 /// UTC microseconds from broken-down UTC time.
-std::int64_t toEpochUs(int year, int month, int day, int hour, int minute, int second,
-                       int micros = 0);
+std::int64_t
+toEpochUs(int year, int month, int day, int hour, int minute, int second, int micros = 0);
 
 /// ISO 8601 UTC with microseconds, e.g. "2024-03-01T12:00:00.000000Z".
 std::string formatIsoUs(std::int64_t us);

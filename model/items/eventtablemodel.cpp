@@ -93,13 +93,16 @@ QVariant EventTableModel::data(const QModelIndex &index, int role) const
     if (!r)
         return {};
     const Event &e = r->event;
-    auto q = [](const std::string &s) { return QString::fromStdString(s); };
+    auto q = [](const std::string &s) {
+        return QString::fromStdString(s);
+    };
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
         case Time:
-            return QString::fromStdString(formatIsoUs(e.timestampUs)).left(23).replace(
-                    QLatin1Char('T'), QLatin1Char(' '));
+            return QString::fromStdString(formatIsoUs(e.timestampUs))
+                    .left(23)
+                    .replace(QLatin1Char('T'), QLatin1Char(' '));
         case SourceIp:
             return e.sourceIp.empty() ? q(e.sourceDomain) : q(e.sourceIp);
         case User:
@@ -148,13 +151,14 @@ QVariant EventTableModel::headerData(int section, Qt::Orientation orientation, i
 {
     if (orientation != Qt::Horizontal)
         return {};
-    static const char *const kNames[] = {"@timestamp (UTC)", "source.ip", "user.name",
-                                         "event.outcome", "event.action",
-                                         "http.request.method", "url.original",
-                                         "http.response.status_code", "user_agent.original",
-                                         "source:line"};
-    static const char *const kTitles[] = {"Time (UTC)", "Source IP", "User", "Outcome", "Action",
-                                          "Method", "URL", "Status", "User agent", "Source"};
+    static const char *const kNames[] = {"@timestamp (UTC)",    "source.ip",
+                                         "user.name",           "event.outcome",
+                                         "event.action",        "http.request.method",
+                                         "url.original",        "http.response.status_code",
+                                         "user_agent.original", "source:line"};
+    static const char *const kTitles[]
+            = {"Time (UTC)", "Source IP", "User",   "Outcome",    "Action",
+               "Method",     "URL",       "Status", "User agent", "Source"};
     if (section < 0 || section >= ColumnCount)
         return {};
     if (role == Qt::DisplayRole)
