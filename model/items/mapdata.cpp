@@ -1,0 +1,222 @@
+#include "mapdata.h"
+
+#include "case/sqlite.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <map>
+#include <unordered_map>
+
+namespace netcase {
+
+namespace {
+
+using Json = nlohmann::json;
+
+std::optional<double> number(const Json &obj, std::initializer_list<const char *> keys)
+{
+    for (const char *k : keys) {
+        auto it = obj.find(k);
+        if (it != obj.end() && it->is_number())
+            return it->get<double>();
+    }
+    return std::nullopt;
+}
+
+// The analysis engine's details layout may change: collect every object carrying a latitude and
+// a longitude, in document order, wherever it sits.
+void collectPoints(const Json &j, std::vector<const Json *> &out, int depth = 0)
+{
+    if (depth > 6 || out.size() >= 2)
+        return;
+    if (j.is_object()) {
+        if (number(j, {"lat", "latitude"}) && number(j, {"lon", "lng", "longitude"})) {
+            out.push_back(&j);
+            return;
+        }
+        for (const auto &[k, v] : j.items()) {
+            if (v.is_structured())
+                collectPoints(v, out, depth + 1);
+        }
+    } else if (j.is_array()) {
+        for (const Json &v : j)
+            collectPoints(v, out, depth + 1);
+    }
+}
+
+std::optional<double> findNumber(const Json &j, std::initializer_list<const char *> keys)
+{
+    if (!j.is_object())
+        return std::nullopt;
+    if (auto v = number(j, keys))
+        return v;
+    for (const auto &[k, v] : j.items()) {
+        if (v.is_object()) {
+            if (auto n = number(v, keys))
+                return n;
+        }
+    }
+    return std::nullopt;
+}
+
+std::int64_t timeOf(const Json &p, std::int64_t fallback)
+{
+    if (auto v = number(p, {"ts", "time_us", "timestamp_us"}))
+        return std::int64_t(*v);
+    return fallback;
+}
+
+} // namespace
+
+double greatCircleKm(double lat1, double lon1, double lat2, double lon2)
+{
+    constexpr double kRad = M_PI / 180.0;
+    const double dLat = (lat2 - lat1) * kRad, dLon = (lon2 - lon1) * kRad;
+    const double a = std::sin(dLat / 2) * std::sin(dLat / 2)
+                     + std::cos(lat1 * kRad) * std::cos(lat2 * kRad) * std::sin(dLon / 2)
+                               * std::sin(dLon / 2);
+    return 2 * 6371.0 * std::asin(std::min(1.0, std::sqrt(a)));
+}
+
+MapData MapData::load(const Database &db, const std::atomic<bool> *cancel)
+{
+    MapData out;
+    // Events per address id, from the covering index events_ip(source_ip, ts).
+    std::unordered_map<std::int64_t, std::int64_t> eventsByIp;
+    {
+        Statement st = db.prepare("SELECT source_ip, count(*) FROM events "
+                                  "WHERE source_ip IS NOT NULL GROUP BY source_ip");
+        while (st.step()) {
+            if (cancel && cancel->load())
+                return {};
+            eventsByIp[st.int64(0)] = st.int64(1);
+        }
+    }
+    out.ipsWithEvents = std::int64_t(eventsByIp.size());
+
+    std::unordered_map<QString, int> severityByIp;
+    {
+        Statement st = db.prepare("SELECT fe.value, max(f.severity) FROM finding_entities fe "
+                                  "JOIN findings f ON f.id = fe.finding_id "
+                                  "WHERE fe.type = 'ip' AND f.suppressed_by IS NULL "
+                                  "GROUP BY fe.value");
+        while (st.step())
+            severityByIp[st.text(0)] = int(st.int64(1));
+    }
+
+    std::map<std::pair<double, double>, size_t> byCoord;
+    std::int64_t located = 0;
+    {
+        Statement st = db.prepare(
+                "SELECT ii.ip_id, i.ip, ii.latitude, ii.longitude, ii.accuracy_km, "
+                "ii.city, ii.country_iso FROM ip_info ii JOIN ips i ON i.id = ii.ip_id "
+                "WHERE ii.current = 1 AND ii.latitude IS NOT NULL AND ii.longitude IS NOT NULL");
+        while (st.step()) {
+            if (cancel && cancel->load())
+                return {};
+            const double lat = st.real(2), lon = st.real(3);
+            if (!std::isfinite(lat) || !std::isfinite(lon) || std::abs(lat) > 90
+                || std::abs(lon) > 180)
+                continue; // a bad coordinate is not a location
+            const std::int64_t ipId = st.int64(0);
+            auto ev = eventsByIp.find(ipId);
+            const std::int64_t events = ev == eventsByIp.end() ? 0 : ev->second;
+            if (ev != eventsByIp.end())
+                ++located;
+            auto [it, inserted] = byCoord.try_emplace({lat, lon}, out.locations.size());
+            if (inserted) {
+                MapLocation l;
+                l.lat = lat;
+                l.lon = lon;
+                const QString city = st.text(5), country = st.text(6);
+                l.place = city.isEmpty()
+                                  ? country
+                                  : (country.isEmpty() ? city
+                                                       : city + QStringLiteral(", ") + country);
+                out.locations.push_back(l);
+            }
+            MapLocation &l = out.locations[it->second];
+            const QString ip = st.text(1);
+            l.ips << ip;
+            l.events += events;
+            if (!st.isNull(4))
+                l.accuracyKm = std::max(l.accuracyKm, int(st.int64(4)));
+            auto sev = severityByIp.find(ip);
+            if (sev != severityByIp.end())
+                l.severity = std::max(l.severity, sev->second);
+        }
+    }
+    out.ipsWithoutLocation = out.ipsWithEvents - located;
+    {
+        Statement st = db.prepare(
+                "SELECT count(DISTINCT e.source_ip) FROM events e JOIN ip_info ii "
+                "ON ii.ip_id = e.source_ip AND ii.current = 1 "
+                "WHERE ii.address_class IS NOT NULL AND ii.address_class NOT IN ('public', "
+                "'global', '') AND ii.latitude IS NULL");
+        out.privateIps = st.step() ? st.int64(0) : 0;
+    }
+
+    // Impossible-travel arcs: coordinates from the finding's details, or else from the current
+    // enrichment of the two addresses it names.
+    std::unordered_map<QString, const MapLocation *> locByIp;
+    for (const MapLocation &l : out.locations)
+        for (const QString &ip : l.ips)
+            locByIp[ip] = &l;
+    Statement st
+            = db.prepare("SELECT id, first_ts, last_ts, severity, title, details FROM findings "
+                         "WHERE kind = 'impossible_travel' AND suppressed_by IS NULL "
+                         "ORDER BY severity DESC LIMIT 2000");
+    while (st.step()) {
+        TravelArc a;
+        a.findingId = st.int64(0);
+        a.fromUs = st.int64(1);
+        a.toUs = st.int64(2);
+        a.severity = int(st.int64(3));
+        a.title = st.text(4);
+        const Json details = Json::parse(st.textView(5), nullptr, false);
+        std::vector<const Json *> pts;
+        if (!details.is_discarded())
+            collectPoints(details, pts);
+        if (pts.size() == 2) {
+            a.fromLat = *number(*pts[0], {"lat", "latitude"});
+            a.fromLon = *number(*pts[0], {"lon", "lng", "longitude"});
+            a.toLat = *number(*pts[1], {"lat", "latitude"});
+            a.toLon = *number(*pts[1], {"lon", "lng", "longitude"});
+            a.fromUs = timeOf(*pts[0], a.fromUs);
+            a.toUs = timeOf(*pts[1], a.toUs);
+        } else {
+            Statement ips = db.prepare("SELECT value FROM finding_entities WHERE finding_id = ? "
+                                       "AND type = 'ip' ORDER BY value LIMIT 2");
+            ips.bind(1, a.findingId);
+            std::vector<const MapLocation *> locs;
+            while (ips.step()) {
+                auto it = locByIp.find(ips.text(0));
+                if (it != locByIp.end())
+                    locs.push_back(it->second);
+            }
+            if (locs.size() != 2) {
+                ++out.arcsWithoutCoordinates;
+                continue;
+            }
+            a.fromLat = locs[0]->lat;
+            a.fromLon = locs[0]->lon;
+            a.toLat = locs[1]->lat;
+            a.toLon = locs[1]->lon;
+        }
+        if (!details.is_discarded()) {
+            a.speedKmh
+                    = findNumber(details, {"speed_kmh", "speed_km_h", "speed", "kmh"}).value_or(-1);
+            a.distanceKm = findNumber(details, {"distance_km", "distance"}).value_or(-1);
+        }
+        if (a.distanceKm < 0)
+            a.distanceKm = greatCircleKm(a.fromLat, a.fromLon, a.toLat, a.toLon);
+        const double hours = double(std::abs(a.toUs - a.fromUs)) / 3.6e9;
+        if (a.speedKmh < 0 && hours > 0)
+            a.speedKmh = a.distanceKm / hours;
+        out.arcs.push_back(a);
+    }
+    return out;
+}
+
+} // namespace netcase

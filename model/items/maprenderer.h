@@ -1,0 +1,64 @@
+#pragma once
+
+// Paints the map (basemap, impossible-travel arcs, clustered markers, the hovered accuracy
+// circle and the legend) with QPainter. Lives in the model layer (Qt Gui only) so the widget,
+// `netcase screenshot` and bench/bench_map.cpp share one paint pass.
+
+#include "items/mapclusterer.h"
+#include "items/mapprojection.h"
+
+#include <QColor>
+#include <QFont>
+#include <QPalette>
+#include <QSet>
+#include <QString>
+
+#include <vector>
+
+class QPainter;
+
+namespace netcase {
+
+struct MapData;
+
+struct MapScene
+{
+    const MapData *data = nullptr;
+    std::vector<MapCluster> clusters;
+    QSet<QString> selectedIps;
+    int hovered = -1; ///< cluster index
+    bool showLegend = true;
+};
+
+class MapRenderer
+{
+public:
+    /// Marker colour for a worst finding severity (-1 none); readable on light and dark maps.
+    static QColor severityColor(int severity, const QPalette &palette);
+    static QString severityName(int severity);
+
+    static void paint(QPainter &p,
+                      const MapProjection &proj,
+                      const MapScene &scene,
+                      const QPalette &palette,
+                      const QFont &font);
+    /// The legend's rectangle for a viewport (so the widget can explain it in a tooltip).
+    static QRectF legendRect(const MapProjection &proj, const QFont &font);
+
+private:
+    static void paintBasemap(QPainter &p, const MapProjection &proj, const QPalette &palette);
+    static void paintArcs(QPainter &p,
+                          const MapProjection &proj,
+                          const MapScene &scene,
+                          const QPalette &palette,
+                          const QFont &font);
+    static void paintMarkers(QPainter &p,
+                             const MapProjection &proj,
+                             const MapScene &scene,
+                             const QPalette &palette,
+                             const QFont &font);
+    static void
+    paintLegend(QPainter &p, const MapProjection &proj, const QPalette &palette, const QFont &font);
+};
+
+} // namespace netcase
