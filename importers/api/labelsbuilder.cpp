@@ -1,0 +1,147 @@
+#include "labelsbuilder.h"
+
+namespace netcase {
+
+namespace {
+
+// Length of the valid UTF-8 sequence starting at s[i], or 0 when it is invalid.
+size_t utf8Length(std::string_view s, size_t i)
+{
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    size_t n = 0;
+    if (b0 >= 0xC2 && b0 <= 0xDF)
+        n = 2;
+    else if (b0 >= 0xE0 && b0 <= 0xEF)
+        n = 3;
+    else if (b0 >= 0xF0 && b0 <= 0xF4)
+        n = 4;
+    else
+        return 0;
+    if (i + n > s.size())
+        return 0;
+    for (size_t k = 1; k < n; ++k) {
+        if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80)
+            return 0;
+    }
+    const auto b1 = static_cast<unsigned char>(s[i + 1]);
+    if ((b0 == 0xE0 && b1 < 0xA0) || (b0 == 0xED && b1 > 0x9F) || (b0 == 0xF0 && b1 < 0x90)
+        || (b0 == 0xF4 && b1 > 0x8F))
+        return 0; // overlong, surrogate or beyond U+10FFFF
+    return n;
+}
+
+} // namespace
+
+void appendJsonEscaped(std::string &out, std::string_view s)
+{
+    static const char hex[] = "0123456789abcdef";
+    for (size_t i = 0; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c == '"' || c == '\\') {
+            out.push_back('\\');
+            out.push_back(char(c));
+        } else if (c < 0x20) {
+            switch (c) {
+            case '\n':
+                out += "\\n";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
+            default:
+                out += "\\u00";
+                out.push_back(hex[c >> 4]);
+                out.push_back(hex[c & 15]);
+            }
+        } else if (c < 0x80) {
+            out.push_back(char(c));
+        } else if (const size_t n = utf8Length(s, i)) {
+            out.append(s.substr(i, n));
+            i += n - 1;
+        } else {
+            out += "\xEF\xBF\xBD";
+        }
+    }
+}
+
+void LabelsBuilder::key(std::string_view key)
+{
+    m_json.push_back(m_json.empty() ? '{' : ',');
+    m_json.push_back('"');
+    appendJsonEscaped(m_json, key);
+    m_json += "\":";
+}
+
+void LabelsBuilder::add(std::string_view k, std::string_view value)
+{
+    if (value.empty())
+        return;
+    key(k);
+    m_json.push_back('"');
+    appendJsonEscaped(m_json, value);
+    m_json.push_back('"');
+}
+
+namespace {
+
+// A JSON number or literal, so addRaw() never writes text that would break the object.
+bool isJsonLiteral(std::string_view s)
+{
+    if (s == "true" || s == "false")
+        return true;
+    size_t i = 0;
+    if (i < s.size() && s[i] == '-')
+        ++i;
+    const size_t digits = i;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9')
+        ++i;
+    if (i == digits || (s[digits] == '0' && i - digits > 1))
+        return false;
+    if (i < s.size() && s[i] == '.') {
+        const size_t f = ++i;
+        while (i < s.size() && s[i] >= '0' && s[i] <= '9')
+            ++i;
+        if (i == f)
+            return false;
+    }
+    if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+        ++i;
+        if (i < s.size() && (s[i] == '+' || s[i] == '-'))
+            ++i;
+        const size_t x = i;
+        while (i < s.size() && s[i] >= '0' && s[i] <= '9')
+            ++i;
+        if (i == x)
+            return false;
+    }
+    return i == s.size();
+}
+
+} // namespace
+
+void LabelsBuilder::addRaw(std::string_view k, std::string_view json)
+{
+    if (json.empty())
+        return;
+    if (!isJsonLiteral(json)) {
+        add(k, json);
+        return;
+    }
+    key(k);
+    m_json.append(json);
+}
+
+std::string LabelsBuilder::take()
+{
+    if (m_json.empty())
+        return {};
+    m_json.push_back('}');
+    std::string out;
+    out.swap(m_json);
+    return out;
+}
+
+} // namespace netcase

@@ -1,0 +1,130 @@
+#include "jsonrecordimport.h"
+
+#include "api/inputstream.h"
+#include "api/jsonsplitter.h"
+#include "core/ipaddr.h"
+#include "core/timeutil.h"
+
+namespace netcase {
+
+Status importJsonRecords(InputStream &in, ParseContext &ctx, JsonEventMapper &mapper)
+{
+    JsonSplitter splitter(in);
+    JsonFlattener flattener;
+    const JsonFlattener::Visitor visit = [&mapper](std::string_view path, const JsonScalar &v) {
+        mapper.field(path, v);
+    };
+    JsonSplitter::Piece piece;
+    std::int64_t sinceCheck = 0;
+    std::string reason;
+    while (splitter.next(piece)) {
+        if (++sinceCheck >= 1024) {
+            sinceCheck = 0;
+            if (!ctx.progress(in.position()))
+                return makeError(QStringLiteral("cancelled"), ErrorCode::Cancelled);
+        }
+        if (piece.error) {
+            ctx.sink.reject(piece.line, piece.error, piece.text);
+            continue;
+        }
+        mapper.begin();
+        reason = flattener.flatten(piece.text, visit);
+        if (!reason.empty()) {
+            ctx.sink.reject(piece.line, "invalid JSON: " + reason, piece.text);
+            continue;
+        }
+        Event e;
+        e.line = piece.line;
+        reason = mapper.finish(e);
+        if (reason.empty())
+            ctx.sink.event(std::move(e), piece.text);
+        else
+            ctx.sink.reject(piece.line, reason, piece.text);
+    }
+    if (splitter.failed())
+        return makeError(QStringLiteral("read error: %1").arg(in.errorString()));
+    ctx.progress(in.position());
+    return {};
+}
+
+int JsonSample::percentWith(std::initializer_list<std::string_view> paths) const
+{
+    if (records.empty())
+        return 0;
+    int hits = 0;
+    for (const auto &r : records) {
+        bool all = true;
+        for (std::string_view p : paths)
+            all = all && r.count(std::string(p));
+        hits += all;
+    }
+    return int(100 * hits / int(records.size()));
+}
+
+JsonSample sampleJson(std::string_view sample, int maxRecords)
+{
+    JsonSample out;
+    out.text = sample;
+    auto stream = memoryStream(std::string(sample));
+    JsonSplitter splitter(*stream);
+    JsonFlattener flattener;
+    JsonSplitter::Piece piece;
+    int bad = 0;
+    while (int(out.records.size()) < maxRecords && bad < 3 && splitter.next(piece)) {
+        if (piece.error) {
+            ++bad; // a record cut by the sample size, or not JSON
+            continue;
+        }
+        std::unordered_set<std::string> paths;
+        const std::string err = flattener.flatten(
+                piece.text, [&paths](std::string_view path, const JsonScalar &v) {
+                    paths.emplace(path);
+                    if (v.kind == JsonScalar::Kind::String && v.text.size() <= 64) {
+                        std::string kv(path);
+                        kv.push_back('=');
+                        kv.append(v.text);
+                        paths.insert(std::move(kv));
+                    }
+                });
+        if (err.empty())
+            out.records.push_back(std::move(paths));
+        else
+            ++bad;
+    }
+    out.container = splitter.sawContainer();
+    return out;
+}
+
+bool setIsoTimestamp(Event &event, std::string_view text)
+{
+    int offset = 0;
+    const auto us = parseIso(text, &offset);
+    if (!us)
+        return false;
+    event.timestampUs = *us;
+    event.tzOffsetMin = std::int16_t(offset);
+    return true;
+}
+
+bool setSourceAddress(Event &event, std::string_view text)
+{
+    if (text.empty())
+        return false;
+    if (normaliseIp(text, event.sourceIp))
+        return true;
+    event.sourceIp.clear();
+    event.sourceDomain.assign(text);
+    return false;
+}
+
+std::string lowerAscii(std::string_view s)
+{
+    std::string out(s);
+    for (char &c : out) {
+        if (c >= 'A' && c <= 'Z')
+            c = char(c - 'A' + 'a');
+    }
+    return out;
+}
+
+} // namespace netcase
