@@ -1,6 +1,14 @@
 #include "registry.h"
 
+#include "cloud/cloudtrailimporter.h"
+#include "cloud/entraimporter.h"
+#include "cloud/oktaimporter.h"
+#include "flow/nfdumpimporter.h"
+#include "syslog/journalimporter.h"
+#include "syslog/syslogimporter.h"
 #include "weblog/accesslogimporter.h"
+#include "zeek/zeekjsonimporter.h"
+#include "zeek/zeektsvimporter.h"
 
 namespace netcase {
 
@@ -9,6 +17,14 @@ const std::vector<std::unique_ptr<Importer>> &importers()
     static const std::vector<std::unique_ptr<Importer>> all = [] {
         std::vector<std::unique_ptr<Importer>> v;
         v.push_back(std::make_unique<AccessLogImporter>());
+        v.push_back(std::make_unique<SyslogImporter>());
+        v.push_back(std::make_unique<JournalImporter>());
+        v.push_back(std::make_unique<ZeekTsvImporter>());
+        v.push_back(std::make_unique<ZeekJsonImporter>());
+        v.push_back(std::make_unique<NfdumpImporter>());
+        v.push_back(std::make_unique<OktaImporter>());
+        v.push_back(std::make_unique<EntraImporter>());
+        v.push_back(std::make_unique<CloudTrailImporter>());
         return v;
     }();
     return all;

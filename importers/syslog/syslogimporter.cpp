@@ -1,0 +1,98 @@
+#include "syslogimporter.h"
+
+#include "api/linereader.h"
+#include "api/sampling.h"
+#include "core/timeutil.h"
+#include "syslog/authmessage.h"
+#include "syslog/labelbuilder.h"
+#include "syslog/localzone.h"
+#include "syslog/syslogline.h"
+#include "syslog/yeartracker.h"
+
+#include <QDateTime>
+
+namespace netcase {
+
+int SyslogImporter::detect(std::string_view sample) const
+{
+    int tried = 0, parsed = 0, tagged = 0;
+    forEachSampleLine(sample, 50, [&](std::string_view line) {
+        ++tried;
+        SyslogLine s;
+        const char *reason = nullptr;
+        if (parseSyslogLine(line, s, reason)) {
+            ++parsed;
+            tagged += !s.program.empty();
+        }
+    });
+    if (tried == 0 || parsed == 0)
+        return 0;
+    // A host and a "tag:" on most lines is what makes this syslog and not some other
+    // timestamped text.
+    return 30 + 35 * parsed / tried + 30 * tagged / tried;
+}
+
+Status SyslogImporter::parse(InputStream &in, ParseContext &ctx) const
+{
+    auto zone = LocalZone::fromName(ctx.options.timezone);
+    if (!zone)
+        return zone.error();
+    YearTracker years(ctx.options.year, QDateTime::currentMSecsSinceEpoch() * 1000);
+    LineReader reader(in);
+    LabelBuilder labels;
+    std::string_view line;
+    std::int64_t sinceCheck = 0;
+    while (reader.next(line)) {
+        if (++sinceCheck >= 4096) {
+            sinceCheck = 0;
+            if (!ctx.progress(in.position()))
+                return makeError(QStringLiteral("cancelled"), ErrorCode::Cancelled);
+        }
+        if (line.empty())
+            continue;
+        const std::int64_t lineNo = reader.lineNumber();
+        if (reader.truncated()) {
+            ctx.sink.reject(lineNo, "line longer than 1 MiB", line.substr(0, 4096));
+            continue;
+        }
+        SyslogLine s;
+        const char *reason = nullptr;
+        if (!parseSyslogLine(line, s, reason)) {
+            ctx.sink.reject(lineNo, reason, line);
+            continue;
+        }
+        Event e;
+        e.line = lineNo;
+        if (s.kind == SyslogLine::Kind::Bsd) {
+            const int year = years.yearFor(s.month, s.day);
+            int off = 0;
+            e.timestampUs = zone->toUtc(
+                    toEpochUs(year, s.month, s.day, s.hour, s.minute, s.second, s.micros), off);
+            e.tzOffsetMin = std::int16_t(off);
+        } else {
+            e.timestampUs = s.utcUs;
+            e.tzOffsetMin = std::int16_t(s.offsetMin);
+        }
+        e.hostName = LabelBuilder::cleanUtf8(s.host);
+        labels.clear();
+        labels.add("process", s.program);
+        labels.add("pid", s.pid);
+        if (s.kind == SyslogLine::Kind::Rfc5424) {
+            labels.add("msgid", s.msgId);
+            labels.add("structured_data", s.structuredData);
+        }
+        if (s.priority >= 0) {
+            labels.addNumber("syslog_facility", s.priority / 8);
+            labels.addNumber("syslog_severity", s.priority % 8);
+        }
+        classifyAuthMessage(s.program, s.message, e, labels);
+        e.labels = labels.take();
+        ctx.sink.event(std::move(e), line);
+    }
+    if (reader.failed())
+        return makeError(QStringLiteral("read error: %1").arg(in.errorString()));
+    ctx.progress(in.position());
+    return {};
+}
+
+} // namespace netcase

@@ -1,0 +1,109 @@
+#include "zeekjsonimporter.h"
+
+#include "api/linereader.h"
+#include "api/sampling.h"
+#include "syslog/jsonrecord.h"
+#include "zeek/zeekmapper.h"
+
+#include <QFileInfo>
+
+namespace netcase {
+
+namespace {
+
+/// The Zeek log a record without "_path" belongs to, from its fields.
+std::string_view pathFromFields(const JsonRecord &r)
+{
+    if (r.has("auth_success") || r.has("auth_attempts") || r.has("host_key"))
+        return "ssh";
+    if (r.has("method") || r.has("uri") || r.has("status_code"))
+        return "http";
+    if (r.has("conn_state") || r.has("history") || r.has("orig_pkts"))
+        return "conn";
+    return {};
+}
+
+/// "conn.log", "ssh.json", "zeek-json_ssh.json.gz": a known log name in the file name.
+std::string pathFromFileName(const QString &fileName)
+{
+    const QString base = QFileInfo(fileName).fileName().toLower();
+    for (const char *p : {"conn", "ssh", "http", "dns", "ssl", "files", "notice", "weird"}) {
+        const QString n = QString::fromLatin1(p);
+        if (base.startsWith(n + QLatin1Char('.'))
+            || base.contains(QLatin1Char('_') + n + QLatin1Char('.'))
+            || base.contains(QLatin1Char('-') + n + QLatin1Char('.')))
+            return p;
+    }
+    return {};
+}
+
+} // namespace
+
+int ZeekJsonImporter::detect(std::string_view sample) const
+{
+    int tried = 0, hits = 0;
+    forEachSampleLine(sample, 20, [&](std::string_view line) {
+        ++tried;
+        if (line.front() == '{' && line.find("\"ts\":") != std::string_view::npos
+            && (line.find("\"id.orig_h\":") != std::string_view::npos
+                || line.find("\"_path\":") != std::string_view::npos))
+            ++hits;
+    });
+    return tried == 0 ? 0 : 92 * hits / tried;
+}
+
+Status ZeekJsonImporter::parse(InputStream &in, ParseContext &ctx) const
+{
+    const std::string filePath = pathFromFileName(ctx.fileName);
+    LineReader reader(in);
+    JsonRecord rec;
+    ZeekMapper mapper;
+    std::string_view line;
+    std::int64_t sinceCheck = 0;
+    while (reader.next(line)) {
+        if (++sinceCheck >= 4096) {
+            sinceCheck = 0;
+            if (!ctx.progress(in.position()))
+                return makeError(QStringLiteral("cancelled"), ErrorCode::Cancelled);
+        }
+        if (line.empty())
+            continue;
+        const std::int64_t lineNo = reader.lineNumber();
+        if (reader.truncated()) {
+            ctx.sink.reject(lineNo, "line longer than 1 MiB", line.substr(0, 4096));
+            continue;
+        }
+        const char *reason = nullptr;
+        if (!rec.parse(line, reason)) {
+            ctx.sink.reject(lineNo, reason, line);
+            continue;
+        }
+        std::string_view path = rec.get("_path");
+        if (path.empty())
+            path = pathFromFields(rec);
+        if (path.empty())
+            path = filePath;
+        mapper.begin(path, lineNo);
+        bool ok = true;
+        for (const auto &[key, value] : rec.fields()) {
+            if (value.empty())
+                continue;
+            ok = mapper.set(zeekRole(key), key, value, reason);
+            if (!ok)
+                break;
+        }
+        Event e;
+        if (ok)
+            ok = mapper.finish(e, reason);
+        if (ok)
+            ctx.sink.event(std::move(e), line);
+        else
+            ctx.sink.reject(lineNo, reason, line);
+    }
+    if (reader.failed())
+        return makeError(QStringLiteral("read error: %1").arg(in.errorString()));
+    ctx.progress(in.position());
+    return {};
+}
+
+} // namespace netcase
