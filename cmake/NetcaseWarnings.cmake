@@ -5,6 +5,7 @@ if(NETCASE_WERROR)
     target_compile_options(netcase_options INTERFACE -Werror)
 endif()
 target_compile_definitions(netcase_options INTERFACE
+    QT_NO_KEYWORDS
     QT_NO_CAST_FROM_ASCII
     QT_NO_CAST_TO_ASCII
     QT_NO_CONTEXTLESS_CONNECT
