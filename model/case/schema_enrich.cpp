@@ -3,7 +3,15 @@
 namespace netcase::schema {
 
 // Every database and list used is recorded with its hash and build date; each ip_info row names
-// the sources that produced it. Re-enrichment adds rows (current = 1) and keeps old ones.
+// the sources that produced it. Re-enrichment adds rows (current = 1) and keeps old ones
+// (current = 0) for audit.
+//   enrich_sources.kind: mmdb | asn_csv | list; type: database_type or list format; layout:
+//     geoip2 | flat | ipinfo for MaxMind DB files; note: what it supplies.
+//   ip_info.provenance: {"geo.city_name": <enrich_sources.id>, "as.number": ..., ...};
+//   ip_info.lists: [{"name", "category", "label", "source"}]; ip_info.sources: [ids].
+//   address_class: public, private, loopback, link_local, cgnat, documentation, multicast,
+//     reserved, unspecified, ipv4_mapped. network_type: residential, mobile, business,
+//     hosting, education, government, unknown.
 const char *enrichV1()
 {
     return R"SQL(
@@ -11,6 +19,7 @@ CREATE TABLE enrich_sources(
     id INTEGER PRIMARY KEY,
     kind TEXT NOT NULL,
     type TEXT NOT NULL,
+    layout TEXT NOT NULL DEFAULT '',
     name TEXT NOT NULL,
     path TEXT NOT NULL,
     sha256 TEXT NOT NULL,

@@ -8,7 +8,9 @@ namespace netcase {
 
 struct EcsDecorator::Impl
 {
-    explicit Impl(const Database &d) : db(d) {}
+    explicit Impl(const Database &d)
+        : db(d)
+    {}
     const Database &db;
 };
 

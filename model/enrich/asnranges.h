@@ -1,0 +1,48 @@
+#pragma once
+
+// ASN ranges from a CSV file as published by ip-location-db's asn package:
+// `start,end,asn,organisation` with addresses as text (asn-ipv4.csv, asn-ipv6.csv) or as
+// integers (asn-ipv4-num.csv). Ranges are sorted once and found by binary search.
+
+#include "ipkey.h"
+
+#include "core/result.h"
+
+#include <QString>
+
+#include <string>
+#include <vector>
+
+namespace netcase {
+
+class AsnRanges
+{
+public:
+    struct Range
+    {
+        IpKey first;
+        IpKey last;
+        std::int64_t asn;
+        std::uint32_t org; ///< index into the organisation names
+    };
+
+    /// Reads one CSV file and adds its ranges (may be called for the IPv4 and IPv6 files).
+    /// Lines that cannot be read are counted, not fatal; a file with no usable line is an error.
+    Status load(const QString &path);
+    /// Sorts the ranges; call once after the last load().
+    void finish();
+
+    /// The range holding key, or nullptr.
+    const Range *find(const IpKey &key) const;
+    const std::string &organisation(const Range &r) const { return m_orgs[r.org]; }
+
+    std::size_t size() const { return m_ranges.size(); }
+    int skippedLines() const { return m_skipped; }
+
+private:
+    std::vector<Range> m_ranges;
+    std::vector<std::string> m_orgs;
+    int m_skipped = 0;
+};
+
+} // namespace netcase

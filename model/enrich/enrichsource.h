@@ -1,0 +1,37 @@
+#pragma once
+
+// One database or list as the case records it (table enrich_sources): what it is, where it
+// was, the SHA-256 of its bytes and when it was built, so a reviewer can tell exactly which data
+// produced a value. Staleness is judged against the case's events.
+
+#include <QDateTime>
+#include <QString>
+
+namespace netcase {
+
+struct EnrichSource
+{
+    qint64 id = 0;
+    QString kind;   ///< "mmdb", "asn_csv", "list"
+    QString type;   ///< database_type for MaxMind DB files; the list's format otherwise
+    QString layout; ///< mmdb: "geoip2", "flat", "ipinfo"; what it supplies follows in note
+    QString name;   ///< the file's name, or the list's own name
+    QString path;
+    QString sha256;
+    QDateTime buildDate; ///< metadata build time; a list's header date or file time
+    QString category;    ///< lists: tor_exit, vpn, proxy, hosting, scanner, abuse, allow
+    qint64 entries = -1;
+    QString note; ///< what it supplies ("geolocation, ASN"), how the date was known
+    QDateTime loadedAt;
+
+    bool stale = false; ///< built more than six months before the case's last event
+    QString staleness;  ///< the warning, empty when not stale
+
+    /// "GeoIP2-City (built 2024-05-01)"
+    QString label() const;
+};
+
+/// Sets stale/staleness from the case's last event time (UTC microseconds; < 0 = no events).
+void judgeStaleness(EnrichSource &s, qint64 lastEventUs);
+
+} // namespace netcase
