@@ -1,18 +1,103 @@
+#include "cli/args.h"
+#include "cli/caseaccess.h"
 #include "cli/command.h"
 #include "cli/output.h"
+
+#include "audit/decisionstore.h"
+#include "audit/factorprefill.h"
+#include "core/identity.h"
+
+#include <nlohmann/json.hpp>
 
 namespace netcase::cli {
 
 namespace {
 
-int run(const QStringList &)
+int run(const QStringList &argv)
 {
-    errLine(QStringLiteral("'decide' is not available in this build yet"));
-    return 2;
+    auto args = Args::parse(argv, {{"subject", true},
+                                   {"verdict", true},
+                                   {"confidence", true},
+                                   {"factor", true},
+                                   {"reason", true},
+                                   {"proportionality", true},
+                                   {"revises", true},
+                                   {"analyst", true},
+                                   {"no-prefill", false},
+                                   {"json", false}});
+    if (!args)
+        return fail(args.error());
+    const QString usage = QStringLiteral(
+            "usage: netcase decide CASE --subject ip:X|account:X|host:X|finding:ID --verdict V "
+            "[--confidence C] [--factor TEXT]... --reason TEXT [--revises DECISION_ID]");
+    if (args->positional().size() != 1)
+        return fail(makeError(usage, ErrorCode::Usage));
+    auto revises = args->number(QStringLiteral("revises"), 0);
+    if (!revises)
+        return fail(revises.error());
+    if (!args->has(QStringLiteral("subject")) && *revises <= 0)
+        return fail(makeError(QStringLiteral("--subject is required (%1)").arg(usage),
+                              ErrorCode::Usage));
+    if (!args->has(QStringLiteral("verdict")) || !args->has(QStringLiteral("reason")))
+        return fail(makeError(QStringLiteral("--verdict and --reason are required (%1)").arg(usage),
+                              ErrorCode::Usage));
+
+    Decision d;
+    if (args->has(QStringLiteral("subject"))) {
+        QString why;
+        if (!decisions::parseSubject(args->value(QStringLiteral("subject")), &d.subject, &why))
+            return fail(makeError(why, ErrorCode::Usage));
+    }
+    d.verdict = args->value(QStringLiteral("verdict")).trimmed().toLower();
+    d.confidence = args->value(QStringLiteral("confidence"), QStringLiteral("medium")).toLower();
+    d.reasoning = args->value(QStringLiteral("reason"));
+    d.proportionality = args->value(QStringLiteral("proportionality"));
+    d.analyst = args->value(QStringLiteral("analyst"), currentUserName());
+
+    auto c = openCase(args->positional().first(), true);
+    if (!c)
+        return fail(c.error());
+    if (!args->has(QStringLiteral("no-prefill"))) {
+        // A new decision starts from the signals of the subject's findings; a revision from the
+        // factors of the revision it replaces.
+        if (*revises > 0) {
+            if (auto base = DecisionStore::byId(c->db(), *revises))
+                d.factors = base->factors;
+        } else {
+            d.factors = FactorPrefill::forSubject(c->db(), d.subject);
+        }
+    }
+    for (const QString &text : args->values(QStringLiteral("factor"))) {
+        if (!text.trimmed().isEmpty())
+            d.factors.push_back(Factor{text.trimmed(), {}, 0, {}, {}});
+    }
+    auto recorded = DecisionStore::record(c->db(), d, *revises);
+    if (!recorded)
+        return fail(recorded.error());
+    if (args->has(QStringLiteral("json")))
+        outJson(decisions::toJson(*recorded));
+    else
+        outLine(QString::number(recorded->id));
+    return 0;
 }
 
 } // namespace
 
-extern const Command kDecideCommand = {"decide", "decide CASE --subject ip:X|account:X|host:X|finding:ID --verdict V [--confidence C] [--factor TEXT]... --reason TEXT", "record a decision", "", AppKind::Core, &run};
+extern const Command kDecideCommand = {
+        "decide",
+        "decide CASE --subject ip:X|account:X|host:X|finding:ID --verdict V [--confidence C] "
+        "[--factor TEXT]... --reason TEXT [--proportionality TEXT] [--revises DECISION_ID]",
+        "record a decision",
+        "Records an analyst's decision about a subject and prints its id. Verdicts: escalate,\n"
+        "step_up_auth, throttle, manual_review, block, benign. Confidence: low, medium (default),\n"
+        "high. The factors start from the signals of the subject's findings (each tied to its\n"
+        "evidence events and the enrichment values shown, with their sources); each --factor\n"
+        "adds a free-text factor, and --no-prefill records only those. --revises ID records a\n"
+        "new revision of an earlier decision (decisions are never edited in place); it keeps\n"
+        "the earlier revision's factors unless --no-prefill. --analyst NAME overrides the\n"
+        "analyst name from settings (default: the OS user). --json prints the stored decision.\n"
+        "Every decision is appended to the hash-chained audit log.",
+        AppKind::Core,
+        &run};
 
 } // namespace netcase::cli

@@ -21,18 +21,24 @@ QString sha256Hex(const std::string &prev, const std::string &canonical)
 
 } // namespace
 
-std::string AuditLog::canonical(std::int64_t seq, const QString &at, const QString &actor,
-                                const QString &action, const std::string &payloadJson)
+std::string AuditLog::canonical(std::int64_t seq,
+                                const QString &at,
+                                const QString &actor,
+                                const QString &action,
+                                const std::string &payloadJson)
 {
     nlohmann::json j = {{"seq", seq},
                         {"at", at.toStdString()},
                         {"actor", actor.toStdString()},
                         {"action", action.toStdString()},
                         {"payload", nlohmann::json::parse(payloadJson, nullptr, false)}};
-    return j.dump();
+    // Replace, never throw, on invalid UTF-8: a hostile string must not stop the audit.
+    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-Status AuditLog::append(Database &db, const QString &actor, const QString &action,
+Status AuditLog::append(Database &db,
+                        const QString &actor,
+                        const QString &action,
                         const nlohmann::json &payload)
 {
     std::string prev = kGenesis;
@@ -45,7 +51,8 @@ Status AuditLog::append(Database &db, const QString &actor, const QString &actio
         }
     }
     const QString at = nowIso();
-    const std::string payloadJson = payload.dump();
+    const std::string payloadJson
+            = payload.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     const QString hash = sha256Hex(prev, canonical(seq, at, actor, action, payloadJson));
     Statement ins = db.prepare("INSERT INTO audit_log(seq, at, actor, action, payload, prev_hash, "
                                "hash) VALUES (?, ?, ?, ?, ?, ?, ?)");
@@ -58,39 +65,54 @@ AuditVerdict AuditLog::verify(const Database &db)
 {
     AuditVerdict v;
     std::string prev = kGenesis;
+    std::string beforePrev; // hash of the record two back: tells an insertion from an edit
     std::int64_t expectedSeq = 1;
     Statement st = db.prepare(
             "SELECT seq, at, actor, action, payload, prev_hash, hash FROM audit_log ORDER BY seq");
+    if (!st.valid()) {
+        v.intact = false;
+        v.firstBadSeq = 1;
+        v.problem = QStringLiteral("the audit log cannot be read: %1").arg(db.lastError());
+        return v;
+    }
     while (st.step()) {
         const std::int64_t seq = st.int64(0);
         const std::string prevHash(st.textView(5));
         const QString hash = st.text(6);
-        auto bad = [&](const QString &why) {
+        auto bad = [&](std::int64_t at, const QString &why) {
             v.intact = false;
-            v.firstBadSeq = seq;
+            v.firstBadSeq = at;
             v.problem = why;
+            return v;
         };
-        if (seq != expectedSeq) {
-            bad(seq > expectedSeq
-                        ? QStringLiteral("record %1 is missing (removed)").arg(expectedSeq)
-                        : QStringLiteral("record %1 is out of order").arg(seq));
-            if (seq > expectedSeq)
-                v.firstBadSeq = expectedSeq;
-            return v;
-        }
+        if (seq > expectedSeq)
+            return bad(expectedSeq, QStringLiteral("record %1 is missing (removed); the log "
+                                                   "jumps from record %2 to %3")
+                                            .arg(expectedSeq)
+                                            .arg(expectedSeq - 1)
+                                            .arg(seq));
+        if (seq < expectedSeq)
+            return bad(seq, QStringLiteral("record %1 is out of order").arg(seq));
         if (prevHash != prev) {
-            bad(QStringLiteral("record %1 does not chain to the record before it (a record was "
-                               "inserted, removed or altered)")
-                        .arg(seq));
-            return v;
+            if (!beforePrev.empty() && prevHash == beforePrev)
+                return bad(seq - 1, QStringLiteral("record %1 was inserted: record %2 chains to "
+                                                   "record %3 before it")
+                                            .arg(seq - 1)
+                                            .arg(seq)
+                                            .arg(seq - 2));
+            return bad(seq, QStringLiteral("record %1 does not chain to record %2 before it (a "
+                                           "record was inserted, removed or renumbered here)")
+                                    .arg(seq)
+                                    .arg(seq - 1));
         }
-        const std::string canon = canonical(seq, st.text(1), st.text(2), st.text(3),
-                                            std::string(st.textView(4)));
-        if (sha256Hex(prev, canon) != hash) {
-            bad(QStringLiteral("record %1 was altered (its hash does not match its content)")
-                        .arg(seq));
-            return v;
-        }
+        const std::string canon
+                = canonical(seq, st.text(1), st.text(2), st.text(3), std::string(st.textView(4)));
+        if (sha256Hex(prev, canon) != hash)
+            return bad(seq, QStringLiteral("record %1 (%2) was altered: its hash does not match "
+                                           "its content")
+                                    .arg(seq)
+                                    .arg(st.text(3)));
+        beforePrev = prev;
         prev = hash.toStdString();
         ++expectedSeq;
         ++v.records;

@@ -30,15 +30,20 @@ class AuditLog
 {
 public:
     /// Appends a record; call inside the caller's transaction so it commits with the change.
-    static Status append(Database &db, const QString &actor, const QString &action,
+    static Status append(Database &db,
+                         const QString &actor,
+                         const QString &action,
                          const nlohmann::json &payload);
     static AuditVerdict verify(const Database &db);
     static QString headHash(const Database &db);
     /// The canonical text hashed for a record (sorted keys, no whitespace).
-    static std::string canonical(std::int64_t seq, const QString &at, const QString &actor,
-                                 const QString &action, const std::string &payloadJson);
-    static constexpr const char *kGenesis =
-            "0000000000000000000000000000000000000000000000000000000000000000";
+    static std::string canonical(std::int64_t seq,
+                                 const QString &at,
+                                 const QString &actor,
+                                 const QString &action,
+                                 const std::string &payloadJson);
+    static constexpr const char *kGenesis
+            = "0000000000000000000000000000000000000000000000000000000000000000";
 };
 
 } // namespace netcase

@@ -169,6 +169,17 @@ Result<CaseFile> CaseFile::open(const QString &path, OpenOptions options)
     if (!readOnly) {
         if (Status s = migrate(c.m_db); !s.ok())
             return s.error();
+        // Each time a case is opened for writing is part of the audit trail (workers are
+        // further connections of one opening, so they are not recorded again).
+        if (!options.alreadyLocked) {
+            Transaction tx(c.m_db);
+            if (Status s = AuditLog::append(c.m_db, currentUserName(), QStringLiteral("case.open"),
+                                            {{"netcase_version", NETCASE_VERSION}});
+                !s.ok())
+                return s.error();
+            if (Status s = tx.commit(); !s.ok())
+                return s.error();
+        }
     } else if (c.m_db.scalar("PRAGMA user_version") < kSchemaVersion) {
         return makeError(QStringLiteral("%1 uses an older case schema and must be opened for "
                                         "writing once to upgrade it")
