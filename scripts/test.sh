@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets up this Debian 12 machine (idempotent), builds Netcase and runs the whole test suite.
-# NETCASE_PRESET=asan runs it under AddressSanitizer + UndefinedBehaviorSanitizer.
+#   NETCASE_PRESET=asan   run it under AddressSanitizer + UndefinedBehaviorSanitizer
+#   NETCASE_SKIP_PACKAGE=1 / NETCASE_SKIP_FUZZ=1   skip the packaging check / the fuzz smoke run
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 preset=${NETCASE_PRESET:-dev}
@@ -9,7 +10,11 @@ jobs=$(nproc)
 bash scripts/setup.sh
 cmake --preset "$preset" >/dev/null
 cmake --build --preset "$preset" -j"$jobs"
-ctest --preset "$preset" -j"$jobs" --timeout 600
-if [ "$preset" = dev ] && [ -z "${NETCASE_SKIP_PACKAGE:-}" ]; then
-    bash scripts/package-check.sh "build/$preset"
+if [ "$preset" = dev ]; then
+    [ -n "${NETCASE_SKIP_PACKAGE:-}" ] || bash scripts/package-check.sh "build/$preset"
+    if [ -z "${NETCASE_SKIP_FUZZ:-}" ] && [ -x scripts/fuzz-smoke.sh ]; then
+        bash scripts/fuzz-smoke.sh
+    fi
 fi
+# Last, so that its summary closes the output.
+ctest --preset "$preset" -j"$jobs" --timeout 600
