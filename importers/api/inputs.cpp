@@ -1,5 +1,7 @@
 #include "inputs.h"
 
+#include "api/archivestream.h"
+
 #include <QDir>
 #include <QDirIterator>
 #include <QFileInfo>
@@ -7,6 +9,26 @@
 #include <algorithm>
 
 namespace netcase {
+
+namespace {
+
+/// A file becomes one item, or one item per member when it is an archive or compressed. A
+/// damaged container still becomes an item (with no member), so that opening it reports the
+/// damage for that source while the rest of the import goes on.
+void addFile(std::vector<InputItem> &items, const QString &path, std::int64_t size)
+{
+    if (sniffContainer(path) == ContainerKind::Plain) {
+        items.push_back({path, QString(), size});
+        return;
+    }
+    const ArchiveListing listing = listContainer(path);
+    for (const ArchiveMember &m : listing.members)
+        items.push_back({path, m.name, m.span});
+    if (!listing.error.isEmpty() || listing.members.empty())
+        items.push_back({path, QString(), listing.members.empty() ? size : 0});
+}
+
+} // namespace
 
 QString InputItem::displayName() const
 {
@@ -29,18 +51,28 @@ Result<std::vector<InputItem>> expandInputs(const QStringList &paths)
                 files << it.next();
             std::sort(files.begin(), files.end());
             for (const QString &f : files)
-                items.push_back({f, QString(), QFileInfo(f).size()});
+                addFile(items, f, QFileInfo(f).size());
             continue;
         }
         if (!fi.isReadable())
             return makeError(QStringLiteral("%1: permission denied").arg(p));
-        items.push_back({fi.filePath(), QString(), fi.size()});
+        addFile(items, fi.filePath(), fi.size());
     }
     return items;
 }
 
 Result<std::unique_ptr<InputStream>> openInput(const InputItem &item)
 {
+    if (!item.member.isEmpty())
+        return openContainerMember(item.path, item.member);
+    if (sniffContainer(item.path) != ContainerKind::Plain) {
+        // Only a damaged or empty container is listed without a member: say which.
+        const ArchiveListing listing = listContainer(item.path);
+        if (!listing.error.isEmpty())
+            return makeError(listing.error);
+        return makeError(QStringLiteral("%1: the archive holds no files")
+                                 .arg(QFileInfo(item.path).fileName()));
+    }
     return openFileStream(item.path);
 }
 
