@@ -1,0 +1,57 @@
+#pragma once
+
+// Draws a GraphScene with QPainter (QtGui only, so benchmarks and tests can render it to an
+// image): cluster hulls, edges batched by width, nodes shaped and coloured by type and sized
+// by events, labels for nodes large enough to read, and the legend.
+
+#include "graphscene.h"
+
+#include <QColor>
+#include <QPalette>
+#include <QTransform>
+
+#include <vector>
+
+class QPainter;
+
+namespace netcase::graph {
+
+struct GraphStyle
+{
+    QColor background;
+    QColor text;
+    QColor edge;
+    QColor highlight;
+    bool dark = false;
+
+    static GraphStyle fromPalette(const QPalette &palette);
+    /// Colour-blind-safe (Okabe–Ito) hues that read on light and dark backgrounds.
+    static QColor typeColor(NodeType type);
+    static QColor clusterColor(int cluster);
+};
+
+struct GraphHighlight
+{
+    std::vector<char> selected;  ///< per scene node: part of the hub's selection
+    std::vector<char> neighbour; ///< per scene node: adjacent to a selected node
+    bool any = false;
+    int hovered = -1;
+    int focused = -1; ///< keyboard focus
+};
+
+class GraphPainter
+{
+public:
+    /// Paints the scene; view maps world units to widget pixels.
+    static void paint(QPainter &p,
+                      const GraphScene &scene,
+                      const QTransform &view,
+                      const QRectF &viewport,
+                      const GraphStyle &style,
+                      const GraphHighlight &highlight);
+    static void paintLegend(QPainter &p, const QRectF &viewport, const GraphStyle &style);
+    /// Node radius in pixels at a scale (never smaller than a visible dot).
+    static double pixelRadius(const SceneNode &node, double scale);
+};
+
+} // namespace netcase::graph

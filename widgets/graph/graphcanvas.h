@@ -1,0 +1,76 @@
+#pragma once
+
+// The drawing surface of the graph view: paints a laid-out GraphScene, pans (drag, arrow keys)
+// and zooms (wheel, +/-), and reports clicks, double-clicks and keyboard picks on nodes.
+// Custom painting rather than QGraphicsScene: 5,000 nodes as items cost far more per frame.
+
+#include "items/graph/graphpainter.h"
+#include "items/graph/graphscene.h"
+
+#include <QSet>
+#include <QWidget>
+
+#include <memory>
+
+namespace netcase {
+
+class GraphCanvas : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit GraphCanvas(QWidget *parent = nullptr);
+
+    void setScene(std::shared_ptr<const graph::GraphScene> scene, bool keepView);
+    const graph::GraphScene *scene() const { return m_scene.get(); }
+    /// Data-node indices of the hub's selection (drawn with rings; the rest dimmed).
+    void setSelectedNodes(const QSet<int> &dataIndices);
+    void setLegendVisible(bool visible);
+
+    /// Centres and scales so the whole scene fits.
+    void fitToView();
+    /// Centres on a data node (when shown) without changing the zoom.
+    void centreOn(int dataIndex);
+    double zoom() const { return m_scale; }
+    /// Widget position of a data node, or a null point when it is not shown.
+    QPointF nodePosition(int dataIndex) const;
+    QTransform viewTransform() const;
+
+Q_SIGNALS:
+    void nodeClicked(int dataIndex);
+    void nodeActivated(int dataIndex); ///< double-click or Space: expand its neighbours
+    void emptyClicked();
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    bool event(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+
+private:
+    int sceneNodeAt(QPointF widgetPos) const;
+    void zoomBy(double factor, QPointF anchor);
+    void moveFocus(int step);
+    void updateHighlight();
+    QString tooltipFor(int sceneIndex) const;
+
+    std::shared_ptr<const graph::GraphScene> m_scene;
+    QSet<int> m_selected;
+    graph::GraphHighlight m_highlight;
+    double m_scale = 1;
+    QPointF m_centre; ///< world point shown in the middle of the widget
+    bool m_fitPending = true;
+    bool m_legend = true;
+    QPoint m_pressPos;
+    QPointF m_pressCentre;
+    bool m_panning = false;
+    bool m_dragged = false;
+    std::vector<int> m_focusOrder; ///< scene nodes, heaviest first, for keyboard navigation
+    int m_focusPos = -1;
+};
+
+} // namespace netcase

@@ -1,0 +1,440 @@
+#include "graphview.h"
+
+#include "graphcanvas.h"
+
+#include "case/casefile.h"
+#include "case/casesession.h"
+#include "items/graph/graphbuilder.h"
+#include "items/selectionhub.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPainter>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace netcase {
+
+using namespace graph;
+
+namespace {
+
+QIcon typeIcon(NodeType type, qreal dpr)
+{
+    QPixmap pm(QSize(16, 16) * dpr);
+    pm.setDevicePixelRatio(dpr);
+    pm.fill(Qt::transparent);
+    QPainter p(&pm);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(Qt::NoPen);
+    p.setBrush(GraphStyle::typeColor(type));
+    const QRectF r(2, 2, 12, 12);
+    switch (type) {
+    case NodeType::Ip:
+        p.drawEllipse(r);
+        break;
+    case NodeType::Account:
+        p.drawRoundedRect(r, 3, 3);
+        break;
+    case NodeType::Asn: {
+        QPolygonF hex;
+        for (int k = 0; k < 6; ++k)
+            hex << QPointF(8 + 6.5 * std::cos(k * M_PI / 3), 8 + 6.5 * std::sin(k * M_PI / 3));
+        p.drawPolygon(hex);
+        break;
+    }
+    case NodeType::Host:
+        p.drawPolygon(
+                QPolygonF({QPointF(8, 1.5), QPointF(14.5, 8), QPointF(8, 14.5), QPointF(1.5, 8)}));
+        break;
+    case NodeType::UserAgent:
+        p.drawPolygon(QPolygonF({QPointF(8, 2), QPointF(14, 13), QPointF(2, 13)}));
+        break;
+    }
+    return QIcon(pm);
+}
+
+QHash<int, QPointF>
+remapPositions(const GraphData *from, const QHash<int, QPointF> &positions, const GraphData &to)
+{
+    QHash<int, QPointF> out;
+    if (!from)
+        return out;
+    for (auto it = positions.constBegin(); it != positions.constEnd(); ++it) {
+        const GraphNode &n = from->nodes[size_t(it.key())];
+        const int index = to.find(n.type, n.value);
+        if (index >= 0)
+            out.insert(index, it.value());
+    }
+    return out;
+}
+
+} // namespace
+
+GraphView::GraphView(SelectionHub &hub, QWidget *parent)
+    : QWidget(parent)
+    , m_hub(hub)
+    , m_canvas(new GraphCanvas(this))
+    , m_caption(new QLabel(this))
+    , m_find(new QLineEdit(this))
+{
+    setObjectName(QStringLiteral("GraphView"));
+    auto *bar = new QHBoxLayout;
+    bar->setContentsMargins(6, 3, 6, 3);
+    bar->setSpacing(4);
+    for (int t = 0; t < kNodeTypeCount; ++t) {
+        auto *b = new QToolButton(this);
+        const NodeType type = NodeType(t);
+        b->setObjectName(QStringLiteral("show_") + nodeTypeName(type));
+        b->setCheckable(true);
+        b->setChecked(true);
+        b->setAutoRaise(true);
+        b->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        b->setIcon(typeIcon(type, devicePixelRatioF()));
+        b->setText(nodeTypeTitle(type));
+        b->setToolTip(tr("Show or hide %1 (the legend gives each type's shape and colour). "
+                         "Hidden nodes still appear when you expand a neighbour.")
+                              .arg(nodeTypeTitle(type).toLower()));
+        connect(b, &QToolButton::toggled, this, [this, type](bool on) { setTypeShown(type, on); });
+        m_typeButtons[t] = b;
+        bar->addWidget(b);
+    }
+    bar->addStretch(1);
+    m_find->setObjectName(QStringLiteral("graphFind"));
+    m_find->setPlaceholderText(tr("Find node…"));
+    m_find->setClearButtonEnabled(true);
+    m_find->setToolTip(tr("Type part of an address, account, ASN, host or agent and press "
+                          "Enter to select the heaviest match in every view."));
+    m_find->setMaximumWidth(220);
+    connect(m_find, &QLineEdit::returnPressed, this, &GraphView::findNode);
+    bar->addWidget(m_find);
+    auto addButton = [&](const QString &text, const QString &tip, auto slot) {
+        auto *b = new QToolButton(this);
+        b->setText(text);
+        b->setToolTip(tip);
+        b->setAutoRaise(true);
+        connect(b, &QToolButton::clicked, this, slot);
+        bar->addWidget(b);
+        return b;
+    };
+    addButton(tr("Fit"), tr("Show the whole graph (key 0)"), [this] { m_canvas->fitToView(); });
+    addButton(tr("Collapse"), tr("Remove the neighbours added by double-clicks"), [this] {
+        m_options.expanded.clear();
+        relayout();
+    });
+    auto *legend = addButton(tr("Legend"), tr("Show or hide the legend"), [] {});
+    legend->setCheckable(true);
+    legend->setChecked(true);
+    connect(legend, &QToolButton::toggled, m_canvas, &GraphCanvas::setLegendVisible);
+
+    m_caption->setObjectName(QStringLiteral("graphCaption"));
+    m_caption->setContentsMargins(6, 0, 6, 3);
+    m_caption->setWordWrap(true);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addLayout(bar);
+    layout->addWidget(m_caption);
+    layout->addWidget(m_canvas, 1);
+    setFocusProxy(m_canvas);
+
+    connect(&m_watcher, &QFutureWatcher<GraphJobResult>::finished, this, &GraphView::finished);
+    connect(m_canvas, &GraphCanvas::nodeClicked, this, &GraphView::publish);
+    connect(m_canvas, &GraphCanvas::nodeActivated, this, &GraphView::expand);
+    connect(&m_hub, &SelectionHub::selectionChanged, this, &GraphView::followSelection);
+    updateCaption();
+}
+
+GraphView::~GraphView()
+{
+    if (m_cancel)
+        m_cancel->store(true);
+    m_watcher.waitForFinished();
+}
+
+void GraphView::setSession(CaseSession *session)
+{
+    m_session = session;
+    m_data.reset();
+    m_scene.reset();
+    m_options.expanded.clear();
+    m_options.pinned.clear();
+    m_canvas->setScene(nullptr, false);
+    if (session)
+        connect(session, &CaseSession::changed, this, &GraphView::reload);
+    reload();
+}
+
+void GraphView::setCap(int cap)
+{
+    m_options.cap = cap;
+    relayout();
+}
+
+void GraphView::setTypeShown(NodeType type, bool shown)
+{
+    if (m_options.shown[size_t(type)] == shown)
+        return;
+    m_options.shown[size_t(type)] = shown;
+    QToolButton *b = m_typeButtons[int(type)];
+    if (b->isChecked() != shown)
+        b->setChecked(shown);
+    relayout();
+}
+
+void GraphView::expand(int dataIndex)
+{
+    if (!m_data || dataIndex < 0 || dataIndex >= int(m_data->nodes.size()))
+        return;
+    m_options.expanded.insert(dataIndex);
+    relayout();
+}
+
+void GraphView::reload()
+{
+    if (!m_session) {
+        if (m_cancel)
+            m_cancel->store(true);
+        m_status.clear();
+        updateCaption();
+        return;
+    }
+    const QString path = m_session->path();
+    const SceneOptions options = m_options;
+    const std::shared_ptr<const GraphData> old = m_data;
+    const QHash<int, QPointF> previous = m_scene ? m_scene->positions() : QHash<int, QPointF>();
+    m_status = tr("Reading the graph…");
+    start(
+            [path, options, old, previous](const std::atomic_bool &cancel) {
+                GraphJobResult r;
+                CaseFile::OpenOptions o;
+                o.readOnly = true;
+                o.alreadyLocked = true;
+                auto c = CaseFile::open(path, o);
+                if (!c) {
+                    r.error = c.error().message;
+                    return r;
+                }
+                auto g = GraphBuilder::load(c->db(), [&cancel] { return cancel.load(); });
+                if (!g) {
+                    r.cancelled = g.error().code == ErrorCode::Cancelled;
+                    r.error = g.error().message;
+                    return r;
+                }
+                auto data = std::make_shared<const GraphData>(std::move(*g));
+                const auto start = remapPositions(old.get(), previous, *data);
+                auto scene = GraphScene::build(data, options, start, &cancel);
+                r.cancelled = scene.layoutStats().cancelled;
+                r.scene = std::make_shared<const GraphScene>(std::move(scene));
+                return r;
+            },
+            m_scene != nullptr);
+}
+
+void GraphView::relayout()
+{
+    if (!m_data) {
+        reload();
+        return;
+    }
+    const SceneOptions options = m_options;
+    const std::shared_ptr<const GraphData> data = m_data;
+    const QHash<int, QPointF> previous = m_scene ? m_scene->positions() : QHash<int, QPointF>();
+    m_status = tr("Laying out the graph…");
+    start(
+            [data, options, previous](const std::atomic_bool &cancel) {
+                GraphJobResult r;
+                auto scene = GraphScene::build(data, options, previous, &cancel);
+                r.cancelled = scene.layoutStats().cancelled;
+                r.scene = std::make_shared<const GraphScene>(std::move(scene));
+                return r;
+            },
+            true);
+}
+
+void GraphView::start(std::function<GraphJobResult(const std::atomic_bool &)> job, bool keepView)
+{
+    if (m_watcher.isRunning()) {
+        // Only the newest request matters: cancel the running one and run this one after it.
+        m_cancel->store(true);
+        m_pending = true;
+        m_keepView = keepView;
+        updateCaption();
+        return;
+    }
+    m_pending = false;
+    m_keepView = keepView;
+    m_cancel = std::make_shared<std::atomic_bool>(false);
+    auto cancel = m_cancel;
+    m_watcher.setFuture(QtConcurrent::run([job = std::move(job), cancel] { return job(*cancel); }));
+    updateCaption();
+}
+
+void GraphView::finished()
+{
+    const GraphJobResult r = m_watcher.result();
+    if (m_pending) {
+        // The options changed while this job ran: lay out again with the current ones.
+        if (r.scene && !r.cancelled)
+            m_data = r.scene->dataPtr();
+        m_pending = false;
+        if (m_data)
+            relayout();
+        else
+            reload();
+        return;
+    }
+    if (!r.scene) {
+        m_status = r.cancelled ? QString() : tr("The graph could not be read: %1").arg(r.error);
+        updateCaption();
+        return;
+    }
+    m_status.clear();
+    m_scene = r.scene;
+    m_data = r.scene->dataPtr();
+    m_canvas->setScene(m_scene, m_keepView);
+    followSelection(m_hub.selection());
+    updateCaption();
+    Q_EMIT sceneReady();
+}
+
+void GraphView::followSelection(const Selection &selection)
+{
+    if (!m_data)
+        return;
+    QSet<int> selected;
+    auto add = [&](NodeType type, const QStringList &values) {
+        for (const QString &v : values) {
+            const int i = m_data->find(type, v);
+            if (i >= 0)
+                selected.insert(i);
+        }
+    };
+    add(NodeType::Ip, selection.ips);
+    add(NodeType::Account, selection.accounts);
+    add(NodeType::Host, selection.hosts);
+    m_canvas->setSelectedNodes(selected);
+    // A selected entity the cap or a hidden type left out is brought in with its neighbours.
+    bool missing = false;
+    for (int i : std::as_const(selected)) {
+        if (m_scene && m_scene->sceneIndexOf(i) < 0 && !m_options.pinned.contains(i)) {
+            m_options.pinned.insert(i);
+            m_options.expanded.insert(i);
+            missing = true;
+        }
+    }
+    if (missing)
+        relayout();
+}
+
+void GraphView::publish(int dataIndex)
+{
+    if (!m_data || dataIndex < 0 || dataIndex >= int(m_data->nodes.size()))
+        return;
+    const GraphNode &n = m_data->nodes[size_t(dataIndex)];
+    switch (n.type) {
+    case NodeType::Ip:
+        m_hub.selectIp(n.value);
+        return;
+    case NodeType::Account:
+        m_hub.selectAccount(n.value);
+        return;
+    case NodeType::Host: {
+        Selection s;
+        s.hosts = {n.value};
+        m_hub.select(s);
+        return;
+    }
+    case NodeType::Asn:
+    case NodeType::UserAgent: {
+        // The hub selects addresses and accounts: an ASN stands for its addresses, an agent
+        // for the accounts (or addresses) that used it.
+        Selection s;
+        for (int j : m_data->adjacency()[size_t(dataIndex)]) {
+            const GraphNode &m = m_data->nodes[size_t(j)];
+            if (m.type == NodeType::Ip)
+                s.ips << m.value;
+            else if (m.type == NodeType::Account && n.type == NodeType::UserAgent)
+                s.accounts << m.value;
+        }
+        if (!s.isEmpty())
+            m_hub.select(s);
+        return;
+    }
+    }
+}
+
+void GraphView::findNode()
+{
+    const QString needle = m_find->text().trimmed();
+    if (!m_data || needle.isEmpty())
+        return;
+    int best = -1;
+    for (int i = 0; i < int(m_data->nodes.size()); ++i) {
+        const GraphNode &n = m_data->nodes[size_t(i)];
+        if (!n.value.contains(needle, Qt::CaseInsensitive)
+            && !n.label.contains(needle, Qt::CaseInsensitive))
+            continue;
+        if (best < 0 || n.events > m_data->nodes[size_t(best)].events)
+            best = i;
+    }
+    if (best < 0) {
+        m_status = tr("No node matches “%1”.").arg(needle);
+        updateCaption();
+        return;
+    }
+    m_status.clear();
+    publish(best);
+    m_canvas->centreOn(best);
+    updateCaption();
+}
+
+QString GraphView::caption() const
+{
+    return m_caption->text();
+}
+
+void GraphView::updateCaption()
+{
+    const QLocale loc;
+    QString text;
+    if (!m_session) {
+        text = tr("No case open.");
+    } else if (m_watcher.isRunning() || m_pending) {
+        text = m_status.isEmpty() ? tr("Laying out the graph…") : m_status;
+    } else if (!m_status.isEmpty()) {
+        text = m_status;
+    } else if (m_scene) {
+        const int shown = int(m_scene->nodes().size());
+        if (shown == 0) {
+            text = tr("No entities to draw: the case has no events with an address, account, "
+                      "host or user agent of the shown types.");
+        } else {
+            const int ofTypes = m_scene->candidates();
+            if (m_scene->cappedOut() > 0)
+                text = tr("Showing %1 of %2 nodes (the heaviest by events)")
+                               .arg(loc.toString(shown - m_scene->extra()), loc.toString(ofTypes));
+            else
+                text = tr("Showing all %1 nodes").arg(loc.toString(shown - m_scene->extra()));
+            if (m_scene->extra() > 0)
+                text += tr(", plus %1 from expanded nodes and the selection")
+                                .arg(loc.toString(m_scene->extra()));
+            text += tr("; %1 edges; laid out in %2 ms.")
+                            .arg(loc.toString(qlonglong(m_scene->edges().size())))
+                            .arg(m_scene->layoutMs());
+            QStringList hidden;
+            for (int t = 0; t < kNodeTypeCount; ++t) {
+                if (!m_options.shown[size_t(t)])
+                    hidden << nodeTypeTitle(NodeType(t)).toLower();
+            }
+            if (!hidden.isEmpty())
+                text += QLatin1Char(' ') + tr("Hidden: %1.").arg(hidden.join(QStringLiteral(", ")));
+        }
+    }
+    m_caption->setText(text);
+}
+
+} // namespace netcase

@@ -1,0 +1,81 @@
+#pragma once
+
+// The network graph dock: IPs, accounts, ASNs, hosts and user agents with weighted edges for
+// what was observed together and clusters from the analysis. The graph is read and laid out in
+// a worker (QtConcurrent); the view follows the SelectionHub and publishes clicked nodes to it.
+
+#include "items/graph/graphscene.h"
+
+#include <QFutureWatcher>
+#include <QWidget>
+
+#include <atomic>
+#include <memory>
+
+class QLabel;
+class QLineEdit;
+class QToolButton;
+
+namespace netcase {
+
+class CaseSession;
+class GraphCanvas;
+class SelectionHub;
+struct Selection;
+
+/// What a worker hands back: the scene, or why there is none.
+struct GraphJobResult
+{
+    std::shared_ptr<const graph::GraphScene> scene;
+    QString error;
+    bool cancelled = false;
+};
+
+class GraphView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit GraphView(SelectionHub &hub, QWidget *parent = nullptr);
+    ~GraphView() override;
+
+    void setSession(CaseSession *session);
+    GraphCanvas *canvas() const { return m_canvas; }
+    /// True while the graph is being read or laid out.
+    bool busy() const { return m_watcher.isRunning(); }
+    void setCap(int cap);
+    void setTypeShown(graph::NodeType type, bool shown);
+    /// Adds all neighbours of a node (what a double-click does).
+    void expand(int dataIndex);
+    QString caption() const;
+
+Q_SIGNALS:
+    /// A new scene is on screen (tests wait for this).
+    void sceneReady();
+
+private:
+    void reload();
+    void relayout();
+    void start(std::function<GraphJobResult(const std::atomic_bool &)> job, bool keepView);
+    void finished();
+    void followSelection(const Selection &selection);
+    void publish(int dataIndex);
+    void findNode();
+    void updateCaption();
+
+    SelectionHub &m_hub;
+    CaseSession *m_session = nullptr;
+    GraphCanvas *m_canvas;
+    QLabel *m_caption;
+    QLineEdit *m_find;
+    QToolButton *m_typeButtons[graph::kNodeTypeCount] = {};
+    graph::SceneOptions m_options;
+    std::shared_ptr<const graph::GraphData> m_data;
+    std::shared_ptr<const graph::GraphScene> m_scene;
+    QFutureWatcher<GraphJobResult> m_watcher;
+    std::shared_ptr<std::atomic_bool> m_cancel;
+    bool m_keepView = false;
+    bool m_pending = false; ///< another relayout was asked for while one was running
+    QString m_status;
+};
+
+} // namespace netcase
