@@ -1,0 +1,43 @@
+// Golden tests for the Zeek (TSV and JSON) and nfdump importers: generated inputs imported into
+// a case and compared event by event with the committed expectations.
+
+#include "common/implogs_case.h"
+
+#include <QTest>
+
+using namespace netcase;
+using namespace netcase::test;
+
+class TestZeekGolden : public QObject
+{
+    Q_OBJECT
+
+private:
+    void check(const QString &kind, const QString &dir, std::int64_t wantRejects)
+    {
+        const QString input
+                = netlogInput(kind, dir + QLatin1Char('/') + kind + QStringLiteral(".log"));
+        QVERIFY(!input.isEmpty());
+        // Auto-detection, not --format: each golden input must be recognised as its format.
+        const CaseImport r = importIntoNewCase({input}, ImportOptions{}, kind);
+        QVERIFY2(r.ok, qPrintable(r.error));
+        QCOMPARE(int(r.report.sources.size()), 1);
+        QVERIFY2(r.report.sources[0].error.isEmpty(), qPrintable(r.report.sources[0].error));
+        QCOMPARE(r.report.sources[0].format, dir);
+        QCOMPARE(r.report.rejects(), wantRejects);
+        QVERIFY(r.report.events() >= 40);
+        QVERIFY(matchesNetlogGolden(r.ecs, dir + QLatin1Char('/') + kind
+                                                   + QStringLiteral(".expected.jsonl")));
+    }
+
+private Q_SLOTS:
+    void conn() { check(QStringLiteral("zeek-conn"), QStringLiteral("zeek"), 1); }
+    void ssh() { check(QStringLiteral("zeek-ssh"), QStringLiteral("zeek"), 1); }
+    void http() { check(QStringLiteral("zeek-http"), QStringLiteral("zeek"), 1); }
+    void json() { check(QStringLiteral("zeek-json"), QStringLiteral("zeek-json"), 1); }
+    // One bad address; the summary block is neither events nor rejects.
+    void nfdump() { check(QStringLiteral("nfdump"), QStringLiteral("nfdump"), 1); }
+};
+
+QTEST_GUILESS_MAIN(TestZeekGolden)
+#include "tst_zeekgolden.moc"
