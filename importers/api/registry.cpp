@@ -1,11 +1,14 @@
 #include "registry.h"
 
 #include "cloud/cloudtrailimporter.h"
+#include "cloud/entracsvimporter.h"
 #include "cloud/entraimporter.h"
 #include "cloud/oktaimporter.h"
 #include "flow/nfdumpimporter.h"
 #include "syslog/journalimporter.h"
 #include "syslog/syslogimporter.h"
+#include "tabular/csvimporter.h"
+#include "tabular/jsonlimporter.h"
 #include "weblog/accesslogimporter.h"
 #include "zeek/zeekjsonimporter.h"
 #include "zeek/zeektsvimporter.h"
@@ -25,6 +28,9 @@ const std::vector<std::unique_ptr<Importer>> &importers()
         v.push_back(std::make_unique<OktaImporter>());
         v.push_back(std::make_unique<EntraImporter>());
         v.push_back(std::make_unique<CloudTrailImporter>());
+        v.push_back(std::make_unique<EntraCsvImporter>());
+        v.push_back(std::make_unique<CsvImporter>());
+        v.push_back(std::make_unique<JsonlImporter>());
         return v;
     }();
     return all;

@@ -5,6 +5,8 @@
 #include "core/ipaddr.h"
 #include "core/timeutil.h"
 
+#include <algorithm>
+
 namespace netcase {
 
 Status importJsonRecords(InputStream &in, ParseContext &ctx, JsonEventMapper &mapper)
@@ -16,8 +18,14 @@ Status importJsonRecords(InputStream &in, ParseContext &ctx, JsonEventMapper &ma
     };
     JsonSplitter::Piece piece;
     std::int64_t sinceCheck = 0;
+    std::int64_t lastLine = 0;
     std::string reason;
     while (splitter.next(piece)) {
+        // A record's number is the line where it starts, except that records sharing a line
+        // (CloudTrail's one-line {"Records": [...]} files) are numbered on from the previous
+        // one: the case finds raw records by (source, line), so numbers must be unique.
+        piece.line = std::max(piece.line, lastLine + 1);
+        lastLine = piece.line;
         if (++sinceCheck >= 1024) {
             sinceCheck = 0;
             if (!ctx.progress(in.position()))

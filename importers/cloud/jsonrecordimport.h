@@ -27,6 +27,8 @@ public:
     virtual std::string finish(Event &event) = 0;
 };
 
+/// Imports every record. Event::line is the line where the record starts, or, for records that
+/// share a line (one-line CloudTrail files), one more than the previous record's number.
 Status importJsonRecords(InputStream &in, ParseContext &ctx, JsonEventMapper &mapper);
 
 /// The first records of a detection sample, each as the set of its paths (and values of short

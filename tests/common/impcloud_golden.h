@@ -7,6 +7,7 @@
 
 #include "api/importer.h"
 #include "api/inputstream.h"
+#include "api/registry.h"
 #include "case/eventjson.h"
 #include "case/eventquery.h"
 #include "common/testutil.h"
@@ -68,6 +69,13 @@ inline QByteArray renderEcsLines(const CollectingSink &sink)
         out += '\n';
     }
     return out;
+}
+
+/// The name of the format detectFormat() picks for sample, or "(none)".
+inline QString detectedName(const QByteArray &sample)
+{
+    const Detection d = detectFormat(std::string_view(sample.constData(), size_t(sample.size())));
+    return d.importer ? d.importer->name() : QStringLiteral("(none)");
 }
 
 /// JSON written with single quotes for readability in C++ source (moc cannot read raw strings).

@@ -1,0 +1,104 @@
+#include "csvimporter.h"
+
+#include "tabular/csvreader.h"
+#include "tabular/peekstream.h"
+#include "tabular/recordmapper.h"
+#include "tabular/tabularmapping.h"
+
+namespace netcase {
+
+int CsvImporter::detect(std::string_view sample) const
+{
+    // Generic, so only just above the threshold: any specific importer that recognises the
+    // file wins. The sample's records (quotes respected, so a quoted line break is no new row)
+    // must have the same number (> 1) of columns, bar a few.
+    if (sample.empty() || sample.front() == '{' || sample.front() == '[')
+        return 0; // JSON, which has commas too
+    const size_t lastNewline = sample.rfind('\n');
+    if (lastNewline == std::string_view::npos)
+        return 0;
+    const char d = CsvReader::detectDelimiter(sample);
+    auto in = memoryStream(std::string(sample.substr(0, lastNewline + 1)));
+    CsvReader reader(*in, d);
+    std::vector<std::string_view> fields;
+    int records = 0, same = 0;
+    size_t columns = 0;
+    while (records < 50 && reader.next(fields)) {
+        if (records++ == 0)
+            columns = fields.size();
+        same += fields.size() == columns && reader.problem().empty();
+    }
+    if (columns < 2 || records < 2 || same * 10 < records * 9)
+        return 0;
+    return 32;
+}
+
+Status CsvImporter::parse(InputStream &in, ParseContext &ctx) const
+{
+    PeekStream peek(in);
+    const std::string &head = peek.peek(64 * 1024);
+    auto given = mappingFromOptions(ctx.options);
+    if (!given)
+        return given.error();
+    const char delim = *given && (*given)->delimiter ? (*given)->delimiter
+                                                     : CsvReader::detectDelimiter(head);
+    const bool header = !*given || (*given)->header;
+
+    CsvReader reader(peek, delim);
+    std::vector<std::string_view> fields;
+    std::vector<std::string> names;
+    if (header) {
+        if (!reader.next(fields))
+            return reader.failed()
+                           ? makeError(QStringLiteral("read error: %1").arg(in.errorString()))
+                           : Status();
+        names = uniqueColumnNames(fields);
+    }
+    FieldMapping mapping;
+    if (*given) {
+        mapping = **given;
+    } else {
+        mapping = FieldMapping::guess(names);
+        if (!mapping.fields.count("@timestamp"))
+            return makeError(QStringLiteral("no --mapping given and no time column recognised "
+                                            "among: %1")
+                                     .arg(QString::fromStdString(joinNames(names))),
+                             ErrorCode::Usage);
+    }
+    auto mapper = RecordMapper::create(mapping, ctx.options.timezone);
+    if (!mapper)
+        return mapper.error();
+
+    SourceFields record;
+    std::vector<std::string> extraNames;
+    std::int64_t sinceCheck = 0;
+    while (reader.next(fields)) {
+        if (++sinceCheck >= 4096) {
+            sinceCheck = 0;
+            if (!ctx.progress(in.position()))
+                return makeError(QStringLiteral("cancelled"), ErrorCode::Cancelled);
+        }
+        if (!reader.problem().empty()) {
+            ctx.sink.reject(reader.line(), reader.problem(), reader.raw().substr(0, 1 << 20));
+            continue;
+        }
+        while (names.size() < fields.size()) // headerless files, or rows longer than the header
+            names.push_back(std::to_string(names.size() + 1));
+        record.clear();
+        for (size_t i = 0; i < fields.size(); ++i)
+            record.emplace_back(names[i], fields[i]);
+        Event e;
+        e.line = reader.line();
+        const std::string reason = mapper->map(record, e);
+        if (reason.empty())
+            ctx.sink.event(std::move(e), reader.raw());
+        else
+            ctx.sink.reject(e.line, reason, reader.raw());
+    }
+    if (reader.failed())
+        return makeError(QStringLiteral("read error: %1").arg(in.errorString()));
+    ctx.progress(in.position());
+    return {};
+}
+
+} // namespace netcase

@@ -1,0 +1,225 @@
+#include "fieldmapping.h"
+
+#include <QFile>
+#include <QFileInfo>
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
+namespace netcase {
+
+namespace {
+
+std::string lower(std::string s)
+{
+    for (char &c : s) {
+        if (c >= 'A' && c <= 'Z')
+            c = char(c - 'A' + 'a');
+    }
+    return s;
+}
+
+// Column names that usually hold a field, compared case-insensitively on their letters and
+// digits only ("Source IP", "src_ip" and "source.ip" become "sourceip", "Date (UTC)" "dateutc").
+std::string squash(const std::string &s)
+{
+    std::string out;
+    for (char c : lower(s)) {
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+            out.push_back(c);
+    }
+    return out;
+}
+
+const std::vector<std::pair<std::string, std::vector<std::string>>> &synonyms()
+{
+    static const std::vector<std::pair<std::string, std::vector<std::string>>> s = {
+            {"@timestamp",
+             {"timestamp", "time", "datetime", "date", "ts", "eventtime", "dateutc",
+              "createddatetime", "published", "logtime", "when"}},
+            {"source.ip",
+             {"sourceip", "srcip", "src", "clientip", "ip", "ipaddress", "remoteip", "remoteaddr",
+              "callerip", "calleripaddress", "sourceaddress", "srcaddr"}},
+            {"source.port", {"sourceport", "srcport", "sport"}},
+            {"destination.ip", {"destinationip", "dstip", "dst", "destip", "dstaddr"}},
+            {"destination.port", {"destinationport", "dstport", "dport", "destport"}},
+            {"user.name",
+             {"username", "user", "account", "login", "userprincipalname", "upn", "accountname",
+              "actor"}},
+            {"event.action",
+             {"eventaction", "action", "event", "eventtype", "operation", "activity"}},
+            {"event.outcome", {"eventoutcome", "outcome", "result", "status"}},
+            {"user_agent.original", {"useragentoriginal", "useragent", "ua", "agent"}},
+            {"host.name", {"hostname", "host", "computer", "device"}},
+            {"session.id", {"sessionid", "session"}},
+            {"http.request.method", {"httprequestmethod", "method"}},
+            {"url.original", {"urloriginal", "url", "uri", "path"}},
+            {"http.response.status_code", {"httpresponsestatuscode", "statuscode"}},
+    };
+    return s;
+}
+
+} // namespace
+
+const std::vector<std::string> &FieldMapping::targets()
+{
+    static const std::vector<std::string> t = {"@timestamp",
+                                               "event.action",
+                                               "event.category",
+                                               "event.outcome",
+                                               "source.ip",
+                                               "source.port",
+                                               "source.domain",
+                                               "client.ip",
+                                               "destination.ip",
+                                               "destination.port",
+                                               "destination.domain",
+                                               "host.name",
+                                               "user.name",
+                                               "user_agent.original",
+                                               "http.request.method",
+                                               "url.original",
+                                               "http.response.status_code",
+                                               "http.response.body.bytes",
+                                               "network.transport",
+                                               "session.id",
+                                               "device.id",
+                                               "authentication.mfa",
+                                               "source.bytes",
+                                               "destination.bytes",
+                                               "network.packets"};
+    return t;
+}
+
+Result<FieldMapping> FieldMapping::fromText(const QString &textOrPath)
+{
+    const QString t = textOrPath.trimmed();
+    if (t.startsWith(QLatin1Char('{')))
+        return fromJson(t.toStdString());
+    QFile f(t);
+    if (!f.open(QIODevice::ReadOnly))
+        return makeError(QStringLiteral("mapping: not JSON and not a readable file: %1").arg(t),
+                         ErrorCode::Usage);
+    if (f.size() > 1 << 20)
+        return makeError(QStringLiteral("mapping file larger than 1 MiB: %1").arg(t),
+                         ErrorCode::Usage);
+    auto m = fromJson(f.readAll().toStdString());
+    if (m && m->name.isEmpty())
+        m->name = QFileInfo(t).completeBaseName();
+    return m;
+}
+
+Result<FieldMapping> FieldMapping::fromJson(const std::string &json)
+{
+    const auto j = nlohmann::json::parse(json, nullptr, false);
+    if (j.is_discarded() || !j.is_object())
+        return makeError(QStringLiteral("mapping: not a JSON object"), ErrorCode::Usage);
+    FieldMapping m;
+    auto str = [&j](const char *key, const std::string &fallback) {
+        const auto it = j.find(key);
+        return it != j.end() && it->is_string() ? it->get<std::string>() : fallback;
+    };
+    m.name = QString::fromStdString(str("name", ""));
+    m.timestampFormat = str("timestamp_format", "auto");
+    m.timezone = str("timezone", "");
+    m.category = str("category", "");
+    m.unmappedToLabels = str("unmapped", "labels") != "drop";
+    const std::string delim = str("delimiter", "");
+    if (delim == "\\t" || delim == "tab")
+        m.delimiter = '\t';
+    else if (delim.size() == 1)
+        m.delimiter = delim[0];
+    else if (!delim.empty() && delim != "auto")
+        return makeError(QStringLiteral("mapping: delimiter must be one character"),
+                         ErrorCode::Usage);
+    if (const auto it = j.find("header"); it != j.end() && it->is_boolean())
+        m.header = it->get<bool>();
+    if (const auto it = j.find("fields"); it != j.end()) {
+        if (!it->is_object())
+            return makeError(QStringLiteral("mapping: \"fields\" must be an object"),
+                             ErrorCode::Usage);
+        for (auto f = it->begin(); f != it->end(); ++f) {
+            if (f->is_string() && !f->get<std::string>().empty())
+                m.fields[f.key()] = f->get<std::string>();
+        }
+    }
+    if (const auto it = j.find("outcome"); it != j.end() && it->is_object()) {
+        for (const char *k : {"success", "failure"}) {
+            const auto v = it->find(k);
+            if (v == it->end() || !v->is_array())
+                continue;
+            for (const auto &s : *v) {
+                if (s.is_string())
+                    (k[0] == 's' ? m.successValues : m.failureValues)
+                            .push_back(s.get<std::string>());
+            }
+        }
+    }
+    const QString p = m.problem();
+    if (!p.isEmpty())
+        return makeError(QStringLiteral("mapping: %1").arg(p), ErrorCode::Usage);
+    return m;
+}
+
+std::string FieldMapping::toJson() const
+{
+    nlohmann::ordered_json j;
+    if (!name.isEmpty())
+        j["name"] = name.toStdString();
+    j["fields"] = nlohmann::ordered_json::object();
+    for (const std::string &t : targets()) {
+        if (const auto it = fields.find(t); it != fields.end())
+            j["fields"][t] = it->second;
+    }
+    j["timestamp_format"] = timestampFormat;
+    if (!timezone.empty())
+        j["timezone"] = timezone;
+    if (delimiter)
+        j["delimiter"] = delimiter == '\t' ? std::string("\\t") : std::string(1, delimiter);
+    if (!header)
+        j["header"] = false;
+    if (!successValues.empty() || !failureValues.empty())
+        j["outcome"] = {{"success", successValues}, {"failure", failureValues}};
+    if (!category.empty())
+        j["category"] = category;
+    if (!unmappedToLabels)
+        j["unmapped"] = "drop";
+    return j.dump(2);
+}
+
+FieldMapping FieldMapping::guess(const std::vector<std::string> &sourceNames)
+{
+    FieldMapping m;
+    for (const auto &[target, names] : synonyms()) {
+        for (const std::string &n : names) {
+            const auto it = std::find_if(sourceNames.begin(), sourceNames.end(),
+                                         [&n](const std::string &s) { return squash(s) == n; });
+            if (it != sourceNames.end()) {
+                const bool taken = std::any_of(m.fields.begin(), m.fields.end(),
+                                               [&it](const auto &f) { return f.second == *it; });
+                if (!taken) {
+                    m.fields[target] = *it;
+                    break;
+                }
+            }
+        }
+    }
+    return m;
+}
+
+QString FieldMapping::problem() const
+{
+    if (!fields.count("@timestamp"))
+        return QStringLiteral("no column is mapped to @timestamp");
+    for (const auto &[target, source] : fields) {
+        if (std::find(targets().begin(), targets().end(), target) == targets().end()
+            && !target.starts_with("labels."))
+            return QStringLiteral("unknown field \"%1\" (use an ECS name such as source.ip, or "
+                                  "labels.<name>)")
+                    .arg(QString::fromStdString(target));
+    }
+    return {};
+}
+
+} // namespace netcase
