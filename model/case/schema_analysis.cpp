@@ -3,7 +3,8 @@
 namespace netcase::schema {
 
 // Findings keep a stable fingerprint (kind + rule + entities) so re-running the analysis updates
-// a finding in place and decisions that reference it stay valid.
+// a finding in place and decisions that reference it stay valid. A finding the latest run no
+// longer produces is kept with active = 0 (a decision may cite it), never deleted.
 const char *analysisV1()
 {
     return R"SQL(
@@ -11,8 +12,11 @@ CREATE TABLE analysis_runs(
     id INTEGER PRIMARY KEY,
     started_at TEXT NOT NULL,
     rules TEXT NOT NULL,
+    finished_at TEXT,
+    actor TEXT NOT NULL DEFAULT '',
     events INTEGER NOT NULL DEFAULT 0,
-    findings INTEGER NOT NULL DEFAULT 0
+    findings INTEGER NOT NULL DEFAULT 0,
+    summary TEXT NOT NULL DEFAULT '{}'
 );
 CREATE TABLE findings(
     id INTEGER PRIMARY KEY,
@@ -28,9 +32,13 @@ CREATE TABLE findings(
     caveats TEXT NOT NULL DEFAULT '[]',
     details TEXT NOT NULL DEFAULT '{}',
     evidence_count INTEGER NOT NULL DEFAULT 0,
-    suppressed_by INTEGER
+    suppressed_by INTEGER,
+    active INTEGER NOT NULL DEFAULT 1,
+    created_at TEXT NOT NULL DEFAULT '',
+    updated_at TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX findings_severity ON findings(severity DESC);
+CREATE INDEX findings_kind ON findings(kind, severity DESC);
 CREATE TABLE finding_entities(
     finding_id INTEGER NOT NULL REFERENCES findings(id) ON DELETE CASCADE,
     type TEXT NOT NULL,

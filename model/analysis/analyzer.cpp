@@ -1,0 +1,161 @@
+#include "analyzer.h"
+
+#include "context.h"
+#include "correlation.h"
+#include "detect.h"
+#include "findingstore.h"
+#include "rules.h"
+#include "tuning.h"
+
+#include "audit/auditlog.h"
+#include "case/sqlite.h"
+#include "core/timeutil.h"
+
+#include <QElapsedTimer>
+
+#include <algorithm>
+
+namespace netcase {
+
+QString AnalysisSummary::text() const
+{
+    return QStringLiteral("%1 findings (%2 high, %3 suppressed) from %4 events in %5 s")
+            .arg(findings)
+            .arg(high)
+            .arg(suppressed)
+            .arg(events)
+            .arg(seconds, 0, 'f', 2);
+}
+
+std::vector<Finding> Analyzer::detect(const Dataset &data,
+                                      const Rules &rules,
+                                      const ProgressFn &progress,
+                                      const std::atomic<bool> *cancel)
+{
+    const AnalysisContext ctx(data, rules);
+    using Detector = void (*)(const AnalysisContext &, Findings &);
+    static const std::pair<const char *, Detector> kDetectors[] = {
+            {"failed-login bursts", &detectFailedBursts},
+            {"credential stuffing and spraying", &detectStuffing},
+            {"distributed stuffing", &detectDistributedStuffing},
+            {"SSH brute force", &detectSshBruteForce},
+            {"impossible travel", &detectImpossibleTravel},
+            {"account baselines", &detectBaselineDeviation},
+            {"anonymisers on sensitive actions", &detectAnonymiserSensitive},
+            {"user agents", &detectUserAgents},
+            {"request bursts", &detectRequestBursts},
+            {"DDoS", &detectDdos},
+            {"beaconing", &detectBeaconing},
+            {"MFA fatigue", &detectMfaFatigue},
+    };
+    Findings out;
+    const int n = int(std::size(kDetectors));
+    for (int i = 0; i < n; ++i) {
+        if (cancel && cancel->load())
+            return {};
+        if (progress)
+            progress(QString::fromLatin1(kDetectors[i].first), 10 + 80 * i / n);
+        kDetectors[i].second(ctx, out);
+    }
+    for (Finding &f : out)
+        ctx.addCaveats(f);
+    std::stable_sort(out.begin(), out.end(), [](const Finding &a, const Finding &b) {
+        return a.severity() > b.severity();
+    });
+    return out;
+}
+
+Result<AnalysisSummary> Analyzer::run(Database &db,
+                                      const QString &actor,
+                                      const ProgressFn &progress,
+                                      const std::atomic<bool> *cancel)
+{
+    QElapsedTimer timer;
+    timer.start();
+    if (db.readOnly())
+        return makeError(QStringLiteral("the case is read-only"), ErrorCode::Locked);
+    auto rules = Rules::load(db);
+    if (!rules)
+        return rules.error();
+    if (progress)
+        progress(QStringLiteral("reading events"), 0);
+    auto data = Dataset::load(db, *rules, cancel);
+    if (!data)
+        return data.error();
+    std::vector<Finding> findings = detect(*data, *rules, progress, cancel);
+    if (cancel && cancel->load())
+        return makeError(QStringLiteral("analysis cancelled"), ErrorCode::Cancelled);
+
+    if (progress)
+        progress(QStringLiteral("storing findings"), 90);
+    Transaction txn(db);
+    if (!txn.active())
+        return makeError(QStringLiteral("cannot write to the case: %1").arg(db.lastError()),
+                         ErrorCode::Locked);
+    AnalysisSummary sum;
+    sum.events = std::int64_t(data->events.size());
+    const std::vector<TuningEntry> tuning = Tuning::list(db);
+    for (Finding &f : findings) {
+        f.suppressedBy = Tuning::suppressing(tuning, f);
+        sum.suppressed += f.suppressedBy ? 1 : 0;
+        if (!f.suppressedBy && f.severity() >= rules->high())
+            ++sum.high;
+        ++sum.byKind[f.kind];
+    }
+    Statement run = db.prepare(
+            "INSERT INTO analysis_runs(started_at, rules, actor, events) VALUES(?,?,?,?)");
+    run.bind(1, nowIso()).bind(2, rules->json().dump()).bind(3, actor).bind(4, sum.events);
+    if (auto s = run.exec(); !s)
+        return s.error();
+    sum.runId = db.lastInsertId();
+    auto written = FindingStore::write(db, sum.runId, findings,
+                                       rules->json().value("max_evidence", 2000));
+    if (!written)
+        return written.error();
+    sum.findings = *written;
+    const AnalysisContext ctx(*data, *rules);
+    auto graph = writeCorrelation(db, ctx);
+    if (!graph)
+        return graph.error();
+    sum.entities = graph->entities;
+    sum.links = graph->links;
+
+    // Hits count what the latest run found per rule; verdicts accumulate separately.
+    if (auto s = db.exec("UPDATE rule_stats SET hits = 0"); !s)
+        return s.error();
+    Statement hits = db.prepare(
+            "INSERT INTO rule_stats(rule, hits, updated_at) SELECT rule, COUNT(*), ? FROM "
+            "findings WHERE active = 1 GROUP BY rule ON CONFLICT(rule) DO UPDATE SET "
+            "hits = excluded.hits, updated_at = excluded.updated_at");
+    if (auto s = hits.bind(1, nowIso()).exec(); !s)
+        return s.error();
+
+    sum.seconds = double(timer.elapsed()) / 1000.0;
+    nlohmann::json kinds = nlohmann::json::object();
+    for (const auto &[k, v] : sum.byKind)
+        kinds[k] = v;
+    const nlohmann::json summary = {{"run_id", sum.runId},          {"events", sum.events},
+                                    {"findings", sum.findings},     {"high", sum.high},
+                                    {"suppressed", sum.suppressed}, {"by_kind", kinds},
+                                    {"entities", sum.entities},     {"links", sum.links}};
+    Statement fin = db.prepare(
+            "UPDATE analysis_runs SET finished_at = ?, findings = ?, summary = ? WHERE id = ?");
+    if (auto s = fin.bind(1, nowIso())
+                         .bind(2, sum.findings)
+                         .bind(3, summary.dump())
+                         .bind(4, sum.runId)
+                         .exec();
+        !s)
+        return s.error();
+    nlohmann::json payload = summary;
+    payload["rules_overridden"] = !Rules::overrides(db).empty();
+    if (auto s = AuditLog::append(db, actor, QStringLiteral("analysis.run"), payload); !s)
+        return s.error();
+    if (auto s = txn.commit(); !s)
+        return s.error();
+    if (progress)
+        progress(QStringLiteral("analysis done"), 100);
+    return sum;
+}
+
+} // namespace netcase

@@ -1,0 +1,51 @@
+#pragma once
+
+// One analysis run over a case: load the events, run every enabled detection, apply the
+// analysts' tuning, store findings (updated in place by fingerprint), rebuild the entity graph,
+// update the rule statistics and audit the run, all in one transaction.
+
+#include "dataset.h"
+#include "finding.h"
+
+#include "core/result.h"
+
+#include <QString>
+
+#include <atomic>
+#include <map>
+
+namespace netcase {
+
+class Database;
+class Rules;
+
+struct AnalysisSummary
+{
+    std::int64_t runId = 0;
+    std::int64_t events = 0;
+    std::int64_t findings = 0;
+    std::int64_t high = 0;       ///< severity >= the rules' "high" level
+    std::int64_t suppressed = 0; ///< findings matched by a tuning entry
+    std::int64_t entities = 0;
+    std::int64_t links = 0;
+    std::map<std::string, std::int64_t> byKind;
+    double seconds = 0;
+    QString text() const;
+};
+
+class Analyzer
+{
+public:
+    /// Runs the analysis on a writable case. Cancelling leaves the case as it was.
+    static Result<AnalysisSummary> run(Database &db,
+                                       const QString &actor,
+                                       const ProgressFn &progress = {},
+                                       const std::atomic<bool> *cancel = nullptr);
+    /// The detections alone, in memory (tests and the benchmark). Caveats are added.
+    static std::vector<Finding> detect(const Dataset &data,
+                                       const Rules &rules,
+                                       const ProgressFn &progress = {},
+                                       const std::atomic<bool> *cancel = nullptr);
+};
+
+} // namespace netcase

@@ -1,0 +1,103 @@
+#pragma once
+
+// The case's events held compactly in memory for one analysis run: integer columns only (strings
+// stay interned and are resolved on demand), each event classified once into flags the detectors
+// share (sign-in attempt, SSH, MFA push, sensitive action, flow record, web request).
+
+#include "core/result.h"
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace netcase {
+
+class Database;
+class Rules;
+
+enum EventFlag : std::uint16_t {
+    kAuth = 1 << 0,        ///< a sign-in attempt (authentication, SSH, a POST to a login path)
+    kSsh = 1 << 1,         ///< an SSH authentication
+    kInvalidUser = 1 << 2, ///< the account does not exist (sshd "invalid user")
+    kMfa = 1 << 3,         ///< an MFA challenge (push, verify)
+    kMfaDenied = 1 << 4,   ///< ... that was denied, rejected or timed out
+    kSensitive = 1 << 5,   ///< MFA change, API token, export, admin or role change
+    kFlow = 1 << 6,        ///< a flow record (Zeek conn, NetFlow)
+    kWeb = 1 << 7,         ///< an HTTP request
+};
+
+/// One event (about 90 bytes). String and address columns are ids into Dataset::strs /
+/// Dataset::ips.
+struct Ev
+{
+    std::int64_t id = 0;
+    std::int64_t ts = 0;
+    std::int64_t srcBytes = -1;
+    std::int64_t dstBytes = -1;
+    std::int32_t ip = 0; ///< source.ip, or client.ip when the source is a proxy
+    std::int32_t user = 0;
+    std::int32_t ua = 0;
+    std::int32_t session = 0;
+    std::int32_t device = 0;
+    std::int32_t host = 0;
+    std::int32_t dstIp = 0;
+    std::int32_t dstPort = -1;
+    std::int32_t url = 0;
+    std::int32_t action = 0;
+    std::int32_t category = 0;
+    std::int32_t method = 0;
+    std::int32_t mfa = 0;
+    std::uint16_t flags = 0;
+    std::uint8_t outcome = 0; ///< netcase::Outcome
+    bool success() const { return outcome == 1; }
+    bool failure() const { return outcome == 2; }
+};
+
+/// Enrichment of one address (the current ip_info row), or only the address when not enriched.
+struct IpInfo
+{
+    std::string ip;
+    int family = 0;
+    bool enriched = false;
+    bool hasGeo = false;
+    std::string country;
+    double lat = 0;
+    double lon = 0;
+    int accuracyKm = -1;
+    std::int64_t asn = 0;
+    std::string asOrg;
+    std::string networkType;
+    std::string addressClass;
+    bool tor = false;
+    bool vpn = false;
+    bool proxy = false;
+    bool hosting = false;
+    bool residentialProxy = false;
+    bool anonymiser() const { return tor || vpn || proxy || residentialProxy; }
+    bool dataCentre() const;
+};
+
+using ProgressFn = std::function<void(const QString &stage, int percent)>;
+
+class Dataset
+{
+public:
+    /// Reads every event, the dictionaries and the current enrichment.
+    static Result<Dataset>
+    load(const Database &db, const Rules &rules, const std::atomic<bool> *cancel = nullptr);
+    /// Sets every event's flags from its category, action, method, path and MFA columns.
+    void classify(const Rules &rules);
+    /// Sorts events by time (then id).
+    void sortByTime();
+
+    const std::string &str(std::int32_t id) const;
+    const IpInfo &ip(std::int32_t id) const;
+
+    std::vector<Ev> events;        ///< in time order
+    std::vector<std::string> strs; ///< index = strs.id
+    std::vector<IpInfo> ips;       ///< index = ips.id
+};
+
+} // namespace netcase

@@ -1,0 +1,323 @@
+// Detections 1-4: failed-login bursts, credential stuffing (single source and distributed),
+// password spraying and SSH brute force.
+
+#include "context.h"
+#include "detect.h"
+#include "rules.h"
+
+#include <algorithm>
+#include <map>
+#include <unordered_set>
+
+namespace netcase {
+
+using namespace detail;
+
+namespace {
+
+struct Tally
+{
+    std::size_t failures = 0;
+    std::size_t successes = 0;
+    std::unordered_set<std::int32_t> accounts;
+    std::unordered_set<std::int32_t> invalidAccounts;
+    std::vector<double> gapsS;
+};
+
+Tally tally(const std::vector<Ev> &ev, const std::vector<std::size_t> &idx)
+{
+    Tally t;
+    for (std::size_t k = 0; k < idx.size(); ++k) {
+        const Ev &e = ev[idx[k]];
+        if (e.failure())
+            ++t.failures;
+        else if (e.success())
+            ++t.successes;
+        if (e.user)
+            t.accounts.insert(e.user);
+        if (e.user && (e.flags & kInvalidUser))
+            t.invalidAccounts.insert(e.user);
+        if (k > 0)
+            t.gapsS.push_back(double(e.ts - ev[idx[k - 1]].ts) / kSecondUs);
+    }
+    return t;
+}
+
+int scaled(double value, double full, int weight)
+{
+    return int(std::min(1.0, std::max(0.0, value / full)) * weight);
+}
+
+} // namespace
+
+void detectFailedBursts(const AnalysisContext &ctx, Findings &out)
+{
+    const Rules &r = ctx.rules;
+    if (!r.enabled("failed_burst"))
+        return;
+    const auto windowUs = std::int64_t(r.num("failed_burst", "window_s", 300) * kSecondUs);
+    const auto minFailures = std::size_t(r.num("failed_burst", "min_failures", 20));
+    const auto &ev = ctx.data.events;
+    // SSH has its own rule; here the web and identity-provider sign-ins.
+    for (const bool byAccount : {false, true}) {
+        auto groups = group(ev, kAuth, kSsh, [&](const Ev &e) {
+            return e.failure() ? std::int64_t(byAccount ? e.user : e.ip) : 0;
+        });
+        for (auto &[key, idx] : groups) {
+            if (idx.size() < minFailures)
+                continue;
+            for (const auto &ep : episodes(ev, idx, windowUs)) {
+                const std::size_t peak = maxInWindow(ev, ep, windowUs);
+                if (peak < minFailures)
+                    continue;
+                Finding f;
+                f.kind = "failed_login_burst";
+                f.rule = "failed_burst";
+                const std::string who = byAccount ? ctx.data.str(std::int32_t(key))
+                                                  : ctx.data.ip(std::int32_t(key)).ip;
+                f.key = (byAccount ? "account=" : "ip=") + who
+                        + "|t=" + isoSeconds(ev[ep.front()].ts);
+                for (std::size_t i : ep)
+                    ctx.addEvent(f, ev[i]);
+                f.title = std::to_string(ep.size()) + " failed sign-ins "
+                          + (byAccount ? "for " : "from ") + who;
+                f.addSignal("failed_sign_ins", 30 + scaled(double(peak), 5.0 * minFailures, 15),
+                            std::to_string(peak) + " failures within "
+                                    + std::to_string(windowUs / kSecondUs) + " s");
+                // A success right after the burst from the same key: the guess may have worked.
+                const std::int64_t endTs = ev[ep.back()].ts;
+                for (std::size_t i = ep.back(); i < ev.size() && ev[i].ts - endTs <= windowUs;
+                     ++i) {
+                    const Ev &e = ev[i];
+                    if ((e.flags & kAuth) && e.success()
+                        && (byAccount ? e.user == key : e.ip == key)) {
+                        ctx.addEvent(f, e);
+                        f.addSignal("success_after_failures", 25,
+                                    "a sign-in succeeded after the failures");
+                        break;
+                    }
+                }
+                f.addCaveat("repeated_requests",
+                            "repeated attempts: a bot or a guesser, but also a client with a "
+                            "stale saved password retrying, or an impatient person");
+                out.push_back(std::move(f));
+            }
+        }
+    }
+}
+
+void detectStuffing(const AnalysisContext &ctx, Findings &out)
+{
+    const Rules &r = ctx.rules;
+    const auto &ev = ctx.data.events;
+    auto groups = group(ev, kAuth, kSsh, [](const Ev &e) { return std::int64_t(e.ip); });
+    const bool stuffOn = r.enabled("stuffing");
+    const bool sprayOn = r.enabled("spraying");
+    const auto stuffGap = std::int64_t(r.num("stuffing", "window_s", 3600) * kSecondUs);
+    const auto sprayGap = std::int64_t(r.num("spraying", "window_s", 86400) * kSecondUs);
+    for (auto &[ip, idx] : groups) {
+        const IpInfo &info = ctx.data.ip(std::int32_t(ip));
+        if (stuffOn) {
+            for (const auto &ep : episodes(ev, idx, stuffGap)) {
+                const Tally t = tally(ev, ep);
+                const double ratio = double(t.failures) / double(ep.size());
+                const double gap = median(t.gapsS);
+                if (t.accounts.size() < std::size_t(r.num("stuffing", "min_accounts", 10))
+                    || ratio < r.num("stuffing", "min_failure_ratio", 0.8)
+                    || gap > r.num("stuffing", "max_median_gap_s", 20))
+                    continue;
+                Finding f;
+                f.kind = "credential_stuffing";
+                f.rule = "stuffing";
+                f.key = "ip=" + info.ip + "|t=" + isoSeconds(ev[ep.front()].ts);
+                for (std::size_t i : ep)
+                    ctx.addEvent(f, ev[i]);
+                f.title = "Credential stuffing from " + info.ip + ": "
+                          + std::to_string(t.accounts.size()) + " accounts, "
+                          + std::to_string(t.failures) + " failures";
+                f.addSignal("many_accounts", 40 + scaled(double(t.accounts.size()), 200, 15),
+                            std::to_string(t.accounts.size()) + " accounts from one source");
+                f.addSignal("mostly_failures", 15,
+                            std::to_string(int(ratio * 100)) + "% of attempts failed");
+                f.addSignal("fast_pace", 5, "median " + std::to_string(int(gap)) + " s apart");
+                if (t.successes > 0)
+                    f.addSignal("some_succeeded", 20,
+                                std::to_string(t.successes) + " attempts succeeded");
+                f.details["accounts"] = t.accounts.size();
+                out.push_back(std::move(f));
+            }
+        }
+        if (sprayOn) {
+            for (const auto &ep : episodes(ev, idx, sprayGap)) {
+                const Tally t = tally(ev, ep);
+                if (t.accounts.empty())
+                    continue;
+                const double ratio = double(t.failures) / double(ep.size());
+                const double perAccount = double(ep.size()) / double(t.accounts.size());
+                const double gap = median(t.gapsS);
+                if (t.accounts.size() < std::size_t(r.num("spraying", "min_accounts", 8))
+                    || perAccount > r.num("spraying", "max_attempts_per_account", 3)
+                    || ratio < r.num("spraying", "min_failure_ratio", 0.7)
+                    || gap < r.num("spraying", "min_median_gap_s", 20))
+                    continue;
+                Finding f;
+                f.kind = "password_spraying";
+                f.rule = "spraying";
+                f.key = "ip=" + info.ip + "|t=" + isoSeconds(ev[ep.front()].ts);
+                for (std::size_t i : ep)
+                    ctx.addEvent(f, ev[i]);
+                f.title = "Password spraying from " + info.ip + ": "
+                          + std::to_string(t.accounts.size()) + " accounts, slow pace";
+                f.addSignal("many_accounts_few_attempts",
+                            45 + scaled(double(t.accounts.size()), 100, 10),
+                            std::to_string(t.accounts.size()) + " accounts, "
+                                    + std::to_string(perAccount).substr(0, 3) + " attempts each");
+                f.addSignal("slow_pace", 10,
+                            "median " + std::to_string(int(gap)) + " s between attempts");
+                if (t.successes > 0)
+                    f.addSignal("some_succeeded", 20,
+                                std::to_string(t.successes) + " attempts succeeded");
+                out.push_back(std::move(f));
+            }
+        }
+    }
+}
+
+void detectDistributedStuffing(const AnalysisContext &ctx, Findings &out)
+{
+    const Rules &r = ctx.rules;
+    if (!r.enabled("stuffing_distributed"))
+        return;
+    const char *R = "stuffing_distributed";
+    const auto windowUs = std::int64_t(r.num(R, "window_s", 3600) * kSecondUs);
+    const auto &ev = ctx.data.events;
+    // Fixed windows; within each, the sources that try few accounts each (a botnet spreads the
+    // list) and mostly fail.
+    std::map<std::int64_t, std::vector<std::size_t>> windows;
+    for (std::size_t i = 0; i < ev.size(); ++i)
+        if ((ev[i].flags & kAuth) && !(ev[i].flags & kSsh) && ev[i].ip)
+            windows[ev[i].ts / windowUs].push_back(i);
+    Finding current;
+    std::int64_t lastWindow = -2;
+    auto flush = [&] {
+        if (!current.evidence.empty())
+            out.push_back(std::move(current));
+        current = Finding();
+    };
+    for (const auto &[w, idx] : windows) {
+        std::unordered_map<std::int32_t, std::unordered_set<std::int32_t>> accountsBySource;
+        for (std::size_t i : idx)
+            accountsBySource[ev[i].ip].insert(ev[i].user);
+        std::unordered_set<std::int32_t> accounts;
+        std::size_t failures = 0;
+        std::size_t total = 0;
+        std::size_t sources = 0;
+        for (const auto &[ip, accs] : accountsBySource) {
+            if (accs.size() > std::size_t(r.num(R, "max_accounts_per_source", 40)))
+                continue;
+            ++sources;
+            accounts.insert(accs.begin(), accs.end());
+        }
+        for (std::size_t i : idx) {
+            const auto a = accountsBySource.find(ev[i].ip);
+            if (a->second.size() > std::size_t(r.num(R, "max_accounts_per_source", 40)))
+                continue;
+            ++total;
+            failures += ev[i].failure() ? 1 : 0;
+        }
+        const bool hit = sources >= std::size_t(r.num(R, "min_sources", 8))
+                         && accounts.size() >= std::size_t(r.num(R, "min_accounts", 30))
+                         && failures >= std::size_t(r.num(R, "min_failures", 60))
+                         && double(failures) >= r.num(R, "min_failure_ratio", 0.8) * double(total);
+        if (!hit)
+            continue;
+        if (w != lastWindow + 1)
+            flush();
+        lastWindow = w;
+        if (current.evidence.empty()) {
+            current.kind = "credential_stuffing";
+            current.rule = R;
+            current.key = "t=" + isoSeconds(w * windowUs);
+        }
+        for (std::size_t i : idx) {
+            const Ev &e = ev[i];
+            if (accountsBySource[e.ip].size()
+                <= std::size_t(r.num(R, "max_accounts_per_source", 40)))
+                ctx.addEvent(current, e);
+        }
+        std::unordered_set<std::int64_t> asns;
+        for (const std::string &ip : current.ips)
+            asns.insert(ctx.data.ip(ctx.ipId(ip)).asn);
+        current.signalList.clear();
+        current.addSignal("many_sources", 40 + scaled(double(current.ips.size()), 100, 15),
+                          std::to_string(current.ips.size()) + " sources in one window");
+        current.addSignal("many_accounts", 15 + scaled(double(current.accounts.size()), 500, 10),
+                          std::to_string(current.accounts.size()) + " accounts tried");
+        current.title = "Distributed credential stuffing: " + std::to_string(current.ips.size())
+                        + " sources, " + std::to_string(current.accounts.size()) + " accounts";
+    }
+    flush();
+}
+
+void detectSshBruteForce(const AnalysisContext &ctx, Findings &out)
+{
+    const Rules &r = ctx.rules;
+    if (!r.enabled("ssh_bruteforce"))
+        return;
+    const auto windowUs = std::int64_t(r.num("ssh_bruteforce", "window_s", 3600) * kSecondUs);
+    const auto successUs
+            = std::int64_t(r.num("ssh_bruteforce", "success_within_s", 86400) * kSecondUs);
+    const auto minFailures = std::size_t(r.num("ssh_bruteforce", "min_failures", 10));
+    const auto &ev = ctx.data.events;
+    auto groups = group(ev, kSsh, 0, [](const Ev &e) { return std::int64_t(e.ip); });
+    for (auto &[ip, idx] : groups) {
+        const IpInfo &info = ctx.data.ip(std::int32_t(ip));
+        const auto eps = episodes(ev, idx, windowUs);
+        for (std::size_t n = 0; n < eps.size(); ++n) {
+            const auto &ep = eps[n];
+            const Tally t = tally(ev, ep);
+            if (t.failures < minFailures)
+                continue;
+            Finding f;
+            f.kind = "ssh_bruteforce";
+            f.rule = "ssh_bruteforce";
+            f.key = "ip=" + info.ip + "|t=" + isoSeconds(ev[ep.front()].ts);
+            std::int64_t lastFailure = 0;
+            for (std::size_t i : ep) {
+                if (ev[i].failure()) {
+                    ctx.addEvent(f, ev[i]);
+                    lastFailure = ev[i].ts;
+                }
+            }
+            f.addSignal("failed_ssh_logins", 40 + scaled(double(t.failures), 1000, 15),
+                        std::to_string(t.failures) + " failures, "
+                                + std::to_string(t.accounts.size()) + " user names");
+            if (!t.invalidAccounts.empty())
+                f.addSignal("invalid_users", 5,
+                            std::to_string(t.invalidAccounts.size())
+                                    + " user names that do not exist");
+            // A later success from the same source, in this episode or soon after it.
+            std::vector<std::size_t> later(ep.begin(), ep.end());
+            if (n + 1 < eps.size())
+                later.insert(later.end(), eps[n + 1].begin(), eps[n + 1].end());
+            for (std::size_t i : later) {
+                const Ev &e = ev[i];
+                if (e.success() && e.ts >= lastFailure - windowUs
+                    && e.ts - lastFailure <= successUs) {
+                    ctx.addEvent(f, e);
+                    f.addSignal("success_after_failures", 40,
+                                "accepted login for " + ctx.data.str(e.user)
+                                        + " after the failures");
+                    break;
+                }
+            }
+            f.title = "SSH brute force from " + info.ip + " (" + std::to_string(t.failures)
+                      + " failures"
+                      + (f.signalList.back().name == "success_after_failures" ? ", then a success)"
+                                                                              : ")");
+            out.push_back(std::move(f));
+        }
+    }
+}
+
+} // namespace netcase

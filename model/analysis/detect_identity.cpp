@@ -1,0 +1,215 @@
+// Detections 6, 7 and 11: deviations from an account's own baseline, anonymisers or hosting
+// networks on sensitive actions, and MFA fatigue.
+
+#include "context.h"
+#include "detect.h"
+#include "rules.h"
+#include "useragent.h"
+
+#include <map>
+#include <set>
+#include <unordered_set>
+
+namespace netcase {
+
+using namespace detail;
+
+void detectBaselineDeviation(const AnalysisContext &ctx, Findings &out)
+{
+    const Rules &r = ctx.rules;
+    if (!r.enabled("baseline"))
+        return;
+    const auto minPrior = std::size_t(r.num("baseline", "min_prior_events", 5));
+    const int habitualDays = int(r.num("baseline", "habitual_days", 3));
+    const auto &ev = ctx.data.events;
+    UserAgentCache agents;
+    auto groups = group(ev, kAuth, 0, [](const Ev &e) {
+        return (e.success() && e.user) ? std::int64_t(e.user) : 0;
+    });
+    for (auto &[user, idx] : groups) {
+        if (idx.size() <= minPrior)
+            continue;
+        std::set<std::string> countries;
+        std::set<std::int64_t> asns;
+        std::set<std::string> clients;
+        std::set<std::int32_t> devices;
+        Finding f;
+        std::set<std::string> novel;
+        bool newCountry = false;
+        bool newAsn = false;
+        bool newClient = false;
+        bool newDevice = false;
+        bool habitual = true;
+        for (std::size_t k = 0; k < idx.size(); ++k) {
+            const Ev &e = ev[idx[k]];
+            const IpInfo &info = ctx.data.ip(e.ip);
+            const UserAgentInfo &ua = agents.get(e.ua, ctx.data.str(e.ua));
+            const std::string client = ua.family + " on " + ua.os;
+            const bool learning = k < minPrior;
+            bool hit = false;
+            if (!info.country.empty() && !countries.count(info.country) && !learning) {
+                newCountry = hit = true;
+                novel.insert("country " + info.country);
+            }
+            if (info.asn > 0 && !asns.count(info.asn) && !learning) {
+                newAsn = hit = true;
+                novel.insert("AS" + std::to_string(info.asn));
+            }
+            if (e.ua && !clients.count(client) && !learning) {
+                newClient = hit = true;
+                novel.insert(client);
+            }
+            if (e.device && !devices.count(e.device) && !devices.empty() && !learning) {
+                newDevice = hit = true;
+                novel.insert("device " + ctx.data.str(e.device));
+            }
+            if (!info.country.empty())
+                countries.insert(info.country);
+            if (info.asn > 0)
+                asns.insert(info.asn);
+            if (e.ua)
+                clients.insert(client);
+            if (e.device)
+                devices.insert(e.device);
+            if (hit) {
+                ctx.addEvent(f, e);
+                if (ctx.daysOnNetwork(e.user, e.ip) < habitualDays)
+                    habitual = false;
+            }
+        }
+        if (f.evidence.empty())
+            continue;
+        const std::string account = ctx.data.str(std::int32_t(user));
+        f.kind = "baseline_deviation";
+        f.rule = "baseline";
+        std::string what;
+        for (const std::string &n : novel)
+            what += (what.empty() ? "" : ", ") + n;
+        f.key = "account=" + account + "|" + what;
+        f.title = account + " signed in with something new: " + what;
+        if (newCountry)
+            f.addSignal("new_country", 30, "a country not seen for this account before");
+        if (newAsn)
+            f.addSignal("new_network", 15, "a network (ASN) not seen for this account before");
+        if (newClient)
+            f.addSignal("new_user_agent", 10, "a browser or client not seen before");
+        if (newDevice)
+            f.addSignal("new_device", 10, "a device id not seen before");
+        if (habitual)
+            f.addSignal("became_habitual", -20,
+                        "the new network is then used on " + std::to_string(habitualDays)
+                                + " or more days");
+        f.details["baseline_events"] = minPrior;
+        out.push_back(std::move(f));
+    }
+}
+
+void detectAnonymiserSensitive(const AnalysisContext &ctx, Findings &out)
+{
+    const Rules &r = ctx.rules;
+    const char *R = "anonymiser_sensitive";
+    if (!r.enabled(R))
+        return;
+    const int habitualDays = int(r.num("baseline", "habitual_days", 3));
+    const auto &ev = ctx.data.events;
+    auto groups = group(ev, kAuth | kSensitive, 0, [&](const Ev &e) -> std::int64_t {
+        if (!(e.flags & kSensitive) && !e.success())
+            return 0;
+        const IpInfo &i = ctx.data.ip(e.ip);
+        if (!i.anonymiser() && !i.dataCentre())
+            return 0;
+        return (std::int64_t(e.ip) << 32) | std::uint32_t(e.user);
+    });
+    for (auto &[key, idx] : groups) {
+        const auto ip = std::int32_t(key >> 32);
+        const auto user = std::int32_t(key & 0xffffffff);
+        const IpInfo &info = ctx.data.ip(ip);
+        Finding f;
+        f.kind = "anonymiser_sensitive_action";
+        f.rule = R;
+        const std::string account = user ? ctx.data.str(user) : std::string("(no account)");
+        f.key = "ip=" + info.ip + "|account=" + account;
+        bool sensitive = false;
+        std::set<std::string> actions;
+        for (std::size_t i : idx) {
+            const Ev &e = ev[i];
+            ctx.addEvent(f, e);
+            if (e.flags & kSensitive) {
+                sensitive = true;
+                actions.insert(ctx.data.str(e.action) == "http_request" ? ctx.data.str(e.url)
+                                                                        : ctx.data.str(e.action));
+            }
+        }
+        std::string kind;
+        int weight = 0;
+        auto consider = [&](bool flag, const char *name, const char *label) {
+            const int w = int(r.num(R, name, 0));
+            if (flag && w > weight) {
+                weight = w;
+                kind = label;
+            }
+        };
+        consider(info.tor, "tor", "a Tor exit");
+        consider(info.residentialProxy, "residential_proxy", "a residential proxy");
+        consider(info.proxy, "proxy", "an open proxy");
+        consider(info.vpn, "vpn", "a VPN");
+        consider(info.dataCentre(), "hosting", "a hosting network");
+        f.addSignal("anonymising_source", weight, info.ip + " is " + kind);
+        std::string list;
+        for (const std::string &a : actions)
+            list += (list.empty() ? "" : ", ") + a;
+        if (sensitive)
+            f.addSignal("sensitive_action", int(r.num(R, "sensitive_bonus", 15)), list);
+        if (user && ctx.daysOnNetwork(user, ip) >= habitualDays)
+            f.addSignal("habitual_network", -20,
+                        account + " uses this network on "
+                                + std::to_string(ctx.daysOnNetwork(user, ip)) + " days");
+        f.title = account + (sensitive ? " did " + list : std::string(" signed in")) + " from "
+                  + kind + " (" + info.ip + ")";
+        out.push_back(std::move(f));
+    }
+}
+
+void detectMfaFatigue(const AnalysisContext &ctx, Findings &out)
+{
+    const Rules &r = ctx.rules;
+    if (!r.enabled("mfa_fatigue"))
+        return;
+    const auto windowUs = std::int64_t(r.num("mfa_fatigue", "window_s", 3600) * kSecondUs);
+    const auto minDenied = std::size_t(r.num("mfa_fatigue", "min_denied", 5));
+    const auto &ev = ctx.data.events;
+    auto groups = group(ev, kMfa, 0, [](const Ev &e) { return std::int64_t(e.user); });
+    for (auto &[user, idx] : groups) {
+        for (const auto &ep : episodes(ev, idx, windowUs)) {
+            std::size_t denied = 0;
+            const Ev *accepted = nullptr;
+            Finding f;
+            for (std::size_t i : ep) {
+                const Ev &e = ev[i];
+                if (e.flags & kMfaDenied) {
+                    ++denied;
+                    ctx.addEvent(f, e);
+                } else if (e.success() && denied >= minDenied) {
+                    accepted = &e;
+                    ctx.addEvent(f, e);
+                    break;
+                }
+            }
+            if (denied < minDenied)
+                continue;
+            const std::string account = ctx.data.str(std::int32_t(user));
+            f.kind = "mfa_fatigue";
+            f.rule = "mfa_fatigue";
+            f.key = "account=" + account + "|t=" + isoSeconds(ev[ep.front()].ts);
+            f.addSignal("denied_pushes", 45, std::to_string(denied) + " MFA prompts denied");
+            if (accepted)
+                f.addSignal("accepted_after_denials", 40,
+                            "then one was accepted from " + ctx.data.ip(accepted->ip).ip);
+            f.title = account + ": " + std::to_string(denied) + " MFA prompts denied"
+                      + (accepted ? ", then one accepted" : "");
+            out.push_back(std::move(f));
+        }
+    }
+}
+
+} // namespace netcase

@@ -1,0 +1,255 @@
+// Detections 9 and 10: request bursts and DDoS, and beaconing in flow records.
+
+#include "context.h"
+#include "detect.h"
+#include "rules.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <tuple>
+#include <unordered_set>
+
+namespace netcase {
+
+using namespace detail;
+
+namespace {
+
+double quantile(std::vector<double> &sorted, double q)
+{
+    if (sorted.empty())
+        return 0;
+    const double pos = q * double(sorted.size() - 1);
+    const auto lo = std::size_t(pos);
+    const std::size_t hi = std::min(lo + 1, sorted.size() - 1);
+    return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - double(lo));
+}
+
+/// RITA-style dispersion scores of a series: Bowley skewness and median absolute deviation.
+struct Dispersion
+{
+    double skew = 0; ///< -1..1, 0 = symmetric
+    double mad = 0;
+    double median = 0;
+};
+
+Dispersion dispersion(std::vector<double> v)
+{
+    Dispersion d;
+    if (v.size() < 3)
+        return d;
+    std::sort(v.begin(), v.end());
+    const double q1 = quantile(v, 0.25);
+    const double q2 = quantile(v, 0.5);
+    const double q3 = quantile(v, 0.75);
+    d.median = q2;
+    d.skew = (q3 - q1) > 0 ? (q1 + q3 - 2 * q2) / (q3 - q1) : 0;
+    for (double &x : v)
+        x = std::fabs(x - q2);
+    std::sort(v.begin(), v.end());
+    d.mad = quantile(v, 0.5);
+    return d;
+}
+
+std::string targetName(const AnalysisContext &ctx, const Ev &e)
+{
+    if (e.dstIp)
+        return ctx.data.ip(e.dstIp).ip;
+    if (e.host)
+        return ctx.data.str(e.host);
+    return "the logged service";
+}
+
+} // namespace
+
+void detectRequestBursts(const AnalysisContext &ctx, Findings &out)
+{
+    const Rules &r = ctx.rules;
+    if (!r.enabled("request_burst"))
+        return;
+    const auto windowUs = std::int64_t(r.num("request_burst", "window_s", 60) * kSecondUs);
+    const auto minRequests = std::size_t(r.num("request_burst", "min_requests", 600));
+    const auto &ev = ctx.data.events;
+    auto groups = group(ev, kWeb, 0, [](const Ev &e) { return std::int64_t(e.ip); });
+    for (auto &[ip, idx] : groups) {
+        if (idx.size() < minRequests)
+            continue;
+        for (const auto &ep : episodes(ev, idx, windowUs)) {
+            const std::size_t peak = maxInWindow(ev, ep, windowUs);
+            if (peak < minRequests)
+                continue;
+            const IpInfo &info = ctx.data.ip(std::int32_t(ip));
+            Finding f;
+            f.kind = "request_burst";
+            f.rule = "request_burst";
+            f.key = "ip=" + info.ip + "|t=" + isoSeconds(ev[ep.front()].ts);
+            for (std::size_t i : ep)
+                ctx.addEvent(f, ev[i]);
+            f.addSignal("request_rate",
+                        30 + int(std::min(20.0, 10.0 * double(peak) / double(minRequests) - 10)),
+                        std::to_string(peak) + " requests within "
+                                + std::to_string(windowUs / kSecondUs) + " s");
+            f.addCaveat("repeated_requests",
+                        "repeated requests: a bot or scanner, but also a retry loop, a link "
+                        "preview service or an impatient person");
+            f.title = std::to_string(ep.size()) + " requests in a burst from " + info.ip;
+            out.push_back(std::move(f));
+        }
+    }
+}
+
+void detectDdos(const AnalysisContext &ctx, Findings &out)
+{
+    const Rules &r = ctx.rules;
+    if (!r.enabled("ddos"))
+        return;
+    const auto windowUs = std::int64_t(r.num("ddos", "window_s", 60) * kSecondUs);
+    const auto minSources = std::size_t(r.num("ddos", "min_sources", 100));
+    const auto minRequests = std::size_t(r.num("ddos", "min_requests", 1000));
+    const auto &ev = ctx.data.events;
+    // (target, window) -> events; the target is the destination address, else the host.
+    std::map<std::pair<std::int64_t, std::int64_t>, std::vector<std::size_t>> buckets;
+    for (std::size_t i = 0; i < ev.size(); ++i) {
+        const Ev &e = ev[i];
+        if (!(e.flags & (kWeb | kFlow)) || !e.ip)
+            continue;
+        const std::int64_t target = e.dstIp ? e.dstIp : -std::int64_t(e.host);
+        buckets[{target, e.ts / windowUs}].push_back(i);
+    }
+    Finding current;
+    std::pair<std::int64_t, std::int64_t> last{0, -2};
+    auto flush = [&] {
+        if (current.evidence.empty())
+            return;
+        std::unordered_set<std::string> countries;
+        for (const std::string &ip : current.ips)
+            if (!ctx.data.ip(ctx.ipId(ip)).country.empty())
+                countries.insert(ctx.data.ip(ctx.ipId(ip)).country);
+        current.addSignal("many_sources",
+                          50 + int(std::min(20.0, double(current.ips.size()) / 100.0)),
+                          std::to_string(current.ips.size()) + " sources");
+        if (current.asns.size() >= 20)
+            current.addSignal("asn_spread", 10, std::to_string(current.asns.size()) + " networks");
+        if (countries.size() >= 10)
+            current.addSignal("country_spread", 5, std::to_string(countries.size()) + " countries");
+        current.details["asns"] = current.asns.size();
+        current.details["countries"] = countries.size();
+        current.addCaveat("flash_crowd", "many sources at once: also a flash crowd after a "
+                                         "campaign, a link from a popular site, or a crawler farm");
+        current.title = "Many sources against " + current.details.value("target", std::string())
+                        + ": " + std::to_string(current.ips.size()) + " addresses";
+        out.push_back(std::move(current));
+        current = Finding();
+    };
+    for (const auto &[k, idx] : buckets) {
+        std::unordered_set<std::int32_t> sources;
+        for (std::size_t i : idx)
+            sources.insert(ev[i].ip);
+        if (sources.size() < minSources || idx.size() < minRequests)
+            continue;
+        if (k.first != last.first || k.second != last.second + 1)
+            flush();
+        last = k;
+        if (current.evidence.empty()) {
+            current.kind = "ddos";
+            current.rule = "ddos";
+            current.details["target"] = targetName(ctx, ev[idx.front()]);
+            current.key = "target=" + current.details["target"].get<std::string>()
+                          + "|t=" + isoSeconds(k.second * windowUs);
+        }
+        for (std::size_t i : idx)
+            ctx.addEvent(current, ev[i]);
+    }
+    flush();
+}
+
+void detectBeaconing(const AnalysisContext &ctx, Findings &out)
+{
+    const Rules &r = ctx.rules;
+    const char *R = "beaconing";
+    if (!r.enabled(R))
+        return;
+    const auto minConn = std::size_t(r.num(R, "min_connections", 20));
+    const double minScore = r.num(R, "min_score", 0.8);
+    const double tsMadFull = r.num(R, "ts_mad_full_s", 30);
+    const double dsMadFull = r.num(R, "ds_mad_full_bytes", 32);
+    const double fullCount = r.num(R, "full_count", 100);
+    const auto popular = std::size_t(r.num(R, "popular_destination_sources", 10));
+    std::unordered_set<int> quietPorts;
+    for (const std::string &p : r.strings(R, "quiet_ports"))
+        quietPorts.insert(std::atoi(p.c_str()));
+    const auto &ev = ctx.data.events;
+    std::map<std::tuple<std::int32_t, std::int32_t, std::int32_t>, std::vector<std::size_t>> pairs;
+    std::map<std::pair<std::int32_t, std::int32_t>, std::unordered_set<std::int32_t>> sourcesOf;
+    for (std::size_t i = 0; i < ev.size(); ++i) {
+        const Ev &e = ev[i];
+        if (!(e.flags & kFlow) || !e.ip)
+            continue;
+        pairs[{e.ip, e.dstIp, e.dstPort}].push_back(i);
+        sourcesOf[{e.dstIp, e.dstPort}].insert(e.ip);
+    }
+    for (const auto &[k, idx] : pairs) {
+        if (idx.size() < minConn)
+            continue;
+        std::vector<double> gaps;
+        std::vector<double> sizes;
+        for (std::size_t n = 0; n < idx.size(); ++n) {
+            if (n > 0)
+                gaps.push_back(double(ev[idx[n]].ts - ev[idx[n - 1]].ts) / kSecondUs);
+            if (ev[idx[n]].srcBytes >= 0)
+                sizes.push_back(double(ev[idx[n]].srcBytes));
+        }
+        const Dispersion ts = dispersion(gaps);
+        if (ts.median <= 0)
+            continue;
+        const double tsScore = ((1 - std::fabs(ts.skew)) + std::max(0.0, 1 - ts.mad / tsMadFull)
+                                + std::min(1.0, double(idx.size()) / fullCount))
+                               / 3;
+        double dsScore = -1;
+        if (sizes.size() >= minConn) {
+            const Dispersion ds = dispersion(sizes);
+            dsScore = ((1 - std::fabs(ds.skew)) + std::max(0.0, 1 - ds.mad / dsMadFull)
+                       + std::max(0.0, 1 - ds.median / 65535.0))
+                      / 3;
+        }
+        const double score = dsScore < 0 ? tsScore : (tsScore + dsScore) / 2;
+        if (score < minScore)
+            continue;
+        const auto [src, dst, port] = k;
+        Finding f;
+        f.kind = "beaconing";
+        f.rule = R;
+        f.key = "src=" + ctx.data.ip(src).ip + "|dst=" + ctx.data.ip(dst).ip
+                + "|port=" + std::to_string(port);
+        for (std::size_t i : idx)
+            ctx.addEvent(f, ev[i]);
+        f.ips.insert(ctx.data.ip(dst).ip);
+        f.addSignal("regular_intervals", int(std::lround(tsScore * 45)),
+                    "every " + std::to_string(int(ts.median)) + " s, jitter (MAD) "
+                            + std::to_string(int(ts.mad)) + " s");
+        if (dsScore >= 0)
+            f.addSignal("consistent_sizes", int(std::lround(dsScore * 25)),
+                        "size score " + std::to_string(int(dsScore * 100)) + "%");
+        f.addSignal("connections", int(std::min(10.0, double(idx.size()) / 20)),
+                    std::to_string(idx.size()) + " connections");
+        if (quietPorts.count(port))
+            f.addSignal("well_known_periodic_service", -50,
+                        "port " + std::to_string(port) + " is a periodic service (NTP)");
+        const std::size_t peers = sourcesOf[{dst, port}].size();
+        if (peers >= popular)
+            f.addSignal("popular_destination", -40,
+                        std::to_string(peers)
+                                + " hosts contact this destination: an update or "
+                                  "telemetry service");
+        f.details["score"] = std::lround(score * 100) / 100.0;
+        f.details["interval_s"] = ts.median;
+        f.title = "Beaconing " + ctx.data.ip(src).ip + " -> " + ctx.data.ip(dst).ip + ":"
+                  + std::to_string(port) + " every " + std::to_string(int(ts.median)) + " s";
+        f.addCaveat("periodic_software", "regular connections are also what backup agents, "
+                                         "update checks, monitoring and chat clients make");
+        out.push_back(std::move(f));
+    }
+}
+
+} // namespace netcase

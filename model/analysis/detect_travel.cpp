@@ -1,0 +1,128 @@
+// Detection 5: impossible travel between consecutive successful sign-ins of one account.
+
+#include "context.h"
+#include "detect.h"
+#include "rules.h"
+
+#include <cmath>
+#include <unordered_set>
+
+namespace netcase {
+
+using namespace detail;
+
+namespace {
+
+double greatCircleKm(double lat1, double lon1, double lat2, double lon2)
+{
+    constexpr double kEarthKm = 6371.0;
+    constexpr double kRad = M_PI / 180.0;
+    const double dLat = (lat2 - lat1) * kRad;
+    const double dLon = (lon2 - lon1) * kRad;
+    const double a = std::sin(dLat / 2) * std::sin(dLat / 2)
+                     + std::cos(lat1 * kRad) * std::cos(lat2 * kRad) * std::sin(dLon / 2)
+                               * std::sin(dLon / 2);
+    return 2 * kEarthKm * std::asin(std::min(1.0, std::sqrt(a)));
+}
+
+bool mobile(const IpInfo &i)
+{
+    return i.networkType == "cellular" || i.networkType == "mobile";
+}
+
+} // namespace
+
+void detectImpossibleTravel(const AnalysisContext &ctx, Findings &out)
+{
+    const Rules &r = ctx.rules;
+    if (!r.enabled("impossible_travel"))
+        return;
+    const char *R = "impossible_travel";
+    const double maxSpeed = r.num(R, "max_speed_kmh", 900);
+    const double minDistance = r.num(R, "min_distance_km", 100);
+    const double defaultAccuracy = r.num(R, "default_accuracy_km", 25);
+    const auto followUs = std::int64_t(r.num(R, "followup_window_s", 3600) * kSecondUs);
+    const auto &ev = ctx.data.events;
+    auto groups = group(ev, kAuth, 0, [&](const Ev &e) {
+        return (e.success() && e.user && ctx.data.ip(e.ip).hasGeo) ? std::int64_t(e.user) : 0;
+    });
+    for (auto &[user, idx] : groups) {
+        std::unordered_set<std::int64_t> seenAsns;
+        std::unordered_set<std::string> reported;
+        for (std::size_t k = 0; k < idx.size(); ++k) {
+            const Ev &b = ev[idx[k]];
+            const IpInfo &ib = ctx.data.ip(b.ip);
+            if (k == 0) {
+                seenAsns.insert(ib.asn);
+                continue;
+            }
+            const Ev &a = ev[idx[k - 1]];
+            const IpInfo &ia = ctx.data.ip(a.ip);
+            const bool newAsn = !seenAsns.count(ib.asn);
+            seenAsns.insert(ib.asn);
+            if (a.ip == b.ip)
+                continue;
+            // The dual-stack pair of one network (IPv4 and IPv6 of the same client) is not travel.
+            if (ia.family != ib.family && ia.asn > 0 && ia.asn == ib.asn)
+                continue;
+            const double raw = greatCircleKm(ia.lat, ia.lon, ib.lat, ib.lon);
+            const double accA = ia.accuracyKm >= 0 ? ia.accuracyKm : defaultAccuracy;
+            const double accB = ib.accuracyKm >= 0 ? ib.accuracyKm : defaultAccuracy;
+            const double distance = raw - accA - accB;
+            if (distance < minDistance)
+                continue;
+            const double hours = std::max(double(b.ts - a.ts) / 3600.0 / kSecondUs, 1.0 / 60);
+            const double speed = distance / hours;
+            if (speed <= maxSpeed)
+                continue;
+            const std::string account = ctx.data.str(std::int32_t(user));
+            const std::string key = "account=" + account + "|from=" + ia.ip + "|to=" + ib.ip;
+            if (!reported.insert(key).second)
+                continue;
+            Finding f;
+            f.kind = "impossible_travel";
+            f.rule = R;
+            f.key = key;
+            ctx.addEvent(f, a);
+            ctx.addEvent(f, b);
+            f.title = account + ": " + (ia.country.empty() ? ia.ip : ia.country) + " to "
+                      + (ib.country.empty() ? ib.ip : ib.country) + " at "
+                      + std::to_string(int(speed)) + " km/h";
+            f.addSignal("speed", 50,
+                        std::to_string(int(distance)) + " km (after accuracy radii) in "
+                                + std::to_string(int(hours * 60))
+                                + " min = " + std::to_string(int(speed)) + " km/h");
+            if (speed > 3 * maxSpeed)
+                f.addSignal("far_beyond_flight", 10, "more than three times airliner speed");
+            if (newAsn)
+                f.addSignal("new_network", 10,
+                            "the account had not used AS" + std::to_string(ib.asn) + " before");
+            if (ia.asn > 0 && ia.asn == ib.asn)
+                f.addSignal("same_network", -25,
+                            "both sign-ins come from AS" + std::to_string(ia.asn)
+                                    + ": a carrier or VPN moving its exit, or coarse geolocation");
+            if (mobile(ia) || mobile(ib))
+                f.addSignal("mobile_network", -15,
+                            "mobile geolocation follows the carrier's "
+                            "gateway, not the phone");
+            if (ia.vpn || ib.vpn)
+                f.addSignal("vpn_endpoint", -10, "a VPN exit on one side");
+            // A sensitive action soon after the jump, from the new address, by the same account.
+            for (std::size_t i = idx[k] + 1; i < ev.size() && ev[i].ts - b.ts <= followUs; ++i) {
+                const Ev &e = ev[i];
+                if ((e.flags & kSensitive) && e.user == b.user && e.ip == b.ip) {
+                    ctx.addEvent(f, e);
+                    f.addSignal("sensitive_action_after", 20,
+                                "a sensitive action (" + ctx.data.str(e.action)
+                                        + ctx.data.str(e.url) + ") followed from the new address");
+                    break;
+                }
+            }
+            f.details["distance_km"] = int(distance);
+            f.details["speed_kmh"] = int(speed);
+            out.push_back(std::move(f));
+        }
+    }
+}
+
+} // namespace netcase

@@ -1,0 +1,56 @@
+#include "detect.h"
+
+#include "dataset.h"
+
+#include "core/timeutil.h"
+
+#include <algorithm>
+
+namespace netcase::detail {
+
+std::vector<std::vector<std::size_t>>
+episodes(const std::vector<Ev> &events, const std::vector<std::size_t> &idx, std::int64_t maxGapUs)
+{
+    std::vector<std::vector<std::size_t>> out;
+    for (std::size_t i : idx) {
+        if (out.empty() || events[i].ts - events[out.back().back()].ts > maxGapUs)
+            out.emplace_back();
+        out.back().push_back(i);
+    }
+    return out;
+}
+
+std::size_t maxInWindow(const std::vector<Ev> &events,
+                        const std::vector<std::size_t> &idx,
+                        std::int64_t windowUs)
+{
+    std::size_t best = 0;
+    std::size_t lo = 0;
+    for (std::size_t hi = 0; hi < idx.size(); ++hi) {
+        while (events[idx[hi]].ts - events[idx[lo]].ts >= windowUs)
+            ++lo;
+        best = std::max(best, hi - lo + 1);
+    }
+    return best;
+}
+
+double median(std::vector<double> v)
+{
+    if (v.empty())
+        return 0;
+    const std::size_t mid = v.size() / 2;
+    std::nth_element(v.begin(), v.begin() + std::ptrdiff_t(mid), v.end());
+    return v[mid];
+}
+
+std::string isoSeconds(std::int64_t us)
+{
+    std::string s = formatIsoUs(us);
+    // 2026-11-02T08:00:00.000000Z -> 2026-11-02T08:00:00Z
+    const auto dot = s.find('.');
+    if (dot != std::string::npos)
+        s = s.substr(0, dot) + 'Z';
+    return s;
+}
+
+} // namespace netcase::detail
