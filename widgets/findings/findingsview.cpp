@@ -1,0 +1,215 @@
+#include "findingsview.h"
+
+#include "severitydelegate.h"
+
+#include "analysis/findingstore.h"
+#include "case/casesession.h"
+#include "core/timeutil.h"
+#include "items/findingsmodel.h"
+#include "items/selectionhub.h"
+
+#include <QCheckBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QSplitter>
+#include <QTableView>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
+namespace netcase {
+
+namespace {
+
+QString esc(const std::string &s)
+{
+    return QString::fromStdString(s).toHtmlEscaped();
+}
+
+QString isoText(std::int64_t us)
+{
+    return QString::fromStdString(formatIsoUs(us))
+            .left(19)
+            .replace(QLatin1Char('T'), QLatin1Char(' '));
+}
+
+} // namespace
+
+FindingsView::FindingsView(SelectionHub &hub, QWidget *parent)
+    : QWidget(parent)
+    , m_hub(hub)
+    , m_model(new FindingsModel(this))
+    , m_table(new QTableView(this))
+    , m_details(new QTextBrowser(this))
+    , m_caption(new QLabel(this))
+    , m_showAll(new QCheckBox(tr("Show suppressed and past findings"), this))
+{
+    setObjectName(QStringLiteral("FindingsView"));
+    m_table->setObjectName(QStringLiteral("findingsTable"));
+    m_table->setModel(m_model);
+    m_table->setItemDelegateForColumn(FindingsModel::Severity, new SeverityDelegate(m_table));
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(FindingsModel::Severity, Qt::DescendingOrder);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setToolTip(tr("Double-click or press Enter to select a finding's evidence, "
+                           "addresses and accounts in every view. Severity: the sum of the "
+                           "weighted signals, 0–100 (red high, orange medium, grey low)."));
+    const int charW = fontMetrics().averageCharWidth();
+    const int widths[] = {12, 18, 40, 30, 19, 19, 8, 8};
+    for (int c = 0; c < FindingsModel::ColumnCount && c < int(std::size(widths)); ++c)
+        m_table->setColumnWidth(c, widths[c] * charW);
+
+    m_details->setObjectName(QStringLiteral("findingDetails"));
+    m_details->setOpenLinks(false);
+    m_details->setPlaceholderText(tr("Select a finding to read its signals and caveats."));
+    m_showAll->setObjectName(QStringLiteral("showAllFindings"));
+    m_showAll->setToolTip(tr("Also list findings suppressed by rule tuning and findings the "
+                             "latest analysis run no longer produced."));
+
+    auto *top = new QHBoxLayout;
+    top->setContentsMargins(6, 3, 6, 3);
+    top->addWidget(m_caption, 1);
+    top->addWidget(m_showAll);
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(m_table);
+    split->addWidget(m_details);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addLayout(top);
+    layout->addWidget(split, 1);
+    setFocusProxy(m_table);
+
+    connect(m_table, &QAbstractItemView::activated, this,
+            [this](const QModelIndex &index) { openRow(index.row()); });
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &FindingsView::showDetails);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &FindingsView::updateCaption);
+    connect(m_model, &QAbstractItemModel::modelReset, this,
+            [this] { followSelection(m_hub.selection()); });
+    connect(m_showAll, &QCheckBox::toggled, m_model, &FindingsModel::setShowAll);
+    connect(&m_hub, &SelectionHub::selectionChanged, this, &FindingsView::followSelection);
+    updateCaption();
+}
+
+void FindingsView::setSession(CaseSession *session)
+{
+    m_session = session;
+    m_details->clear();
+    m_model->setSession(session); // the model follows session->changed() itself
+    updateCaption();
+}
+
+void FindingsView::openRow(int row)
+{
+    const StoredFinding *f = m_model->findingAt(row);
+    if (!f || !m_session)
+        return;
+    const auto evidence = FindingStore::evidence(m_session->db(), f->id);
+    m_hub.selectFinding(f->id, evidence, f->ips, f->accounts);
+}
+
+void FindingsView::followSelection(const Selection &selection)
+{
+    if (!selection.findingId)
+        return;
+    const int row = m_model->rowOfFinding(selection.findingId);
+    if (row < 0 || m_table->currentIndex().row() == row)
+        return;
+    m_table->setCurrentIndex(m_model->index(row, FindingsModel::Title));
+}
+
+void FindingsView::showDetails()
+{
+    const StoredFinding *f = m_model->findingAt(m_table->currentIndex().row());
+    if (!f) {
+        m_details->clear();
+        return;
+    }
+    const QLocale loc;
+    QString html = QStringLiteral("<p><b>%1</b><br>").arg(f->title.toHtmlEscaped());
+    html += tr("Severity %1 (%2) · %3 · rule %4 · %5 evidence events · %6 to %7")
+                    .arg(f->severity)
+                    .arg(FindingsModel::severityBand(f->severity), f->kind.toHtmlEscaped(),
+                         f->rule.toHtmlEscaped(), loc.toString(qlonglong(f->evidenceCount)),
+                         isoText(f->firstTs), isoText(f->lastTs));
+    html += QStringLiteral("</p>");
+    auto list = [](const QStringList &items) {
+        QStringList e;
+        for (const QString &s : items)
+            e << s.toHtmlEscaped();
+        return e.join(QStringLiteral(", "));
+    };
+    if (!f->accounts.isEmpty())
+        html += QStringLiteral("<p>") + tr("Accounts: %1").arg(list(f->accounts))
+                + QStringLiteral("</p>");
+    if (!f->ips.isEmpty())
+        html += QStringLiteral("<p>") + tr("Addresses: %1").arg(list(f->ips))
+                + QStringLiteral("</p>");
+    if (!f->hosts.isEmpty())
+        html += QStringLiteral("<p>") + tr("Hosts: %1").arg(list(f->hosts))
+                + QStringLiteral("</p>");
+    if (f->signalList.is_array() && !f->signalList.empty()) {
+        html += QStringLiteral("<p><b>") + tr("Signals") + QStringLiteral("</b></p><ul>");
+        for (const auto &s : f->signalList) {
+            if (!s.is_object())
+                continue;
+            const int w = s.value("weight", 0);
+            html += QStringLiteral("<li>%1%2 %3: %4</li>")
+                            .arg(w >= 0 ? QStringLiteral("+") : QString())
+                            .arg(w)
+                            .arg(esc(s.value("name", std::string())),
+                                 esc(s.value("detail", std::string())));
+        }
+        html += QStringLiteral("</ul>");
+    }
+    if (f->caveats.is_array() && !f->caveats.empty()) {
+        html += QStringLiteral("<p><b>") + tr("Caveats: why this may mislead")
+                + QStringLiteral("</b></p><ul>");
+        for (const auto &c : f->caveats) {
+            if (c.is_object())
+                html += QStringLiteral("<li>%1</li>").arg(esc(c.value("text", std::string())));
+        }
+        html += QStringLiteral("</ul>");
+    } else {
+        html += QStringLiteral("<p><i>") + tr("No caveats recorded.") + QStringLiteral("</i></p>");
+    }
+    m_details->setHtml(html);
+}
+
+QString FindingsView::caption() const
+{
+    return m_caption->text();
+}
+
+void FindingsView::updateCaption()
+{
+    const QLocale loc;
+    if (!m_session) {
+        m_caption->setText(tr("No case open."));
+        return;
+    }
+    const std::int64_t total = m_session->db().scalar("SELECT count(*) FROM findings");
+    const int shown = m_model->rowCount();
+    if (total == 0) {
+        m_caption->setText(tr("No findings. Run the analysis (Case menu or `netcase analyze`)."));
+        return;
+    }
+    QString text = tr("%n finding(s)", nullptr, shown);
+    if (total > shown)
+        text += tr("; %1 suppressed or no longer produced are hidden")
+                        .arg(loc.toString(qlonglong(total - shown)));
+    text += tr(". Double-click or Enter selects a finding's evidence everywhere.");
+    m_caption->setText(text);
+}
+
+} // namespace netcase

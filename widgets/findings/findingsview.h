@@ -1,0 +1,48 @@
+#pragma once
+
+// The findings dock: severity (coloured chip), kind, entities, caveats and time window of each
+// finding, with its signals and caveats in full below. Opening a finding (double-click or
+// Enter) selects its evidence events, addresses and accounts in every view through the hub.
+
+#include <QWidget>
+
+class QCheckBox;
+class QLabel;
+class QTableView;
+class QTextBrowser;
+
+namespace netcase {
+
+class CaseSession;
+class FindingsModel;
+class SelectionHub;
+struct Selection;
+
+class FindingsView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit FindingsView(SelectionHub &hub, QWidget *parent = nullptr);
+
+    void setSession(CaseSession *session);
+    FindingsModel *model() const { return m_model; }
+    QTableView *table() const { return m_table; }
+    QString caption() const;
+    /// Publishes the finding on a row to the hub (what double-click and Enter do).
+    void openRow(int row);
+
+private:
+    void showDetails();
+    void followSelection(const Selection &selection);
+    void updateCaption();
+
+    SelectionHub &m_hub;
+    CaseSession *m_session = nullptr;
+    FindingsModel *m_model;
+    QTableView *m_table;
+    QTextBrowser *m_details;
+    QLabel *m_caption;
+    QCheckBox *m_showAll;
+};
+
+} // namespace netcase
