@@ -1,6 +1,12 @@
 #include "dockmanager.h"
 
+#include "annotations/annotationpane.h"
 #include "events/eventsview.h"
+#include "findings/findingsview.h"
+#include "graph/graphview.h"
+#include "ipdetails/ipdetailsview.h"
+#include "map/mapview.h"
+#include "timeline/timelineview.h"
 
 #include <QDockWidget>
 #include <QMainWindow>
@@ -20,6 +26,24 @@ DockManager::DockManager(QMainWindow &window, SelectionHub &hub)
                     [this](CaseSession *s) { m_events->setSession(s); }});
     // Further views (timeline, map, graph, accounts, findings, IP details, annotations) are
     // added here with addDock() as they are built.
+    auto *annotations = new AnnotationPane(hub, &m_window);
+    addDock(QStringLiteral("annotations"), tr("Decision"), annotations, Qt::RightDockWidgetArea,
+            [annotations](CaseSession *s) { annotations->setSession(s); });
+    auto *timeline = new TimelineView(hub, &m_window);
+    addDock(QStringLiteral("timeline"), tr("Timeline"), timeline, Qt::TopDockWidgetArea,
+            [timeline](CaseSession *s) { timeline->setSession(s); });
+    auto *map = new MapView(hub, &m_window);
+    addDock(QStringLiteral("map"), tr("Map"), map, Qt::RightDockWidgetArea,
+            [map](CaseSession *s) { map->setSession(s); });
+    auto *ipDetails = new IpDetailsView(hub, &m_window);
+    addDock(QStringLiteral("ipdetails"), tr("IP details"), ipDetails, Qt::RightDockWidgetArea,
+            [ipDetails](CaseSession *s) { ipDetails->setSession(s); });
+    auto *graph = new GraphView(hub, &m_window);
+    addDock(QStringLiteral("graph"), tr("Graph"), graph, Qt::BottomDockWidgetArea,
+            [graph](CaseSession *s) { graph->setSession(s); });
+    auto *findings = new FindingsView(hub, &m_window);
+    addDock(QStringLiteral("findings"), tr("Findings"), findings, Qt::BottomDockWidgetArea,
+            [findings](CaseSession *s) { findings->setSession(s); });
 }
 
 void DockManager::addDock(const QString &id, const QString &title, QWidget *widget, int area,

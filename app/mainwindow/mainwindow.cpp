@@ -1,12 +1,15 @@
 #include "mainwindow.h"
 
+#include "annotations/annotationpane.h"
 #include "case/casesession.h"
 #include "case/casesummary.h"
+#include "common/filterbar.h"
 #include "common/progresspanel.h"
 #include "items/selectionhub.h"
 #include "mainwindow/casecontroller.h"
 #include "mainwindow/dockmanager.h"
 #include "mainwindow/mainactions.h"
+#include "review/chainstatuslabel.h"
 
 #include <QCloseEvent>
 #include <QDragEnterEvent>
@@ -16,6 +19,7 @@
 #include <QMimeData>
 #include <QSettings>
 #include <QStatusBar>
+#include <QToolBar>
 
 namespace netcase {
 
@@ -36,6 +40,17 @@ MainWindow::MainWindow(QWidget *parent)
     statusBar()->addPermanentWidget(m_progress);
     statusBar()->addPermanentWidget(m_mode);
     m_counts->setObjectName(QStringLiteral("statusCounts"));
+    auto *chain = new ChainStatusLabel(this); // the audit trail's state, re-checked on change
+    statusBar()->addPermanentWidget(chain);
+    connect(m_controller, &CaseController::caseOpened, chain, &ChainStatusLabel::setSession);
+    connect(m_controller, &CaseController::caseClosed, chain,
+            [chain] { chain->setSession(nullptr); });
+    if (auto *pane = qobject_cast<AnnotationPane *>(m_docks->view(QStringLiteral("annotations"))))
+        connect(pane, &AnnotationPane::message, statusBar(), &QStatusBar::showMessage);
+    auto *selectionBar = addToolBar(tr("Selection"));
+    selectionBar->setObjectName(QStringLiteral("selectionToolBar"));
+    selectionBar->setMovable(false);
+    selectionBar->addWidget(new FilterBar(*m_hub, selectionBar));
 
     connect(m_controller, &CaseController::caseOpened, this, &MainWindow::onCaseOpened);
     connect(m_controller, &CaseController::caseClosed, this, &MainWindow::onCaseClosed);
@@ -66,6 +81,7 @@ void MainWindow::onCaseOpened(CaseSession *session)
     m_hub->clear();
     m_docks->setSession(session);
     connect(session, &CaseSession::changed, this, &MainWindow::updateStatus);
+    connect(session, &CaseSession::changed, this, &MainWindow::updateTitle); // case properties
     m_actions->updateState();
     updateTitle();
     updateStatus();

@@ -1,6 +1,7 @@
 #include "mapdata.h"
 
 #include "case/sqlite.h"
+#include "items/timelinesummary.h"
 
 #include <nlohmann/json.hpp>
 
@@ -97,10 +98,14 @@ MapData MapData::load(const Database &db, const std::atomic<bool> *cancel)
 
     std::unordered_map<QString, int> severityByIp;
     {
-        Statement st = db.prepare("SELECT fe.value, max(f.severity) FROM finding_entities fe "
-                                  "JOIN findings f ON f.id = fe.finding_id "
-                                  "WHERE fe.type = 'ip' AND f.suppressed_by IS NULL "
-                                  "GROUP BY fe.value");
+        const QByteArray sql = QStringLiteral("SELECT fe.value, max(f.severity) FROM "
+                                              "finding_entities fe JOIN findings f ON f.id = "
+                                              "fe.finding_id WHERE fe.type = 'ip' AND f.%1 "
+                                              "GROUP BY fe.value")
+                                       .arg(visibleFindingsSql(db).replace(
+                                               QStringLiteral(" AND "), QStringLiteral(" AND f.")))
+                                       .toUtf8();
+        Statement st = db.prepare(sql.toStdString());
         while (st.step())
             severityByIp[st.text(0)] = int(st.int64(1));
     }

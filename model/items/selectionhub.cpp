@@ -63,6 +63,13 @@ void SelectionHub::selectIp(const QString &ip)
     select(s);
 }
 
+void SelectionHub::selectIps(const QStringList &ips)
+{
+    Selection s;
+    s.ips = ips;
+    select(s);
+}
+
 void SelectionHub::selectAccount(const QString &account)
 {
     Selection s;
@@ -78,8 +85,18 @@ void SelectionHub::selectTimeRange(std::int64_t fromUs, std::int64_t toUs)
     select(s);
 }
 
-void SelectionHub::selectFinding(std::int64_t findingId, const std::vector<std::int64_t> &eventIds,
-                                 const QStringList &ips, const QStringList &accounts)
+void SelectionHub::clearTimeRange()
+{
+    Selection s = m_selection;
+    s.fromUs.reset();
+    s.toUs.reset();
+    select(s);
+}
+
+void SelectionHub::selectFinding(std::int64_t findingId,
+                                 const std::vector<std::int64_t> &eventIds,
+                                 const QStringList &ips,
+                                 const QStringList &accounts)
 {
     Selection s;
     s.findingId = findingId;

@@ -26,8 +26,8 @@ struct Selection
 
     bool isEmpty() const
     {
-        return ips.isEmpty() && accounts.isEmpty() && hosts.isEmpty() && findingId == 0
-               && !fromUs && !toUs && eventIds.empty();
+        return ips.isEmpty() && accounts.isEmpty() && hosts.isEmpty() && findingId == 0 && !fromUs
+               && !toUs && eventIds.empty();
     }
     bool operator==(const Selection &o) const = default;
     /// A short human-readable description ("ip 203.0.113.7, account alice").
@@ -53,10 +53,16 @@ public Q_SLOTS:
     void select(const netcase::Selection &selection);
     void clear();
     void selectIp(const QString &ip);
+    /// Selects several addresses at once (a map cluster, a graph neighbourhood).
+    void selectIps(const QStringList &ips);
     void selectAccount(const QString &account);
     void selectTimeRange(std::int64_t fromUs, std::int64_t toUs);
-    void selectFinding(std::int64_t findingId, const std::vector<std::int64_t> &eventIds,
-                       const QStringList &ips, const QStringList &accounts);
+    /// Drops the time range from the selection, keeping its entities.
+    void clearTimeRange();
+    void selectFinding(std::int64_t findingId,
+                       const std::vector<std::int64_t> &eventIds,
+                       const QStringList &ips,
+                       const QStringList &accounts);
     /// Whether the selection also filters the event table (the filter bar's switch).
     void setFilterActive(bool active);
     void back();

@@ -154,19 +154,36 @@ QString TimelineSummary::bucketName(std::int64_t bucketUs)
     return QStringLiteral("%1-minute").arg(min);
 }
 
+QString visibleFindingsSql(const Database &db)
+{
+    // findings.active arrived during v1 development: accept case files made before it.
+    const bool hasActive = db.scalar("SELECT count(*) FROM pragma_table_info('findings') "
+                                     "WHERE name = 'active'")
+                           > 0;
+    return hasActive ? QStringLiteral("suppressed_by IS NULL AND active = 1")
+                     : QStringLiteral("suppressed_by IS NULL");
+}
+
 std::vector<FindingBand> findingBands(
         const Database &db, std::int64_t fromUs, std::int64_t toUs, int limit, std::int64_t *total)
 {
     std::vector<FindingBand> out;
+    const QString visible = visibleFindingsSql(db);
     if (total) {
-        Statement c = db.prepare("SELECT count(*) FROM findings WHERE suppressed_by IS NULL "
-                                 "AND last_ts >= ? AND first_ts < ?");
+        const QByteArray sql = QStringLiteral("SELECT count(*) FROM findings WHERE %1 "
+                                              "AND last_ts >= ? AND first_ts < ?")
+                                       .arg(visible)
+                                       .toUtf8();
+        Statement c = db.prepare(sql.toStdString());
         c.bind(1, fromUs).bind(2, toUs);
         *total = c.step() ? c.int64(0) : 0;
     }
-    Statement st = db.prepare("SELECT id, first_ts, last_ts, severity, kind, title FROM findings "
-                              "WHERE suppressed_by IS NULL AND last_ts >= ? AND first_ts < ? "
-                              "ORDER BY severity DESC, first_ts LIMIT ?");
+    const QByteArray sql = QStringLiteral("SELECT id, first_ts, last_ts, severity, kind, title "
+                                          "FROM findings WHERE %1 AND last_ts >= ? AND "
+                                          "first_ts < ? ORDER BY severity DESC, first_ts LIMIT ?")
+                                   .arg(visible)
+                                   .toUtf8();
+    Statement st = db.prepare(sql.toStdString());
     st.bind(1, fromUs).bind(2, toUs).bind(3, limit);
     while (st.step()) {
         FindingBand b;

@@ -85,6 +85,10 @@ std::vector<FindingBand> findingBands(const Database &db,
                                       int limit,
                                       std::int64_t *total = nullptr);
 
+/// The WHERE condition selecting findings a view should show (not suppressed; still produced
+/// by the latest analysis when the case records that).
+QString visibleFindingsSql(const Database &db);
+
 /// floor(a / b) for b > 0, also for negative a (timestamps before 1970 stay ordered).
 constexpr std::int64_t floorDiv(std::int64_t a, std::int64_t b)
 {

@@ -1,0 +1,183 @@
+// The timeline: per-minute summary and re-bucketing, its item model, and the dock driven with
+// real mouse and wheel input on the offscreen platform.
+
+#include "common/testutil.h"
+#include "common/views1fixture.h"
+
+#include "case/casesession.h"
+#include "case/eventquery.h"
+#include "items/roles.h"
+#include "items/selectionhub.h"
+#include "items/timelinemodel.h"
+#include "timeline/timelinechartview.h"
+#include "timeline/timelineview.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace netcase;
+namespace v = netcase::test::views;
+
+class TimelineTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_path = test::tempPath(QStringLiteral("timeline.netcase"));
+        QVERIFY(v::makeViewsCase(m_path));
+    }
+
+    void summaryCountsByMinuteAndOutcome()
+    {
+        auto c = CaseFile::open(m_path);
+        QVERIFY(c);
+        const TimelineSummary s = TimelineSummary::build(c->db(), EventFilter());
+        QCOMPARE(s.total(), v::kEvents);
+        QCOMPARE(s.firstUs(), v::kBaseUs);
+        // Last event: private address, day 2 18:09.
+        QCOMPARE(s.endUs(), v::kBaseUs + (2520 + 10) * v::kMinuteUs);
+        const auto days
+                = s.rebucket(v::kBaseUs, v::kBaseUs + 2 * 1440 * v::kMinuteUs, 1440 * v::kMinuteUs);
+        QCOMPARE(days.size(), size_t(2));
+        QCOMPARE(days[0].success, 80);
+        QCOMPARE(days[0].failure, 20);
+        QCOMPARE(days[0].other, 0);
+        QCOMPARE(days[1].success, 40); // Sydney 30 + private 10
+        QCOMPARE(days[1].other, 20);   // New York, unknown outcome
+        // Hour buckets of day 1: 6 events an hour (every 10 minutes).
+        const auto hours
+                = s.rebucket(v::kBaseUs, v::kBaseUs + 3 * 60 * v::kMinuteUs, 60 * v::kMinuteUs);
+        QCOMPARE(hours.size(), size_t(3));
+        QCOMPARE(hours[1].total(), 6);
+    }
+
+    void summaryFollowsEntityFilter()
+    {
+        auto c = CaseFile::open(m_path);
+        QVERIFY(c);
+        EventFilter f;
+        f.ips = {QString::fromLatin1(v::kSydney)};
+        QCOMPARE(TimelineSummary::build(c->db(), f).total(), 30);
+        f.ips.clear();
+        f.users = {QStringLiteral("alice")};
+        QCOMPARE(TimelineSummary::build(c->db(), f).total(), 130);
+    }
+
+    void bucketSizeFollowsZoom()
+    {
+        const std::int64_t m = TimelineSummary::kMinuteUs;
+        QCOMPARE(TimelineSummary::chooseBucketUs(60 * m, 200), m);
+        QCOMPARE(TimelineSummary::chooseBucketUs(2 * 1440 * m, 200), 15 * m);
+        QCOMPARE(TimelineSummary::chooseBucketUs(365 * 1440 * m, 200), 7 * 1440 * m);
+        QCOMPARE(TimelineSummary::bucketName(1440 * m), QStringLiteral("1-day"));
+    }
+
+    void modelUnderTester()
+    {
+        auto c = CaseFile::open(m_path);
+        QVERIFY(c);
+        TimelineModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setSummary(
+                std::make_shared<TimelineSummary>(TimelineSummary::build(c->db(), EventFilter())));
+        model.setRange(v::kBaseUs, v::kBaseUs + 2 * 1440 * v::kMinuteUs, 2);
+        QCOMPARE(model.bucketUs(), 1440 * v::kMinuteUs);
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.index(0, TimelineModel::Success).data().toLongLong(), 80);
+        QCOMPARE(model.index(1, 0).data(roles::Count).toLongLong(), 60);
+        QCOMPARE(model.shownTotal(), v::kEvents);
+    }
+
+    void dragSelectsRangeWheelZoomsAndBandsShow()
+    {
+        auto c = CaseFile::open(m_path);
+        QVERIFY(c);
+        CaseSession session(std::move(*c), false);
+        SelectionHub hub;
+        TimelineView view(hub);
+        view.resize(900, 360);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QSignalSpy loaded(&view, &TimelineView::loaded);
+        view.setSession(&session);
+        QTRY_VERIFY(loaded.count() >= 1);
+        QTRY_VERIFY(view.model()->rowCount() > 0);
+        QCOMPARE(view.model()->shownTotal(), v::kEvents);
+        QCOMPARE(view.chartView()->bands().size(), size_t(2));
+
+        // Drag across the plot: the hub gets a time range inside the view.
+        TimelineChartView *chart = view.chartView();
+        const QRectF plot = chart->plotRect();
+        QVERIFY(plot.width() > 100);
+        const QPoint a(int(plot.left() + plot.width() * 0.2), int(plot.center().y()));
+        const QPoint b(int(plot.left() + plot.width() * 0.5), int(plot.center().y()));
+        QSignalSpy changed(&hub, &SelectionHub::selectionChanged);
+        QTest::mousePress(chart->viewport(), Qt::LeftButton, {}, a);
+        QTest::mouseMove(chart->viewport(), (a + b) / 2);
+        QTest::mouseMove(chart->viewport(), b);
+        QTest::mouseRelease(chart->viewport(), Qt::LeftButton, {}, b);
+        QTRY_COMPARE(changed.count(), 1);
+        const Selection sel = hub.selection();
+        QVERIFY(sel.fromUs && sel.toUs);
+        QVERIFY(*sel.fromUs < *sel.toUs);
+        QVERIFY(qAbs(*sel.fromUs - chart->timeAt(a.x())) <= v::kMinuteUs);
+        QVERIFY(qAbs(*sel.toUs - chart->timeAt(b.x())) <= v::kMinuteUs);
+        QVERIFY(*sel.fromUs % v::kMinuteUs == 0);
+
+        // Wheel up zooms in: a shorter span and a finer (or equal) bucket.
+        const std::int64_t spanBefore = view.model()->toUs() - view.model()->fromUs();
+        const std::int64_t bucketBefore = view.model()->bucketUs();
+        for (int i = 0; i < 6; ++i) {
+            QWheelEvent wheel(QPointF(plot.center()), chart->viewport()->mapToGlobal(plot.center()),
+                              QPoint(), QPoint(0, 120), Qt::NoButton, Qt::NoModifier,
+                              Qt::NoScrollPhase, false);
+            QApplication::sendEvent(chart->viewport(), &wheel);
+        }
+        const std::int64_t spanAfter = view.model()->toUs() - view.model()->fromUs();
+        QVERIFY2(spanAfter < spanBefore / 3, qPrintable(QString::number(spanAfter)));
+        QVERIFY(view.model()->bucketUs() < bucketBefore);
+
+        // Shift+drag pans: the span stays, the start moves back in time when dragging right.
+        const std::int64_t fromBefore = view.model()->fromUs();
+        QTest::mousePress(chart->viewport(), Qt::LeftButton, Qt::ShiftModifier, a);
+        QTest::mouseMove(chart->viewport(), b);
+        QTest::mouseRelease(chart->viewport(), Qt::LeftButton, Qt::ShiftModifier, b);
+        QVERIFY(view.model()->fromUs() < fromBefore);
+        QCOMPARE(view.model()->toUs() - view.model()->fromUs(), spanAfter);
+        QCOMPARE(changed.count(), 1); // panning selects nothing
+
+        // Home fits the whole case again; Escape clears the range.
+        chart->setFocus();
+        QTest::keyClick(chart, Qt::Key_Home);
+        QCOMPARE(view.model()->shownTotal(), v::kEvents);
+        QTest::keyClick(chart, Qt::Key_Escape);
+        QVERIFY(!hub.selection().fromUs);
+    }
+
+    void selectingAnIpRecountsForIt()
+    {
+        auto c = CaseFile::open(m_path);
+        QVERIFY(c);
+        CaseSession session(std::move(*c), false);
+        SelectionHub hub;
+        TimelineView view(hub);
+        view.resize(800, 300);
+        view.show();
+        QSignalSpy loaded(&view, &TimelineView::loaded);
+        view.setSession(&session);
+        QTRY_VERIFY(loaded.count() >= 1);
+        hub.selectIp(QString::fromLatin1(v::kNewYork));
+        QTRY_VERIFY(loaded.count() >= 2);
+        QTRY_COMPARE(view.model()->summary()->total(), 20);
+    }
+
+private:
+    QString m_path;
+};
+
+QTEST_MAIN(TimelineTest)
+#include "tst_timeline.moc"

@@ -1,0 +1,165 @@
+#include "filterbar.h"
+
+#include "core/timeutil.h"
+#include "items/selectionhub.h"
+
+#include <QCheckBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QStyle>
+#include <QToolButton>
+
+namespace netcase {
+
+namespace {
+
+QString shortTime(std::int64_t us)
+{
+    QString s = QString::fromStdString(formatIsoUs(us));
+    s.replace(QLatin1Char('T'), QLatin1Char(' '));
+    return s.left(16); // minutes are what the timeline selects
+}
+
+} // namespace
+
+FilterBar::FilterBar(SelectionHub &hub, QWidget *parent)
+    : QWidget(parent)
+    , m_hub(hub)
+    , m_back(new QToolButton(this))
+    , m_forward(new QToolButton(this))
+    , m_empty(new QLabel(tr("Nothing selected: every view shows the whole case."), this))
+    , m_chips(new QHBoxLayout)
+    , m_filter(new QCheckBox(tr("Filter events"), this))
+    , m_clear(new QToolButton(this))
+{
+    setObjectName(QStringLiteral("FilterBar"));
+    m_back->setObjectName(QStringLiteral("selectionBack"));
+    m_back->setIcon(style()->standardIcon(QStyle::SP_ArrowBack));
+    m_back->setToolTip(tr("Back to the previous selection (Alt+Left)"));
+    m_back->setAccessibleName(tr("Previous selection"));
+    m_forward->setObjectName(QStringLiteral("selectionForward"));
+    m_forward->setIcon(style()->standardIcon(QStyle::SP_ArrowForward));
+    m_forward->setToolTip(tr("Forward to the next selection (Alt+Right)"));
+    m_forward->setAccessibleName(tr("Next selection"));
+    m_filter->setObjectName(QStringLiteral("selectionFilters"));
+    m_filter->setChecked(m_hub.filterActive());
+    m_filter->setToolTip(tr("When on, the event table shows only the events matching the "
+                            "selection; when off, it shows every event."));
+    m_clear->setObjectName(QStringLiteral("selectionClear"));
+    m_clear->setText(tr("Clear"));
+    m_clear->setToolTip(tr("Clear the whole selection"));
+    m_empty->setForegroundRole(QPalette::PlaceholderText);
+
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(4, 2, 4, 2);
+    layout->addWidget(m_back);
+    layout->addWidget(m_forward);
+    layout->addSpacing(6);
+    layout->addWidget(new QLabel(tr("Selection:"), this));
+    layout->addWidget(m_empty);
+    layout->addLayout(m_chips);
+    layout->addStretch(1);
+    layout->addWidget(m_filter);
+    layout->addWidget(m_clear);
+
+    connect(m_back, &QToolButton::clicked, &m_hub, &SelectionHub::back);
+    connect(m_forward, &QToolButton::clicked, &m_hub, &SelectionHub::forward);
+    connect(m_clear, &QToolButton::clicked, &m_hub, &SelectionHub::clear);
+    connect(m_filter, &QCheckBox::toggled, &m_hub, &SelectionHub::setFilterActive);
+    connect(&m_hub, &SelectionHub::selectionChanged, this, &FilterBar::rebuild);
+    connect(&m_hub, &SelectionHub::historyChanged, this, &FilterBar::updateHistory);
+    connect(&m_hub, &SelectionHub::filterChanged, this,
+            [this] { m_filter->setChecked(m_hub.filterActive()); });
+    rebuild();
+    updateHistory();
+}
+
+QList<QToolButton *> FilterBar::chips() const
+{
+    QList<QToolButton *> out;
+    for (int i = 0; i < m_chips->count(); ++i) {
+        if (auto *b = qobject_cast<QToolButton *>(m_chips->itemAt(i)->widget()))
+            out << b;
+    }
+    return out;
+}
+
+void FilterBar::addChip(const QString &text,
+                        const QString &tip,
+                        const std::function<void(Selection &)> &remove)
+{
+    auto *chip = new QToolButton(this);
+    chip->setObjectName(QStringLiteral("selectionChip"));
+    chip->setText(text + QStringLiteral("  ✕"));
+    chip->setToolTip(tip + QLatin1Char('\n') + tr("Click to remove it from the selection."));
+    chip->setAccessibleName(tr("Remove %1").arg(text));
+    chip->setAutoRaise(false);
+    connect(chip, &QToolButton::clicked, this, [this, remove] {
+        Selection s = m_hub.selection();
+        remove(s);
+        m_hub.select(s);
+    });
+    m_chips->addWidget(chip);
+}
+
+void FilterBar::rebuild()
+{
+    while (QLayoutItem *item = m_chips->takeAt(0)) {
+        if (QWidget *w = item->widget())
+            w->deleteLater();
+        delete item;
+    }
+    const Selection &sel = m_hub.selection();
+    constexpr int kMaxChips = 8; // a map cluster can select hundreds of addresses
+    int shown = 0;
+    for (const QString &ip : sel.ips) {
+        if (++shown > kMaxChips)
+            break;
+        addChip(tr("ip %1").arg(ip), tr("Events from source.ip or client.ip %1").arg(ip),
+                [ip](Selection &s) { s.ips.removeAll(ip); });
+    }
+    if (sel.ips.size() > kMaxChips)
+        addChip(tr("+%1 more addresses").arg(sel.ips.size() - kMaxChips),
+                tr("The selection holds %1 addresses; only %2 are shown as chips.")
+                        .arg(sel.ips.size())
+                        .arg(kMaxChips),
+                [](Selection &s) { s.ips = s.ips.mid(0, kMaxChips); });
+    for (const QString &a : sel.accounts)
+        addChip(tr("account %1").arg(a), tr("Events whose user.name is %1").arg(a),
+                [a](Selection &s) { s.accounts.removeAll(a); });
+    for (const QString &h : sel.hosts)
+        addChip(tr("host %1").arg(h), tr("Host %1").arg(h),
+                [h](Selection &s) { s.hosts.removeAll(h); });
+    if (sel.findingId)
+        addChip(tr("finding #%1").arg(sel.findingId),
+                tr("The evidence events of finding #%1 (%2 events)")
+                        .arg(sel.findingId)
+                        .arg(sel.eventIds.size()),
+                [](Selection &s) {
+                    s.findingId = 0;
+                    s.eventIds.clear();
+                });
+    else if (!sel.eventIds.empty())
+        addChip(tr("%1 events").arg(sel.eventIds.size()), tr("A set of chosen events"),
+                [](Selection &s) { s.eventIds.clear(); });
+    if (sel.fromUs || sel.toUs) {
+        const QString from = sel.fromUs ? shortTime(*sel.fromUs) : tr("start");
+        const QString to = sel.toUs ? shortTime(*sel.toUs) : tr("end");
+        addChip(tr("%1 – %2 UTC").arg(from, to),
+                tr("@timestamp from %1 (inclusive) to %2 (exclusive), UTC").arg(from, to),
+                [](Selection &s) {
+                    s.fromUs.reset();
+                    s.toUs.reset();
+                });
+    }
+    m_empty->setVisible(sel.isEmpty());
+    m_clear->setEnabled(!sel.isEmpty());
+}
+
+void FilterBar::updateHistory()
+{
+    m_back->setEnabled(m_hub.canGoBack());
+    m_forward->setEnabled(m_hub.canGoForward());
+}
+
+} // namespace netcase

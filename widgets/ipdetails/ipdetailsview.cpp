@@ -1,0 +1,154 @@
+#include "ipdetailsview.h"
+
+#include "case/casesession.h"
+#include "core/timeutil.h"
+#include "ipdetails/ipdetailsmodel.h"
+#include "items/selectionhub.h"
+
+#include <QComboBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace netcase {
+
+namespace {
+
+QString day(std::int64_t us)
+{
+    return QString::fromStdString(formatIsoUs(us))
+            .left(16)
+            .replace(QLatin1Char('T'), QLatin1Char(' '));
+}
+
+} // namespace
+
+IpDetailsView::IpDetailsView(SelectionHub &hub, QWidget *parent)
+    : QWidget(parent)
+    , m_hub(hub)
+    , m_model(new IpDetailsModel(this))
+    , m_headline(new QLabel(this))
+    , m_choice(new QComboBox(this))
+    , m_caveats(new QLabel(this))
+    , m_table(new QTableView(this))
+{
+    setObjectName(QStringLiteral("IpDetailsView"));
+    m_headline->setObjectName(QStringLiteral("ipHeadline"));
+    m_headline->setWordWrap(true);
+    m_headline->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_choice->setObjectName(QStringLiteral("ipChoice"));
+    m_choice->setToolTip(tr("Several addresses are selected: choose the one to show."));
+    m_caveats->setObjectName(QStringLiteral("ipCaveats"));
+    m_caveats->setWordWrap(true);
+    m_caveats->setTextFormat(Qt::RichText);
+    m_caveats->setToolTip(tr("Why the values above may not mean what they seem."));
+    m_table->setObjectName(QStringLiteral("ipFields"));
+    m_table->setModel(m_model);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setWordWrap(false);
+    m_table->setAlternatingRowColors(true);
+    m_table->horizontalHeader()->setToolTip(
+            tr("Each value with the database or list that supplied it and that source's build "
+               "date (ip_info.provenance)."));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 4, 6, 4);
+    layout->addWidget(m_headline);
+    layout->addWidget(m_choice);
+    layout->addWidget(m_caveats);
+    layout->addWidget(m_table, 1);
+    m_choice->hide();
+
+    connect(&m_hub, &SelectionHub::selectionChanged, this, &IpDetailsView::followSelection);
+    connect(m_choice, &QComboBox::activated, this, [this](int i) { show(m_choice->itemText(i)); });
+    followSelection();
+}
+
+void IpDetailsView::setSession(CaseSession *session)
+{
+    if (m_session)
+        disconnect(m_session, nullptr, this, nullptr);
+    m_session = session;
+    if (session)
+        connect(session, &CaseSession::changed, this, [this] { show(m_ip); });
+    followSelection();
+}
+
+QString IpDetailsView::currentIp() const
+{
+    return m_ip;
+}
+
+QString IpDetailsView::headline() const
+{
+    return m_headline->text();
+}
+
+QString IpDetailsView::caveatsText() const
+{
+    return m_caveats->text();
+}
+
+void IpDetailsView::followSelection()
+{
+    const QStringList ips = m_hub.selection().ips;
+    m_choice->clear();
+    m_choice->setVisible(ips.size() > 1);
+    if (ips.size() > 1) {
+        m_choice->addItems(ips.mid(0, 1000));
+        m_choice->setToolTip(
+                tr("%1 addresses are selected; showing one at a time.").arg(ips.size()));
+    }
+    show(ips.isEmpty() ? QString() : ips.first());
+}
+
+void IpDetailsView::show(const QString &ip)
+{
+    m_ip = ip;
+    if (!m_session || ip.isEmpty()) {
+        m_model->setDetails({});
+        m_headline->setText(m_session ? tr("Select an address (in the events, map, graph or "
+                                           "findings) to see its enrichment and provenance.")
+                                      : tr("No case open."));
+        m_caveats->clear();
+        m_caveats->hide();
+        return;
+    }
+    IpDetails d = IpDetails::read(m_session->db(), ip);
+    const QLocale loc;
+    QString head = tr("<b>%1</b>").arg(ip.toHtmlEscaped());
+    const QStringList selected = m_hub.selection().ips;
+    if (selected.size() > 1)
+        head += tr(" (1 of %1 selected addresses)").arg(selected.size());
+    if (d.events > 0)
+        head += tr("<br>%1 events, %2 – %3 UTC, %4 accounts%5")
+                        .arg(loc.toString(qlonglong(d.events)), day(d.firstUs), day(d.lastUs),
+                             loc.toString(qlonglong(d.accounts)),
+                             d.someAccounts.isEmpty()
+                                     ? QString()
+                                     : QStringLiteral(" (%1%2)").arg(
+                                             d.someAccounts.join(QStringLiteral(", "))
+                                                     .toHtmlEscaped(),
+                                             d.accounts > d.someAccounts.size()
+                                                     ? QStringLiteral(", …")
+                                                     : QString()));
+    else
+        head += tr("<br>No events from this address as source.ip.");
+    m_headline->setText(head);
+    if (d.caveats.isEmpty()) {
+        m_caveats->setText(tr("<i>No caveats apply to these values.</i>"));
+    } else {
+        QString html = tr("<b>Caveats</b><ul style=\"margin-left:-20px\">");
+        for (const QString &c : d.caveats)
+            html += QStringLiteral("<li>%1</li>").arg(c.toHtmlEscaped());
+        m_caveats->setText(html + QStringLiteral("</ul>"));
+    }
+    m_caveats->show();
+    m_model->setDetails(std::move(d));
+    m_table->resizeColumnsToContents();
+}
+
+} // namespace netcase

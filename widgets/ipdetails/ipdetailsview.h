@@ -1,0 +1,46 @@
+#pragma once
+
+// The IP details dock: follows the hub's selected address and shows its enrichment with the
+// provenance of each value, the caveats that apply and its activity in the case. When several
+// addresses are selected it says so and lets the analyst pick one.
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QTableView;
+
+namespace netcase {
+
+class CaseSession;
+class IpDetailsModel;
+class SelectionHub;
+
+class IpDetailsView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit IpDetailsView(SelectionHub &hub, QWidget *parent = nullptr);
+
+    void setSession(CaseSession *session);
+    IpDetailsModel *model() const { return m_model; }
+    /// The address shown, empty when none.
+    QString currentIp() const;
+    QString headline() const;
+    QString caveatsText() const;
+
+private:
+    void followSelection();
+    void show(const QString &ip);
+
+    SelectionHub &m_hub;
+    CaseSession *m_session = nullptr;
+    IpDetailsModel *m_model;
+    QLabel *m_headline;
+    QComboBox *m_choice;
+    QLabel *m_caveats;
+    QTableView *m_table;
+    QString m_ip;
+};
+
+} // namespace netcase

@@ -1,0 +1,54 @@
+#pragma once
+
+// Reads what the case knows about one address for the IP details view: the current enrichment
+// row field by field with the source that supplied each value (ip_info.provenance →
+// enrich_sources), the caveats that apply, and the address's activity in the events.
+
+#include <QDate>
+#include <QString>
+#include <QStringList>
+
+#include <cstdint>
+#include <vector>
+
+namespace netcase {
+
+class Database;
+
+struct IpSourceInfo
+{
+    std::int64_t id = 0;
+    QString name;      ///< file name of the database or list
+    QString kind;      ///< mmdb | asn_csv | list
+    QString type;      ///< database type ("GeoLite2-City") or list format
+    QString buildDate; ///< as recorded, may be empty
+    int ageDays = -1;  ///< days from the build date to today, -1 unknown
+};
+
+struct IpField
+{
+    QString name;   ///< human label
+    QString ecsKey; ///< provenance key ("geo.city_name")
+    QString value;
+    std::int64_t sourceId = 0; ///< 0: derived by Netcase or not recorded
+};
+
+struct IpDetails
+{
+    QString ip;
+    bool enriched = false;
+    std::vector<IpField> fields;
+    std::vector<IpSourceInfo> sources; ///< every source named by the row
+    QStringList caveats;
+    std::int64_t events = 0;
+    std::int64_t firstUs = 0, lastUs = 0;
+    std::int64_t accounts = 0;
+    QStringList someAccounts; ///< up to 10
+
+    const IpSourceInfo *source(std::int64_t id) const;
+
+    /// Reads the details of ip (canonical text) from the case.
+    static IpDetails read(const Database &db, const QString &ip);
+};
+
+} // namespace netcase

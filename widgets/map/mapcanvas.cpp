@@ -1,0 +1,324 @@
+#include "mapcanvas.h"
+
+#include "items/mapdata.h"
+#include "items/maprenderer.h"
+
+#include <QHelpEvent>
+#include <QLocale>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QToolTip>
+
+#include <cmath>
+
+namespace netcase {
+
+namespace {
+
+double clusterCellPx(const QWidget &w)
+{
+    return w.fontMetrics().height() * 2.2; // scales with the font, so with high-DPI settings
+}
+
+} // namespace
+
+MapCanvas::MapCanvas(QWidget *parent)
+    : QWidget(parent)
+{
+    setObjectName(QStringLiteral("mapCanvas"));
+    setMouseTracking(true);
+    setFocusPolicy(Qt::StrongFocus);
+    setMinimumSize(200, 120);
+    setAttribute(Qt::WA_OpaquePaintEvent);
+    setAccessibleName(tr("World map of source addresses"));
+    m_proj = MapProjection::fitWorld(QSizeF(size()));
+}
+
+void MapCanvas::setData(std::shared_ptr<const MapData> data)
+{
+    m_data = std::move(data);
+    m_hovered = -1;
+    invalidate();
+}
+
+void MapCanvas::setSelectedIps(const QStringList &ips)
+{
+    m_selected = QSet<QString>(ips.begin(), ips.end());
+    update();
+}
+
+void MapCanvas::setProjection(const MapProjection &proj)
+{
+    m_proj = proj;
+    m_proj.size = QSizeF(size());
+    m_fitted = true;
+    invalidate();
+}
+
+void MapCanvas::fitWorld()
+{
+    m_proj = MapProjection::fitWorld(QSizeF(size()));
+    m_fitted = true;
+    invalidate();
+}
+
+void MapCanvas::invalidate()
+{
+    m_clustersValid = false;
+    m_hovered = -1;
+    update();
+    Q_EMIT viewChanged();
+}
+
+const std::vector<MapCluster> &MapCanvas::clusters()
+{
+    if (!m_clustersValid) {
+        m_clusters = m_data ? clusterLocations(m_data->locations, m_proj, clusterCellPx(*this))
+                            : std::vector<MapCluster>{};
+        m_clustersValid = true;
+    }
+    return m_clusters;
+}
+
+int MapCanvas::clusterAt(QPointF pos)
+{
+    const auto &cs = clusters();
+    int best = -1;
+    double bestD = 1e18;
+    for (size_t i = 0; i < cs.size(); ++i) {
+        const double r = markerRadius(cs[i].events) + (cs[i].members.size() > 1 ? 3 : 0) + 4;
+        const double d = std::hypot(cs[i].pos.x() - pos.x(), cs[i].pos.y() - pos.y());
+        if (d <= r && d < bestD) {
+            best = int(i);
+            bestD = d;
+        }
+    }
+    return best;
+}
+
+void MapCanvas::paintEvent(QPaintEvent *)
+{
+    QPainter p(this);
+    MapScene scene;
+    scene.data = m_data.get();
+    scene.clusters = clusters();
+    scene.selectedIps = m_selected;
+    scene.hovered = m_hovered;
+    MapRenderer::paint(p, m_proj, scene, palette(), font());
+    if (hasFocus()) {
+        p.setPen(QPen(palette().color(QPalette::Highlight), 2));
+        p.drawRect(rect().adjusted(1, 1, -1, -1));
+    }
+}
+
+void MapCanvas::resizeEvent(QResizeEvent *)
+{
+    if (!m_fitted) {
+        m_proj = MapProjection::fitWorld(QSizeF(size()));
+    } else {
+        m_proj.size = QSizeF(size());
+    }
+    invalidate();
+}
+
+void MapCanvas::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() != Qt::LeftButton && event->button() != Qt::MiddleButton)
+        return QWidget::mousePressEvent(event);
+    m_pressed = true;
+    m_dragging = false;
+    m_pressPos = m_lastPos = event->position();
+    event->accept();
+}
+
+void MapCanvas::mouseMoveEvent(QMouseEvent *event)
+{
+    const QPointF pos = event->position();
+    if (m_pressed) {
+        if (!m_dragging && (pos - m_pressPos).manhattanLength() >= 4)
+            m_dragging = true;
+        if (m_dragging) {
+            m_proj.panBy(pos - m_lastPos);
+            m_fitted = true;
+            m_lastPos = pos;
+            setCursor(Qt::ClosedHandCursor);
+            invalidate();
+        }
+        return;
+    }
+    const int h = clusterAt(pos);
+    if (h != m_hovered) {
+        m_hovered = h;
+        update();
+    }
+    setCursor(h >= 0 ? Qt::PointingHandCursor : Qt::ArrowCursor);
+}
+
+void MapCanvas::mouseReleaseEvent(QMouseEvent *event)
+{
+    const bool click = m_pressed && !m_dragging && event->button() == Qt::LeftButton;
+    m_pressed = m_dragging = false;
+    unsetCursor();
+    if (!click)
+        return;
+    const int c = clusterAt(event->position());
+    if (c < 0)
+        return;
+    const MapCluster &cl = clusters()[size_t(c)];
+    if (cl.ips > kMaxSelect) { // too many to filter by: bring them closer instead
+        m_proj.zoomAt(cl.pos, 3.0);
+        m_fitted = true;
+        invalidate();
+        return;
+    }
+    QStringList ips;
+    for (int m : cl.members)
+        ips << m_data->locations[size_t(m)].ips;
+    Q_EMIT ipsClicked(ips);
+}
+
+void MapCanvas::mouseDoubleClickEvent(QMouseEvent *event)
+{
+    m_proj.zoomAt(event->position(), 2.0);
+    m_fitted = true;
+    invalidate();
+}
+
+void MapCanvas::wheelEvent(QWheelEvent *event)
+{
+    const int dy = event->angleDelta().y();
+    if (dy == 0)
+        return event->ignore();
+    m_proj.zoomAt(event->position(), std::pow(1.25, double(dy) / 120.0));
+    m_fitted = true;
+    invalidate();
+    event->accept();
+}
+
+void MapCanvas::keyPressEvent(QKeyEvent *event)
+{
+    const QPointF centre(width() / 2.0, height() / 2.0);
+    const double step = std::min(width(), height()) / 5.0;
+    switch (event->key()) {
+    case Qt::Key_Plus:
+    case Qt::Key_Equal:
+        m_proj.zoomAt(centre, 1.5);
+        break;
+    case Qt::Key_Minus:
+        m_proj.zoomAt(centre, 1 / 1.5);
+        break;
+    case Qt::Key_Left:
+        m_proj.panBy({step, 0});
+        break;
+    case Qt::Key_Right:
+        m_proj.panBy({-step, 0});
+        break;
+    case Qt::Key_Up:
+        m_proj.panBy({0, step});
+        break;
+    case Qt::Key_Down:
+        m_proj.panBy({0, -step});
+        break;
+    case Qt::Key_Home:
+        fitWorld();
+        return;
+    default:
+        return QWidget::keyPressEvent(event);
+    }
+    m_fitted = true;
+    invalidate();
+}
+
+void MapCanvas::leaveEvent(QEvent *event)
+{
+    m_hovered = -1;
+    update();
+    QWidget::leaveEvent(event);
+}
+
+bool MapCanvas::event(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        auto *help = static_cast<QHelpEvent *>(event);
+        const int c = clusterAt(help->pos());
+        QString tip = c >= 0 ? tipFor(c) : arcTipAt(help->pos());
+        if (tip.isEmpty() && MapRenderer::legendRect(m_proj, font()).contains(help->pos()))
+            tip = tr("Each point is a location of the current enrichment (ip_info). Size: "
+                     "events from its addresses (log scale). Colour: the worst severity of a "
+                     "finding naming one of them. A number: a cluster of that many addresses "
+                     "(zoom in to separate). Dashed arrows: impossible-travel findings. Hover a "
+                     "point for its accuracy radius.");
+        if (tip.isEmpty())
+            QToolTip::hideText();
+        else
+            QToolTip::showText(help->globalPos(), tip, this);
+        return true;
+    }
+    return QWidget::event(event);
+}
+
+QString MapCanvas::tipFor(int c) const
+{
+    const MapCluster &cl = m_clusters[size_t(c)];
+    const QLocale loc;
+    QString tip;
+    if (cl.members.size() == 1) {
+        const MapLocation &l = m_data->locations[size_t(cl.members.front())];
+        tip = tr("%1 (%2, %3)")
+                      .arg(l.place.isEmpty() ? tr("Location") : l.place)
+                      .arg(l.lat, 0, 'f', 3)
+                      .arg(l.lon, 0, 'f', 3);
+        tip += tr("\nAddresses: %1%2")
+                       .arg(l.ips.mid(0, 6).join(QStringLiteral(", ")),
+                            l.ips.size() > 6 ? tr(" and %1 more").arg(l.ips.size() - 6)
+                                             : QString());
+        tip += l.accuracyKm > 0
+                       ? tr("\nAccuracy radius: %1 km (the dashed circle: the address is likely "
+                            "somewhere inside it, not at the point)")
+                                 .arg(loc.toString(l.accuracyKm))
+                       : tr("\nAccuracy radius: not stated by the database");
+    } else {
+        tip = tr("Cluster of %1 locations (%2 addresses); zoom in or click to select them")
+                      .arg(cl.members.size())
+                      .arg(loc.toString(qlonglong(cl.ips)));
+        if (cl.ips > kMaxSelect)
+            tip = tr("Cluster of %1 locations (%2 addresses); click to zoom in")
+                          .arg(cl.members.size())
+                          .arg(loc.toString(qlonglong(cl.ips)));
+    }
+    tip += tr("\nEvents: %1 (marker size)").arg(loc.toString(qlonglong(cl.events)));
+    tip += tr("\nWorst finding: %1 (marker colour)")
+                   .arg(cl.severity < 0 ? tr("none")
+                                        : QString::number(cl.severity) + QStringLiteral(" — ")
+                                                  + MapRenderer::severityName(cl.severity));
+    return tip;
+}
+
+QString MapCanvas::arcTipAt(QPointF pos) const
+{
+    if (!m_data)
+        return {};
+    const QLocale loc;
+    for (const TravelArc &a : m_data->arcs) {
+        const QPointF from = m_proj.toScreen(a.fromLon, a.fromLat);
+        const QPointF to = m_proj.toScreen(a.toLon, a.toLat);
+        const QPointF d = to - from;
+        const QPointF apex = (from + to) / 2 + QPointF(-d.y() * 0.1, d.x() * 0.1);
+        if (std::hypot(apex.x() - pos.x(), apex.y() - pos.y()) > fontMetrics().height())
+            continue;
+        const double hours = double(std::abs(a.toUs - a.fromUs)) / 3.6e9;
+        return tr("Impossible travel (finding #%1, severity %2): %3\n%4 km in %5 h%6")
+                .arg(a.findingId)
+                .arg(a.severity)
+                .arg(a.title)
+                .arg(loc.toString(qlonglong(std::llround(a.distanceKm))))
+                .arg(hours, 0, 'f', 2)
+                .arg(a.speedKmh >= 0
+                             ? tr(" = %1 km/h")
+                                       .arg(loc.toString(qlonglong(std::llround(a.speedKmh))))
+                             : QString());
+    }
+    return {};
+}
+
+} // namespace netcase

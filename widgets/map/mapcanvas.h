@@ -1,0 +1,73 @@
+#pragma once
+
+// The map's drawing surface: paints through MapRenderer and handles input: wheel or +/- to
+// zoom at the cursor, drag or arrow keys to pan, Home to fit the world, hover for a location's
+// details and accuracy circle, click to select a location's addresses, double-click to zoom in.
+
+#include "items/mapclusterer.h"
+#include "items/mapprojection.h"
+
+#include <QSet>
+#include <QWidget>
+
+#include <memory>
+#include <vector>
+
+namespace netcase {
+
+struct MapData;
+
+class MapCanvas : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit MapCanvas(QWidget *parent = nullptr);
+
+    void setData(std::shared_ptr<const MapData> data);
+    void setSelectedIps(const QStringList &ips);
+    const MapProjection &projection() const { return m_proj; }
+    void setProjection(const MapProjection &proj);
+    void fitWorld();
+    /// The markers as drawn now (recomputed lazily after zoom, pan or new data).
+    const std::vector<MapCluster> &clusters();
+    /// The marker under a point, or -1.
+    int clusterAt(QPointF pos);
+
+    /// Clicking a cluster of more addresses than this zooms in instead of selecting them all.
+    static constexpr int kMaxSelect = 500;
+
+Q_SIGNALS:
+    void ipsClicked(const QStringList &ips);
+    void viewChanged();
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void leaveEvent(QEvent *event) override;
+    bool event(QEvent *event) override;
+
+private:
+    void invalidate();
+    QString tipFor(int cluster) const;
+    QString arcTipAt(QPointF pos) const;
+
+    std::shared_ptr<const MapData> m_data;
+    MapProjection m_proj;
+    bool m_fitted = false;
+    std::vector<MapCluster> m_clusters;
+    bool m_clustersValid = false;
+    QSet<QString> m_selected;
+    int m_hovered = -1;
+    QPointF m_pressPos;
+    QPointF m_lastPos;
+    bool m_dragging = false;
+    bool m_pressed = false;
+};
+
+} // namespace netcase

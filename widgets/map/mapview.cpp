@@ -1,0 +1,151 @@
+#include "mapview.h"
+
+#include "case/casesession.h"
+#include "items/mapdata.h"
+#include "items/maplocationmodel.h"
+#include "items/selectionhub.h"
+#include "map/mapcanvas.h"
+
+#include <QLabel>
+#include <QLocale>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace netcase {
+
+MapView::MapView(SelectionHub &hub, QWidget *parent)
+    : QWidget(parent)
+    , m_hub(hub)
+    , m_model(new MapLocationModel(this))
+    , m_canvas(new MapCanvas(this))
+    , m_caption(new QLabel(this))
+{
+    setObjectName(QStringLiteral("MapView"));
+    m_caption->setObjectName(QStringLiteral("mapCaption"));
+    m_caption->setWordWrap(true);
+    m_caption->setContentsMargins(6, 3, 6, 3);
+    m_caption->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_canvas->setToolTip(QString()); // tooltips come from MapCanvas::event
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_caption);
+    layout->addWidget(m_canvas, 1);
+    setFocusProxy(m_canvas);
+
+    connect(&m_watcher, &QFutureWatcher<std::shared_ptr<MapData>>::finished, this,
+            &MapView::onLoaded);
+    connect(m_canvas, &MapCanvas::ipsClicked, &m_hub, &SelectionHub::selectIps);
+    connect(&m_hub, &SelectionHub::selectionChanged, this,
+            [this](const Selection &s) { m_canvas->setSelectedIps(s.ips); });
+    updateCaption();
+}
+
+MapView::~MapView()
+{
+    if (m_cancel)
+        m_cancel->store(true);
+    m_watcher.waitForFinished();
+}
+
+void MapView::setSession(CaseSession *session)
+{
+    if (m_session)
+        disconnect(m_session, nullptr, this, nullptr);
+    m_session = session;
+    if (session)
+        connect(session, &CaseSession::changed, this, &MapView::reload);
+    reload();
+}
+
+void MapView::reload()
+{
+    if (m_cancel)
+        m_cancel->store(true);
+    m_cancel.reset();
+    if (!m_session) {
+        m_loading = false;
+        m_model->setData(nullptr);
+        m_canvas->setData(nullptr);
+        updateCaption();
+        return;
+    }
+    auto conn = m_session->openWorkerConnection();
+    if (!conn) {
+        m_caption->setText(tr("The map cannot read the case: %1").arg(conn.error().message));
+        return;
+    }
+    auto caseFile = std::make_shared<CaseFile>(std::move(*conn));
+    auto cancel = std::make_shared<std::atomic<bool>>(false);
+    m_cancel = cancel;
+    m_loading = true;
+    updateCaption();
+    m_watcher.setFuture(QtConcurrent::run([caseFile, cancel] {
+        return std::make_shared<MapData>(MapData::load(caseFile->db(), cancel.get()));
+    }));
+}
+
+void MapView::onLoaded()
+{
+    if (!m_cancel || m_cancel->load())
+        return;
+    m_loading = false;
+    std::shared_ptr<const MapData> data = m_watcher.result();
+    m_model->setData(data);
+    m_canvas->setData(data);
+    m_canvas->setSelectedIps(m_hub.selection().ips);
+    updateCaption();
+    Q_EMIT loaded();
+}
+
+QString MapView::caption() const
+{
+    return m_caption->text();
+}
+
+void MapView::updateCaption()
+{
+    if (!m_session) {
+        m_caption->setText(tr("No case open."));
+        return;
+    }
+    if (m_loading) {
+        m_caption->setText(tr("Reading locations…"));
+        return;
+    }
+    const MapData *d = m_model->mapData();
+    if (!d)
+        return;
+    const QLocale loc;
+    QString text;
+    if (d->ipsWithEvents == 0) {
+        text = tr("No source addresses in this case.");
+    } else if (d->locations.empty()) {
+        text = tr("None of the %1 source addresses has a location: run enrichment with a "
+                  "geolocation database (netcase enrich).")
+                       .arg(loc.toString(qlonglong(d->ipsWithEvents)));
+    } else {
+        text = tr("%1 locations for %2 source addresses.")
+                       .arg(loc.toString(qlonglong(d->locations.size())),
+                            loc.toString(qlonglong(d->ipsWithEvents - d->ipsWithoutLocation)));
+        if (d->ipsWithoutLocation > 0) {
+            text += QLatin1Char(' ')
+                    + tr("%1 of %2 IPs have no location")
+                              .arg(loc.toString(qlonglong(d->ipsWithoutLocation)),
+                                   loc.toString(qlonglong(d->ipsWithEvents)));
+            if (d->privateIps > 0)
+                text += tr(" (%1 private or reserved)").arg(loc.toString(qlonglong(d->privateIps)));
+            text += tr(" and are not drawn.");
+        }
+    }
+    if (!d->arcs.empty())
+        text += tr(" %n impossible-travel finding(s) drawn as arrows.", nullptr,
+                   int(d->arcs.size()));
+    if (d->arcsWithoutCoordinates > 0)
+        text += tr(" %n impossible-travel finding(s) lack coordinates and are not drawn.", nullptr,
+                   int(d->arcsWithoutCoordinates));
+    text += tr(" Counts cover the whole case; points mark database locations, not devices.");
+    m_caption->setText(text);
+}
+
+} // namespace netcase

@@ -1,0 +1,54 @@
+#pragma once
+
+// The map dock: where the case's source addresses are, according to the current enrichment.
+// Loads its data in a worker on its own connection, publishes clicked locations to the hub and
+// highlights the hub's selected addresses. The caption states what the map cannot show.
+
+#include <QFutureWatcher>
+#include <QWidget>
+
+#include <atomic>
+#include <memory>
+
+class QLabel;
+
+namespace netcase {
+
+class CaseSession;
+class MapCanvas;
+class MapLocationModel;
+class SelectionHub;
+struct MapData;
+
+class MapView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit MapView(SelectionHub &hub, QWidget *parent = nullptr);
+    ~MapView() override;
+
+    void setSession(CaseSession *session);
+    MapCanvas *canvas() const { return m_canvas; }
+    MapLocationModel *model() const { return m_model; }
+    QString caption() const;
+    bool isLoading() const { return m_loading; }
+
+Q_SIGNALS:
+    void loaded();
+
+private:
+    void reload();
+    void onLoaded();
+    void updateCaption();
+
+    SelectionHub &m_hub;
+    CaseSession *m_session = nullptr;
+    MapLocationModel *m_model;
+    MapCanvas *m_canvas;
+    QLabel *m_caption;
+    QFutureWatcher<std::shared_ptr<MapData>> m_watcher;
+    std::shared_ptr<std::atomic<bool>> m_cancel;
+    bool m_loading = false;
+};
+
+} // namespace netcase

@@ -1,0 +1,254 @@
+#include "timelineview.h"
+
+#include "case/casesession.h"
+#include "core/timeutil.h"
+#include "items/selectionhub.h"
+#include "items/timelinemodel.h"
+#include "timeline/timelinechartview.h"
+
+#include <QLabel>
+#include <QLocale>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace netcase {
+
+namespace {
+
+constexpr std::int64_t kMin = TimelineSummary::kMinuteUs;
+constexpr int kMaxBands = 60;
+
+// The part of the hub's filter the timeline applies: who, not when.
+EventFilter entityFilter(const SelectionHub &hub)
+{
+    const EventFilter f = hub.filter();
+    EventFilter e;
+    e.ips = f.ips;
+    e.users = f.users;
+    e.eventIds = f.eventIds;
+    return e;
+}
+
+bool sameFilter(const EventFilter &a, const EventFilter &b)
+{
+    return a.ips == b.ips && a.users == b.users && a.eventIds == b.eventIds;
+}
+
+QString shortUtc(std::int64_t us)
+{
+    QString s = QString::fromStdString(formatIsoUs(us)).left(16);
+    s.replace(QLatin1Char('T'), QLatin1Char(' '));
+    return s;
+}
+
+} // namespace
+
+TimelineView::TimelineView(SelectionHub &hub, QWidget *parent)
+    : QWidget(parent)
+    , m_hub(hub)
+    , m_model(new TimelineModel(this))
+    , m_chart(new TimelineChartView(*m_model, this))
+    , m_caption(new QLabel(this))
+{
+    setObjectName(QStringLiteral("TimelineView"));
+    m_caption->setObjectName(QStringLiteral("timelineCaption"));
+    m_caption->setWordWrap(true);
+    m_caption->setContentsMargins(6, 3, 6, 3);
+    m_caption->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_caption);
+    layout->addWidget(m_chart, 1);
+    setFocusProxy(m_chart);
+
+    connect(&m_watcher, &QFutureWatcher<std::shared_ptr<TimelineSummary>>::finished, this,
+            &TimelineView::onLoaded);
+    connect(&m_hub, &SelectionHub::filterChanged, this, &TimelineView::followSelection);
+    connect(&m_hub, &SelectionHub::selectionChanged, this, &TimelineView::followSelection);
+    connect(m_chart, &TimelineChartView::rangeSelected, &m_hub, &SelectionHub::selectTimeRange);
+    connect(m_chart, &TimelineChartView::selectionCleared, &m_hub, &SelectionHub::clearTimeRange);
+    connect(m_chart, &TimelineChartView::fitRequested, this, &TimelineView::fitToData);
+    connect(m_chart, &TimelineChartView::zoomRequested, this,
+            [this](double factor, std::int64_t anchor) {
+                const double from = double(m_model->fromUs()), to = double(m_model->toUs());
+                setViewRange(std::int64_t(double(anchor) - (double(anchor) - from) * factor),
+                             std::int64_t(double(anchor) + (to - double(anchor)) * factor));
+            });
+    connect(m_chart, &TimelineChartView::panRequested, this, [this](std::int64_t delta) {
+        setViewRange(m_model->fromUs() + delta, m_model->toUs() + delta);
+    });
+    updateCaption();
+}
+
+TimelineView::~TimelineView()
+{
+    if (m_cancel)
+        m_cancel->store(true);
+    m_watcher.waitForFinished();
+}
+
+void TimelineView::setSession(CaseSession *session)
+{
+    if (m_session)
+        disconnect(m_session, nullptr, this, nullptr);
+    m_session = session;
+    m_haveRange = false;
+    if (session)
+        connect(session, &CaseSession::changed, this, &TimelineView::reload);
+    reload();
+}
+
+void TimelineView::reload()
+{
+    if (m_cancel)
+        m_cancel->store(true);
+    m_loadedFilter = entityFilter(m_hub);
+    if (!m_session) {
+        m_model->setSummary(nullptr);
+        m_chart->setBands({});
+        m_chart->refresh();
+        m_loading = false;
+        updateCaption();
+        return;
+    }
+    auto conn = m_session->openWorkerConnection();
+    if (!conn) {
+        m_caption->setText(tr("The timeline cannot read the case: %1").arg(conn.error().message));
+        return;
+    }
+    auto caseFile = std::make_shared<CaseFile>(std::move(*conn));
+    auto cancel = std::make_shared<std::atomic<bool>>(false);
+    m_cancel = cancel;
+    m_loading = true;
+    updateCaption();
+    const EventFilter filter = m_loadedFilter;
+    // A newer reload supersedes this one: the watcher only reports the latest future.
+    m_watcher.setFuture(QtConcurrent::run([caseFile, cancel, filter] {
+        return std::make_shared<TimelineSummary>(
+                TimelineSummary::build(caseFile->db(), filter, cancel.get()));
+    }));
+}
+
+void TimelineView::onLoaded()
+{
+    if (!m_cancel || m_cancel->load())
+        return; // superseded or closed
+    m_loading = false;
+    std::shared_ptr<TimelineSummary> summary = m_watcher.result();
+    const bool fit = !m_haveRange;
+    m_model->setSummary(summary);
+    if (fit)
+        fitToData();
+    else
+        setViewRange(m_model->fromUs(), m_model->toUs());
+    reloadBands();
+    followSelection();
+    Q_EMIT loaded();
+}
+
+void TimelineView::fitToData()
+{
+    const TimelineSummary *s = m_model->summary();
+    if (!s || s->isEmpty()) {
+        m_chart->refresh();
+        updateCaption();
+        return;
+    }
+    const std::int64_t span = std::max<std::int64_t>(s->endUs() - s->firstUs(), 10 * kMin);
+    const std::int64_t pad = span / 40;
+    m_haveRange = true;
+    setViewRange(s->firstUs() - pad, s->firstUs() + span + pad);
+}
+
+void TimelineView::setViewRange(std::int64_t fromUs, std::int64_t toUs)
+{
+    // Ten minutes to ten years: finer than the summary's minutes would show empty buckets.
+    constexpr std::int64_t kMinSpan = 10 * kMin, kMaxSpan = 3660LL * 1440 * kMin;
+    std::int64_t span = std::clamp(toUs - fromUs, kMinSpan, kMaxSpan);
+    if (toUs - fromUs != span) {
+        const std::int64_t centre = fromUs + (toUs - fromUs) / 2;
+        fromUs = centre - span / 2;
+        toUs = fromUs + span;
+    }
+    m_haveRange = true;
+    m_model->setRange(fromUs, toUs, maxBuckets());
+    m_chart->refresh();
+    reloadBands();
+    updateCaption();
+}
+
+int TimelineView::maxBuckets() const
+{
+    // About one bucket per 5 device-independent pixels of plot width.
+    const double w = std::max(200.0, m_chart->plotRect().width());
+    return std::max(20, int(w / 5));
+}
+
+void TimelineView::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    if (m_haveRange)
+        QMetaObject::invokeMethod(
+                this, [this] { setViewRange(m_model->fromUs(), m_model->toUs()); },
+                Qt::QueuedConnection);
+}
+
+void TimelineView::reloadBands()
+{
+    if (!m_session) {
+        m_chart->setBands({});
+        return;
+    }
+    m_chart->setBands(findingBands(m_session->db(), m_model->fromUs(), m_model->toUs(), kMaxBands,
+                                   &m_bandsTotal));
+}
+
+void TimelineView::followSelection()
+{
+    const Selection &sel = m_hub.selection();
+    m_chart->setSelectedRange(sel.fromUs, sel.toUs);
+    if (m_session && !sameFilter(entityFilter(m_hub), m_loadedFilter))
+        reload();
+    else
+        updateCaption();
+}
+
+void TimelineView::updateCaption()
+{
+    if (!m_session) {
+        m_caption->setText(tr("No case open."));
+        return;
+    }
+    if (m_loading) {
+        m_caption->setText(tr("Counting events per minute…"));
+        return;
+    }
+    const QLocale loc;
+    const TimelineSummary *s = m_model->summary();
+    QString who = tr("all events");
+    if (!m_loadedFilter.isEmpty())
+        who = tr("events of %1").arg(m_hub.selection().describe());
+    if (!s || s->isEmpty()) {
+        m_caption->setText(tr("No %1 to show.").arg(who));
+        return;
+    }
+    QString text = tr("%1 of %2 %3 in view, %4 – %5 UTC, %6 buckets.")
+                           .arg(loc.toString(qlonglong(m_model->shownTotal())),
+                                loc.toString(qlonglong(s->total())), who,
+                                shortUtc(m_model->fromUs()), shortUtc(m_model->toUs()),
+                                TimelineSummary::bucketName(m_model->bucketUs()));
+    const auto shownBands = qlonglong(m_chart->bands().size());
+    if (m_bandsTotal > shownBands)
+        text += tr(" Showing the %1 most severe of %2 findings in view as bands.")
+                        .arg(shownBands)
+                        .arg(m_bandsTotal);
+    else if (shownBands > 0)
+        text += tr(" %n finding(s) shown as bands.", nullptr, int(shownBands));
+    const Selection &sel = m_hub.selection();
+    if (sel.fromUs && sel.toUs)
+        text += tr(" Selected: %1 – %2.").arg(shortUtc(*sel.fromUs), shortUtc(*sel.toUs));
+    m_caption->setText(text);
+}
+
+} // namespace netcase
