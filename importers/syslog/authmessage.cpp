@@ -419,7 +419,9 @@ bool classifyInner(std::string_view program, std::string_view message, Event &e,
     if (isSshd && sshd(e, l, message))
         return true;
     std::string_view pm = message;
-    if (isSshd && eat(pm, "PAM ")) {
+    if (isSshd && eat(pm, "PAM ")
+        && pm.find(" more authentication failure") != std::string_view::npos) {
+        // "PAM 5 more authentication failures; logname= ... rhost=ADDR  user=NAME"
         const size_t semi = pm.find(';');
         if (semi != std::string_view::npos) {
             pamPairs(e, l, pm.substr(semi + 1));

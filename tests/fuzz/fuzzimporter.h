@@ -1,0 +1,55 @@
+#pragma once
+
+// The body of every importer harness: detect and parse arbitrary bytes, then check what came
+// out: every event must render as an ECS JSON document (valid labels JSON, valid UTF-8), which
+// is what `netcase events` does with it. A violated check traps, so libFuzzer records the input.
+
+#include "api/inputstream.h"
+#include "api/registry.h"
+#include "case/eventjson.h"
+#include "case/eventquery.h"
+
+#include <cstdint>
+#include <cstdlib>
+#include <string>
+
+namespace netcase::fuzz {
+
+class CheckingSink final : public RecordSink
+{
+public:
+    void event(Event &&e, std::string_view) override
+    {
+        if (!e.labels.empty() && !nlohmann::json::accept(e.labels))
+            __builtin_trap();
+        EventRow row;
+        row.event = std::move(e);
+        try {
+            (void)eventToEcs(row).dump();
+        } catch (const std::exception &) {
+            __builtin_trap(); // invalid UTF-8 would make `netcase events` fail
+        }
+    }
+    void reject(std::int64_t line, std::string_view reason, std::string_view) override
+    {
+        if (line <= 0 || reason.empty())
+            __builtin_trap();
+    }
+};
+
+inline int fuzzImporter(const char *format, const std::uint8_t *data, size_t size)
+{
+    static const Importer *importer = findImporter(QString::fromLatin1(format));
+    if (!importer)
+        std::abort();
+    const std::string bytes(reinterpret_cast<const char *>(data), size);
+    (void)importer->detect(bytes);
+    CheckingSink sink;
+    ImportOptions options;
+    auto in = memoryStream(bytes);
+    ParseContext ctx{options, sink};
+    (void)importer->parse(*in, ctx);
+    return 0;
+}
+
+} // namespace netcase::fuzz
