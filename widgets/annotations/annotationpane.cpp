@@ -1,0 +1,238 @@
+#include "annotationpane.h"
+
+#include "annotations/decisioneditor.h"
+#include "audit/decisionstore.h"
+#include "audit/factorprefill.h"
+#include "case/casesession.h"
+#include "items/selectionhub.h"
+#include "review/reviewpanel.h"
+#include "review/ruletuningstep.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSettings>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+namespace netcase {
+
+namespace {
+
+constexpr int kDecisionId = Qt::UserRole + 1;
+
+} // namespace
+
+AnnotationPane::AnnotationPane(SelectionHub &hub, QWidget *parent)
+    : QWidget(parent)
+    , m_hub(hub)
+    , m_tabs(new QTabWidget(this))
+    , m_editor(new DecisionEditor(this))
+    , m_pending(new QLabel(this))
+    , m_follow(new QPushButton(tr("Discard draft and follow"), this))
+    , m_history(new QListWidget(this))
+    , m_revise(new QPushButton(tr("Revise selected decision"), this))
+    , m_review(new ReviewPanel(this))
+{
+    setObjectName(QStringLiteral("AnnotationPane"));
+    m_tabs->setObjectName(QStringLiteral("annotationTabs"));
+    m_history->setObjectName(QStringLiteral("subjectHistory"));
+    m_revise->setObjectName(QStringLiteral("reviseDecision"));
+    m_follow->setObjectName(QStringLiteral("followSelection"));
+    m_pending->setWordWrap(true);
+    m_pending->setVisible(false);
+    m_follow->setVisible(false);
+    m_history->setWordWrap(true);
+    m_history->setToolTip(tr("Earlier decisions on this subject, newest first."));
+
+    auto *decide = new QWidget(this);
+    auto *pendingRow = new QHBoxLayout;
+    pendingRow->addWidget(m_pending, 1);
+    pendingRow->addWidget(m_follow);
+    auto *historyBox = new QWidget(this);
+    auto *historyLayout = new QVBoxLayout(historyBox);
+    historyLayout->setContentsMargins(4, 0, 4, 0);
+    historyLayout->addWidget(new QLabel(tr("Earlier decisions on this subject"), historyBox));
+    historyLayout->addWidget(m_history);
+    historyLayout->addWidget(m_revise, 0, Qt::AlignRight);
+    auto *split = new QSplitter(Qt::Vertical, decide);
+    split->addWidget(m_editor);
+    split->addWidget(historyBox);
+    split->setStretchFactor(0, 4);
+    split->setStretchFactor(1, 1);
+    auto *decideLayout = new QVBoxLayout(decide);
+    decideLayout->setContentsMargins(0, 0, 0, 0);
+    decideLayout->addLayout(pendingRow);
+    decideLayout->addWidget(split);
+
+    m_tabs->addTab(decide, tr("Decision"));
+    m_tabs->addTab(m_review, tr("Trail and review"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_tabs);
+
+    connect(&m_hub, &SelectionHub::selectionChanged, this, &AnnotationPane::followSelection);
+    connect(m_editor, &DecisionEditor::recordRequested, this, &AnnotationPane::record);
+    connect(m_editor, &DecisionEditor::evidenceActivated, this,
+            [this](const std::vector<std::int64_t> &ids) {
+                Selection s;
+                s.eventIds = ids;
+                m_publishing = true; // the evidence is shown, the draft keeps its subject
+                m_hub.select(s);
+                m_publishing = false;
+            });
+    connect(m_follow, &QPushButton::clicked, this,
+            [this] { startDraftFor(subjectOf(m_hub.selection())); });
+    connect(m_revise, &QPushButton::clicked, this, &AnnotationPane::reviseSelected);
+    connect(m_history, &QListWidget::currentRowChanged, this, [this] { updateMode(); });
+    connect(m_review, &ReviewPanel::message, this, &AnnotationPane::message);
+    setSession(nullptr);
+}
+
+Subject AnnotationPane::subjectOf(const Selection &s)
+{
+    if (s.findingId > 0)
+        return {QStringLiteral("finding"), QString::number(s.findingId)};
+    if (s.ips.size() == 1)
+        return {QStringLiteral("ip"), s.ips.first()};
+    if (s.accounts.size() == 1 && s.ips.isEmpty())
+        return {QStringLiteral("account"), s.accounts.first()};
+    if (s.hosts.size() == 1 && s.ips.isEmpty() && s.accounts.isEmpty())
+        return {QStringLiteral("host"), s.hosts.first()};
+    if (!s.isEmpty())
+        return {QStringLiteral("selection"), s.describe()};
+    return {};
+}
+
+void AnnotationPane::setSession(CaseSession *session)
+{
+    m_session = session;
+    m_review->setSession(session);
+    if (session)
+        connect(session, &CaseSession::changed, this, &AnnotationPane::refresh);
+    if (session && session->reviewMode())
+        m_tabs->setCurrentWidget(m_review);
+    startDraftFor(session ? subjectOf(m_hub.selection()) : Subject());
+}
+
+void AnnotationPane::followSelection()
+{
+    if (m_publishing)
+        return;
+    const Subject next = subjectOf(m_hub.selection());
+    if (next == m_editor->subject())
+        return;
+    if (m_editor->dirty()) {
+        // Never drop the analyst's unrecorded work because another view was clicked.
+        m_pendingSubject = next;
+        m_pending->setText(tr("The selection is now %1. The draft stays on %2 until it is "
+                              "recorded or discarded.")
+                                   .arg(next.isValid() ? next.toString() : tr("empty"),
+                                        m_editor->subject().toString()));
+        m_pending->setVisible(true);
+        m_follow->setVisible(true);
+        return;
+    }
+    startDraftFor(next);
+}
+
+void AnnotationPane::startDraftFor(const Subject &subject)
+{
+    m_pending->setVisible(false);
+    m_follow->setVisible(false);
+    std::vector<Factor> factors;
+    if (m_session && subject.isValid()) {
+        factors = FactorPrefill::forSubject(m_session->db(), subject);
+        const Selection &sel = m_hub.selection();
+        if (subject.type == QLatin1String("selection") && !sel.eventIds.empty()) {
+            Factor f;
+            f.text = tr("Selected events (%1)").arg(sel.describe());
+            f.evidence = sel.eventIds;
+            factors.push_back(f);
+        }
+    }
+    m_editor->startDraft(subject, std::move(factors));
+    m_editor->setTuningAvailable(m_session && subject.isValid()
+                                 && canFeedRuleTuning(m_session->db(), subject));
+    refresh();
+}
+
+void AnnotationPane::record()
+{
+    if (!m_session || m_session->readOnly())
+        return;
+    const Decision draft = m_editor->draft();
+    auto recorded = DecisionStore::record(m_session->caseFile().db(), draft, m_editor->revises());
+    if (!recorded) {
+        QMessageBox::warning(this, tr("Decision not recorded"), recorded.error().message);
+        return;
+    }
+    if (QSettings settings;
+        draft.analyst != settings.value(QStringLiteral("analyst/name")).toString())
+        settings.setValue(QStringLiteral("analyst/name"), draft.analyst);
+    QString extra;
+    if (m_editor->tuningRequested()) {
+        auto tuned = feedRuleTuning(m_session->caseFile().db(), *recorded);
+        extra = tuned ? tr("; %n rule tuning entr(ies) added", nullptr, tuned.value())
+                      : tr("; rule tuning failed: %1").arg(tuned.error().message);
+    }
+    Q_EMIT message(tr("Decision #%1 recorded (revision %2)%3")
+                           .arg(recorded->id)
+                           .arg(recorded->revision)
+                           .arg(extra),
+                   8000);
+    startDraftFor(recorded->subject);
+    m_session->notifyChanged();
+}
+
+void AnnotationPane::refresh()
+{
+    m_history->clear();
+    const Subject subject = m_editor->subject();
+    if (m_session && subject.isValid()) {
+        for (const Decision &d : DecisionStore::forSubject(m_session->db(), subject)) {
+            auto *item = new QListWidgetItem(tr("#%1 rev %2 · %3 (%4) · %5 · %6\n%7")
+                                                     .arg(d.id)
+                                                     .arg(d.revision)
+                                                     .arg(decisions::verdictLabel(d.verdict),
+                                                          d.confidence, d.analyst, d.createdAt,
+                                                          d.reasoning.left(200)));
+            item->setData(kDecisionId, qlonglong(d.id));
+            m_history->addItem(item);
+        }
+    }
+    if (m_history->count() == 0)
+        m_history->addItem(tr("No decision on this subject yet."));
+    updateMode();
+}
+
+void AnnotationPane::reviseSelected()
+{
+    if (!m_session)
+        return;
+    QListWidgetItem *item = m_history->currentItem();
+    const qlonglong id = item ? item->data(kDecisionId).toLongLong() : 0;
+    if (auto d = DecisionStore::byId(m_session->db(), id))
+        m_editor->startRevision(*d);
+}
+
+void AnnotationPane::updateMode()
+{
+    QString why;
+    if (!m_session)
+        why = tr("Open a case to record decisions.");
+    else if (m_session->reviewMode())
+        why = tr("Review mode: decisions are read-only. Agree or challenge them in the Trail "
+                 "and review tab.");
+    else if (m_session->readOnly())
+        why = tr("The case is read-only: %1").arg(m_session->readOnlyReason());
+    m_editor->setEditable(why.isEmpty(), why);
+    QListWidgetItem *item = m_history->currentItem();
+    m_revise->setEnabled(why.isEmpty() && item && item->data(kDecisionId).toLongLong() > 0);
+}
+
+} // namespace netcase
