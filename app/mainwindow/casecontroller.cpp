@@ -1,7 +1,10 @@
 #include "casecontroller.h"
 
 #include "case/casesession.h"
+#include "core/identity.h"
+#include "dialogs/importdialog.h"
 #include "dialogs/newcasedialog.h"
+#include "tabular/mappingstore.h"
 
 #include <QFileDialog>
 #include <QFileInfo>
@@ -39,7 +42,9 @@ QString CaseController::openCase(const QString &path, bool review, bool quiet)
         m_import.wait();
     }
     CaseFile::OpenOptions o;
-    o.readOnly = review;
+    // Review mode opens the case writable (when no other process holds it) only so that reviews
+    // can be recorded; the session (reviewMode) and every view refuse all other changes.
+    o.readOnly = false;
     auto c = CaseFile::open(path, o);
     if (!c) {
         if (!quiet)
@@ -113,12 +118,27 @@ void CaseController::importInteractive()
 {
     if (!m_session)
         return;
+    if (m_session->readOnly() || m_import.busy()) {
+        importFiles({}); // explains why nothing can be imported now
+        return;
+    }
     const QStringList files = QFileDialog::getOpenFileNames(
             m_window, tr("Import log files"), QString(),
             tr("Logs (*.log *.txt *.json *.jsonl *.ndjson *.csv *.gz *.bz2 *.xz *.zip *.tar);;"
                "All files (*)"));
-    if (!files.isEmpty())
-        importFiles(files);
+    if (files.isEmpty())
+        return;
+    // Each file with its detected format, overrides, zone and the CSV/JSON-lines mapping.
+    ImportDialog dialog(files, m_window);
+    dialog.setSavedMappings(MappingStore::list(m_session->db()));
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    if (const auto mapping = dialog.mapping(); mapping && !mapping->name.isEmpty()) {
+        const Status saved = MappingStore::save(m_session->db(), *mapping, currentUserName());
+        if (!saved)
+            Q_EMIT message(tr("The mapping was not saved: %1").arg(saved.error().message), 8000);
+    }
+    m_import.start(*m_session, dialog.files(), dialog.options());
 }
 
 void CaseController::importFiles(const QStringList &paths)
