@@ -1,6 +1,8 @@
 #include "mainactions.h"
 
 #include "case/casesession.h"
+#include "core/identity.h"
+#include "dialogs/casepropertiesdialog.h"
 #include "items/selectionhub.h"
 #include "mainwindow/casecontroller.h"
 #include "mainwindow/dockmanager.h"
@@ -38,6 +40,25 @@ MainActions::MainActions(QMainWindow &window, CaseController &controller, DockMa
     m_file->addAction(tr("&Quit"), QKeySequence::Quit, &window, &QWidget::close);
 
     m_case = bar->addMenu(tr("&Case"));
+    QAction *properties = m_case->addAction(tr("&Properties…"), this, [this] {
+        CaseSession *s = m_controller.session();
+        if (!s)
+            return;
+        CasePropertiesDialog dialog(s->caseFile().info(), s->readOnly(), &m_window);
+        if (dialog.exec() != QDialog::Accepted || s->readOnly())
+            return;
+        // setInfo audits the change in the same transaction.
+        if (Status st = s->caseFile().setInfo(dialog.info(), currentUserName()); !st.ok())
+            QMessageBox::warning(&m_window, tr("Properties not saved"), st.error().message);
+        else
+            s->notifyChanged();
+    });
+    properties->setObjectName(QStringLiteral("caseProperties"));
+    properties->setEnabled(false);
+    connect(&controller, &CaseController::caseOpened, properties,
+            [properties] { properties->setEnabled(true); });
+    connect(&controller, &CaseController::caseClosed, properties,
+            [properties] { properties->setEnabled(false); });
 
     m_view = bar->addMenu(tr("&View"));
     m_back = m_view->addAction(tr("&Back"), QKeySequence(tr("Alt+Left")), &hub,
