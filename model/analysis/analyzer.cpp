@@ -33,6 +33,13 @@ std::vector<Finding> Analyzer::detect(const Dataset &data,
                                       const std::atomic<bool> *cancel)
 {
     const AnalysisContext ctx(data, rules);
+    return detect(ctx, progress, cancel);
+}
+
+std::vector<Finding> Analyzer::detect(const AnalysisContext &ctx,
+                                      const ProgressFn &progress,
+                                      const std::atomic<bool> *cancel)
+{
     using Detector = void (*)(const AnalysisContext &, Findings &);
     static const std::pair<const char *, Detector> kDetectors[] = {
             {"failed-login bursts", &detectFailedBursts},
@@ -82,7 +89,8 @@ Result<AnalysisSummary> Analyzer::run(Database &db,
     auto data = Dataset::load(db, *rules, cancel);
     if (!data)
         return data.error();
-    std::vector<Finding> findings = detect(*data, *rules, progress, cancel);
+    const AnalysisContext ctx(*data, *rules);
+    std::vector<Finding> findings = detect(ctx, progress, cancel);
     if (cancel && cancel->load())
         return makeError(QStringLiteral("analysis cancelled"), ErrorCode::Cancelled);
 
@@ -113,7 +121,6 @@ Result<AnalysisSummary> Analyzer::run(Database &db,
     if (!written)
         return written.error();
     sum.findings = *written;
-    const AnalysisContext ctx(*data, *rules);
     auto graph = writeCorrelation(db, ctx);
     if (!graph)
         return graph.error();

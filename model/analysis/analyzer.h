@@ -16,6 +16,7 @@
 
 namespace netcase {
 
+class AnalysisContext;
 class Database;
 class Rules;
 
@@ -46,6 +47,10 @@ public:
                                        const Rules &rules,
                                        const ProgressFn &progress = {},
                                        const std::atomic<bool> *cancel = nullptr);
+
+private:
+    static std::vector<Finding>
+    detect(const AnalysisContext &ctx, const ProgressFn &progress, const std::atomic<bool> *cancel);
 };
 
 } // namespace netcase

@@ -56,27 +56,39 @@ Result<CorrelationSummary> writeCorrelation(Database &db, const AnalysisContext 
                                                .value("correlation", nlohmann::json::object())
                                                .value("shared_ip_max_accounts", 3));
     // Entities keyed by (type, dictionary id).
-    std::map<std::pair<char, std::int64_t>, int> index;
+    std::unordered_map<std::uint64_t, int> index;
+    auto indexKey = [](char type, std::int64_t id) {
+        return (std::uint64_t(std::uint8_t(type)) << 56) ^ std::uint64_t(id);
+    };
     std::vector<std::pair<char, std::int64_t>> entities;
     UnionFind uf;
     auto entity = [&](char type, std::int64_t id) {
-        auto [it, inserted] = index.emplace(std::make_pair(type, id), 0);
+        auto [it, inserted] = index.emplace(indexKey(type, id), 0);
         if (inserted) {
             it->second = uf.add();
             entities.emplace_back(type, id);
         }
         return it->second;
     };
-    std::map<std::tuple<int, int, char>, Link> links;
+    // Key: (low entity, high entity, kind) packed; entity indices stay below 2^28.
+    std::unordered_map<std::uint64_t, Link> links;
     auto link = [&](int a, int b, char kind, std::int64_t ts) {
-        Link &l = links[{std::min(a, b), std::max(a, b), kind}];
+        const auto lo = std::uint64_t(std::min(a, b));
+        const auto hi = std::uint64_t(std::max(a, b));
+        Link &l = links[(lo << 36) | (hi << 8) | std::uint8_t(kind)];
         if (l.weight++ == 0)
             l.first = ts;
         l.first = std::min(l.first, ts);
         l.last = std::max(l.last, ts);
     };
     // (ip, agent, window) -> accounts: the same client seen again.
-    std::map<std::tuple<std::int32_t, std::int32_t, std::int64_t>, std::unordered_set<int>> clients;
+    struct Client
+    {
+        int ip = -1;
+        std::vector<int> accounts;
+        bool shared = false;
+    };
+    std::unordered_map<std::uint64_t, Client> clients;
     std::unordered_map<std::int32_t, std::vector<int>> sessions;
     for (const Ev &e : d.events) {
         if (e.flags & kFlow) {
@@ -95,23 +107,32 @@ Result<CorrelationSummary> writeCorrelation(Database &db, const AnalysisContext 
         }
         if (e.session)
             sessions[e.session].push_back(acc);
-        if (e.ua)
-            clients[{e.ip, e.ua, e.ts / windowUs}].insert(acc);
+        if (e.ua) {
+            Client &c = clients[(std::uint64_t(std::uint32_t(e.ip)) << 32)
+                                ^ (std::uint64_t(std::uint32_t(e.ua)) << 12)
+                                ^ std::uint64_t(e.ts / windowUs)];
+            c.ip = ip;
+            if (!c.shared
+                && std::find(c.accounts.begin(), c.accounts.end(), acc) == c.accounts.end()) {
+                c.accounts.push_back(acc);
+                c.shared = c.accounts.size() > sharedMax;
+            }
+        }
     }
     for (const auto &[s, accs] : sessions) {
         for (int a : accs)
             uf.unite(a, accs.front());
     }
-    for (const auto &[k, accs] : clients) {
-        // A client behind a shared address is not evidence of one actor.
-        if (accs.size() > sharedMax)
+    for (const auto &[k, c] : clients) {
+        // A client behind a shared address (more accounts than the limit) is not evidence of
+        // one actor.
+        if (c.shared)
             continue;
-        const int ip = index[{'i', std::get<0>(k)}];
-        for (int a : accs)
-            uf.unite(a, ip);
+        for (int a : c.accounts)
+            uf.unite(a, c.ip);
     }
     for (std::size_t i = 1; i < d.ips.size(); ++i) {
-        const auto it = index.find({'i', std::int64_t(i)});
+        const auto it = index.find(indexKey('i', std::int64_t(i)));
         if (it != index.end() && d.ips[i].asn > 0)
             link(it->second, entity('n', d.ips[i].asn), 'n', 0);
     }
@@ -148,7 +169,9 @@ Result<CorrelationSummary> writeCorrelation(Database &db, const AnalysisContext 
     Statement lk = db.prepare(
             "INSERT INTO links(a, b, kind, weight, first_ts, last_ts) VALUES(?,?,?,?,?,?)");
     for (const auto &[k, l] : links) {
-        const auto [a, b, kind] = k;
+        const int a = int(k >> 36);
+        const int b = int((k >> 8) & 0xfffffff);
+        const char kind = char(k & 0xff);
         const char *kindName = kind == 's'   ? "signed_in"
                                : kind == 'u' ? "used"
                                : kind == 'd' ? "device"

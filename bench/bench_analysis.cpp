@@ -1,0 +1,135 @@
+// Analysis benchmark: builds a case with N authentication events (default 1,000,000: 5,000
+// accounts signing in from 20,000 addresses over 30 days, with failures and a few attacks
+// mixed in), enriches every address, then times a full `Analyzer::run` (read, detect, store,
+// audit) and the detections alone.
+//
+//   bench_analysis [--events N] [--case PATH]
+
+#include "analysis/analyzer.h"
+#include "analysis/rules.h"
+#include "case/casefile.h"
+#include "case/eventwriter.h"
+#include "case/sqlite.h"
+#include "core/timeutil.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+
+#include <cstdio>
+#include <random>
+
+using namespace netcase;
+
+namespace {
+
+Status fill(CaseFile &c, std::int64_t n)
+{
+    Database &db = c.db();
+    Transaction txn(db);
+    Statement src = db.prepare("INSERT INTO sources(name, path, sha256, size, format, imported_at) "
+                               "VALUES('bench', 'bench', 'bench', 0, 'bench', ?)");
+    if (auto s = src.bind(1, nowIso()).exec(); !s)
+        return s;
+    EventWriter w(db, db.lastInsertId());
+    std::mt19937_64 rng(42);
+    const std::int64_t start = toEpochUs(2026, 10, 1, 0, 0, 0);
+    const std::int64_t span = 30LL * 86400 * 1000000;
+    const char *agents[]
+            = {"Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
+               "Chrome/130.0.0.0 Safari/537.36",
+               "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_6) AppleWebKit/605.1.15 (KHTML, like "
+               "Gecko) Version/18.0 Safari/605.1.15",
+               "python-requests/2.31.0", "curl/8.5.0"};
+    for (std::int64_t i = 0; i < n; ++i) {
+        Event e;
+        const std::uint64_t r = rng();
+        const int user = int(r % 5000);
+        // Each account mostly uses its own few addresses.
+        const int ip = (user * 4 + int((r >> 20) % 4)) % 20000;
+        e.timestampUs = start + std::int64_t((r >> 8) % std::uint64_t(span));
+        e.line = i + 1;
+        e.category = "authentication";
+        e.action = "user.session.start";
+        e.userName = "user" + std::to_string(user);
+        e.sourceIp = std::to_string(20 + ip / 65536) + "." + std::to_string((ip / 256) % 256) + "."
+                     + std::to_string(ip % 256) + ".1";
+        e.userAgent = agents[(r >> 40) % 100 < 97 ? (r >> 50) % 2 : 2 + (r >> 50) % 2];
+        e.outcome = (r >> 33) % 100 < 8 ? Outcome::Failure : Outcome::Success;
+        if (auto s = w.add(e, {}); !s)
+            return s;
+    }
+    if (auto s = w.finish(); !s)
+        return s;
+    // Enrichment for every address: countries and networks spread over a few regions.
+    db.exec("INSERT INTO enrich_runs(id, started_at, sources) VALUES(1, 'bench', '[]')");
+    Statement ins = db.prepare(
+            "INSERT INTO ip_info(ip_id, run_id, current, country_iso, latitude, longitude, "
+            "accuracy_km, asn, as_org, network_type, is_hosting) VALUES(?,1,1,?,?,?,20,?,?,?,?)");
+    Statement ips = db.prepare("SELECT id FROM ips");
+    const char *countries[] = {"DE", "GB", "US", "FR", "BR", "JP"};
+    const double lat[] = {52.5, 51.5, 40.7, 48.9, -23.5, 35.7};
+    const double lon[] = {13.4, -0.1, -74.0, 2.35, -46.6, 139.7};
+    while (ips.step()) {
+        const std::int64_t id = ips.int64(0);
+        const int k = int(id % 6);
+        ins.bind(1, id).bind(2, countries[k]).bind(3, lat[k]).bind(4, lon[k]);
+        ins.bind(5, std::int64_t(64500 + id % 300)).bind(6, "bench network");
+        ins.bind(7, id % 50 == 0 ? "hosting" : "residential").bind(8, id % 50 == 0 ? 1 : 0);
+        if (auto s = ins.exec(); !s)
+            return s;
+    }
+    return txn.commit();
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    std::int64_t n = 1000000;
+    QString path = QStringLiteral("/tmp/bench_analysis.netcase");
+    const QStringList args = app.arguments();
+    for (int i = 1; i + 1 < args.size(); ++i) {
+        if (args[i] == QLatin1String("--events"))
+            n = args[i + 1].toLongLong();
+        if (args[i] == QLatin1String("--case"))
+            path = args[i + 1];
+    }
+    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+        QFile::remove(path + suffix);
+    CaseInfo info;
+    info.title = QStringLiteral("analysis benchmark");
+    auto c = CaseFile::create(path, info);
+    if (!c) {
+        std::fprintf(stderr, "%s\n", qPrintable(c.error().message));
+        return 2;
+    }
+    QElapsedTimer t;
+    t.start();
+    if (auto s = fill(*c, n); !s) {
+        std::fprintf(stderr, "fill: %s\n", qPrintable(s.error().message));
+        return 2;
+    }
+    std::printf("events          %lld (written in %.1f s)\n", static_cast<long long>(n),
+                t.elapsed() / 1000.0);
+
+    auto rules = Rules::load(c->db());
+    t.restart();
+    auto data = Dataset::load(c->db(), *rules);
+    const double loadS = t.elapsed() / 1000.0;
+    t.restart();
+    const auto findings = Analyzer::detect(*data, *rules);
+    const double detectS = t.elapsed() / 1000.0;
+    std::printf("load            %.2f s\n", loadS);
+    std::printf("detect          %.2f s (%zu findings)\n", detectS, findings.size());
+
+    t.restart();
+    auto sum = Analyzer::run(c->db(), QStringLiteral("bench"));
+    if (!sum) {
+        std::fprintf(stderr, "run: %s\n", qPrintable(sum.error().message));
+        return 2;
+    }
+    std::printf("full run        %.2f s (%s)\n", t.elapsed() / 1000.0, qPrintable(sum->text()));
+    return 0;
+}

@@ -1,0 +1,293 @@
+// The detections on small in-memory datasets: each rule fires on its pattern and stays quiet on
+// the look-alike next to it.
+
+#include "analysis/analyzer.h"
+#include "analysis/rules.h"
+#include "analysis/tuning.h"
+#include "analysis/useragent.h"
+
+#include <QTest>
+
+#include <map>
+
+using namespace netcase;
+
+namespace {
+
+constexpr std::int64_t kS = 1000000;
+
+class Builder
+{
+public:
+    std::int32_t str(const std::string &s)
+    {
+        if (s.empty())
+            return 0;
+        auto [it, inserted] = m_strs.emplace(s, std::int32_t(data.strs.size()));
+        if (inserted)
+            data.strs.push_back(s);
+        return it->second;
+    }
+    std::int32_t ip(const std::string &a,
+                    const std::string &country = {},
+                    double lat = 0,
+                    double lon = 0,
+                    std::int64_t asn = 0,
+                    int family = 4,
+                    const std::string &type = "residential")
+    {
+        auto [it, inserted] = m_ips.emplace(a, std::int32_t(data.ips.size()));
+        if (inserted) {
+            IpInfo i;
+            i.ip = a;
+            i.family = family;
+            i.enriched = !country.empty();
+            i.hasGeo = !country.empty();
+            i.country = country;
+            i.lat = lat;
+            i.lon = lon;
+            i.accuracyKm = 10;
+            i.asn = asn;
+            i.networkType = type;
+            i.hosting = type == "hosting";
+            data.ips.push_back(i);
+        }
+        return it->second;
+    }
+    IpInfo &info(const std::string &a) { return data.ips[std::size_t(m_ips.at(a))]; }
+    Ev &add(std::int64_t tsS,
+            const std::string &category,
+            const std::string &action,
+            std::int32_t ip,
+            const std::string &user,
+            int outcome)
+    {
+        Ev e;
+        e.id = std::int64_t(data.events.size()) + 1;
+        e.ts = tsS * kS;
+        e.category = str(category);
+        e.action = str(action);
+        e.ip = ip;
+        e.user = str(user);
+        e.outcome = std::uint8_t(outcome);
+        data.events.push_back(e);
+        return data.events.back();
+    }
+    std::vector<Finding> run(const Rules &rules)
+    {
+        data.sortByTime();
+        data.classify(rules);
+        return Analyzer::detect(data, rules);
+    }
+
+    Dataset data;
+
+private:
+    std::map<std::string, std::int32_t> m_strs;
+    std::map<std::string, std::int32_t> m_ips;
+};
+
+Builder fresh()
+{
+    Builder b;
+    b.data.strs.emplace_back();
+    b.data.ips.emplace_back();
+    return b;
+}
+
+std::vector<const Finding *> ofKind(const std::vector<Finding> &all, const std::string &kind)
+{
+    std::vector<const Finding *> out;
+    for (const Finding &f : all)
+        if (f.kind == kind)
+            out.push_back(&f);
+    return out;
+}
+
+} // namespace
+
+class TestDetections : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        auto r = Rules::defaults();
+        QVERIFY(r);
+        m_rules.emplace(*r);
+    }
+
+    void impossibleTravelAndDualStack()
+    {
+        Builder b = fresh();
+        const auto berlin = b.ip("91.64.1.1", "DE", 52.52, 13.40, 3209);
+        const auto sydney = b.ip("1.120.1.1", "AU", -33.87, 151.21, 1221);
+        const auto berlin6 = b.ip("2a02:8108::1", "DE", 48.14, 11.58, 3209, 6);
+        b.add(1000, "authentication", "user.session.start", berlin, "ann", 1);
+        b.add(1000 + 3600, "authentication", "user.session.start", sydney, "ann", 1);
+        // Same ASN, IPv4 then IPv6 500 km apart ten minutes later: one dual-stack network.
+        b.add(5000, "authentication", "user.session.start", berlin, "ben", 1);
+        b.add(5600, "authentication", "user.session.start", berlin6, "ben", 1);
+        const auto found = ofKind(b.run(*m_rules), "impossible_travel");
+        QCOMPARE(found.size(), std::size_t(1));
+        QVERIFY(found[0]->accounts.count("ann"));
+        QVERIFY(found[0]->severity() >= 60);
+    }
+
+    void plausibleFlightIsNotTravel()
+    {
+        Builder b = fresh();
+        const auto london = b.ip("81.2.1.1", "GB", 51.51, -0.13, 5089);
+        const auto ny = b.ip("74.101.1.1", "US", 40.71, -74.0, 701);
+        b.add(0, "authentication", "user.session.start", london, "alice", 1);
+        b.add(12 * 3600, "authentication", "user.session.start", ny, "alice", 1);
+        QVERIFY(ofKind(b.run(*m_rules), "impossible_travel").empty());
+    }
+
+    void stuffingVersusSpraying()
+    {
+        Builder b = fresh();
+        const auto fast = b.ip("45.155.205.33", "NL", 52, 4, 49505, 4, "hosting");
+        const auto slow = b.ip("193.42.33.7", "RU", 55, 37, 50340, 4, "hosting");
+        for (int i = 0; i < 50; ++i)
+            b.add(1000 + i * 2, "authentication", "user.session.start", fast,
+                  "u" + std::to_string(i), 2);
+        for (int i = 0; i < 30; ++i)
+            b.add(100000 + i * 120, "authentication", "user.session.start", slow,
+                  "s" + std::to_string(i), 2);
+        const auto all = b.run(*m_rules);
+        const auto stuffing = ofKind(all, "credential_stuffing");
+        const auto spraying = ofKind(all, "password_spraying");
+        QCOMPARE(stuffing.size(), std::size_t(1));
+        QVERIFY(stuffing[0]->ips.count("45.155.205.33"));
+        QCOMPARE(spraying.size(), std::size_t(1));
+        QVERIFY(spraying[0]->ips.count("193.42.33.7"));
+    }
+
+    void sshSuccessAfterFailuresRaisesSeverity()
+    {
+        Builder b = fresh();
+        const auto a = b.ip("218.92.0.112", "CN", 32, 118, 4134);
+        const auto c = b.ip("218.92.0.113", "CN", 32, 118, 4134);
+        for (int i = 0; i < 40; ++i) {
+            b.add(i * 5, "authentication", "ssh_login", a, "root", 2);
+            b.add(i * 5, "authentication", "ssh_login", c, "root", 2);
+        }
+        b.add(400, "authentication", "ssh_login", a, "deploy", 1);
+        const auto found = ofKind(b.run(*m_rules), "ssh_bruteforce");
+        QCOMPARE(found.size(), std::size_t(2));
+        const Finding *withSuccess = found[0]->ips.count("218.92.0.112") ? found[0] : found[1];
+        const Finding *without = withSuccess == found[0] ? found[1] : found[0];
+        QVERIFY(withSuccess->severity() >= 80);
+        QVERIFY(without->severity() < 60);
+    }
+
+    void beaconingButNotNtp()
+    {
+        Builder b = fresh();
+        const auto c2 = b.ip("185.225.69.24", "MD", 47, 28, 200019, 4, "hosting");
+        const auto ntp = b.ip("162.159.200.1", "US", 37, -122, 13335, 4, "hosting");
+        const auto host = b.ip("10.1.1.5");
+        std::int64_t t = 0;
+        for (int i = 0; i < 60; ++i) {
+            t += 300 + (i % 5) * 3 - 6;
+            Ev &e = b.add(t, "network", "connection", host, "", 0);
+            e.dstIp = c2;
+            e.dstPort = 443;
+            e.srcBytes = 1200 + (i % 7);
+            Ev &n = b.add(t + 7, "network", "connection", host, "", 0);
+            n.dstIp = ntp;
+            n.dstPort = 123;
+            n.srcBytes = 48;
+        }
+        const auto found = ofKind(b.run(*m_rules), "beaconing");
+        QCOMPARE(found.size(), std::size_t(2));
+        for (const Finding *f : found) {
+            if (f->ips.count("162.159.200.1"))
+                QVERIFY2(f->severity() < 40, "NTP must not dominate");
+            else
+                QVERIFY(f->severity() >= 60);
+        }
+    }
+
+    void mfaFatigue()
+    {
+        Builder b = fresh();
+        const auto ip = b.ip("5.188.206.14", "RU", 59, 30, 49505, 4, "hosting");
+        for (int i = 0; i < 6; ++i)
+            b.add(i * 60, "authentication", "user.authentication.auth_via_mfa", ip, "frank", 2).mfa
+                    = b.str("okta_verify_push:failure");
+        b.add(600, "authentication", "user.authentication.auth_via_mfa", ip, "frank", 1).mfa
+                = b.str("okta_verify_push:success");
+        const auto found = ofKind(b.run(*m_rules), "mfa_fatigue");
+        QCOMPARE(found.size(), std::size_t(1));
+        QVERIFY(found[0]->severity() >= 80);
+    }
+
+    void torAdminIsHighDeveloperVmIsNot()
+    {
+        Builder b = fresh();
+        const auto tor = b.ip("185.220.101.45", "DE", 51, 9, 60729, 4, "hosting");
+        b.info("185.220.101.45").tor = true;
+        const auto vm = b.ip("3.120.45.67", "DE", 50, 8, 16509, 4, "hosting");
+        b.add(100, "iam", "user.account.privilege.grant", tor, "erin", 1);
+        for (int day = 0; day < 5; ++day)
+            b.add(day * 86400 + 50, "iam", "user.account.privilege.grant", vm, "dave", 1);
+        const auto found = ofKind(b.run(*m_rules), "anonymiser_sensitive_action");
+        QCOMPARE(found.size(), std::size_t(2));
+        for (const Finding *f : found) {
+            if (f->accounts.count("erin"))
+                QVERIFY(f->severity() >= 80);
+            else
+                QVERIFY(f->severity() < 40);
+        }
+    }
+
+    void userAgentsThroughUapCore()
+    {
+        const UserAgentParser &p = UserAgentParser::instance();
+        if (!p.available())
+            QSKIP("uap-core's regexes.yaml is not installed");
+        QVERIFY(p.patterns() > 500);
+        QCOMPARE(p.parse("python-requests/2.31.0").family, std::string("Python Requests"));
+        QCOMPARE(p.parse("curl/8.5.0").family, std::string("curl"));
+        const UserAgentInfo chrome = p.parse(
+                "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
+                "Chrome/130.0.0.0 Safari/537.36");
+        QCOMPARE(chrome.family, std::string("Chrome"));
+        QCOMPARE(chrome.major, 130);
+        QCOMPARE(chrome.os, std::string("Windows"));
+        QCOMPARE(p.parse("").family, std::string("Other"));
+    }
+
+    void tuningSuppressesByCidrAndAsn()
+    {
+        Finding f;
+        f.rule = "stuffing";
+        f.kind = "credential_stuffing";
+        f.ips = {"203.0.113.7"};
+        f.asns = {64500};
+        TuningEntry cidr;
+        cidr.id = 1;
+        cidr.rule = QStringLiteral("stuffing");
+        cidr.kind = TuningEntry::Kind::Cidr;
+        cidr.value = QStringLiteral("203.0.113.0/24");
+        QCOMPARE(Tuning::suppressing({cidr}, f), std::int64_t(1));
+        cidr.value = QStringLiteral("203.0.114.0/24");
+        QCOMPARE(Tuning::suppressing({cidr}, f), std::int64_t(0));
+        TuningEntry asn = cidr;
+        asn.id = 2;
+        asn.kind = TuningEntry::Kind::Asn;
+        asn.value = QStringLiteral("AS64500");
+        QCOMPARE(Tuning::suppressing({asn}, f), std::int64_t(2));
+        asn.rule = QStringLiteral("spraying");
+        QCOMPARE(Tuning::suppressing({asn}, f), std::int64_t(0));
+    }
+
+private:
+    std::optional<Rules> m_rules;
+};
+
+QTEST_GUILESS_MAIN(TestDetections)
+#include "tst_detections.moc"

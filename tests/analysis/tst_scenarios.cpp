@@ -1,0 +1,217 @@
+// Quality of the analysis on labelled scenarios (scripts/gen_scenarios.py, fixed seed): every
+// malicious episode must be found at medium severity or above, and no benign look-alike may
+// reach high severity. Precision and recall per kind are printed and written to
+// <build>/analysis-scenarios.json (docs/ANALYSIS.md quotes them).
+
+#include "common/analysis_fixtures.h"
+#include "common/testutil.h"
+
+#include "analysis/analyzer.h"
+#include "analysis/findingstore.h"
+#include "api/importjob.h"
+#include "case/casefile.h"
+
+#include <QFile>
+#include <QTest>
+
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <set>
+
+using namespace netcase;
+
+namespace {
+
+bool overlaps(const StoredFinding &f, const nlohmann::json &ep)
+{
+    for (const auto &ip : ep["ips"])
+        if (f.ips.contains(QString::fromStdString(ip.get<std::string>())))
+            return true;
+    for (const auto &a : ep["accounts"])
+        if (f.accounts.contains(QString::fromStdString(a.get<std::string>())))
+            return true;
+    return false;
+}
+
+} // namespace
+
+class TestScenarios : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void maliciousEpisodesAreFound();
+    void benignLookAlikesStayBelowHigh();
+    void precisionAndRecall();
+    void rerunKeepsFindingIds();
+
+private:
+    QString m_dir;
+    std::optional<CaseFile> m_case;
+    nlohmann::json m_labels;
+    std::set<std::string> m_importedFiles;
+    std::vector<StoredFinding> m_findings;
+    int m_medium = 40;
+    int m_high = 60;
+};
+
+void TestScenarios::initTestCase()
+{
+    m_dir = test::tempPath(QStringLiteral("scenarios"));
+    if (!test::generateScenarios(m_dir))
+        QSKIP("python3 is not available to generate the scenarios");
+    QFile lf(m_dir + QStringLiteral("/labels.json"));
+    QVERIFY(lf.open(QIODevice::ReadOnly));
+    m_labels = nlohmann::json::parse(lf.readAll().toStdString());
+    m_medium = m_labels.value("medium", 40);
+    m_high = m_labels.value("high", 60);
+
+    CaseInfo info;
+    info.title = QStringLiteral("scenarios");
+    info.authorization = QStringLiteral("TEST");
+    auto c = CaseFile::create(test::tempPath(QStringLiteral("scenarios.netcase")), info);
+    QVERIFY2(c, qPrintable(c ? QString() : c.error().message));
+    m_case.emplace(std::move(*c));
+
+    ImportOptions opts;
+    opts.year = m_labels.value("year", 2026);
+    std::atomic<bool> cancel{false};
+    for (const char *file : {"web-access.log", "auth.log", "okta.jsonl", "conn.log"}) {
+        ImportJob job({m_dir + QLatin1Char('/') + QLatin1String(file)}, opts);
+        auto report = job.run(*m_case, {}, cancel);
+        if (report && !report->sources.empty() && report->sources.front().error.isEmpty()
+            && report->sources.front().events > 0) {
+            m_importedFiles.insert(file);
+            qInfo("imported %s as %s: %lld events", file,
+                  qPrintable(report->sources.front().format),
+                  static_cast<long long>(report->sources.front().events));
+        } else {
+            qWarning("%s was not imported (its importer is not registered yet): %s", file,
+                     report && !report->sources.empty() ? qPrintable(report->sources.front().error)
+                                                        : "no report");
+        }
+    }
+    QVERIFY(m_importedFiles.count("web-access.log"));
+    QVERIFY(test::writeIpInfoJson(m_case->db(), m_dir + QStringLiteral("/ipinfo.json")) > 0);
+    auto sum = Analyzer::run(m_case->db(), QStringLiteral("test"));
+    QVERIFY2(sum, qPrintable(sum ? QString() : sum.error().message));
+    qInfo("%s", qPrintable(sum->text()));
+    m_findings = FindingStore::read(m_case->db());
+    QVERIFY(!m_findings.empty());
+}
+
+void TestScenarios::maliciousEpisodesAreFound()
+{
+    QStringList missed;
+    for (const auto &ep : m_labels["episodes"]) {
+        if (!ep["malicious"].get<bool>() || !m_importedFiles.count(ep["file"].get<std::string>()))
+            continue;
+        int best = -1;
+        for (const StoredFinding &f : m_findings) {
+            const bool kindOk
+                    = std::find(ep["kinds"].begin(), ep["kinds"].end(), f.kind.toStdString())
+                      != ep["kinds"].end();
+            if (kindOk && overlaps(f, ep))
+                best = std::max(best, f.severity);
+        }
+        qInfo("%-28s best severity %d", ep["id"].get<std::string>().c_str(), best);
+        if (best < m_medium)
+            missed << QString::fromStdString(ep["id"].get<std::string>());
+    }
+    QVERIFY2(missed.isEmpty(), qPrintable(QStringLiteral("missed: ") + missed.join(u',')));
+}
+
+void TestScenarios::benignLookAlikesStayBelowHigh()
+{
+    QStringList loud;
+    for (const auto &ep : m_labels["episodes"]) {
+        if (ep["malicious"].get<bool>() || !m_importedFiles.count(ep["file"].get<std::string>()))
+            continue;
+        int worst = 0;
+        QString what;
+        for (const StoredFinding &f : m_findings) {
+            if (overlaps(f, ep) && f.severity > worst) {
+                worst = f.severity;
+                what = QString(f.kind + QStringLiteral(": ") + f.title);
+            }
+        }
+        qInfo("%-28s worst severity %d %s", ep["id"].get<std::string>().c_str(), worst,
+              qPrintable(what));
+        if (worst >= m_high)
+            loud << QString(QString::fromStdString(ep["id"].get<std::string>())
+                            + QStringLiteral(" (") + what + QLatin1Char(')'));
+    }
+    QVERIFY2(loud.isEmpty(), qPrintable(QStringLiteral("too severe: ") + loud.join(u',')));
+}
+
+void TestScenarios::precisionAndRecall()
+{
+    // Precision: of the findings at medium or above, how many touch a malicious episode.
+    // Recall: of the malicious episodes expecting a kind, how many a finding of it found.
+    std::map<std::string, std::pair<int, int>> precision; // kind -> (true, all)
+    std::map<std::string, std::pair<int, int>> recall;    // kind -> (found, all)
+    for (const StoredFinding &f : m_findings) {
+        if (f.severity < m_medium)
+            continue;
+        bool tp = false;
+        for (const auto &ep : m_labels["episodes"])
+            tp = tp || (ep["malicious"].get<bool>() && overlaps(f, ep));
+        auto &p = precision[f.kind.toStdString()];
+        p.first += tp ? 1 : 0;
+        ++p.second;
+    }
+    for (const auto &ep : m_labels["episodes"]) {
+        if (!ep["malicious"].get<bool>() || !m_importedFiles.count(ep["file"].get<std::string>()))
+            continue;
+        for (const auto &k : ep["kinds"]) {
+            bool found = false;
+            for (const StoredFinding &f : m_findings)
+                found = found
+                        || (f.kind.toStdString() == k && f.severity >= m_medium && overlaps(f, ep));
+            auto &r = recall[k.get<std::string>()];
+            r.first += found ? 1 : 0;
+            ++r.second;
+        }
+    }
+    nlohmann::json out = nlohmann::json::object();
+    std::set<std::string> kinds;
+    for (const auto &[k, v] : precision)
+        kinds.insert(k);
+    for (const auto &[k, v] : recall)
+        kinds.insert(k);
+    for (const std::string &k : kinds) {
+        const auto p = precision[k];
+        const auto r = recall[k];
+        out[k] = {{"findings_medium_or_above", p.second},
+                  {"true_positives", p.first},
+                  {"precision", p.second ? double(p.first) / p.second : 1.0},
+                  {"episodes", r.second},
+                  {"found", r.first},
+                  {"recall", r.second ? double(r.first) / r.second : 1.0}};
+        qInfo("%-30s precision %d/%d  recall %d/%d", k.c_str(), p.first, p.second, r.first,
+              r.second);
+    }
+    QFile f(QStringLiteral(NETCASE_BINARY_DIR "/analysis-scenarios.json"));
+    if (f.open(QIODevice::WriteOnly))
+        f.write(QByteArray::fromStdString(out.dump(1)));
+    for (const auto &[k, r] : recall)
+        QCOMPARE(r.first, r.second);
+}
+
+void TestScenarios::rerunKeepsFindingIds()
+{
+    std::map<QString, std::int64_t> before;
+    for (const StoredFinding &f : m_findings)
+        before[f.fingerprint] = f.id;
+    auto sum = Analyzer::run(m_case->db(), QStringLiteral("test"));
+    QVERIFY(sum);
+    const auto after = FindingStore::read(m_case->db());
+    QCOMPARE(after.size(), m_findings.size());
+    for (const StoredFinding &f : after)
+        QCOMPARE(f.id, before[f.fingerprint]);
+}
+
+QTEST_GUILESS_MAIN(TestScenarios)
+#include "tst_scenarios.moc"
