@@ -1,0 +1,56 @@
+#pragma once
+
+// All accounts of the case with their counts (events, failures, addresses, findings, first and
+// last seen) for the accounts view to pick from. One grouped query over events_user.
+
+#include <QAbstractTableModel>
+#include <QPointer>
+
+#include <vector>
+
+namespace netcase {
+
+class CaseSession;
+
+class AccountListModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { Account, Events, Failures, Ips, Findings, LastSeen, ColumnCount };
+
+    struct Row
+    {
+        QString account;
+        qint64 events = 0;
+        qint64 failures = 0;
+        qint64 ips = 0;
+        qint64 findings = 0;
+        qint64 firstTs = 0;
+        qint64 lastTs = 0;
+        bool inDirectory = false;
+    };
+
+    explicit AccountListModel(QObject *parent = nullptr);
+
+    void setSession(CaseSession *session);
+    void reload();
+    int rowOfAccount(const QString &account) const;
+    const Row *rowAt(int row) const;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant
+    headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+
+private:
+    QVariant sortValue(const Row &r, int column) const;
+
+    QPointer<CaseSession> m_session;
+    std::vector<Row> m_rows;
+    int m_sortColumn = Events;
+    Qt::SortOrder m_sortOrder = Qt::DescendingOrder;
+};
+
+} // namespace netcase
