@@ -67,9 +67,11 @@ void JsonSplitter::append(char c)
 
 bool JsonSplitter::wrapperKey() const
 {
-    // Only the first value of a file can be a wrapper: a JSON-lines record that happens to
-    // have a "value" array must stay one record.
-    return m_linesMode == -1 && (m_key == "Records" || m_key == "records" || m_key == "value");
+    // Only the first value of a file can be a wrapper, or any value once one was (Event Hubs
+    // captures hold one {"records": [...]} per line): a JSON-lines record that happens to have
+    // a "value" array must stay one record.
+    return (m_linesMode == -1 || m_sawWrapper)
+           && (m_key == "Records" || m_key == "records" || m_key == "value");
 }
 
 bool JsonSplitter::finishRecord(Piece &piece, const char *error)
@@ -160,6 +162,7 @@ bool JsonSplitter::next(Piece &piece)
                     m_depth = 2;
                     m_mode = Mode::InWrapper;
                     m_sawContainer = true;
+                    m_sawWrapper = true;
                     continue;
                 }
             }

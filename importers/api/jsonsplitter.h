@@ -54,6 +54,7 @@ private:
     bool m_eof = false;
     bool m_failed = false;
     bool m_sawContainer = false;
+    bool m_sawWrapper = false;
 
     std::string m_rec;
     size_t m_maxRecord;

@@ -95,6 +95,28 @@ private Q_SLOTS:
                  QStringLiteral("2024-05-01T10:59:59.000000Z"));
     }
 
+    void oneWrapperPerLine()
+    {
+        // Event Hubs captures: one {"records": [...]} object per line.
+        const std::string rec = quoted(
+                "{'records':[{'time':'2024-05-01T11:00:00Z','category':'SignInLogs',"
+                "'properties':{'userPrincipalName':'a@x.com','status':{'errorCode':0}}},"
+                "{'time':'2024-05-01T11:00:01Z','category':'SignInLogs','properties':"
+                "{'userPrincipalName':'b@x.com','status':{'errorCode':50126}}}]}\n"
+                "{'records':[{'time':'2024-05-01T11:00:02Z','category':'SignInLogs',"
+                "'properties':{'userPrincipalName':'c@x.com','status':{'errorCode':0}}}]}\n");
+        CollectingSink sink;
+        QVERIFY(parseBytes(imp("entra"), rec, sink).ok());
+        QCOMPARE(sink.rejects.size(), size_t(0));
+        QCOMPARE(sink.events.size(), size_t(3));
+        QCOMPARE(sink.events[1].outcome, Outcome::Failure);
+        QCOMPARE(sink.events[2].userName, std::string("c@x.com"));
+        // Records sharing line 1 are numbered 1 and 2, so the next one, on line 2, gets 3:
+        // numbers stay unique for the raw-record lookup.
+        QCOMPARE(sink.events[1].line, 2);
+        QCOMPARE(sink.events[2].line, 3);
+    }
+
     void realSample()
     {
         const QString path = sharedSample(
