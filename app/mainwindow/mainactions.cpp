@@ -3,6 +3,7 @@
 #include "case/casesession.h"
 #include "core/identity.h"
 #include "dialogs/casepropertiesdialog.h"
+#include "dialogs/enrichmentdialog.h"
 #include "items/selectionhub.h"
 #include "mainwindow/casecontroller.h"
 #include "mainwindow/dockmanager.h"
@@ -59,6 +60,12 @@ MainActions::MainActions(QMainWindow &window, CaseController &controller, DockMa
             [properties] { properties->setEnabled(true); });
     connect(&controller, &CaseController::caseClosed, properties,
             [properties] { properties->setEnabled(false); });
+    // Enrichment sources: settings work without a case; re-enrichment needs a writable one.
+    m_case->addAction(tr("&Enrichment sources…"), this, [this] {
+                EnrichmentDialog dialog(m_controller.session(), &m_window);
+                dialog.exec();
+            })
+            ->setObjectName(QStringLiteral("enrichmentSources"));
 
     m_view = bar->addMenu(tr("&View"));
     m_back = m_view->addAction(tr("&Back"), QKeySequence(tr("Alt+Left")), &hub,
