@@ -117,30 +117,60 @@ void detectDdos(const AnalysisContext &ctx, Findings &out)
         const std::int64_t target = e.dstIp ? e.dstIp : -std::int64_t(e.host);
         buckets[{target, e.ts / windowUs}].push_back(i);
     }
-    Finding current;
+    // When each source is active at all: a client that also talks to the target well before or
+    // after the surge (a monitor, a regular customer) is listed apart, not as an attacker.
+    std::unordered_map<std::int32_t, std::pair<std::int64_t, std::int64_t>> activeSpan;
+    for (const Ev &e : ev) {
+        if (!(e.flags & (kWeb | kFlow)) || !e.ip)
+            continue;
+        auto [it, inserted] = activeSpan.emplace(e.ip, std::make_pair(e.ts, e.ts));
+        it->second.first = std::min(it->second.first, e.ts);
+        it->second.second = std::max(it->second.second, e.ts);
+    }
+    const std::int64_t marginUs = 3600 * kSecondUs;
+    std::vector<std::size_t> surge;
+    std::string target;
+    std::int64_t startWindow = 0;
     std::pair<std::int64_t, std::int64_t> last{0, -2};
     auto flush = [&] {
-        if (current.evidence.empty())
+        if (surge.empty())
+            return;
+        const std::int64_t from = ev[surge.front()].ts - marginUs;
+        const std::int64_t to = ev[surge.back()].ts + marginUs;
+        Finding f;
+        f.kind = "ddos";
+        f.rule = "ddos";
+        f.details["target"] = target;
+        f.key = "target=" + target + "|t=" + isoSeconds(startWindow * windowUs);
+        std::unordered_set<std::int32_t> regular;
+        for (std::size_t i : surge) {
+            const auto &span = activeSpan[ev[i].ip];
+            if (span.first < from || span.second > to)
+                regular.insert(ev[i].ip);
+            else
+                ctx.addEvent(f, ev[i]);
+        }
+        surge.clear();
+        if (f.ips.size() < minSources)
             return;
         std::unordered_set<std::string> countries;
-        for (const std::string &ip : current.ips)
+        for (const std::string &ip : f.ips)
             if (!ctx.data.ip(ctx.ipId(ip)).country.empty())
                 countries.insert(ctx.data.ip(ctx.ipId(ip)).country);
-        current.addSignal("many_sources",
-                          50 + int(std::min(20.0, double(current.ips.size()) / 100.0)),
-                          std::to_string(current.ips.size()) + " sources");
-        if (current.asns.size() >= 20)
-            current.addSignal("asn_spread", 10, std::to_string(current.asns.size()) + " networks");
+        f.addSignal("many_sources", 50 + int(std::min(20.0, double(f.ips.size()) / 100.0)),
+                    std::to_string(f.ips.size()) + " sources seen only during the surge");
+        if (f.asns.size() >= 20)
+            f.addSignal("asn_spread", 10, std::to_string(f.asns.size()) + " networks");
         if (countries.size() >= 10)
-            current.addSignal("country_spread", 5, std::to_string(countries.size()) + " countries");
-        current.details["asns"] = current.asns.size();
-        current.details["countries"] = countries.size();
-        current.addCaveat("flash_crowd", "many sources at once: also a flash crowd after a "
-                                         "campaign, a link from a popular site, or a crawler farm");
-        current.title = "Many sources against " + current.details.value("target", std::string())
-                        + ": " + std::to_string(current.ips.size()) + " addresses";
-        out.push_back(std::move(current));
-        current = Finding();
+            f.addSignal("country_spread", 5, std::to_string(countries.size()) + " countries");
+        f.details["asns"] = f.asns.size();
+        f.details["countries"] = countries.size();
+        f.details["regular_clients_excluded"] = regular.size();
+        f.addCaveat("flash_crowd", "many sources at once: also a flash crowd after a "
+                                   "campaign, a link from a popular site, or a crawler farm");
+        f.title = "Many sources against " + target + ": " + std::to_string(f.ips.size())
+                  + " addresses";
+        out.push_back(std::move(f));
     };
     for (const auto &[k, idx] : buckets) {
         std::unordered_set<std::int32_t> sources;
@@ -150,16 +180,12 @@ void detectDdos(const AnalysisContext &ctx, Findings &out)
             continue;
         if (k.first != last.first || k.second != last.second + 1)
             flush();
-        last = k;
-        if (current.evidence.empty()) {
-            current.kind = "ddos";
-            current.rule = "ddos";
-            current.details["target"] = targetName(ctx, ev[idx.front()]);
-            current.key = "target=" + current.details["target"].get<std::string>()
-                          + "|t=" + isoSeconds(k.second * windowUs);
+        if (surge.empty()) {
+            target = targetName(ctx, ev[idx.front()]);
+            startWindow = k.second;
         }
-        for (std::size_t i : idx)
-            ctx.addEvent(current, ev[i]);
+        last = k;
+        surge.insert(surge.end(), idx.begin(), idx.end());
     }
     flush();
 }
