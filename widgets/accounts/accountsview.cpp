@@ -1,0 +1,311 @@
+#include "accountsview.h"
+
+#include "signinchart.h"
+
+#include "analysis/findingstore.h"
+#include "case/casesession.h"
+#include "core/timeutil.h"
+#include "items/accountcontext.h"
+#include "items/accountlistmodel.h"
+#include "items/roles.h"
+#include "items/selectionhub.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QTableView>
+#include <QTextBrowser>
+#include <QUrl>
+#include <QVBoxLayout>
+
+namespace netcase {
+
+namespace {
+
+QString timeText(std::int64_t us)
+{
+    return QString::fromStdString(formatIsoUs(us))
+            .left(19)
+            .replace(QLatin1Char('T'), QLatin1Char(' '));
+}
+
+QString section(const QString &title,
+                const std::vector<CountedValue> &values,
+                const QString &empty,
+                bool withTime = false)
+{
+    const QLocale loc;
+    QString html = QStringLiteral("<h4>%1</h4>").arg(title.toHtmlEscaped());
+    if (values.empty())
+        return html + QStringLiteral("<p><i>%1</i></p>").arg(empty.toHtmlEscaped());
+    html += QStringLiteral("<table cellspacing=0 cellpadding=1>");
+    for (const CountedValue &v : values) {
+        html += QStringLiteral("<tr><td align=right>%1&nbsp;&nbsp;</td><td>%2%3</td></tr>")
+                        .arg(loc.toString(qlonglong(v.count)), v.value.toHtmlEscaped(),
+                             withTime && v.lastTs ? QStringLiteral(" <small>(last %1)</small>")
+                                                            .arg(timeText(v.lastTs))
+                                                  : QString());
+    }
+    return html + QStringLiteral("</table>");
+}
+
+} // namespace
+
+AccountsView::AccountsView(SelectionHub &hub, QWidget *parent)
+    : QWidget(parent)
+    , m_hub(hub)
+    , m_model(new AccountListModel(this))
+    , m_proxy(new QSortFilterProxyModel(this))
+    , m_filter(new QLineEdit(this))
+    , m_list(new QTableView(this))
+    , m_caption(new QLabel(this))
+    , m_header(new QLabel(this))
+    , m_chart(new SignInChart(this))
+    , m_details(new QTextBrowser(this))
+{
+    setObjectName(QStringLiteral("AccountsView"));
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setFilterKeyColumn(AccountListModel::Account);
+    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_proxy->setSortRole(roles::SortValue);
+    m_filter->setObjectName(QStringLiteral("accountFilter"));
+    m_filter->setPlaceholderText(tr("Filter accounts…"));
+    m_filter->setClearButtonEnabled(true);
+    connect(m_filter, &QLineEdit::textChanged, m_proxy,
+            &QSortFilterProxyModel::setFilterFixedString);
+
+    m_list->setObjectName(QStringLiteral("accountList"));
+    m_list->setModel(m_proxy);
+    m_list->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_list->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_list->setSortingEnabled(true);
+    m_list->sortByColumn(AccountListModel::Events, Qt::DescendingOrder);
+    m_list->setAlternatingRowColors(true);
+    m_list->verticalHeader()->hide();
+    m_list->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
+    m_list->horizontalHeader()->setStretchLastSection(true);
+    m_list->setToolTip(tr("Every account (user.name) in the case. Selecting one selects it in "
+                          "every view."));
+    m_list->setColumnWidth(AccountListModel::Account, fontMetrics().averageCharWidth() * 26);
+    for (int c = AccountListModel::Events; c < AccountListModel::LastSeen; ++c)
+        m_list->setColumnWidth(c, fontMetrics().averageCharWidth() * 8);
+
+    m_header->setObjectName(QStringLiteral("accountHeader"));
+    m_header->setWordWrap(true);
+    m_header->setTextFormat(Qt::RichText);
+    m_header->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_details->setObjectName(QStringLiteral("accountDetails"));
+    m_details->setOpenLinks(false);
+    m_details->setPlaceholderText(tr("Select an account to see its context."));
+    m_caption->setContentsMargins(4, 2, 4, 2);
+
+    auto *left = new QWidget(this);
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->setSpacing(2);
+    leftLayout->addWidget(m_caption);
+    leftLayout->addWidget(m_filter);
+    leftLayout->addWidget(m_list, 1);
+    auto *right = new QWidget(this);
+    auto *rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(4, 2, 4, 0);
+    rightLayout->setSpacing(2);
+    rightLayout->addWidget(m_header);
+    rightLayout->addWidget(m_chart);
+    rightLayout->addWidget(m_details, 1);
+    auto *split = new QSplitter(Qt::Horizontal, this);
+    split->addWidget(left);
+    split->addWidget(right);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 3);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(split);
+    setFocusProxy(m_list);
+    setTabOrder(m_filter, m_list);
+    setTabOrder(m_list, m_details);
+
+    connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &AccountsView::pickRow);
+    connect(m_details, &QTextBrowser::anchorClicked, this, &AccountsView::openLink);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &AccountsView::refresh);
+    connect(&m_hub, &SelectionHub::selectionChanged, this, &AccountsView::followSelection);
+    showAccount({});
+    updateCaption();
+}
+
+AccountsView::~AccountsView() = default;
+
+void AccountsView::setSession(CaseSession *session)
+{
+    m_session = session;
+    m_account.clear();
+    m_model->setSession(session); // reloads on session->changed(), then refresh()
+    showAccount({});
+    followSelection(m_hub.selection());
+}
+
+void AccountsView::refresh()
+{
+    updateCaption();
+    showAccount(m_account);
+}
+
+void AccountsView::updateCaption()
+{
+    const QLocale loc;
+    if (!m_session) {
+        m_caption->setText(tr("No case open."));
+        return;
+    }
+    const int n = m_model->rowCount();
+    m_caption->setText(n == 0 ? tr("No events name an account (user.name) in this case.")
+                              : tr("%1 accounts").arg(loc.toString(n)));
+}
+
+void AccountsView::pickRow()
+{
+    if (m_following)
+        return;
+    const QModelIndex idx = m_list->currentIndex();
+    if (!idx.isValid())
+        return;
+    const QString account = idx.data(roles::Account).toString();
+    showAccount(account);
+    m_hub.selectAccount(account);
+}
+
+void AccountsView::followSelection(const Selection &selection)
+{
+    if (selection.accounts.size() != 1)
+        return; // keep showing the last account: the context stays useful
+    const QString account = selection.accounts.first();
+    showAccount(account);
+    const int row = m_model->rowOfAccount(account);
+    if (row < 0)
+        return;
+    const QModelIndex idx = m_proxy->mapFromSource(m_model->index(row, 0));
+    if (!idx.isValid() || m_list->currentIndex().row() == idx.row())
+        return;
+    m_following = true;
+    m_list->setCurrentIndex(idx);
+    m_list->scrollTo(idx);
+    m_following = false;
+}
+
+void AccountsView::openLink(const QUrl &url)
+{
+    if (url.scheme() != QLatin1String("finding") || !m_session)
+        return;
+    const std::int64_t id = url.path().toLongLong();
+    const auto f = FindingStore::byId(m_session->db(), id);
+    if (!f)
+        return;
+    m_hub.selectFinding(id, FindingStore::evidence(m_session->db(), id), f->ips, f->accounts);
+}
+
+QString AccountsView::header() const
+{
+    return m_header->text();
+}
+
+void AccountsView::showAccount(const QString &account)
+{
+    m_account = account;
+    if (!m_session || account.isEmpty()) {
+        m_header->setText(m_session ? tr("Select an account on the left, in the graph or in "
+                                         "the event table.")
+                                    : QString());
+        m_chart->setContext(nullptr);
+        m_details->clear();
+        return;
+    }
+    auto ctx = AccountContext::load(m_session->db(), account);
+    if (!ctx) {
+        m_header->setText(
+                tr("Cannot read %1: %2")
+                        .arg(account.toHtmlEscaped(), ctx.error().message.toHtmlEscaped()));
+        m_chart->setContext(nullptr);
+        m_details->clear();
+        return;
+    }
+    const QLocale loc;
+    QString head = QStringLiteral("<b>%1</b>").arg(account.toHtmlEscaped());
+    if (ctx->events > 0) {
+        head += QStringLiteral("<br>")
+                + tr("%1 events (%2 succeeded, %3 failed) from %4 addresses · first seen %5 · "
+                     "last seen %6 UTC")
+                          .arg(loc.toString(qlonglong(ctx->events)),
+                               loc.toString(qlonglong(ctx->successes)),
+                               loc.toString(qlonglong(ctx->failures)),
+                               loc.toString(qlonglong(ctx->distinctIps)), timeText(ctx->firstTs),
+                               timeText(ctx->lastTs));
+    } else {
+        head += QStringLiteral("<br>") + tr("No events name this account.");
+    }
+    if (ctx->directory) {
+        const DirectoryRecord &d = *ctx->directory;
+        const QString mfa = !d.mfaEnrolled   ? tr("unknown")
+                            : *d.mfaEnrolled ? tr("enrolled")
+                                             : tr("<b>not enrolled</b>");
+        head += QStringLiteral("<br>")
+                + tr("Directory: MFA %1 · device trust %2 · department %3 · last password "
+                     "reset %4")
+                          .arg(mfa,
+                               d.deviceTrust.isEmpty() ? tr("unknown")
+                                                       : d.deviceTrust.toHtmlEscaped(),
+                               d.department.isEmpty() ? tr("unknown")
+                                                      : d.department.toHtmlEscaped(),
+                               d.lastPasswordReset.isEmpty() ? tr("unknown")
+                                                             : d.lastPasswordReset.toHtmlEscaped());
+    } else {
+        head += QStringLiteral("<br><i>")
+                + tr("No directory record (Case → Import directory CSV…).")
+                + QStringLiteral("</i>");
+    }
+    m_header->setText(head);
+    m_chart->setContext(&*ctx);
+    m_details->setHtml(detailsHtml(*ctx));
+}
+
+QString AccountsView::detailsHtml(const AccountContext &c) const
+{
+    const QLocale loc;
+    QString html;
+    html += QStringLiteral("<h4>%1</h4>").arg(tr("Findings involving the account"));
+    if (c.findings.empty()) {
+        html += QStringLiteral("<p><i>%1</i></p>").arg(tr("None."));
+    } else {
+        html += QStringLiteral("<ul>");
+        for (const AccountFindingRef &f : c.findings)
+            html += QStringLiteral("<li><a href=\"finding:%1\">%2 · severity %3</a> %4</li>")
+                            .arg(f.id)
+                            .arg(f.kind.toHtmlEscaped())
+                            .arg(f.severity)
+                            .arg(f.title.toHtmlEscaped());
+        html += QStringLiteral("</ul><p><small>%1</small></p>")
+                        .arg(tr("Click a finding to select its evidence in every view."));
+    }
+    QString unresolved;
+    if (c.ipsWithoutEnrichment > 0)
+        unresolved = tr("%1 of %2 addresses have no enrichment and are not counted.")
+                             .arg(loc.toString(qlonglong(c.ipsWithoutEnrichment)),
+                                  loc.toString(qlonglong(c.distinctIps)));
+    html += section(tr("Countries"), c.countries, tr("No enrichment for these addresses."));
+    if (!unresolved.isEmpty())
+        html += QStringLiteral("<p><small>%1</small></p>").arg(unresolved.toHtmlEscaped());
+    html += section(tr("ASNs"), c.asns, tr("No ASN data."));
+    html += section(tr("Network types"), c.networkTypes, tr("No network type data."));
+    html += section(tr("MFA methods and results (authentication.mfa)"), c.mfa,
+                    tr("No MFA data in these events."));
+    html += section(tr("Password resets"), c.passwordResets, tr("None seen."), true);
+    html += section(tr("Sensitive actions"), c.sensitiveActions, tr("None seen."), true);
+    html += section(tr("Devices (device.id)"), c.devices, tr("No device ids."));
+    html += section(tr("User agents"), c.userAgents, tr("No user agents."));
+    return html;
+}
+
+} // namespace netcase
