@@ -1,5 +1,6 @@
 #include "mainactions.h"
 
+#include "accounts/directoryimportaction.h"
 #include "case/casesession.h"
 #include "core/identity.h"
 #include "dialogs/casepropertiesdialog.h"
@@ -41,6 +42,9 @@ MainActions::MainActions(QMainWindow &window, CaseController &controller, DockMa
     m_file->addAction(tr("&Quit"), QKeySequence::Quit, &window, &QWidget::close);
 
     m_case = bar->addMenu(tr("&Case"));
+    m_case->addAction(tr("Import &directory CSV…"), this, [this] {
+        importDirectoryInteractive(&m_window, m_controller.session());
+    });
     QAction *properties = m_case->addAction(tr("&Properties…"), this, [this] {
         CaseSession *s = m_controller.session();
         if (!s)
