@@ -51,7 +51,8 @@ constexpr const char *kInfoColumns
         = "i.run_id, r.started_at, i.address_class, i.country_iso, i.country_name, i.region, "
           "i.city, i.latitude, i.longitude, i.accuracy_km, i.time_zone, i.asn, i.as_org, i.isp, "
           "i.network_type, i.network_type_reason, i.is_anonymous, i.is_tor, i.is_vpn, "
-          "i.is_proxy, i.is_hosting, i.is_residential_proxy, i.lists, i.provenance, i.sources";
+          "i.is_proxy, i.is_hosting, i.is_residential_proxy, i.lists, i.provenance, i.sources, "
+          "r.sources";
 
 void readInfo(const Statement &st, IpInfo &info, const QMap<qint64, EnrichSource> &byId)
 {
@@ -104,6 +105,13 @@ void readInfo(const Statement &st, IpInfo &info, const QMap<qint64, EnrichSource
         for (const auto &id : used)
             if (id.is_number_integer() && byId.contains(id.get<qint64>()))
                 info.sources << byId.value(id.get<qint64>());
+    }
+    const auto runSources = nlohmann::json::parse(st.textView(25), nullptr, false);
+    if (runSources.is_array()) {
+        for (const auto &id : runSources)
+            if (id.is_number_integer()
+                && byId.value(id.get<qint64>()).note.contains(QLatin1String("geolocation")))
+                info.runHadGeolocation = true;
     }
 }
 
@@ -308,12 +316,10 @@ QStringList ipCaveats(const IpInfo &info)
         out << tr("The network type is a guess from the organisation's name (%1).")
                         .arg(info.networkTypeReason);
     if (info.enriched && !info.hasGeo() && info.addressClass == QLatin1String("public")) {
-        bool geoSource = false;
-        for (const EnrichSource &s : info.sources)
-            geoSource = geoSource || s.note.contains(QLatin1String("geolocation"));
-        out << (geoSource ? tr("No location: the geolocation databases have no entry for this "
-                               "address.")
-                          : noGeolocationText());
+        out << (info.runHadGeolocation
+                        ? tr("No location: the geolocation databases have no entry for this "
+                             "address.")
+                        : noGeolocationText());
     }
     if (info.accuracyKm >= 100)
         out << tr("The location is only accurate to about %1 km.").arg(info.accuracyKm);

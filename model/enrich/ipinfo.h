@@ -31,6 +31,8 @@ struct IpInfo
     bool enriched = false; ///< false when no enrichment row exists yet
     qint64 runId = 0;
     QString enrichedAt;
+    /// Whether the run that produced this row used a geolocation database at all.
+    bool runHadGeolocation = false;
 
     QString addressClass; ///< see addressclass.h
     QString countryIso;
