@@ -89,6 +89,20 @@ private Q_SLOTS:
         QCOMPARE(sink.rejects[0].line, 2);
     }
 
+    void oversizeRecordIsARejectAndTheRestImports()
+    {
+        std::string data = "{\"published\":\"2024-01-01T00:00:00Z\",\"eventType\":\"";
+        data.append(17u << 20, 'x'); // over the 16 MiB record limit
+        data += "\"}\n{\"published\":\"2024-01-01T00:00:01Z\",\"eventType\":\"ok\"}\n";
+        CollectingSink sink;
+        QVERIFY(parseBytes(okta(), std::move(data), sink).ok());
+        QCOMPARE(sink.rejects.size(), size_t(1));
+        QVERIFY(sink.rejects[0].reason.find("16 MiB") != std::string::npos);
+        QVERIFY(sink.rejects[0].raw.size() <= 4096);
+        QCOMPARE(sink.events.size(), size_t(1));
+        QCOMPARE(sink.events[0].line, 2);
+    }
+
     void detects()
     {
         const QByteArray in = readAll(goldenPath(QStringLiteral("okta/events.jsonl")));
