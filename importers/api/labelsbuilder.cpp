@@ -32,6 +32,36 @@ size_t utf8Length(std::string_view s, size_t i)
 
 } // namespace
 
+bool isValidUtf8(std::string_view s)
+{
+    for (size_t i = 0; i < s.size(); ++i) {
+        if (static_cast<unsigned char>(s[i]) < 0x80)
+            continue;
+        const size_t n = utf8Length(s, i);
+        if (n == 0)
+            return false;
+        i += n - 1;
+    }
+    return true;
+}
+
+std::string toValidUtf8(std::string_view s)
+{
+    std::string out;
+    out.reserve(s.size());
+    for (size_t i = 0; i < s.size(); ++i) {
+        if (static_cast<unsigned char>(s[i]) < 0x80) {
+            out.push_back(s[i]);
+        } else if (const size_t n = utf8Length(s, i)) {
+            out.append(s.substr(i, n));
+            i += n - 1;
+        } else {
+            out += "\xEF\xBF\xBD";
+        }
+    }
+    return out;
+}
+
 void appendJsonEscaped(std::string &out, std::string_view s)
 {
     static const char hex[] = "0123456789abcdef";

@@ -1,5 +1,6 @@
 #include "entracsvimporter.h"
 
+#include "api/labelsbuilder.h"
 #include "cloud/entrasignin.h"
 #include "cloud/jsonrecordimport.h"
 #include "tabular/csvreader.h"
@@ -104,7 +105,8 @@ Status EntraCsvImporter::parse(InputStream &in, ParseContext &ctx) const
         signIn.clear();
         for (size_t i = 0; i < fields.size(); ++i) {
             if (slot[i] >= 0 && !fields[i].empty())
-                signIn.set(S(slot[i]), fields[i]);
+                signIn.set(S(slot[i]), isValidUtf8(fields[i]) ? std::string(fields[i])
+                                                              : toValidUtf8(fields[i]));
         }
         Event e;
         e.line = reader.line();

@@ -1,5 +1,6 @@
 #include "csvimporter.h"
 
+#include "api/labelsbuilder.h"
 #include "tabular/csvreader.h"
 #include "tabular/peekstream.h"
 #include "tabular/recordmapper.h"
@@ -70,7 +71,7 @@ Status CsvImporter::parse(InputStream &in, ParseContext &ctx) const
         return mapper.error();
 
     SourceFields record;
-    std::vector<std::string> extraNames;
+    std::vector<std::string> fixed;
     std::int64_t sinceCheck = 0;
     while (reader.next(fields)) {
         if (++sinceCheck >= 4096) {
@@ -85,8 +86,14 @@ Status CsvImporter::parse(InputStream &in, ParseContext &ctx) const
         while (names.size() < fields.size()) // headerless files, or rows longer than the header
             names.push_back(std::to_string(names.size() + 1));
         record.clear();
-        for (size_t i = 0; i < fields.size(); ++i)
-            record.emplace_back(names[i], fields[i]);
+        fixed.clear();
+        fixed.reserve(fields.size()); // views into it stay valid
+        for (size_t i = 0; i < fields.size(); ++i) {
+            std::string_view v = fields[i];
+            if (!isValidUtf8(v)) // e.g. a Latin-1 export: keep the text, never break JSON
+                v = fixed.emplace_back(toValidUtf8(v));
+            record.emplace_back(names[i], v);
+        }
         Event e;
         e.line = reader.line();
         const std::string reason = mapper->map(record, e);

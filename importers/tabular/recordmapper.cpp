@@ -176,7 +176,7 @@ std::string RecordMapper::map(const SourceFields &record, Event &e) const
                 sawTime = true;
                 const auto t = m_time.parse(value);
                 if (!t)
-                    return "@timestamp: cannot read \"" + std::string(value.substr(0, 64))
+                    return "@timestamp: cannot read \"" + toValidUtf8(value.substr(0, 64))
                            + "\" as " + m_mapping.timestampFormat;
                 e.timestampUs = t->us;
                 e.tzOffsetMin = t->offsetMin;

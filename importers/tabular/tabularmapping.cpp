@@ -1,5 +1,7 @@
 #include "tabularmapping.h"
 
+#include "api/labelsbuilder.h"
+
 #include <algorithm>
 
 namespace netcase {
@@ -18,7 +20,7 @@ std::vector<std::string> uniqueColumnNames(const std::vector<std::string_view> &
 {
     std::vector<std::string> names;
     for (size_t i = 0; i < header.size(); ++i) {
-        std::string n(header[i]);
+        std::string n = toValidUtf8(header[i]);
         while (!n.empty() && (n.back() == ' ' || n.back() == '\t'))
             n.pop_back();
         while (!n.empty() && (n.front() == ' ' || n.front() == '\t'))

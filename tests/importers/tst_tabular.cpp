@@ -174,6 +174,21 @@ private Q_SLOTS:
         QCOMPARE(labels["source.port (unparsed)"].get<std::string>(), std::string("http"));
     }
 
+    void latin1TextStaysValidUtf8()
+    {
+        CollectingSink sink;
+        // "J\xF6rg" is Latin-1 (a spreadsheet export): stored with U+FFFD, never as bad UTF-8.
+        QVERIFY(parseBytes(imp("csv"), "time,user,city\n2024-01-01T00:00:00Z,J\xF6rg,K\xF6ln\n",
+                           sink)
+                        .ok());
+        QCOMPARE(sink.events.size(), size_t(1));
+        QCOMPARE(sink.events[0].userName, std::string("J\xEF\xBF\xBDrg"));
+        QVERIFY(nlohmann::json::accept(sink.events[0].labels));
+        EventRow row;
+        row.event = sink.events[0];
+        QVERIFY(!eventToEcs(row).dump().empty()); // would throw on invalid UTF-8
+    }
+
     // Cut anywhere, every input still parses without a crash and nothing disappears silently:
     // whatever is not an event is a reject (run under the sanitizer preset, this is a cheap fuzz).
     void truncatedInputsAreSafe()
