@@ -23,7 +23,7 @@ using ArchivePtr = std::unique_ptr<archive, ArchiveCloser>;
 QString archiveError(archive *a)
 {
     const char *msg = archive_error_string(a);
-    return msg ? QString::fromLocal8Bit(msg) : QStringLiteral("unknown archive error");
+    return msg ? QString::fromLocal8Bit(msg) : QStringLiteral("not a valid archive");
 }
 
 /// Opens path with every decompression filter, every archive format and (last resort) "raw",

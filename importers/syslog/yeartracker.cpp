@@ -2,6 +2,8 @@
 
 #include "core/timeutil.h"
 
+#include <algorithm>
+
 namespace netcase {
 
 YearTracker::YearTracker(int forcedYear, std::int64_t referenceUs)
@@ -28,7 +30,8 @@ int YearTracker::yearFor(int month, int day)
         return m_year;
     }
     if (month + 6 <= m_lastMonth) {
-        ++m_year;
+        // Bounded: a hostile file of alternating months must not run the year off the calendar.
+        m_year = std::min(m_year + 1, 9999);
         m_lastMonth = month;
         return m_year;
     }
