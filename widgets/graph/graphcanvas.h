@@ -24,6 +24,7 @@ public:
     const graph::GraphScene *scene() const { return m_scene.get(); }
     /// Data-node indices of the hub's selection (drawn with rings; the rest dimmed).
     void setSelectedNodes(const QSet<int> &dataIndices);
+    const QSet<int> &selectedNodes() const { return m_selected; }
     void setLegendVisible(bool visible);
 
     /// Centres and scales so the whole scene fits.

@@ -1,0 +1,209 @@
+// The network graph: built from the case with aggregate SQL, capped honestly, laid out in a
+// worker, and linked: clicking a node publishes it to the hub; the hub's selection is drawn.
+
+#include "common/testutil.h"
+#include "common/views2fixture.h"
+
+#include "case/casesession.h"
+#include "graph/graphcanvas.h"
+#include "graph/graphview.h"
+#include "items/graph/graphbuilder.h"
+#include "items/selectionhub.h"
+
+#include <QSignalSpy>
+#include <QTest>
+#include <QToolButton>
+
+using namespace netcase;
+using namespace netcase::graph;
+namespace v = netcase::test::views;
+namespace v2 = netcase::test::views2;
+
+class TestGraph : public QObject
+{
+    Q_OBJECT
+    QString m_path;
+
+    std::unique_ptr<CaseSession> session()
+    {
+        auto c = CaseFile::open(m_path);
+        if (!c)
+            return nullptr;
+        return std::make_unique<CaseSession>(std::move(*c), false);
+    }
+
+    static bool waitForScene(GraphView &view)
+    {
+        QSignalSpy ready(&view, &GraphView::sceneReady);
+        return ready.wait(20000) || (!view.busy() && view.canvas()->scene());
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_path = test::tempPath(QStringLiteral("graph.netcase"));
+        QVERIFY(v2::makeCase(m_path));
+    }
+
+    void builderAggregatesEdges()
+    {
+        auto c = CaseFile::open(m_path, CaseFile::OpenOptions{true, false, false});
+        QVERIFY(c);
+        auto g = GraphBuilder::load(c->db());
+        QVERIFY(g);
+        const int paris = g->find(NodeType::Ip, QString::fromLatin1(v::kParis));
+        const int alice = g->find(NodeType::Account, QStringLiteral("alice"));
+        const int carol = g->find(NodeType::Account, QString::fromLatin1(v2::kCarol));
+        const int asn = g->find(NodeType::Asn, QStringLiteral("64500"));
+        const int agent = g->find(NodeType::UserAgent, QString::fromLatin1(v2::kAgent));
+        const int host = g->find(NodeType::Host, QString::fromLatin1(v2::kHost));
+        QVERIFY(paris >= 0 && alice >= 0 && carol >= 0 && asn >= 0 && agent >= 0 && host >= 0);
+        QCOMPARE(g->nodes[size_t(paris)].events, 100 + v2::kCarolEvents);
+        QCOMPARE(g->nodes[size_t(alice)].events, 130);
+        auto weight = [&](int a, int b, bool analysis) -> std::int64_t {
+            for (const GraphEdge &e : g->edges) {
+                if (((e.a == a && e.b == b) || (e.a == b && e.b == a)) && e.analysis == analysis)
+                    return e.weight;
+            }
+            return -1;
+        };
+        QCOMPARE(weight(paris, alice, false), 100);
+        QCOMPARE(weight(paris, carol, false), v2::kCarolEvents);
+        QCOMPARE(weight(carol, agent, false), v2::kCarolEvents);
+        QCOMPARE(weight(paris, host, false), v2::kCarolEvents);
+        QCOMPARE(weight(paris, asn, false), 100 + v2::kCarolEvents);
+        QCOMPARE(weight(alice, carol, true), 5); // the analysis link
+        QCOMPARE(weight(alice, carol, false), -1);
+        // Clusters: only entities that exist in the events become nodes.
+        QCOMPARE(g->nodes[size_t(alice)].cluster, v2::kCluster);
+        QCOMPARE(g->find(NodeType::Account, QStringLiteral("nobody-in-events")), -1);
+        // 4 addresses, alice, bob, user0..5, carol, one agent, one host, one ASN.
+        QCOMPARE(int(g->nodes.size()), 4 + 2 + 6 + 1 + 3);
+    }
+
+    void capIsHonestAndExpansionAddsNeighbours()
+    {
+        auto c = CaseFile::open(m_path, CaseFile::OpenOptions{true, false, false});
+        auto g = GraphBuilder::load(c->db());
+        QVERIFY(g);
+        auto data = std::make_shared<const GraphData>(std::move(*g));
+        SceneOptions o;
+        o.cap = 3;
+        GraphScene s = GraphScene::build(data, o);
+        QCOMPARE(int(s.nodes().size()), 3);
+        QCOMPARE(s.candidates(), 16);
+        QCOMPARE(s.cappedOut(), 13);
+        // The heaviest: the ASN (all enriched events), Paris (112), alice (130).
+        QVERIFY(s.sceneIndexOf(data->find(NodeType::Account, QStringLiteral("alice"))) >= 0);
+        const int ny = data->find(NodeType::Ip, QString::fromLatin1(v::kNewYork));
+        QCOMPARE(s.sceneIndexOf(ny), -1);
+        o.expanded.insert(ny);
+        s = GraphScene::build(data, o);
+        QCOMPARE(s.extra(), 1 + 6); // New York and its six accounts (the ASN is already shown)
+        QVERIFY(s.sceneIndexOf(data->find(NodeType::Account, QStringLiteral("user3"))) >= 0);
+        // Hidden types stay hidden unless expanded.
+        SceneOptions hidden;
+        hidden.shown[size_t(NodeType::Account)] = false;
+        s = GraphScene::build(data, hidden);
+        for (const SceneNode &n : s.nodes())
+            QVERIFY(data->nodes[size_t(n.index)].type != NodeType::Account);
+    }
+
+    void clickingANodeSelectsItEverywhere()
+    {
+        auto sess = session();
+        QVERIFY(sess);
+        SelectionHub hub;
+        GraphView view(hub);
+        view.resize(900, 600);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setSession(sess.get());
+        QVERIFY(waitForScene(view));
+        QVERIFY2(view.caption().contains(QStringLiteral("Showing all 16 nodes")),
+                 qPrintable(view.caption()));
+
+        const GraphData *g = view.canvas()->scene()->data();
+        const int paris = g->find(NodeType::Ip, QString::fromLatin1(v::kParis));
+        const QPointF at = view.canvas()->nodePosition(paris);
+        QVERIFY(!at.isNull());
+        QVERIFY(view.canvas()->rect().contains(at.toPoint()));
+        QTest::mouseClick(view.canvas(), Qt::LeftButton, {}, at.toPoint());
+        QCOMPARE(hub.selection().ips, QStringList{QString::fromLatin1(v::kParis)});
+
+        // Clicking an account publishes the account.
+        const int bob = g->find(NodeType::Account, QStringLiteral("bob"));
+        QTest::mouseClick(view.canvas(), Qt::LeftButton, {},
+                          view.canvas()->nodePosition(bob).toPoint());
+        QCOMPARE(hub.selection().accounts, QStringList{QStringLiteral("bob")});
+
+        // The hub's selection from elsewhere is highlighted here.
+        hub.selectAccount(QStringLiteral("alice"));
+        QCOMPARE(view.canvas()->selectedNodes(),
+                 QSet<int>{g->find(NodeType::Account, QStringLiteral("alice"))});
+    }
+
+    void capExpandAndTypeToggle()
+    {
+        auto sess = session();
+        SelectionHub hub;
+        GraphView view(hub);
+        view.resize(900, 600);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setSession(sess.get());
+        QVERIFY(waitForScene(view));
+        view.setCap(5);
+        QVERIFY(waitForScene(view));
+        QVERIFY2(view.caption().contains(QStringLiteral("Showing 5 of 16 nodes")),
+                 qPrintable(view.caption()));
+
+        // Double-click a shown node: its neighbours come in beyond the cap.
+        const GraphData *g = view.canvas()->scene()->data();
+        const int paris = g->find(NodeType::Ip, QString::fromLatin1(v::kParis));
+        const size_t before = view.canvas()->scene()->nodes().size();
+        QTest::mouseDClick(view.canvas(), Qt::LeftButton, {},
+                           view.canvas()->nodePosition(paris).toPoint());
+        QVERIFY(waitForScene(view));
+        QVERIFY(view.canvas()->scene()->nodes().size() > before);
+        QVERIFY(view.canvas()->scene()->sceneIndexOf(
+                        g->find(NodeType::Host, QString::fromLatin1(v2::kHost)))
+                >= 0);
+        QVERIFY2(view.caption().contains(QStringLiteral("from expanded nodes")),
+                 qPrintable(view.caption()));
+
+        // Hiding user agents by their toolbar button.
+        view.setCap(5000);
+        QVERIFY(waitForScene(view));
+        auto *button = view.findChild<QToolButton *>(QStringLiteral("show_user_agent"));
+        QVERIFY(button);
+        button->click();
+        QVERIFY(waitForScene(view));
+        const int agent = g->find(NodeType::UserAgent, QString::fromLatin1(v2::kAgent));
+        QCOMPARE(view.canvas()->scene()->sceneIndexOf(agent), -1);
+        QVERIFY(view.caption().contains(QStringLiteral("Hidden: user agents")));
+    }
+
+    void keyboardPicksNodes()
+    {
+        auto sess = session();
+        SelectionHub hub;
+        GraphView view(hub);
+        view.resize(900, 600);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setSession(sess.get());
+        QVERIFY(waitForScene(view));
+        view.canvas()->setFocus();
+        const double zoom = view.canvas()->zoom();
+        QTest::keyClick(view.canvas(), Qt::Key_Plus);
+        QVERIFY(view.canvas()->zoom() > zoom);
+        // ] focuses the heaviest node, Enter selects it (the ASN stands for its addresses).
+        QTest::keyClick(view.canvas(), Qt::Key_BracketRight);
+        QTest::keyClick(view.canvas(), Qt::Key_Return);
+        QVERIFY(!hub.selection().isEmpty());
+    }
+};
+
+QTEST_MAIN(TestGraph)
+#include "tst_graph.moc"
