@@ -215,6 +215,7 @@ void detectBeaconing(const AnalysisContext &ctx, Findings &out)
         pairs[{e.ip, e.dstIp, e.dstPort}].push_back(i);
         sourcesOf[{e.dstIp, e.dstPort}].insert(e.ip);
     }
+    std::map<std::pair<std::int32_t, std::int32_t>, Finding> shared;
     for (const auto &[k, idx] : pairs) {
         if (idx.size() < minConn)
             continue;
@@ -243,14 +244,25 @@ void detectBeaconing(const AnalysisContext &ctx, Findings &out)
         if (score < minScore)
             continue;
         const auto [src, dst, port] = k;
-        Finding f;
+        const std::size_t peers = sourcesOf[{dst, port}].size();
+        const bool quiet = quietPorts.count(port) > 0;
+        // A well-known periodic service or a destination many hosts poll is one finding per
+        // destination, not one per client: it must not crowd out a real beacon.
+        const bool aggregate = quiet || peers >= popular;
+        Finding own;
+        Finding &f = aggregate ? shared[{dst, port}] : own;
+        const bool fresh = f.evidence.empty();
         f.kind = "beaconing";
         f.rule = R;
-        f.key = "src=" + ctx.data.ip(src).ip + "|dst=" + ctx.data.ip(dst).ip
-                + "|port=" + std::to_string(port);
-        for (std::size_t i : idx)
-            ctx.addEvent(f, ev[i]);
+        f.key = aggregate
+                        ? "dst=" + ctx.data.ip(dst).ip + "|port=" + std::to_string(port) + "|shared"
+                        : "src=" + ctx.data.ip(src).ip + "|dst=" + ctx.data.ip(dst).ip
+                                  + "|port=" + std::to_string(port);
+        for (std::size_t n = 0; n < idx.size() && (!aggregate || n < 20); ++n)
+            ctx.addEvent(f, ev[idx[n]]);
         f.ips.insert(ctx.data.ip(dst).ip);
+        if (!fresh)
+            continue; // the shared finding keeps the first client's scores as its example
         f.addSignal("regular_intervals", int(std::lround(tsScore * 45)),
                     "every " + std::to_string(int(ts.median)) + " s, jitter (MAD) "
                             + std::to_string(int(ts.mad)) + " s");
@@ -259,10 +271,9 @@ void detectBeaconing(const AnalysisContext &ctx, Findings &out)
                         "size score " + std::to_string(int(dsScore * 100)) + "%");
         f.addSignal("connections", int(std::min(10.0, double(idx.size()) / 20)),
                     std::to_string(idx.size()) + " connections");
-        if (quietPorts.count(port))
+        if (quiet)
             f.addSignal("well_known_periodic_service", -50,
                         "port " + std::to_string(port) + " is a periodic service (NTP)");
-        const std::size_t peers = sourcesOf[{dst, port}].size();
         if (peers >= popular)
             f.addSignal("popular_destination", -40,
                         std::to_string(peers)
@@ -270,12 +281,18 @@ void detectBeaconing(const AnalysisContext &ctx, Findings &out)
                                   "telemetry service");
         f.details["score"] = std::lround(score * 100) / 100.0;
         f.details["interval_s"] = ts.median;
-        f.title = "Beaconing " + ctx.data.ip(src).ip + " -> " + ctx.data.ip(dst).ip + ":"
-                  + std::to_string(port) + " every " + std::to_string(int(ts.median)) + " s";
+        f.title = aggregate ? "Periodic connections from " + std::to_string(peers) + " hosts to "
+                                      + ctx.data.ip(dst).ip + ":" + std::to_string(port)
+                            : "Beaconing " + ctx.data.ip(src).ip + " -> " + ctx.data.ip(dst).ip
+                                      + ":" + std::to_string(port) + " every "
+                                      + std::to_string(int(ts.median)) + " s";
         f.addCaveat("periodic_software", "regular connections are also what backup agents, "
                                          "update checks, monitoring and chat clients make");
-        out.push_back(std::move(f));
+        if (!aggregate)
+            out.push_back(std::move(own));
     }
+    for (auto &[key, f] : shared)
+        out.push_back(std::move(f));
 }
 
 } // namespace netcase

@@ -16,6 +16,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <array>
 #include <map>
 #include <set>
 
@@ -100,6 +101,11 @@ void TestScenarios::initTestCase()
     qInfo("%s", qPrintable(sum->text()));
     m_findings = FindingStore::read(m_case->db());
     QVERIFY(!m_findings.empty());
+    std::map<QString, std::array<int, 3>> bands; // kind -> low, medium, high
+    for (const StoredFinding &f : m_findings)
+        ++bands[f.kind][f.severity >= m_high ? 2 : f.severity >= m_medium ? 1 : 0];
+    for (const auto &[kind, n] : bands)
+        qInfo("%-30s low %3d  medium %3d  high %3d", qPrintable(kind), n[0], n[1], n[2]);
 }
 
 void TestScenarios::maliciousEpisodesAreFound()
