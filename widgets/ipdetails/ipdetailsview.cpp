@@ -63,7 +63,8 @@ IpDetailsView::IpDetailsView(SelectionHub &hub, QWidget *parent)
     m_choice->hide();
 
     connect(&m_hub, &SelectionHub::selectionChanged, this, &IpDetailsView::followSelection);
-    connect(m_choice, &QComboBox::activated, this, [this](int i) { show(m_choice->itemText(i)); });
+    connect(m_choice, &QComboBox::activated, this,
+            [this](int i) { showIp(m_choice->itemText(i)); });
     followSelection();
 }
 
@@ -73,7 +74,7 @@ void IpDetailsView::setSession(CaseSession *session)
         disconnect(m_session, nullptr, this, nullptr);
     m_session = session;
     if (session)
-        connect(session, &CaseSession::changed, this, [this] { show(m_ip); });
+        connect(session, &CaseSession::changed, this, [this] { showIp(m_ip); });
     followSelection();
 }
 
@@ -102,10 +103,10 @@ void IpDetailsView::followSelection()
         m_choice->setToolTip(
                 tr("%1 addresses are selected; showing one at a time.").arg(ips.size()));
     }
-    show(ips.isEmpty() ? QString() : ips.first());
+    showIp(ips.isEmpty() ? QString() : ips.first());
 }
 
-void IpDetailsView::show(const QString &ip)
+void IpDetailsView::showIp(const QString &ip)
 {
     m_ip = ip;
     if (!m_session || ip.isEmpty()) {

@@ -31,7 +31,7 @@ public:
 
 private:
     void followSelection();
-    void show(const QString &ip);
+    void showIp(const QString &ip);
 
     SelectionHub &m_hub;
     CaseSession *m_session = nullptr;
