@@ -31,7 +31,9 @@ AnalysisContext::AnalysisContext(const Dataset &d, const Rules &r)
     for (const Ev &e : d.events) {
         if (!e.user || !e.ip)
             continue;
-        if (ipUser.insert(pair(e.ip, e.user)).second)
+        // Shared addresses are judged by the accounts that really signed in from them: a
+        // stuffing source tries many accounts without being shared by anyone.
+        if (e.success() && ipUser.insert(pair(e.ip, e.user)).second)
             ++m_accountsOnIp[e.ip];
         const IpInfo &info = d.ip(e.ip);
         m_families[e.user] |= info.family == 6 ? 2 : 1;

@@ -23,6 +23,7 @@ public:
     const Dataset &data;
     const Rules &rules;
 
+    /// Accounts with a successful event from this address.
     int accountsOnIp(std::int32_t ip) const;
     /// The country an account signs in from most often ("" when unknown).
     std::string homeCountry(std::int32_t user) const;
