@@ -4,10 +4,21 @@
 # failed check fails the script, and the input that caused it is copied to
 # tests/fuzz/regressions/<format>/: commit it with the fix, and tests/importers/
 # tst_fuzzregressions replays it in every normal test run from then on.
-#   FUZZ_SECONDS   seconds per harness (default 20; six harnesses)
+# Every tests/fuzz/fuzz_*.cpp is a harness; its format is the name it passes to fuzzImporter().
+#   FUZZ_TOTAL     seconds of fuzzing for all harnesses together (default 200)
+#   FUZZ_SECONDS   seconds per harness (default FUZZ_TOTAL / harnesses, at most 20)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-seconds=${FUZZ_SECONDS:-20}
+harnesses=()
+for src in tests/fuzz/fuzz_*.cpp; do
+    format=$(grep -oE 'fuzzImporter\("[^"]+"' "$src" | head -1 | cut -d'"' -f2)
+    [ -n "$format" ] && harnesses+=("$(basename "$src" .cpp):$format")
+done
+total=${FUZZ_TOTAL:-200}
+per=$(( total / ${#harnesses[@]} ))
+[ "$per" -gt 20 ] && per=20
+[ "$per" -lt 5 ] && per=5
+seconds=${FUZZ_SECONDS:-$per}
 jobs=${FUZZ_JOBS:-2}
 
 cmake --preset fuzz >/dev/null
@@ -16,8 +27,7 @@ cmake --build --preset fuzz --target netcase_fuzz -j"$jobs"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 status=0
-for harness in fuzz_apache:apache fuzz_syslog:syslog fuzz_journal:journal fuzz_zeek:zeek \
-               fuzz_zeekjson:zeek-json fuzz_nfdump:nfdump; do
+for harness in "${harnesses[@]}"; do
     bin=${harness%%:*}
     format=${harness#*:}
     mkdir -p "$work/$format/corpus" "$work/$format/artifacts"

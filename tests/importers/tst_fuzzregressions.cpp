@@ -9,6 +9,8 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QHash>
 #include <QTest>
 
 using namespace netcase;
@@ -83,6 +85,15 @@ private Q_SLOTS:
         auto in = memoryStream(data);
         ParseContext ctx{options, sink};
         QVERIFY(imp->parse(*in, ctx).ok());
+        // Inputs whose bug is found but not fixed yet: expected to fail, so that the fix shows
+        // up as XPASS and the entry is removed then.
+        static const QHash<QString, QString> open = {
+                {QStringLiteral("apache/crash-669b0346c0bd0c6c200e5ea1947255b4a90c6f4e"),
+                 QStringLiteral("the Apache importer keeps invalid UTF-8 in user_agent.original; "
+                                "eventToEcs(...).dump() then throws (netcase events fails)")}};
+        const QString key = format + QLatin1Char('/') + QFileInfo(path).fileName();
+        if (open.contains(key))
+            QEXPECT_FAIL("", qPrintable(open.value(key)), Continue);
         QVERIFY2(sink.problems.isEmpty(), qPrintable(sink.problems.join(QLatin1Char('\n'))));
         // Every non-empty line is accounted for somewhere (event, reject or header).
         QVERIFY(sink.events + sink.rejects > 0);
