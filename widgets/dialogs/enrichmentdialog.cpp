@@ -187,11 +187,13 @@ void EnrichmentDialog::refresh()
         } else {
             item = new QTreeWidgetItem;
             item->setText(ColName, QFileInfo(spec.path).fileName());
-            item->setText(ColPath, spec.path);
-            item->setText(ColStatus, tr("✖ refused"));
             const QString why = one.refused().value(0);
+            // The reason goes last (the stretching column) so the other columns stay visible.
+            item->setText(ColPath, QStringLiteral("%1 — %2").arg(spec.path, why));
+            item->setToolTip(ColPath, why);
+            item->setText(ColStatus, tr("✖ refused"));
             item->setToolTip(ColStatus, why);
-            item->setText(ColType, why);
+            item->setText(ColType, tr("not used"));
             item->setForeground(ColStatus, QColor(0xb0, 0x00, 0x20));
         }
         if (found)
