@@ -5,6 +5,8 @@
 #include <QRegularExpression>
 #include <QStringList>
 
+#include <unordered_map>
+
 namespace netcase {
 
 namespace {
@@ -109,15 +111,26 @@ NetworkType classifyNetwork(const IpRecord &rec, const QString &addressClass)
     for (const auto &[name, field] : names) {
         if (name->empty())
             continue;
-        const QString n = QString::fromStdString(*name);
-        for (int i = 0; i < patterns.size(); ++i) {
-            const auto m = patterns[i].match(n);
-            if (m.hasMatch())
-                return {QLatin1String(kHints[i].type),
-                        QStringLiteral("guess from the name '%1' (contains '%2')")
-                                .arg(n, m.captured(0).trimmed()),
-                        true, field};
+        // Organisation names repeat across many addresses: match each name once per thread.
+        thread_local std::unordered_map<std::string, std::pair<int, QString>> cache;
+        auto it = cache.find(*name);
+        if (it == cache.end()) {
+            const QString n = QString::fromStdString(*name);
+            std::pair<int, QString> hit{-1, {}};
+            for (int i = 0; i < patterns.size() && hit.first < 0; ++i) {
+                const auto m = patterns[i].match(n);
+                if (m.hasMatch())
+                    hit = {i, m.captured(0).trimmed()};
+            }
+            if (cache.size() > 100000)
+                cache.clear();
+            it = cache.emplace(*name, hit).first;
         }
+        if (it->second.first >= 0)
+            return {QLatin1String(kHints[it->second.first].type),
+                    QStringLiteral("guess from the name '%1' (contains '%2')")
+                            .arg(QString::fromStdString(*name), it->second.second),
+                    true, field};
     }
     if (rec.asOrg.empty() && rec.isp.empty())
         return {QStringLiteral("unknown"),
