@@ -1,0 +1,150 @@
+// Linking through the SelectionHub in the real main window: a selection made with the mouse in
+// one view changes the others (timeline → event table, map → IP details and event table), the
+// filter bar's chips remove parts of it, and Back/Forward walk the history. Also renders every
+// view with `netcase screenshot` and checks the images are not blank.
+
+#include "common/testutil.h"
+#include "common/views1fixture.h"
+
+#include "common/filterbar.h"
+#include "events/eventsview.h"
+#include "ipdetails/ipdetailsview.h"
+#include "items/eventtablemodel.h"
+#include "items/selectionhub.h"
+#include "items/timelinemodel.h"
+#include "mainwindow/casecontroller.h"
+#include "mainwindow/dockmanager.h"
+#include "mainwindow/mainwindow.h"
+#include "map/mapcanvas.h"
+#include "map/mapview.h"
+#include "timeline/timelinechartview.h"
+#include "timeline/timelineview.h"
+
+#include <QDir>
+#include <QDockWidget>
+#include <QImage>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+#include <QToolButton>
+
+using namespace netcase;
+namespace v = netcase::test::views;
+
+class LinkingTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        m_path = test::tempPath(QStringLiteral("linking.netcase"));
+        QVERIFY(v::makeViewsCase(m_path));
+    }
+
+    void hubHistory()
+    {
+        SelectionHub hub;
+        hub.selectIp(QStringLiteral("a"));
+        hub.selectTimeRange(1, 2);
+        QCOMPARE(hub.selection().ips, QStringList{QStringLiteral("a")});
+        hub.clearTimeRange();
+        QVERIFY(!hub.selection().fromUs);
+        hub.selectIps({QStringLiteral("b"), QStringLiteral("c")});
+        QCOMPARE(hub.filter().ips.size(), 2);
+        hub.back();
+        hub.back();
+        QCOMPARE(*hub.selection().fromUs, 1);
+        hub.forward();
+        QVERIFY(!hub.selection().fromUs);
+        QVERIFY(hub.canGoForward());
+    }
+
+    void selectionInOneViewChangesTheOthers()
+    {
+        MainWindow w;
+        w.resize(1500, 950);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QCOMPARE(w.controller().openCase(m_path, false, true), QString());
+        auto *timeline = qobject_cast<TimelineView *>(w.docks().view(QStringLiteral("timeline")));
+        auto *map = qobject_cast<MapView *>(w.docks().view(QStringLiteral("map")));
+        auto *ip = qobject_cast<IpDetailsView *>(w.docks().view(QStringLiteral("ipdetails")));
+        auto *bar = w.findChild<FilterBar *>();
+        QVERIFY(timeline && map && ip && bar);
+        for (const auto &view : w.docks().views()) // every dock visible for the clicks
+            if (view.dock
+                && (view.id == QLatin1String("timeline") || view.id == QLatin1String("map")))
+                view.dock->show();
+        QTRY_VERIFY(!timeline->isLoading() && timeline->model()->rowCount() > 0);
+        QTRY_VERIFY(!map->isLoading() && map->canvas()->clusters().size() == 3);
+        EventTableModel *events = w.docks().eventsView()->model();
+        QTRY_COMPARE(events->rowCount(), v::kEvents);
+        QVERIFY(bar->chips().isEmpty());
+
+        // Drag over the first part of day 1 on the timeline: the table shrinks to that range.
+        TimelineChartView *chart = timeline->chartView();
+        QTest::qWait(50);
+        const QRectF plot = chart->plotRect();
+        QVERIFY(plot.width() > 50);
+        const QPoint a(int(chart->xOf(v::kBaseUs + 60 * v::kMinuteUs)), int(plot.center().y()));
+        const QPoint b(int(chart->xOf(v::kBaseUs + 600 * v::kMinuteUs)), int(plot.center().y()));
+        QTest::mousePress(chart->viewport(), Qt::LeftButton, {}, a);
+        QTest::mouseMove(chart->viewport(), b);
+        QTest::mouseRelease(chart->viewport(), Qt::LeftButton, {}, b);
+        QTRY_VERIFY(w.hub().selection().fromUs.has_value());
+        QTRY_VERIFY(events->rowCount() > 0 && events->rowCount() < 100);
+        QCOMPARE(bar->chips().size(), 1);
+
+        // Click Sydney on the map: IP details shows it and the table shows its 30 events.
+        MapCanvas *canvas = map->canvas();
+        const QPoint sydney = canvas->projection().toScreen(151.2093, -33.8688).toPoint();
+        QTest::mouseClick(canvas, Qt::LeftButton, {}, sydney);
+        QTRY_COMPARE(ip->currentIp(), QString::fromLatin1(v::kSydney));
+        QTRY_COMPARE(events->rowCount(), 30);
+        QCOMPARE(bar->chips().size(), 1);
+
+        // Back returns to the time range, Forward to Sydney (the toolbar buttons).
+        auto *back = bar->findChild<QToolButton *>(QStringLiteral("selectionBack"));
+        auto *forward = bar->findChild<QToolButton *>(QStringLiteral("selectionForward"));
+        QTest::mouseClick(back, Qt::LeftButton);
+        QTRY_VERIFY(events->rowCount() > 0 && events->rowCount() < 100);
+        QVERIFY(ip->currentIp().isEmpty());
+        QTest::mouseClick(forward, Qt::LeftButton);
+        QTRY_COMPARE(events->rowCount(), 30);
+
+        // Removing the chip clears the address: the whole case again.
+        QTest::mouseClick(bar->chips().first(), Qt::LeftButton);
+        QTRY_COMPARE(events->rowCount(), v::kEvents);
+        QTRY_VERIFY(bar->chips().isEmpty());
+        w.controller().closeCase();
+    }
+
+    void screenshotsAreNotBlank()
+    {
+        const QString keep = qEnvironmentVariable("NETCASE_VIEWS1_SHOTS");
+        const QString out = keep.isEmpty() ? test::tempPath(QStringLiteral("shots")) : keep;
+        const test::Run r = test::netcase(
+                {QStringLiteral("screenshot"), m_path, QStringLiteral("--out"), out});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        for (const char *name : {"timeline", "map", "ipdetails"}) {
+            const QImage img(
+                    QDir(out).filePath(QString::fromLatin1(name) + QStringLiteral(".png")));
+            QVERIFY2(!img.isNull(), name);
+            QVERIFY(img.width() > 300 && img.height() > 200);
+            // Not a flat image: many distinct colours.
+            QSet<QRgb> colours;
+            for (int y = 0; y < img.height(); y += 7)
+                for (int x = 0; x < img.width(); x += 7)
+                    colours.insert(img.pixel(x, y));
+            QVERIFY2(colours.size() > 8, name);
+        }
+    }
+
+private:
+    QString m_path;
+};
+
+QTEST_MAIN(LinkingTest)
+#include "tst_linking.moc"
