@@ -150,6 +150,14 @@ private Q_SLOTS:
         QCOMPARE(revs[0].verdict, QStringLiteral("escalate"));
         QCOMPARE(revs[1].verdict, QStringLiteral("benign"));
         QCOMPARE(history->count(), 2);
+
+        // To look at the pane: NETCASE_PNG_DIR=/tmp ctest -R widgets/tst_annotations
+        if (const QString dir = qEnvironmentVariable("NETCASE_PNG_DIR"); !dir.isEmpty()) {
+            hub.selectIp(QStringLiteral("203.0.113.7"));
+            QTest::keyClick(verdict, Qt::Key_Down);
+            QTest::keyClicks(reasoning, QStringLiteral("Hosting ASN, 42 failed logins, curl"));
+            QVERIFY(pane.grab().save(dir + QStringLiteral("/annotation-pane.png")));
+        }
     }
 };
 

@@ -105,6 +105,10 @@ private Q_SLOTS:
         auto *chain = w.findChild<ChainStatusLabel *>(QStringLiteral("statusChain"));
         QVERIFY(chain && chain->intact());
         QVERIFY(chain->text().contains(QStringLiteral("intact")));
+        if (const QString dir = qEnvironmentVariable("NETCASE_PNG_DIR"); !dir.isEmpty()) {
+            QVERIFY(pane->grab().save(dir + QStringLiteral("/review-pane.png")));
+            QVERIFY(w.grab().save(dir + QStringLiteral("/review-window.png")));
+        }
         w.close();
     }
 };

@@ -107,8 +107,19 @@ DecisionEditor::DecisionEditor(QWidget *parent)
         a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         addAction(a);
     }
-    m_undo->setDefaultAction(undo);
-    m_redo->setDefaultAction(redo);
+    // Plain "Undo"/"Redo" buttons (the actions' texts name the step and would not fit).
+    m_undo->setText(tr("Undo"));
+    m_redo->setText(tr("Redo"));
+    m_undo->setEnabled(false);
+    m_redo->setEnabled(false);
+    connect(m_undo, &QToolButton::clicked, m_stack, &QUndoStack::undo);
+    connect(m_redo, &QToolButton::clicked, m_stack, &QUndoStack::redo);
+    connect(m_stack, &QUndoStack::canUndoChanged, m_undo, &QWidget::setEnabled);
+    connect(m_stack, &QUndoStack::canRedoChanged, m_redo, &QWidget::setEnabled);
+    connect(m_stack, &QUndoStack::undoTextChanged, m_undo,
+            [this](const QString &t) { m_undo->setToolTip(tr("Undo %1 (Ctrl+Z)").arg(t)); });
+    connect(m_stack, &QUndoStack::redoTextChanged, m_redo,
+            [this](const QString &t) { m_redo->setToolTip(tr("Redo %1 (Ctrl+Shift+Z)").arg(t)); });
     for (QWidget *w :
          {static_cast<QWidget *>(m_reasoning), static_cast<QWidget *>(m_proportionality),
           static_cast<QWidget *>(m_newFactor)})
@@ -133,6 +144,13 @@ DecisionEditor::DecisionEditor(QWidget *parent)
     connect(m_record, &QPushButton::clicked, this, &DecisionEditor::recordRequested);
     connect(m_stack, &QUndoStack::indexChanged, this, &DecisionEditor::updateButtons);
     updateButtons();
+}
+
+DecisionEditor::~DecisionEditor()
+{
+    // Clearing a non-empty stack while the children are deleted emits indexChanged into this
+    // half-destroyed editor.
+    m_stack->disconnect();
 }
 
 void DecisionEditor::buildLayout()

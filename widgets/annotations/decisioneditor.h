@@ -30,6 +30,7 @@ class DecisionEditor : public QWidget
     Q_OBJECT
 public:
     explicit DecisionEditor(QWidget *parent = nullptr);
+    ~DecisionEditor() override;
 
     /// Starts a fresh draft for the subject with the proposed factors (clears undo history).
     void startDraft(const Subject &subject, std::vector<Factor> factors);

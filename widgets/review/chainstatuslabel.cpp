@@ -39,6 +39,7 @@ void ChainStatusLabel::refresh()
     else
         setText(tr("Audit trail DAMAGED"));
     setStyleSheet(m_intact ? QString() : QStringLiteral("color: #b00020; font-weight: bold"));
+    setMinimumWidth(sizeHint().width()); // a crowded status bar must not squeeze it to a letter
     QString tip = t.summary();
     if (t.problems.size() > 1)
         tip += QLatin1Char('\n') + t.problems.join(QLatin1Char('\n'));

@@ -50,6 +50,8 @@ ReviewPanel::ReviewPanel(QWidget *parent)
     m_tune->setObjectName(QStringLiteral("tuneFromDecision"));
     m_state->setObjectName(QStringLiteral("reviewState"));
     m_state->setWordWrap(true);
+    m_decisions->setWordWrap(true);
+    m_reviews->setWordWrap(true);
     m_note->setPlaceholderText(tr("Note for the analyst (required to challenge)"));
     m_note->setMaximumHeight(80);
     m_reviewer->setText(currentUserName());
