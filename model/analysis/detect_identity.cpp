@@ -8,6 +8,7 @@
 
 #include <map>
 #include <set>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace netcase {
@@ -23,6 +24,9 @@ void detectBaselineDeviation(const AnalysisContext &ctx, Findings &out)
     const int habitualDays = int(r.num("baseline", "habitual_days", 3));
     const auto &ev = ctx.data.events;
     UserAgentCache agents;
+    std::unordered_map<std::int32_t, int> clientOfAgent;
+    std::map<std::string, int> clientIds;
+    std::vector<std::string> clientNames;
     auto groups = group(ev, kAuth, 0, [](const Ev &e) {
         return (e.success() && e.user) ? std::int64_t(e.user) : 0;
     });
@@ -31,7 +35,7 @@ void detectBaselineDeviation(const AnalysisContext &ctx, Findings &out)
             continue;
         std::set<std::string> countries;
         std::set<std::int64_t> asns;
-        std::set<std::string> clients;
+        std::set<int> clients;
         std::set<std::int32_t> devices;
         Finding f;
         std::set<std::string> novel;
@@ -43,8 +47,16 @@ void detectBaselineDeviation(const AnalysisContext &ctx, Findings &out)
         for (std::size_t k = 0; k < idx.size(); ++k) {
             const Ev &e = ev[idx[k]];
             const IpInfo &info = ctx.data.ip(e.ip);
-            const UserAgentInfo &ua = agents.get(e.ua, ctx.data.str(e.ua));
-            const std::string client = ua.family + " on " + ua.os;
+            // The client (browser family on OS) as a small id, computed once per agent string.
+            auto known = clientOfAgent.find(e.ua);
+            if (known == clientOfAgent.end()) {
+                const UserAgentInfo &ua = agents.get(e.ua, ctx.data.str(e.ua));
+                auto named = clientIds.emplace(ua.family + " on " + ua.os, int(clientIds.size()));
+                clientNames.resize(clientIds.size());
+                clientNames[std::size_t(named.first->second)] = named.first->first;
+                known = clientOfAgent.emplace(e.ua, named.first->second).first;
+            }
+            const int client = known->second;
             const bool learning = k < minPrior;
             bool hit = false;
             if (!info.country.empty() && !countries.count(info.country) && !learning) {
@@ -57,7 +69,7 @@ void detectBaselineDeviation(const AnalysisContext &ctx, Findings &out)
             }
             if (e.ua && !clients.count(client) && !learning) {
                 newClient = hit = true;
-                novel.insert(client);
+                novel.insert(clientNames[std::size_t(client)]);
             }
             if (e.device && !devices.count(e.device) && !devices.empty() && !learning) {
                 newDevice = hit = true;
