@@ -42,6 +42,9 @@ struct MapProjection
         p.centerLon = 0;
         p.centerLat = 12.5;
         p.pxPerDeg = std::max(0.05, std::min(size.width() / 360.0, size.height() / 145.0));
+        // Never show empty space above the pole when the view is taller than the world needs.
+        const double halfLat = size.height() / 2 / p.pxPerDeg;
+        p.centerLat = halfLat >= 90 ? 0.0 : std::min(p.centerLat, 90.0 - halfLat);
         return p;
     }
     /// Zooms by factor keeping the geographic point under anchor fixed.

@@ -226,7 +226,7 @@ void TimelineView::updateCaption()
     }
     const QLocale loc;
     const TimelineSummary *s = m_model->summary();
-    QString who = tr("all events");
+    QString who = tr("events");
     if (!m_loadedFilter.isEmpty())
         who = tr("events of %1").arg(m_hub.selection().describe());
     if (!s || s->isEmpty()) {
