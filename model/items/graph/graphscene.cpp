@@ -12,7 +12,8 @@ namespace {
 
 double radiusFor(std::int64_t events)
 {
-    return 6 + 5 * std::log10(1.0 + double(std::max<std::int64_t>(0, events)));
+    // Kept below half the natural edge length (~0.6 K = 23 units) so nodes rarely overlap.
+    return 3 + 2.5 * std::log10(1.0 + double(std::max<std::int64_t>(0, events)));
 }
 
 // Andrew's monotone chain.
