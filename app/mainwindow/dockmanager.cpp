@@ -1,6 +1,7 @@
 #include "dockmanager.h"
 
 #include "annotations/annotationpane.h"
+#include "accounts/accountsview.h"
 #include "events/eventsview.h"
 #include "findings/findingsview.h"
 #include "graph/graphview.h"
@@ -44,6 +45,9 @@ DockManager::DockManager(QMainWindow &window, SelectionHub &hub)
     auto *findings = new FindingsView(hub, &m_window);
     addDock(QStringLiteral("findings"), tr("Findings"), findings, Qt::BottomDockWidgetArea,
             [findings](CaseSession *s) { findings->setSession(s); });
+    auto *accounts = new AccountsView(hub, &m_window);
+    addDock(QStringLiteral("accounts"), tr("Accounts"), accounts, Qt::BottomDockWidgetArea,
+            [accounts](CaseSession *s) { accounts->setSession(s); });
 }
 
 void DockManager::addDock(const QString &id, const QString &title, QWidget *widget, int area,
