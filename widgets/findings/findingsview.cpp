@@ -62,7 +62,7 @@ FindingsView::FindingsView(SelectionHub &hub, QWidget *parent)
                            "addresses and accounts in every view. Severity: the sum of the "
                            "weighted signals, 0–100 (red high, orange medium, grey low)."));
     const int charW = fontMetrics().averageCharWidth();
-    const int widths[] = {12, 18, 40, 30, 19, 19, 8, 8};
+    const int widths[] = {15, 18, 40, 30, 19, 19, 8, 8};
     for (int c = 0; c < FindingsModel::ColumnCount && c < int(std::size(widths)); ++c)
         m_table->setColumnWidth(c, widths[c] * charW);
 

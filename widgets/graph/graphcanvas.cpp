@@ -183,7 +183,8 @@ void GraphCanvas::paintEvent(QPaintEvent *)
 
 void GraphCanvas::resizeEvent(QResizeEvent *)
 {
-    if (m_fitPending && m_scene)
+    // Until the user pans or zooms, the whole graph stays fitted (docks resize often).
+    if ((m_fitPending || !m_userMoved) && m_scene)
         fitToView();
 }
 
@@ -205,6 +206,7 @@ void GraphCanvas::mouseMoveEvent(QMouseEvent *event)
         if (!m_dragged && delta.manhattanLength() < 4)
             return;
         m_dragged = true;
+        m_userMoved = true;
         setCursor(Qt::ClosedHandCursor);
         m_centre = m_pressCentre - delta / m_scale;
         update();
@@ -245,6 +247,7 @@ void GraphCanvas::zoomBy(double factor, QPointF anchor)
     bool ok = false;
     const QPointF world = viewTransform().inverted(&ok).map(anchor);
     m_scale = std::clamp(m_scale * factor, 1e-4, 20.0);
+    m_userMoved = true;
     if (ok) // keep the world point under the anchor where it was
         m_centre = world - (anchor - QPointF(width() / 2.0, height() / 2.0)) / m_scale;
     update();

@@ -65,6 +65,7 @@ private:
     double m_scale = 1;
     QPointF m_centre; ///< world point shown in the middle of the widget
     bool m_fitPending = true;
+    bool m_userMoved = false; ///< panned or zoomed: keep the view on resize
     bool m_legend = true;
     QPoint m_pressPos;
     QPointF m_pressCentre;
