@@ -31,12 +31,12 @@ std::shared_ptr<GraphData> synthetic(int target)
         state = state * 6364136223846793005ull + 1442695040888963407ull;
         return int((state >> 33) % std::uint64_t(n));
     };
-    const int accounts = target * 30 / 100;
     const int ipCount = target * 55 / 100;
     const int asns = std::max(1, target * 6 / 100);
     const int agents = std::max(1, target * 8 / 100);
-    const int hosts = std::max(1, target - accounts - ipCount - asns - agents);
-    for (int a = 0; a < accounts; ++a) {
+    const int hosts = std::max(1, target / 100);
+    // Accounts are added until the graph reaches the target size.
+    for (int a = 0; int(g->nodes.size()) < target; ++a) {
         const int user = g->node(NodeType::Account, QStringLiteral("user%1").arg(a));
         const int ips = 1 + rnd(3);
         for (int k = 0; k < ips; ++k) {
