@@ -65,7 +65,9 @@ Status fill(CaseFile &c, std::int64_t n)
         return s;
     // Enrichment for every address: an account's addresses share its country and network, so
     // the data looks like people at home (the attacks are what the scenarios test).
-    db.exec("INSERT INTO enrich_runs(id, started_at, sources) VALUES(1, 'bench', '[]')");
+    if (auto s = db.exec("INSERT INTO enrich_runs(id, started_at, sources) VALUES(1, 'bench', '[]')");
+        !s)
+        return s;
     Statement ins = db.prepare(
             "INSERT INTO ip_info(ip_id, run_id, current, country_iso, latitude, longitude, "
             "accuracy_km, asn, as_org, network_type, is_hosting) VALUES(?,1,1,?,?,?,20,?,?,?,?)");
