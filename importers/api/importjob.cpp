@@ -1,7 +1,9 @@
 #include "importjob.h"
 
+#include "api/deferredindexes.h"
 #include "api/hashingstream.h"
 #include "api/inputs.h"
+#include "api/parsepipeline.h"
 #include "api/registry.h"
 #include "audit/auditlog.h"
 #include "case/casefile.h"
@@ -19,28 +21,6 @@ namespace netcase {
 namespace {
 
 constexpr std::int64_t kSampleBytes = 64 * 1024;
-
-/// Stores what the parser reads through an EventWriter; the first storage error stops it.
-class WriterSink final : public RecordSink
-{
-public:
-    explicit WriterSink(EventWriter &w) : m_writer(w) {}
-    void event(Event &&e, std::string_view raw) override
-    {
-        if (m_status.ok())
-            m_status = m_writer.add(e, raw);
-    }
-    void reject(std::int64_t line, std::string_view reason, std::string_view raw) override
-    {
-        if (m_status.ok())
-            m_status = m_writer.reject(line, reason, raw);
-    }
-    const Status &status() const { return m_status; }
-
-private:
-    EventWriter &m_writer;
-    Status m_status;
-};
 
 Result<std::string> readSample(const InputItem &item)
 {
@@ -91,7 +71,8 @@ ImportJob::ImportJob(QStringList paths, ImportOptions options)
     , m_options(std::move(options))
 {}
 
-Result<ImportReport> ImportJob::run(CaseFile &caseFile, const ProgressFn &progress,
+Result<ImportReport> ImportJob::run(CaseFile &caseFile,
+                                    const ProgressFn &progress,
                                     const std::atomic<bool> &cancel) const
 {
     if (caseFile.readOnly())
@@ -120,6 +101,12 @@ Result<ImportReport> ImportJob::run(CaseFile &caseFile, const ProgressFn &progre
     if (!tx.active())
         return makeError(QStringLiteral("cannot write to the case: %1").arg(db.lastError()),
                          ErrorCode::Locked);
+    DeferredIndexes deferred;
+    if (!qEnvironmentVariableIsSet("NETCASE_BENCH_KEEP_INDEXES")) {
+        if (Status s = deferred.dropIfEmpty(db); !s.ok())
+            return makeError(QStringLiteral("cannot prepare the case for the import: %1")
+                                     .arg(s.error().message));
+    }
     ImportReport report;
     const QString actor = currentUserName();
     std::int64_t doneBefore = 0;
@@ -164,9 +151,10 @@ Result<ImportReport> ImportJob::run(CaseFile &caseFile, const ProgressFn &progre
         Statement ins = db.prepare(
                 "INSERT INTO sources(name, path, member, sha256, size, format, timezone, options, "
                 "imported_at, imported_by) VALUES (?, ?, ?, '', ?, ?, ?, ?, ?, ?)");
-        nlohmann::json opts = {{"year", m_options.year},
-                               {"mapping", m_options.mapping.toStdString()}};
-        ins.bind(1, QFileInfo(item.path).fileName()).bind(2, QFileInfo(item.path).absoluteFilePath());
+        nlohmann::json opts
+                = {{"year", m_options.year}, {"mapping", m_options.mapping.toStdString()}};
+        ins.bind(1, QFileInfo(item.path).fileName())
+                .bind(2, QFileInfo(item.path).absoluteFilePath());
         ins.bind(3, item.member).bind(4, item.size).bind(5, imp->name());
         ins.bind(6, m_options.timezone).bind(7, opts.dump()).bind(8, nowIso()).bind(9, actor);
         if (Status s = ins.exec(); !s.ok())
@@ -174,36 +162,43 @@ Result<ImportReport> ImportJob::run(CaseFile &caseFile, const ProgressFn &progre
         rep.sourceId = db.lastInsertId();
 
         EventWriter writer(db, rep.sourceId);
-        WriterSink sink(writer);
         QElapsedTimer throttle;
         throttle.start();
-        ParseContext ctx{m_options, sink};
-        ctx.fileName = item.displayName();
-        ctx.progress = [&](std::int64_t) {
+        ParsePipeline pipe(*imp, in, m_options, item.displayName(), cancel);
+        pipe.start();
+        Status stored;
+        while (EventBatch *b = pipe.next()) {
+            for (size_t i = 0; i < b->eventCount && stored.ok(); ++i)
+                stored = writer.addEvent(b->events[i]);
+            if (stored.ok())
+                stored = writer.addRawBlock(b->raw);
+            for (size_t i = 0; i < b->rejectCount && stored.ok(); ++i) {
+                const EventBatch::RejectRecord &r = b->rejects[i];
+                stored = writer.reject(r.line, r.reason, r.raw);
+            }
+            pipe.recycle(b);
+            if (!stored.ok() || cancel.load(std::memory_order_relaxed)) {
+                pipe.stop();
+                break;
+            }
             if (progress && throttle.elapsed() >= 100) {
                 throttle.restart();
-                prog.bytesDone = doneBefore + std::min(in.position(), item.size);
+                prog.bytesDone = doneBefore + std::min(pipe.position(), item.size);
                 progress(prog);
             }
-            return !cancel.load(std::memory_order_relaxed) && sink.status().ok();
-        };
-        Status parsed = imp->parse(in, ctx);
+        }
+        Status parsed = pipe.finish();
         if (cancel.load())
             return makeError(QStringLiteral("import cancelled; the case is unchanged"),
                              ErrorCode::Cancelled);
-        if (parsed.ok() && !sink.status().ok())
-            parsed = sink.status();
-        if (parsed.ok())
-            parsed = writer.finish();
+        if (!stored.ok()) // the parser then only saw a stop request: report the real cause
+            parsed = stored;
         if (!parsed.ok()) {
             (void)db.exec("ROLLBACK TO source; RELEASE source");
             rep.error = parsed.error().message;
             rep.events = rep.rejects = 0;
             finishItem();
             continue;
-        }
-        // Hash the whole file even if the parser stopped early (it should not).
-        for (std::string rest(1 << 16, '\0'); in.read(rest.data(), std::int64_t(rest.size())) > 0;) {
         }
         rep.sha256 = in.hexDigest();
         rep.events = writer.events();
@@ -243,6 +238,9 @@ Result<ImportReport> ImportJob::run(CaseFile &caseFile, const ProgressFn &progre
         (void)db.exec("RELEASE source");
         finishItem();
     }
+    if (Status s = deferred.rebuild(db); !s.ok())
+        return makeError(
+                QStringLiteral("cannot index the imported events: %1").arg(s.error().message));
     if (Status s = tx.commit(); !s.ok())
         return makeError(QStringLiteral("could not save the import: %1").arg(s.error().message));
     return report;

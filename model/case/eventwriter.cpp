@@ -1,18 +1,51 @@
 #include "eventwriter.h"
 
-#include <QByteArray>
-
-#include <charconv>
+#include <sqlite3.h>
 
 namespace netcase {
 
 namespace {
 
-constexpr int kRawBlockRecords = 512;
-
 int ipFamily(std::string_view ip)
 {
     return ip.find(':') != std::string_view::npos ? 6 : 4;
+}
+
+sqlite3_stmt *prepareRaw(Database &db, const char *sql)
+{
+    sqlite3_stmt *st = nullptr;
+    if (sqlite3_prepare_v3(db.handle(), sql, -1, SQLITE_PREPARE_PERSISTENT, &st, nullptr)
+        != SQLITE_OK) {
+        sqlite3_finalize(st);
+        return nullptr;
+    }
+    return st;
+}
+
+// The event row is bound straight through the C API: SQLITE_STATIC is safe because every
+// buffer outlives the sqlite3_step() that reads it, and it saves a copy of each string.
+void bindText(sqlite3_stmt *st, int col, std::string_view s)
+{
+    if (s.empty())
+        sqlite3_bind_null(st, col);
+    else
+        sqlite3_bind_text(st, col, s.data(), int(s.size()), SQLITE_STATIC);
+}
+
+void bindId(sqlite3_stmt *st, int col, std::int64_t id)
+{
+    if (id)
+        sqlite3_bind_int64(st, col, id);
+    else
+        sqlite3_bind_null(st, col);
+}
+
+void bindNum(sqlite3_stmt *st, int col, std::int64_t v)
+{
+    if (v >= 0)
+        sqlite3_bind_int64(st, col, v);
+    else
+        sqlite3_bind_null(st, col);
 }
 
 } // namespace
@@ -21,120 +54,150 @@ EventWriter::EventWriter(Database &db, std::int64_t sourceId)
     : m_db(db)
     , m_sourceId(sourceId)
 {
-    m_insertEvent = db.prepare(
+    m_insertEvent = prepareRaw(
+            db,
             "INSERT INTO events(source_id, line, ts, tz_offset, outcome, category, action, "
             "source_ip, source_port, source_domain, client_ip, destination_ip, destination_port, "
             "destination_domain, host, user, user_agent, http_method, url, status, body_bytes, "
             "transport, session, device, mfa, source_bytes, destination_bytes, packets, duration, "
             "labels) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-    m_insertReject = db.prepare("INSERT INTO rejects(source_id, line, reason, raw) VALUES (?,?,?,?)");
-    m_insertStr = db.prepare("INSERT OR IGNORE INTO strs(s) VALUES (?)");
-    m_findStr = db.prepare("SELECT id FROM strs WHERE s = ?");
-    m_insertIp = db.prepare("INSERT OR IGNORE INTO ips(ip, family) VALUES (?, ?)");
-    m_findIp = db.prepare("SELECT id FROM ips WHERE ip = ?");
+    m_insertStr = prepareRaw(db, "INSERT OR IGNORE INTO strs(s) VALUES (?)");
+    m_findStr = prepareRaw(db, "SELECT id FROM strs WHERE s = ?");
+    m_insertIp = prepareRaw(db, "INSERT OR IGNORE INTO ips(ip, family) VALUES (?, ?)");
+    m_findIp = prepareRaw(db, "SELECT id FROM ips WHERE ip = ?");
+    m_insertReject
+            = db.prepare("INSERT INTO rejects(source_id, line, reason, raw) VALUES (?,?,?,?)");
     m_insertRaw = db.prepare(
             "INSERT INTO raw_blocks(source_id, first_line, last_line, data) VALUES (?,?,?,?)");
+    if (m_insertEvent)
+        sqlite3_bind_int64(m_insertEvent, 1, m_sourceId);
+}
+
+EventWriter::~EventWriter()
+{
+    for (sqlite3_stmt *st : {m_insertEvent, m_insertStr, m_findStr, m_insertIp, m_findIp})
+        sqlite3_finalize(st);
+}
+
+std::int64_t EventWriter::internMiss(
+        InternMap &cache, sqlite3_stmt *insert, sqlite3_stmt *find, std::string_view s, int family)
+{
+    if (!insert || !find)
+        return 0;
+    // Insert first: for a new string (the common miss) that is the only statement needed.
+    sqlite3_bind_text(insert, 1, s.data(), int(s.size()), SQLITE_STATIC);
+    if (family)
+        sqlite3_bind_int(insert, 2, family);
+    const int rc = sqlite3_step(insert);
+    sqlite3_reset(insert);
+    std::int64_t id = 0;
+    if (rc == SQLITE_DONE && sqlite3_changes(m_db.handle()) == 1) {
+        id = sqlite3_last_insert_rowid(m_db.handle());
+    } else {
+        sqlite3_bind_text(find, 1, s.data(), int(s.size()), SQLITE_STATIC);
+        if (sqlite3_step(find) == SQLITE_ROW)
+            id = sqlite3_column_int64(find, 0);
+        sqlite3_reset(find);
+    }
+    if (id)
+        cache.insert(s, id);
+    else if (m_error.isEmpty())
+        m_error = QStringLiteral("cannot store '%1': %2")
+                          .arg(QString::fromUtf8(s.data(),
+                                                 qsizetype(std::min<size_t>(s.size(), 80))),
+                               m_db.lastError());
+    return id;
 }
 
 std::int64_t EventWriter::internString(std::string_view s)
 {
     if (s.empty())
         return 0;
-    auto it = m_strs.find(std::string(s));
-    if (it != m_strs.end())
-        return it->second;
-    m_insertStr.bind(1, s);
-    (void)m_insertStr.exec();
-    m_findStr.bind(1, s);
-    std::int64_t id = m_findStr.step() ? m_findStr.int64(0) : 0;
-    m_findStr.reset();
-    m_strs.emplace(std::string(s), id);
-    return id;
+    if (const std::int64_t id = m_strs.find(s))
+        return id;
+    return internMiss(m_strs, m_insertStr, m_findStr, s, 0);
 }
 
 std::int64_t EventWriter::internIp(std::string_view ip)
 {
     if (ip.empty())
         return 0;
-    auto it = m_ips.find(std::string(ip));
-    if (it != m_ips.end())
-        return it->second;
-    m_insertIp.bind(1, ip).bind(2, ipFamily(ip));
-    (void)m_insertIp.exec();
-    m_findIp.bind(1, ip);
-    std::int64_t id = m_findIp.step() ? m_findIp.int64(0) : 0;
-    m_findIp.reset();
-    m_ips.emplace(std::string(ip), id);
-    return id;
+    if (const std::int64_t id = m_ips.find(ip))
+        return id;
+    return internMiss(m_ips, m_insertIp, m_findIp, ip, ipFamily(ip));
+}
+
+Status EventWriter::addEvent(const Event &e)
+{
+    sqlite3_stmt *st = m_insertEvent;
+    if (!st)
+        return makeError(
+                QStringLiteral("cannot prepare the event insert: %1").arg(m_db.lastError()));
+    sqlite3_bind_int64(st, 2, e.line);
+    sqlite3_bind_int64(st, 3, e.timestampUs);
+    if (e.tzOffsetMin == kNoOffset)
+        sqlite3_bind_null(st, 4);
+    else
+        sqlite3_bind_int(st, 4, e.tzOffsetMin);
+    sqlite3_bind_int(st, 5, int(e.outcome));
+    bindId(st, 6, internString(e.category));
+    bindId(st, 7, internString(e.action));
+    bindId(st, 8, internIp(e.sourceIp));
+    bindNum(st, 9, e.sourcePort);
+    bindId(st, 10, internString(e.sourceDomain));
+    bindId(st, 11, internIp(e.clientIp));
+    bindId(st, 12, internIp(e.destinationIp));
+    bindNum(st, 13, e.destinationPort);
+    bindId(st, 14, internString(e.destinationDomain));
+    bindId(st, 15, internString(e.hostName));
+    bindId(st, 16, internString(e.userName));
+    bindId(st, 17, internString(e.userAgent));
+    bindId(st, 18, internString(e.httpMethod));
+    bindId(st, 19, internString(e.urlPath));
+    bindNum(st, 20, e.statusCode);
+    bindNum(st, 21, e.bodyBytes);
+    bindId(st, 22, internString(e.transport));
+    bindId(st, 23, internString(e.sessionId));
+    bindId(st, 24, internString(e.deviceId));
+    bindId(st, 25, internString(e.mfa));
+    bindNum(st, 26, e.sourceBytes);
+    bindNum(st, 27, e.destinationBytes);
+    bindNum(st, 28, e.packets);
+    bindNum(st, 29, e.durationUs);
+    bindText(st, 30, e.labels);
+    if (!m_error.isEmpty())
+        return makeError(m_error);
+    const int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE)
+        return makeError(QStringLiteral("cannot store event of line %1: %2")
+                                 .arg(e.line)
+                                 .arg(m_db.lastError()));
+    ++m_events;
+    m_firstTs = std::min(m_firstTs, e.timestampUs);
+    m_lastTs = std::max(m_lastTs, e.timestampUs);
+    return {};
 }
 
 Status EventWriter::add(const Event &e, std::string_view raw)
 {
-    Statement &st = m_insertEvent;
-    auto bindId = [&](int col, std::int64_t id) {
-        if (id)
-            st.bind(col, id);
-        else
-            st.bindNull(col);
-    };
-    auto bindNum = [&](int col, std::int64_t v) {
-        if (v >= 0)
-            st.bind(col, v);
-        else
-            st.bindNull(col);
-    };
-    st.bind(1, m_sourceId).bind(2, e.line).bind(3, e.timestampUs);
-    if (e.tzOffsetMin == kNoOffset)
-        st.bindNull(4);
-    else
-        st.bind(4, int(e.tzOffsetMin));
-    st.bind(5, int(e.outcome));
-    bindId(6, internString(e.category));
-    bindId(7, internString(e.action));
-    bindId(8, internIp(e.sourceIp));
-    bindNum(9, e.sourcePort);
-    bindId(10, internString(e.sourceDomain));
-    bindId(11, internIp(e.clientIp));
-    bindId(12, internIp(e.destinationIp));
-    bindNum(13, e.destinationPort);
-    bindId(14, internString(e.destinationDomain));
-    bindId(15, internString(e.hostName));
-    bindId(16, internString(e.userName));
-    bindId(17, internString(e.userAgent));
-    bindId(18, internString(e.httpMethod));
-    bindId(19, internString(e.urlPath));
-    bindNum(20, e.statusCode);
-    bindNum(21, e.bodyBytes);
-    bindId(22, internString(e.transport));
-    bindId(23, internString(e.sessionId));
-    bindId(24, internString(e.deviceId));
-    bindId(25, internString(e.mfa));
-    bindNum(26, e.sourceBytes);
-    bindNum(27, e.destinationBytes);
-    bindNum(28, e.packets);
-    bindNum(29, e.durationUs);
-    if (e.labels.empty())
-        st.bindNull(30);
-    else
-        st.bind(30, std::string_view(e.labels));
-    if (Status s = st.exec(); !s.ok())
+    if (Status s = addEvent(e); !s.ok())
         return s;
-    ++m_events;
-    m_firstTs = std::min(m_firstTs, e.timestampUs);
-    m_lastTs = std::max(m_lastTs, e.timestampUs);
-
-    // Raw block record: "<line> <length>\n<bytes>"
-    if (m_rawFirst < 0)
-        m_rawFirst = e.line;
-    m_rawLast = e.line;
-    m_rawBuf += std::to_string(e.line);
-    m_rawBuf += ' ';
-    m_rawBuf += std::to_string(raw.size());
-    m_rawBuf += '\n';
-    m_rawBuf.append(raw);
-    if (++m_rawCount >= kRawBlockRecords)
-        return flushRaw();
+    m_rawBuilder.append(e.line, raw);
+    if (m_rawBuilder.full()) {
+        m_rawBuilder.pack(m_packed);
+        return addRawBlock(m_packed);
+    }
     return {};
+}
+
+Status EventWriter::addRawBlock(const PackedRawBlock &block)
+{
+    if (block.records == 0)
+        return {};
+    m_insertRaw.bind(1, m_sourceId).bind(2, block.firstLine).bind(3, block.lastLine);
+    m_insertRaw.bindBlob(4, block.data.data(), int(block.data.size()));
+    return m_insertRaw.exec();
 }
 
 Status EventWriter::reject(std::int64_t line, std::string_view reason, std::string_view raw)
@@ -144,49 +207,12 @@ Status EventWriter::reject(std::int64_t line, std::string_view reason, std::stri
     return m_insertReject.exec();
 }
 
-Status EventWriter::flushRaw()
-{
-    if (m_rawCount == 0)
-        return {};
-    const QByteArray packed = qCompress(
-            reinterpret_cast<const uchar *>(m_rawBuf.data()), qsizetype(m_rawBuf.size()), 1);
-    m_insertRaw.bind(1, m_sourceId).bind(2, m_rawFirst).bind(3, m_rawLast);
-    m_insertRaw.bindBlob(4, packed.constData(), int(packed.size()));
-    m_rawBuf.clear();
-    m_rawCount = 0;
-    m_rawFirst = -1;
-    return m_insertRaw.exec();
-}
-
 Status EventWriter::finish()
 {
-    return flushRaw();
-}
-
-std::optional<std::string> rawRecordFromBlock(const QByteArray &block, std::int64_t line)
-{
-    const QByteArray data = qUncompress(block);
-    std::string_view v(data.constData(), size_t(data.size()));
-    size_t p = 0;
-    while (p < v.size()) {
-        const size_t nl = v.find('\n', p);
-        if (nl == std::string_view::npos)
-            break;
-        std::string_view header = v.substr(p, nl - p);
-        const size_t sp = header.find(' ');
-        if (sp == std::string_view::npos)
-            break;
-        std::int64_t l = 0;
-        size_t len = 0;
-        std::from_chars(header.data(), header.data() + sp, l);
-        std::from_chars(header.data() + sp + 1, header.data() + header.size(), len);
-        if (nl + 1 + len > v.size())
-            break;
-        if (l == line)
-            return std::string(v.substr(nl + 1, len));
-        p = nl + 1 + len;
-    }
-    return std::nullopt;
+    if (m_rawBuilder.empty())
+        return {};
+    m_rawBuilder.pack(m_packed);
+    return addRawBlock(m_packed);
 }
 
 } // namespace netcase

@@ -3,14 +3,20 @@
 // Stores normalised events of one source into the case: interns repeated strings and addresses
 // into the dictionary tables, keeps raw records in compressed blocks and rejects with their
 // reasons. The caller owns the transaction (one per source, so a cancelled import rolls back).
+//
+// Two ways to feed it: add(event, raw) builds the raw blocks itself (simple callers, tests);
+// the import pipeline builds and compresses raw blocks on the parser's thread and hands them
+// over with addEvent() + addRawBlock(), so this thread only talks to SQLite.
 
+#include "case/internmap.h"
+#include "case/rawblock.h"
+#include "case/sqlite.h"
 #include "core/event.h"
 #include "core/result.h"
-#include "case/sqlite.h"
 
 #include <string>
-#include <unordered_map>
-#include <vector>
+
+struct sqlite3_stmt;
 
 namespace netcase {
 
@@ -18,8 +24,14 @@ class EventWriter
 {
 public:
     EventWriter(Database &db, std::int64_t sourceId);
+    ~EventWriter();
+    EventWriter(const EventWriter &) = delete;
+    EventWriter &operator=(const EventWriter &) = delete;
 
     Status add(const Event &event, std::string_view raw);
+    /// Stores an event whose raw record arrives in a block through addRawBlock().
+    Status addEvent(const Event &event);
+    Status addRawBlock(const PackedRawBlock &block);
     Status reject(std::int64_t line, std::string_view reason, std::string_view raw);
     /// Writes buffered raw records; call before committing.
     Status finish();
@@ -35,30 +47,30 @@ public:
     std::int64_t internIp(std::string_view ip);
 
 private:
-    Status flushRaw();
+    std::int64_t internMiss(InternMap &cache,
+                            sqlite3_stmt *insert,
+                            sqlite3_stmt *find,
+                            std::string_view s,
+                            int family);
 
     Database &m_db;
     std::int64_t m_sourceId;
-    Statement m_insertEvent;
+    sqlite3_stmt *m_insertEvent = nullptr;
+    sqlite3_stmt *m_insertStr = nullptr;
+    sqlite3_stmt *m_findStr = nullptr;
+    sqlite3_stmt *m_insertIp = nullptr;
+    sqlite3_stmt *m_findIp = nullptr;
     Statement m_insertReject;
-    Statement m_insertStr;
-    Statement m_findStr;
-    Statement m_insertIp;
-    Statement m_findIp;
     Statement m_insertRaw;
-    std::unordered_map<std::string, std::int64_t> m_strs;
-    std::unordered_map<std::string, std::int64_t> m_ips;
-    std::string m_rawBuf;
-    std::int64_t m_rawFirst = -1;
-    std::int64_t m_rawLast = -1;
-    int m_rawCount = 0;
+    InternMap m_strs;
+    InternMap m_ips;
+    RawBlockBuilder m_rawBuilder;
+    PackedRawBlock m_packed;
+    QString m_error;
     std::int64_t m_events = 0;
     std::int64_t m_rejects = 0;
     std::int64_t m_firstTs = INT64_MAX;
     std::int64_t m_lastTs = INT64_MIN;
 };
-
-/// Decodes one raw block (see EventWriter) and returns the record at line, if present.
-std::optional<std::string> rawRecordFromBlock(const QByteArray &block, std::int64_t line);
 
 } // namespace netcase

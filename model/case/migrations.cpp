@@ -17,6 +17,7 @@ const Step kSteps[] = {
             return std::string(schema::coreV1()) + schema::enrichV1() + schema::analysisV1()
                    + schema::auditV1();
         },
+        [] { return std::string(schema::coreV2()); },
 };
 
 static_assert(std::size(kSteps) == kSchemaVersion);

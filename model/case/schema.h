@@ -9,5 +9,6 @@ const char *coreV1();     ///< case_info, settings, sources, dictionaries, event
 const char *enrichV1();   ///< enrichment sources (provenance) and per-IP enrichment rows
 const char *analysisV1(); ///< findings, evidence, entities/links, rule tuning
 const char *auditV1();    ///< decisions, reviews and the hash-chained audit log
+const char *coreV2();     ///< index on events(client_ip)
 
 } // namespace netcase::schema

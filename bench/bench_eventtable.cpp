@@ -1,0 +1,82 @@
+// How the virtualised event table behaves on a large case: time to open (load the ordered ids),
+// to show the first screen, to jump to the end, and per scroll step (a screen of 40 rows).
+//   bench_eventtable CASE
+
+#include "case/casesession.h"
+#include "items/eventtablemodel.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+
+#include <algorithm>
+#include <cstdio>
+#include <random>
+#include <vector>
+
+using namespace netcase;
+
+namespace {
+
+double touchScreen(EventTableModel &m, int firstRow, int rows)
+{
+    QElapsedTimer t;
+    t.start();
+    for (int r = firstRow; r < std::min(m.rowCount(), firstRow + rows); ++r) {
+        for (int c = 0; c < EventTableModel::ColumnCount; ++c)
+            (void)m.data(m.index(r, c));
+    }
+    return t.nsecsElapsed() / 1e6;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    if (argc != 2) {
+        std::fprintf(stderr, "usage: bench_eventtable CASE\n");
+        return 1;
+    }
+    CaseFile::OpenOptions o;
+    o.readOnly = true;
+    auto c = CaseFile::open(QString::fromLocal8Bit(argv[1]), o);
+    if (!c) {
+        std::fprintf(stderr, "%s\n", qPrintable(c.error().message));
+        return 2;
+    }
+    CaseSession session(std::move(c.value()), true);
+    EventTableModel model;
+    QElapsedTimer t;
+    t.start();
+    model.setSession(&session);
+    const double openMs = t.nsecsElapsed() / 1e6;
+    const int rows = model.rowCount();
+    const double firstMs = touchScreen(model, 0, 40);
+    const double endMs = touchScreen(model, rows - 40, 40);
+
+    // Scrolling: 2,000 steps of 3 rows (a wheel notch), then random jumps (dragging the bar).
+    std::vector<double> steps;
+    for (int i = 0, r = rows / 2; i < 2000; ++i, r += 3)
+        steps.push_back(touchScreen(model, r % (rows - 40), 40));
+    std::mt19937 rng(7);
+    std::vector<double> jumps;
+    for (int i = 0; i < 200; ++i)
+        jumps.push_back(touchScreen(model, int(rng() % unsigned(rows - 40)), 40));
+    auto pct = [](std::vector<double> v, double p) {
+        std::sort(v.begin(), v.end());
+        return v[size_t(p * double(v.size() - 1))];
+    };
+    t.restart();
+    model.sort(EventTableModel::Time, Qt::DescendingOrder);
+    const double sortMs = t.nsecsElapsed() / 1e6;
+    std::printf("rows                 %d\n", rows);
+    std::printf("open (load ids)      %.1f ms\n", openMs);
+    std::printf("first screen         %.2f ms\n", firstMs);
+    std::printf("jump to end          %.2f ms\n", endMs);
+    std::printf("scroll step (3 rows) median %.3f ms, p99 %.3f ms, max %.3f ms\n", pct(steps, 0.5),
+                pct(steps, 0.99), pct(steps, 1.0));
+    std::printf("random jump          median %.2f ms, p99 %.2f ms, max %.2f ms\n", pct(jumps, 0.5),
+                pct(jumps, 0.99), pct(jumps, 1.0));
+    std::printf("sort by time desc    %.1f ms\n", sortMs);
+    return 0;
+}

@@ -1,0 +1,173 @@
+#include "parsepipeline.h"
+
+#include "api/inputstream.h"
+
+namespace netcase {
+
+/// The parser's RecordSink: copies each record into the current batch and seals the batch when
+/// its raw block is full (the block is compressed here, on the parser's thread).
+class ParsePipeline::Sink final : public RecordSink
+{
+public:
+    explicit Sink(ParsePipeline &p)
+        : m_pipe(p)
+    {}
+
+    void event(Event &&e, std::string_view raw) override
+    {
+        EventBatch *b = current();
+        if (!b)
+            return;
+        if (b->eventCount == b->events.size())
+            b->events.emplace_back();
+        // Copy-assign rather than move: both the parser's event and the slot keep their string
+        // buffers, so a steady import allocates nothing per record.
+        b->events[b->eventCount++] = e;
+        m_raw.append(e.line, raw);
+        if (m_raw.full())
+            seal();
+    }
+    void reject(std::int64_t line, std::string_view reason, std::string_view raw) override
+    {
+        EventBatch *b = current();
+        if (!b)
+            return;
+        if (b->rejectCount == b->rejects.size())
+            b->rejects.emplace_back();
+        EventBatch::RejectRecord &r = b->rejects[b->rejectCount++];
+        r.line = line;
+        r.reason.assign(reason);
+        r.raw.assign(raw);
+        if (b->rejectCount >= kBatchEvents)
+            seal();
+    }
+    /// Hands over the last, partly filled batch.
+    void flush()
+    {
+        if (m_batch)
+            seal();
+    }
+
+private:
+    EventBatch *current()
+    {
+        if (!m_batch && !m_failed) {
+            if (auto b = m_pipe.m_free.pop()) {
+                m_batch = *b;
+                m_batch->eventCount = m_batch->rejectCount = 0;
+            } else {
+                m_failed = true; // aborted: the parser stops at its next progress check
+            }
+        }
+        return m_batch;
+    }
+    void seal()
+    {
+        m_raw.pack(m_batch->raw);
+        if (!m_pipe.m_full.push(m_batch))
+            m_failed = true;
+        m_batch = nullptr;
+    }
+
+    ParsePipeline &m_pipe;
+    EventBatch *m_batch = nullptr;
+    RawBlockBuilder m_raw;
+    bool m_failed = false;
+};
+
+ParsePipeline::ParsePipeline(const Importer &importer,
+                             InputStream &in,
+                             const ImportOptions &options,
+                             QString fileName,
+                             const std::atomic<bool> &cancel)
+    : m_importer(importer)
+    , m_in(in)
+    , m_options(options)
+    , m_fileName(std::move(fileName))
+    , m_cancel(cancel)
+    , m_free(kPoolSize)
+    , m_full(kPoolSize)
+{
+    for (size_t i = 0; i < kPoolSize; ++i) {
+        m_pool.push_back(std::make_unique<EventBatch>());
+        m_free.push(m_pool.back().get());
+    }
+}
+
+ParsePipeline::~ParsePipeline()
+{
+    if (m_thread.joinable()) {
+        stop();
+        m_thread.join();
+    }
+}
+
+void ParsePipeline::start()
+{
+    m_thread = std::thread([this] { work(); });
+}
+
+EventBatch *ParsePipeline::next()
+{
+    auto b = m_full.pop();
+    return b ? *b : nullptr;
+}
+
+void ParsePipeline::recycle(EventBatch *batch)
+{
+    m_free.push(batch);
+}
+
+void ParsePipeline::stop()
+{
+    m_stop = true;
+    m_free.abort();
+    m_full.abort();
+}
+
+Status ParsePipeline::finish()
+{
+    if (m_thread.joinable())
+        m_thread.join();
+    return m_status;
+}
+
+void ParsePipeline::work()
+{
+    Sink sink(*this);
+    ParseContext ctx{m_options, sink};
+    ctx.fileName = m_fileName;
+    ctx.progress = [this](std::int64_t) {
+        m_position.store(m_in.position(), std::memory_order_relaxed);
+        return !m_stop.load(std::memory_order_relaxed) && !m_cancel.load(std::memory_order_relaxed);
+    };
+    Status status;
+    // A parser bug must not take the application down: it fails this source only.
+    try {
+        status = m_importer.parse(m_in, ctx);
+    } catch (const std::exception &e) {
+        status = makeError(QStringLiteral("the %1 parser failed: %2")
+                                   .arg(m_importer.name(), QString::fromUtf8(e.what())));
+    } catch (...) {
+        status = makeError(QStringLiteral("the %1 parser failed").arg(m_importer.name()));
+    }
+    if (status.ok() && !m_stop) {
+        sink.flush();
+        // Hash the whole file even if the parser stopped before its end (it should not).
+        std::string rest(size_t(1) << 16, '\0');
+        for (;;) {
+            const std::int64_t n = m_in.read(rest.data(), std::int64_t(rest.size()));
+            if (n < 0) {
+                status = makeError(QStringLiteral("read error: %1").arg(m_in.errorString()));
+                break;
+            }
+            if (n == 0)
+                break;
+        }
+        m_position.store(m_in.position(), std::memory_order_relaxed);
+    }
+    m_status = status;
+    m_full.close();
+}
+
+} // namespace netcase

@@ -1,0 +1,82 @@
+#pragma once
+
+// Runs one importer's parse() on a worker thread and hands what it reads to the caller's
+// (database) thread in batches through a bounded queue, so parsing, hashing and compressing raw
+// records overlap with the SQLite inserts. Memory stays bounded: a fixed pool of batches
+// circulates between the two threads. The worker never touches the database.
+
+#include "api/batchqueue.h"
+#include "api/importer.h"
+#include "case/rawblock.h"
+
+#include <atomic>
+#include <memory>
+#include <thread>
+#include <vector>
+
+namespace netcase {
+
+/// Records of one stretch of the input: events (slots reused from batch to batch so their
+/// strings keep their capacity), rejects, and the events' raw records as one packed block.
+struct EventBatch
+{
+    struct RejectRecord
+    {
+        std::int64_t line = 0;
+        std::string reason;
+        std::string raw;
+    };
+    std::vector<Event> events;
+    size_t eventCount = 0;
+    std::vector<RejectRecord> rejects;
+    size_t rejectCount = 0;
+    PackedRawBlock raw;
+};
+
+class ParsePipeline
+{
+public:
+    static constexpr size_t kBatchEvents = RawBlockBuilder::kMaxRecords;
+    static constexpr size_t kPoolSize = 8;
+
+    ParsePipeline(const Importer &importer,
+                  InputStream &in,
+                  const ImportOptions &options,
+                  QString fileName,
+                  const std::atomic<bool> &cancel);
+    /// Stops and joins the worker if the caller did not finish().
+    ~ParsePipeline();
+    ParsePipeline(const ParsePipeline &) = delete;
+    ParsePipeline &operator=(const ParsePipeline &) = delete;
+
+    void start();
+    /// The next batch in input order, or nullptr at the end. Give it back with recycle().
+    EventBatch *next();
+    void recycle(EventBatch *batch);
+    /// Makes the parser stop at its next progress check or batch hand-over.
+    void stop();
+    /// Waits for the worker; returns the parser's status. After the parser finished, the worker
+    /// has read the stream to its end (so a hashing stream has seen every byte).
+    Status finish();
+    /// Bytes of the input consumed so far (as last reported by the parser).
+    std::int64_t position() const { return m_position.load(std::memory_order_relaxed); }
+
+private:
+    class Sink;
+    void work();
+
+    const Importer &m_importer;
+    InputStream &m_in;
+    const ImportOptions &m_options;
+    QString m_fileName;
+    const std::atomic<bool> &m_cancel;
+    std::vector<std::unique_ptr<EventBatch>> m_pool;
+    BatchQueue<EventBatch *> m_free;
+    BatchQueue<EventBatch *> m_full;
+    std::atomic<bool> m_stop{false};
+    std::atomic<std::int64_t> m_position{0};
+    Status m_status;
+    std::thread m_thread;
+};
+
+} // namespace netcase

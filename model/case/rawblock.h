@@ -1,0 +1,48 @@
+#pragma once
+
+// Raw records of a source, kept in compressed blocks (table raw_blocks) so the original text of
+// every event is one lookup away. A block holds consecutive records as "<line> <length>\n<bytes>"
+// and is compressed as a whole. Blocks are built on the parser's thread (compression is the
+// expensive part) and stored by the EventWriter on the database thread.
+
+#include <QByteArray>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace netcase {
+
+struct PackedRawBlock
+{
+    std::int64_t firstLine = -1;
+    std::int64_t lastLine = -1;
+    int records = 0;
+    std::string data; ///< compressed; empty when the block holds no record
+};
+
+class RawBlockBuilder
+{
+public:
+    /// A block is full at this many records or bytes, whichever comes first.
+    static constexpr int kMaxRecords = 512;
+    static constexpr size_t kMaxBytes = 256 * 1024;
+
+    void append(std::int64_t line, std::string_view raw);
+    bool empty() const { return m_records == 0; }
+    bool full() const { return m_records >= kMaxRecords || m_text.size() >= kMaxBytes; }
+    /// Compresses the records appended so far into out and starts a new block.
+    void pack(PackedRawBlock &out);
+
+private:
+    std::string m_text;
+    std::int64_t m_first = -1;
+    std::int64_t m_last = -1;
+    int m_records = 0;
+};
+
+/// Decodes one stored block and returns the record at line, if present.
+std::optional<std::string> rawRecordFromBlock(const QByteArray &block, std::int64_t line);
+
+} // namespace netcase
