@@ -1,7 +1,9 @@
 #include "accesslogparser.h"
 
+#include "api/labelsbuilder.h"
 #include "core/ipaddr.h"
 #include "core/timeutil.h"
+#include "core/utf8.h"
 
 #include <charconv>
 
@@ -116,8 +118,8 @@ bool parseClfTime(std::string_view t, Event &e)
         return false;
     const int offset = (t[p + 1] == '-' ? -1 : 1) * (two(t, p + 2) * 60 + two(t, p + 4));
     e.tzOffsetMin = std::int16_t(offset);
-    e.timestampUs = toEpochUs(year, month, day, h, m, sec, micros)
-                    - std::int64_t(offset) * 60 * 1000000;
+    e.timestampUs
+            = toEpochUs(year, month, day, h, m, sec, micros) - std::int64_t(offset) * 60 * 1000000;
     return true;
 }
 
@@ -141,20 +143,10 @@ void splitRequest(const std::string &r, Event &e)
     }
     if (r == "-" || r.empty())
         return;
-    // Not an HTTP request line: escape for JSON and keep it verbatim.
-    std::string esc;
-    for (char c : r) {
-        if (c == '"' || c == '\\')
-            esc += '\\';
-        if (static_cast<unsigned char>(c) < 0x20) {
-            char buf[8];
-            std::snprintf(buf, sizeof buf, "\\u%04x", c);
-            esc += buf;
-        } else {
-            esc += c;
-        }
-    }
-    e.labels = "{\"malformed_request\":\"" + esc + "\"}";
+    // Not an HTTP request line: escape for JSON (invalid UTF-8 becomes U+FFFD) and keep it.
+    e.labels = "{\"malformed_request\":\"";
+    appendJsonEscaped(e.labels, r);
+    e.labels += "\"}";
     e.action = "http_malformed_request";
 }
 
@@ -187,8 +179,8 @@ AccessLogResult parseAccessLogLine(std::string_view line, Event &e)
     } else if (n == 4) {
         res.variant = AccessLogVariant::VhostCombined;
         std::string_view vhost = tokens[0];
-        if (const size_t colon = vhost.rfind(':'); colon != std::string_view::npos
-                                                   && isDigits(vhost.substr(colon + 1))) {
+        if (const size_t colon = vhost.rfind(':');
+            colon != std::string_view::npos && isDigits(vhost.substr(colon + 1))) {
             int port = 0;
             std::from_chars(vhost.data() + colon + 1, vhost.data() + vhost.size(), port);
             e.destinationPort = port;
@@ -210,7 +202,8 @@ AccessLogResult parseAccessLogLine(std::string_view line, Event &e)
         e.sourceDomain.assign(host);
     }
     const size_t close = line.find(']', c.p);
-    if (close == std::string_view::npos || !parseClfTime(line.substr(c.p + 1, close - c.p - 1), e)) {
+    if (close == std::string_view::npos
+        || !parseClfTime(line.substr(c.p + 1, close - c.p - 1), e)) {
         res.reason = "bad timestamp (expected [dd/Mon/yyyy:HH:MM:SS +zzzz])";
         return res;
     }
@@ -245,6 +238,7 @@ AccessLogResult parseAccessLogLine(std::string_view line, Event &e)
     if (c.atEnd()) {
         if (res.variant != AccessLogVariant::VhostCombined)
             res.variant = AccessLogVariant::Common;
+        utf8::repair(e);
         res.ok = true;
         return res;
     }
@@ -279,17 +273,14 @@ AccessLogResult parseAccessLogLine(std::string_view line, Event &e)
                 e.clientIp = std::move(ip);
         }
     }
-    if (!referer.empty() && referer != "-") {
-        std::string esc;
-        for (char ch : referer) {
-            if (ch == '"' || ch == '\\')
-                esc += '\\';
-            if (static_cast<unsigned char>(ch) >= 0x20)
-                esc += ch;
-        }
-        if (e.labels.empty())
-            e.labels = "{\"http_referrer\":\"" + esc + "\"}";
+    if (!referer.empty() && referer != "-" && e.labels.empty()) {
+        e.labels = "{\"http_referrer\":\"";
+        appendJsonEscaped(e.labels, referer);
+        e.labels += "\"}";
     }
+    // Clients send any bytes they like (user agents, paths, user names): every text field leaves
+    // the parser as valid UTF-8, bad bytes replaced by U+FFFD, so JSON output never breaks.
+    utf8::repair(e);
     res.ok = true;
     return res;
 }

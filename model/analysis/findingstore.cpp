@@ -137,9 +137,12 @@ Result<std::int64_t> FindingStore::write(Database &db,
     std::int64_t written = 0;
     for (const Finding &f : findings) {
         const std::string fp = f.fingerprint();
-        const std::string signalList = signalsJson(f).dump();
-        const std::string caveats = caveatsJson(f).dump();
-        const std::string details = f.details.dump();
+        const std::string signalList
+                = signalsJson(f).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        const std::string caveats
+                = caveatsJson(f).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        const std::string details
+                = f.details.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
         std::vector<std::int64_t> evidence = f.evidence;
         std::sort(evidence.begin(), evidence.end());
         evidence.erase(std::unique(evidence.begin(), evidence.end()), evidence.end());

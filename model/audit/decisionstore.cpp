@@ -105,7 +105,8 @@ Result<Decision> DecisionStore::record(Database &db, Decision d, std::int64_t re
             d.revision = int(max.int64(0)) + 1;
     }
     d.createdAt = nowIso();
-    const std::string factors = decisions::factorsToJson(d.factors).dump();
+    const std::string factors = decisions::factorsToJson(d.factors).dump(
+            -1, ' ', false, nlohmann::json::error_handler_t::replace);
     Statement ins = db.prepare(
             "INSERT INTO decisions(decision_key, revision, subject_type, subject_value, verdict, "
             "confidence, factors, reasoning, proportionality, analyst, created_at) "

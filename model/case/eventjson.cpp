@@ -2,15 +2,23 @@
 
 #include "case/eventquery.h"
 #include "core/timeutil.h"
+#include "core/utf8.h"
 
 namespace netcase {
 
 namespace {
 
+// Log text may hold bytes that are not UTF-8 (a hostile user agent); nlohmann's dump() throws on
+// those, so every string is repaired here, whatever importer or older case it came from.
+std::string text(const std::string &v)
+{
+    return utf8::repaired(v);
+}
+
 void put(nlohmann::json &j, const char *a, const char *b, const std::string &v)
 {
     if (!v.empty())
-        j[a][b] = v;
+        j[a][b] = text(v);
 }
 
 void putNum(nlohmann::json &j, const char *a, const char *b, std::int64_t v)
@@ -30,7 +38,8 @@ void flatten(const nlohmann::json &j,
         else if (it->is_string())
             out.emplace_back(key, it->get<std::string>());
         else
-            out.emplace_back(key, it->dump());
+            out.emplace_back(key,
+                             it->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     }
 }
 
@@ -44,9 +53,9 @@ nlohmann::json eventToEcs(const EventRow &row)
     nlohmann::json &ev = j["event"];
     ev["outcome"] = outcomeName(e.outcome);
     if (!e.category.empty())
-        ev["category"] = e.category;
+        ev["category"] = text(e.category);
     if (!e.action.empty())
-        ev["action"] = e.action;
+        ev["action"] = text(e.action);
     if (e.durationUs >= 0)
         ev["duration"] = e.durationUs * 1000;
     if (e.tzOffsetMin != kNoOffset) {
@@ -69,7 +78,7 @@ nlohmann::json eventToEcs(const EventRow &row)
     put(j, "user", "name", e.userName);
     put(j, "user_agent", "original", e.userAgent);
     if (!e.httpMethod.empty())
-        j["http"]["request"]["method"] = e.httpMethod;
+        j["http"]["request"]["method"] = text(e.httpMethod);
     if (e.statusCode >= 0)
         j["http"]["response"]["status_code"] = e.statusCode;
     if (e.bodyBytes >= 0)
@@ -81,7 +90,7 @@ nlohmann::json eventToEcs(const EventRow &row)
     put(j, "device", "id", e.deviceId);
     put(j, "authentication", "mfa", e.mfa);
     if (!e.labels.empty()) {
-        auto labels = nlohmann::json::parse(e.labels, nullptr, false);
+        auto labels = nlohmann::json::parse(text(e.labels), nullptr, false);
         if (!labels.is_discarded())
             j["labels"] = std::move(labels);
     }

@@ -212,7 +212,8 @@ Result<EnrichSummary> enrichCase(Database &db,
         ins.bind(17, int(rec.anonymous)).bind(18, int(rec.tor)).bind(19, int(rec.vpn));
         ins.bind(20, int(rec.proxy)).bind(21, int(rec.hosting));
         ins.bind(22, int(rec.residentialProxy));
-        ins.bind(23, lists.dump()).bind(24, prov.dump());
+        ins.bind(23, lists.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace))
+                .bind(24, prov.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
         ins.bind(25, nlohmann::json(std::vector<qint64>(used.begin(), used.end())).dump());
         if (Status st = ins.exec(); !st)
             return st.error();

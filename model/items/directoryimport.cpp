@@ -193,7 +193,10 @@ Result<DirectoryImportSummary> DirectoryImport::importText(Database &db,
             ins.bind(2, int(*mfa));
         else
             ins.bindNull(2);
-        ins.bind(3, device).bind(4, department).bind(5, reset).bind(6, extra.dump());
+        ins.bind(3, device)
+                .bind(4, department)
+                .bind(5, reset)
+                .bind(6, extra.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
         if (Status s = ins.exec(); !s)
             return makeError(QStringLiteral("cannot store %1: %2").arg(account, s.error().message),
                              ErrorCode::Data);

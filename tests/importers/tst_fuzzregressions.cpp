@@ -1,16 +1,17 @@
 // Replays every input under tests/fuzz/regressions/<format>/ (crashes the fuzzers found, and
 // hand-made edge cases) through its importer with the same checks as the fuzz harnesses: no
-// crash, every event renders as ECS JSON, every reject has a line and a reason.
+// crash, every text field of every event is valid UTF-8 and renders as ECS JSON, every reject
+// has a line and a reason.
 
 #include "api/inputstream.h"
 #include "api/registry.h"
 #include "case/eventjson.h"
 #include "case/eventquery.h"
+#include "core/utf8.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QHash>
 #include <QTest>
 
 using namespace netcase;
@@ -27,6 +28,9 @@ struct CheckingSink final : RecordSink
         ++events;
         if (!e.labels.empty() && !nlohmann::json::accept(e.labels))
             problems << QStringLiteral("line %1: labels are not JSON").arg(e.line);
+        Event copy = e;
+        if (utf8::repair(copy))
+            problems << QStringLiteral("line %1: a text field is not valid UTF-8").arg(e.line);
         EventRow row;
         row.event = std::move(e);
         try {
@@ -85,15 +89,6 @@ private Q_SLOTS:
         auto in = memoryStream(data);
         ParseContext ctx{options, sink};
         QVERIFY(imp->parse(*in, ctx).ok());
-        // Inputs whose bug is found but not fixed yet: expected to fail, so that the fix shows
-        // up as XPASS and the entry is removed then.
-        static const QHash<QString, QString> open = {
-                {QStringLiteral("apache/crash-669b0346c0bd0c6c200e5ea1947255b4a90c6f4e"),
-                 QStringLiteral("the Apache importer keeps invalid UTF-8 in user_agent.original; "
-                                "eventToEcs(...).dump() then throws (netcase events fails)")}};
-        const QString key = format + QLatin1Char('/') + QFileInfo(path).fileName();
-        if (open.contains(key))
-            QEXPECT_FAIL("", qPrintable(open.value(key)), Continue);
         QVERIFY2(sink.problems.isEmpty(), qPrintable(sink.problems.join(QLatin1Char('\n'))));
         // Every non-empty line is accounted for somewhere (event, reject or header).
         QVERIFY(sink.events + sink.rejects > 0);

@@ -1,0 +1,27 @@
+#pragma once
+
+// UTF-8 repair for text that came from log files. Every string in an Event is UTF-8 by contract
+// (JSON output, SQLite text and Qt strings all rely on it), but logs carry whatever bytes a
+// client sent: each byte that does not start a well-formed sequence becomes U+FFFD.
+
+#include <string>
+#include <string_view>
+
+namespace netcase {
+
+struct Event;
+
+namespace utf8 {
+
+/// True when s is well-formed UTF-8 (no overlongs, surrogates or code points past U+10FFFF).
+bool isValid(std::string_view s);
+/// s with each byte that does not start a well-formed sequence replaced by U+FFFD.
+std::string repaired(std::string_view s);
+/// Repairs s in place; returns true when it had to change anything.
+bool repair(std::string &s);
+/// Repairs every text field of an event (labels included, as a string). Returns true when any
+/// field changed.
+bool repair(Event &e);
+
+} // namespace utf8
+} // namespace netcase
