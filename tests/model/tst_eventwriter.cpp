@@ -28,6 +28,19 @@ private Q_SLOTS:
         QCOMPARE(m.find("never inserted"), 0);
     }
 
+    void internMapGrowsAndFindsEveryEntry()
+    {
+        InternMap m;
+        for (int i = 1; i <= 50000; ++i)
+            m.insert("s" + std::to_string(i), i);
+        QCOMPARE(m.size(), size_t(50000));
+        QCOMPARE(m.evictions(), 0);
+        for (int i = 1; i <= 50000; ++i)
+            QCOMPARE(m.find("s" + std::to_string(i)), std::int64_t(i));
+        QCOMPARE(m.find("s0"), 0);
+        QCOMPARE(m.find(""), 0);
+    }
+
     void rawBlocksRoundTrip()
     {
         RawBlockBuilder b;
