@@ -4,6 +4,9 @@
 
 #include <cstdlib>
 
+#include <pwd.h>
+#include <unistd.h>
+
 namespace netcase {
 
 QString currentUserName()
@@ -16,6 +19,9 @@ QString currentUserName()
         if (!v.isEmpty())
             return v;
     }
+    // Services and containers often run without USER/LOGNAME: ask the password database.
+    if (const passwd *pw = getpwuid(geteuid()); pw && pw->pw_name && *pw->pw_name)
+        return QString::fromLocal8Bit(pw->pw_name);
     return QStringLiteral("unknown");
 }
 
