@@ -8,6 +8,7 @@
 #include "items/selectionhub.h"
 #include "mainwindow/casecontroller.h"
 #include "mainwindow/dockmanager.h"
+#include "mainwindow/tableexporter.h"
 
 #include <QApplication>
 #include <QFileInfo>
@@ -36,6 +37,10 @@ MainActions::MainActions(QMainWindow &window, CaseController &controller, DockMa
     m_file->addSeparator();
     m_import = m_file->addAction(tr("&Import files…"), QKeySequence(tr("Ctrl+I")), &controller,
                                  &CaseController::importInteractive);
+    auto *exporter = new TableExporter(window, controller, docks);
+    m_exportTable = m_file->addAction(tr("&Export table…"), QKeySequence(tr("Ctrl+Shift+E")),
+                                      exporter, &TableExporter::exportInteractive);
+    m_exportTable->setObjectName(QStringLiteral("exportTable"));
     m_file->addSeparator();
     m_close = m_file->addAction(tr("&Close case"), QKeySequence::Close, &controller,
                                 &CaseController::closeCase);
@@ -113,6 +118,7 @@ void MainActions::updateState()
     CaseSession *s = m_controller.session();
     m_import->setEnabled(s && !s->readOnly());
     m_close->setEnabled(s != nullptr);
+    m_exportTable->setEnabled(s != nullptr);
     m_back->setEnabled(m_hub.canGoBack());
     m_forward->setEnabled(m_hub.canGoForward());
 }

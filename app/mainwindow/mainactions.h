@@ -41,6 +41,7 @@ private:
     QMenu *m_case = nullptr;
     QMenu *m_view = nullptr;
     QAction *m_import = nullptr;
+    QAction *m_exportTable = nullptr;
     QAction *m_close = nullptr;
     QAction *m_back = nullptr;
     QAction *m_forward = nullptr;
