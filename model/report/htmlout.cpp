@@ -1,0 +1,143 @@
+#include "htmlout.h"
+
+#include "report/reportdata.h"
+
+namespace netcase {
+
+QString esc(const QString &text)
+{
+    return printable(text).toHtmlEscaped().replace(QLatin1Char('\''), QStringLiteral("&#39;"));
+}
+
+QString severityWord(int severity)
+{
+    return severity >= 70   ? QStringLiteral("high")
+           : severity >= 40 ? QStringLiteral("medium")
+                            : QStringLiteral("low");
+}
+
+void HtmlOut::element(const char *tag, const QString &text, const char *cls)
+{
+    const QString t = QString::fromLatin1(tag);
+    m_html += QLatin1Char('<') + t;
+    if (cls)
+        m_html += QStringLiteral(" class=\"%1\"").arg(QString::fromLatin1(cls));
+    m_html += QLatin1Char('>') + esc(text) + QStringLiteral("</") + t + QStringLiteral(">\n");
+}
+
+void HtmlOut::heading(int level, const QString &text, const QString &id)
+{
+    const QString tag = QStringLiteral("h%1").arg(level);
+    m_html += QLatin1Char('<') + tag;
+    if (!id.isEmpty())
+        m_html += QStringLiteral(" id=\"%1\"").arg(esc(id));
+    m_html += QLatin1Char('>') + esc(text) + QStringLiteral("</") + tag + QStringLiteral(">\n");
+}
+
+void HtmlOut::paragraph(const QString &text, const char *cls)
+{
+    element("p", text, cls);
+}
+
+void HtmlOut::section(const char *id, const QString &title, bool newPage)
+{
+    m_html += QStringLiteral("<h2 id=\"%1\"%2>")
+                      .arg(QString::fromLatin1(id),
+                           newPage ? QStringLiteral(" class=\"section\"") : QString())
+              + esc(title) + QStringLiteral("</h2>\n");
+}
+
+void HtmlOut::box(const char *cls, const QString &text)
+{
+    const QString c = QString::fromLatin1(cls);
+    if (forQt()) {
+        m_html += QStringLiteral("<table width=\"100%\" cellpadding=\"5\" border=\"0\"><tr><td "
+                                 "class=\"%1\">")
+                          .arg(c)
+                  + esc(text) + QStringLiteral("</td></tr></table>\n");
+        return;
+    }
+    m_html += QStringLiteral("<p class=\"box %1\">").arg(c) + esc(text) + QStringLiteral("</p>\n");
+}
+
+void HtmlOut::tableStart(const QStringList &headers, const char *cls)
+{
+    m_html += QStringLiteral("<table");
+    if (cls)
+        m_html += QStringLiteral(" class=\"%1\"").arg(QString::fromLatin1(cls));
+    if (forQt())
+        m_html += QStringLiteral(
+                " width=\"100%\" border=\"1\" cellspacing=\"0\" cellpadding=\"3\"");
+    m_html += QStringLiteral(">\n");
+    if (headers.isEmpty())
+        return;
+    m_html += forQt() ? QStringLiteral("<tr bgcolor=\"#e9ecef\">") : QStringLiteral("<thead><tr>");
+    for (const QString &h : headers)
+        m_html += QStringLiteral("<th>") + esc(h) + QStringLiteral("</th>");
+    m_html += forQt() ? QStringLiteral("</tr>\n") : QStringLiteral("</tr></thead>\n");
+}
+
+void HtmlOut::row(const QStringList &cells)
+{
+    m_html += QStringLiteral("<tr>");
+    for (const QString &c : cells)
+        m_html += QStringLiteral("<td>") + esc(c) + QStringLiteral("</td>");
+    m_html += QStringLiteral("</tr>\n");
+}
+
+void HtmlOut::rowHtml(const QStringList &cells)
+{
+    m_html += QStringLiteral("<tr>");
+    for (const QString &c : cells)
+        m_html += QStringLiteral("<td>") + c + QStringLiteral("</td>");
+    m_html += QStringLiteral("</tr>\n");
+}
+
+void HtmlOut::kvStart(const char *cls)
+{
+    tableStart({}, cls);
+}
+
+void HtmlOut::kv(const QString &key, const QString &value)
+{
+    kvHtml(key, esc(value));
+}
+
+void HtmlOut::kvHtml(const QString &key, const QString &valueHtml)
+{
+    const QString th = forQt() ? QStringLiteral("<th width=\"28%\" align=\"left\">")
+                               : QStringLiteral("<th>");
+    m_html += QStringLiteral("<tr>") + th + esc(key) + QStringLiteral("</th><td>") + valueHtml
+              + QStringLiteral("</td></tr>\n");
+}
+
+QString HtmlOut::rawLine(const QString &text) const
+{
+    if (forQt())
+        return QStringLiteral("<span style=\"font-family: 'DejaVu Sans Mono'; font-size: 7pt; "
+                              "white-space: pre-wrap;\">")
+               + esc(text) + QStringLiteral("</span>");
+    return QStringLiteral("<code class=\"raw\">") + esc(text) + QStringLiteral("</code>");
+}
+
+QString HtmlOut::severityBadge(int severity) const
+{
+    const QString word = severityWord(severity);
+    const QString text = QStringLiteral("%1 %2").arg(severity).arg(word);
+    if (forQt()) {
+        const char *colour = severity >= 70 ? "#b02a22" : severity >= 40 ? "#9a5b00" : "#4d5660";
+        return QStringLiteral("<b><span style=\"color: %1;\">").arg(QString::fromLatin1(colour))
+               + text + QStringLiteral("</span></b>");
+    }
+    return QStringLiteral("<span class=\"sev sev-%1\">%2</span>").arg(word, text);
+}
+
+void HtmlOut::list(const QStringList &items)
+{
+    m_html += QStringLiteral("<ul>\n");
+    for (const QString &i : items)
+        m_html += QStringLiteral("<li>") + esc(i) + QStringLiteral("</li>\n");
+    m_html += QStringLiteral("</ul>\n");
+}
+
+} // namespace netcase

@@ -1,0 +1,71 @@
+#pragma once
+
+// A small HTML builder for the report writers. Every function that takes `text` escapes it
+// (control characters made visible, then HTML-escaped including quotes); only the `Html`
+// variants take markup, and they are given markup built here, never case data.
+
+#include "report/reportwriters.h"
+
+#include <QString>
+#include <QStringList>
+
+namespace netcase {
+
+struct ReportData;
+
+class HtmlOut
+{
+public:
+    explicit HtmlOut(HtmlFlavor flavor)
+        : m_flavor(flavor)
+    {}
+
+    bool forQt() const { return m_flavor == HtmlFlavor::QtDocument; }
+    QString &buffer() { return m_html; }
+
+    void raw(const QString &markup) { m_html += markup; }
+    /// <tag class="cls">text</tag>
+    void element(const char *tag, const QString &text, const char *cls = nullptr);
+    void heading(int level, const QString &text, const QString &id = {});
+    void paragraph(const QString &text, const char *cls = nullptr);
+    /// A numbered report section; newPage starts it on a new page when printed.
+    void section(const char *id, const QString &title, bool newPage = false);
+    /// A highlighted box: cls is "ok", "warn" or "bad".
+    void box(const char *cls, const QString &text);
+
+    /// A table with a header row (none when headers is empty).
+    void tableStart(const QStringList &headers, const char *cls = nullptr);
+    void row(const QStringList &cells);
+    /// A row whose cells are markup (built with cell helpers below).
+    void rowHtml(const QStringList &cells);
+    void tableEnd() { m_html += QStringLiteral("</table>\n"); }
+
+    /// Two-column key/value table.
+    void kvStart(const char *cls = "kv");
+    void kv(const QString &key, const QString &value);
+    void kvHtml(const QString &key, const QString &valueHtml);
+
+    /// An original log line, wrapped anywhere and shown in a monospaced font.
+    QString rawLine(const QString &text) const;
+    /// A coloured severity label ("72 high").
+    QString severityBadge(int severity) const;
+    /// Plain list of escaped items.
+    void list(const QStringList &items);
+
+private:
+    HtmlFlavor m_flavor;
+    QString m_html;
+};
+
+QString severityWord(int severity);
+
+// The sections, one function each (reporthtml*.cpp).
+void htmlCaseSection(HtmlOut &out, const ReportData &data);
+void htmlSourcesSection(HtmlOut &out, const ReportData &data);
+void htmlEnrichmentSection(HtmlOut &out, const ReportData &data);
+void htmlFindingsSection(HtmlOut &out, const ReportData &data);
+void htmlDecisionsSection(HtmlOut &out, const ReportData &data);
+void htmlIntegritySection(HtmlOut &out, const ReportData &data, const ReportOptions &options);
+void htmlRuleFeedbackSection(HtmlOut &out, const ReportData &data);
+
+} // namespace netcase

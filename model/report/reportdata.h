@@ -1,0 +1,115 @@
+#pragma once
+
+// Everything a report shows, read from the case into plain values once, so the HTML, PDF and
+// JSON writers format the same facts and never touch the database themselves. Ordering is
+// stable (by id) so the same case always gives the same data.
+
+#include "report/report.h"
+
+#include "analysis/findingstore.h"
+#include "analysis/tuning.h"
+#include "audit/decision.h"
+#include "audit/trailcheck.h"
+#include "case/casesummary.h"
+#include "enrich/enrichsource.h"
+#include "items/mapdata.h"
+#include "items/timelinesummary.h"
+
+#include <QList>
+#include <QStringList>
+
+#include <atomic>
+#include <cstdint>
+#include <map>
+#include <vector>
+
+namespace netcase {
+
+class CaseFile;
+
+/// One evidence event of a finding with its original log line.
+struct ReportEvidence
+{
+    std::int64_t eventId = 0;
+    QString source;
+    std::int64_t line = 0;
+    std::int64_t timestampUs = 0;
+    QString raw;             ///< the record as logged (invalid UTF-8 replaced)
+    bool rawMissing = false; ///< the case does not hold the raw record
+};
+
+struct ReportFinding
+{
+    StoredFinding finding;
+    std::vector<ReportEvidence> evidence; ///< the first maxEvidence events, by id
+    std::int64_t evidenceStored = 0;      ///< evidence ids the case keeps for the finding
+    bool citedOnly = false;               ///< no longer produced, kept because a decision cites it
+};
+
+/// A decision with every revision (oldest first) and the reviews of each revision.
+struct ReportDecision
+{
+    QString key;
+    std::vector<Decision> revisions;
+    std::map<std::int64_t, std::vector<Review>> reviews; ///< by decision (revision) id
+    const Decision &latest() const { return revisions.back(); }
+};
+
+/// An enrichment field: what it is, why Netcase collects it, how many addresses have it.
+struct EnrichFieldDoc
+{
+    QString field;
+    QString label;
+    QString why;
+    std::int64_t addresses = 0;
+};
+
+struct ReportTimeline
+{
+    std::int64_t bucketUs = 0;
+    std::vector<TimelineBucket> buckets;
+    std::vector<FindingBand> bands; ///< most severe first
+    std::int64_t bandsTotal = 0;
+};
+
+struct ReportData
+{
+    int maxEvidence = 10;
+    CaseSummary summary;
+    QStringList analysts;  ///< everyone who created, imported, analysed, decided or tuned
+    QStringList reviewers; ///< everyone who reviewed a decision
+    QString lastImportAt;
+    QString lastAnalysisAt;
+
+    QList<EnrichSource> enrichSources;
+    std::int64_t enrichedAddresses = 0;
+    std::vector<EnrichFieldDoc> enrichFields;
+
+    std::vector<ReportFinding> findings; ///< by id
+    std::int64_t inactiveFindings = 0;   ///< no longer produced and not cited (not listed)
+
+    std::vector<ReportDecision> decisions; ///< by id of the first revision
+
+    TrailCheck trail;
+    QString asOf; ///< time of the audit chain's head record: the state the report shows
+
+    std::vector<RuleStats> ruleStats;
+    std::vector<TuningEntry> tuning; ///< every entry, expired ones too
+
+    ReportTimeline timeline;
+    MapData map;
+};
+
+/// Reads the report's data; the caller holds a read transaction. progress gets 0..100.
+Result<ReportData> collectReportData(const CaseFile &caseFile,
+                                     const ReportOptions &options,
+                                     const ReportProgressFn &progress,
+                                     const std::atomic<bool> &cancel);
+
+/// Shown text for a value that came from a log: control characters become visible escapes
+/// ("\x1b"), so they can neither drive a terminal nor vanish from the reader's view.
+QString printable(const QString &text);
+/// "2024-03-01 12:00:00 UTC" for UTC microseconds.
+QString reportTime(std::int64_t us);
+
+} // namespace netcase

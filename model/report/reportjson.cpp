@@ -1,0 +1,254 @@
+// The JSON report: everything the case says, no wall-clock time (the audit chain's head time is
+// "as_of"), keys sorted and lists ordered by id, so the same case gives byte-identical output.
+
+#include "report/reportdata.h"
+#include "report/reportwriters.h"
+
+#include "core/timeutil.h"
+
+#include <nlohmann/json.hpp>
+
+namespace netcase {
+
+namespace {
+
+using nlohmann::json;
+
+std::string s(const QString &q)
+{
+    return q.toStdString();
+}
+
+json strings(const QStringList &list)
+{
+    json a = json::array();
+    for (const QString &q : list)
+        a.push_back(s(q));
+    return a;
+}
+
+json timeOrNull(std::int64_t us, bool known)
+{
+    return known ? json(formatIsoUs(us)) : json(nullptr);
+}
+
+json caseJson(const ReportData &d)
+{
+    const CaseSummary &c = d.summary;
+    const bool hasEvents = c.events > 0;
+    return {{"title", s(c.info.title)},
+            {"authorization", s(c.info.authorization)},
+            {"scope", s(c.info.scope)},
+            {"retention_date", s(c.info.retentionDate)},
+            {"created_at", s(c.info.createdAt)},
+            {"created_by", s(c.info.createdBy)},
+            {"created_with_version", s(c.info.netcaseVersion)},
+            {"analysts", strings(d.analysts)},
+            {"reviewers", strings(d.reviewers)},
+            {"first_event", timeOrNull(c.firstTs, hasEvents)},
+            {"last_event", timeOrNull(c.lastTs, hasEvents)},
+            {"last_import", s(d.lastImportAt)},
+            {"last_analysis", s(d.lastAnalysisAt)},
+            {"events", c.events},
+            {"rejects", c.rejects},
+            {"distinct_ips", c.distinctIps},
+            {"distinct_users", c.distinctUsers}};
+}
+
+json sourcesJson(const ReportData &d)
+{
+    json a = json::array();
+    for (const SourceSummary &src : d.summary.sources) {
+        json reasons = json::array();
+        for (const auto &[reason, count] : src.rejectReasons)
+            reasons.push_back({{"reason", s(reason)}, {"count", count}});
+        const bool hasEvents = src.events > 0;
+        a.push_back({{"id", src.id},
+                     {"name", s(src.name)},
+                     {"path", s(src.path)},
+                     {"member", s(src.member)},
+                     {"sha256", s(src.sha256)},
+                     {"size", src.size},
+                     {"format", s(src.format)},
+                     {"timezone", s(src.timezone)},
+                     {"imported_at", s(src.importedAt)},
+                     {"imported_by", s(src.importedBy)},
+                     {"events", src.events},
+                     {"rejects", src.rejects},
+                     {"first_event", timeOrNull(src.firstTs, hasEvents)},
+                     {"last_event", timeOrNull(src.lastTs, hasEvents)},
+                     {"reject_reasons", reasons}});
+    }
+    return a;
+}
+
+json enrichmentJson(const ReportData &d)
+{
+    json sources = json::array();
+    for (const EnrichSource &e : d.enrichSources) {
+        sources.push_back({{"id", e.id},
+                           {"kind", s(e.kind)},
+                           {"type", s(e.type)},
+                           {"layout", s(e.layout)},
+                           {"name", s(e.name)},
+                           {"path", s(e.path)},
+                           {"sha256", s(e.sha256)},
+                           {"build_date", e.buildDate.isValid() ? json(
+                                                  s(e.buildDate.toUTC().toString(Qt::ISODate)))
+                                                                : json(nullptr)},
+                           {"category", s(e.category)},
+                           {"entries", e.entries >= 0 ? json(e.entries) : json(nullptr)},
+                           {"loaded_at", s(e.loadedAt.toUTC().toString(Qt::ISODate))},
+                           {"note", s(e.note)},
+                           {"stale", e.stale},
+                           {"staleness", s(e.staleness)}});
+    }
+    json fields = json::array();
+    for (const EnrichFieldDoc &f : d.enrichFields)
+        fields.push_back({{"field", s(f.field)},
+                          {"label", s(f.label)},
+                          {"why", s(f.why)},
+                          {"addresses", f.addresses}});
+    return {{"addresses", d.enrichedAddresses}, {"sources", sources}, {"fields", fields}};
+}
+
+json findingJson(const ReportFinding &rf)
+{
+    const StoredFinding &f = rf.finding;
+    json evidence = json::array();
+    for (const ReportEvidence &e : rf.evidence)
+        evidence.push_back({{"event_id", e.eventId},
+                            {"source", s(e.source)},
+                            {"line", e.line},
+                            {"timestamp", formatIsoUs(e.timestampUs)},
+                            {"raw", e.rawMissing ? json(nullptr) : json(s(e.raw))}});
+    return {{"id", f.id},
+            {"kind", s(f.kind)},
+            {"rule", s(f.rule)},
+            {"title", s(f.title)},
+            {"severity", f.severity},
+            {"window", {{"from", formatIsoUs(f.firstTs)}, {"to", formatIsoUs(f.lastTs)}}},
+            {"signals", f.signalList},
+            {"caveats", f.caveats},
+            {"details", f.details},
+            {"entities",
+             {{"ips", strings(f.ips)},
+              {"accounts", strings(f.accounts)},
+              {"hosts", strings(f.hosts)},
+              {"asns", strings(f.asns)}}},
+            {"active", f.active},
+            {"suppressed_by", f.suppressedBy ? json(f.suppressedBy) : json(nullptr)},
+            {"evidence_count", f.evidenceCount},
+            {"evidence_stored", rf.evidenceStored},
+            {"evidence", evidence}};
+}
+
+json decisionsJson(const ReportData &d)
+{
+    json a = json::array();
+    for (const ReportDecision &rd : d.decisions) {
+        json revisions = json::array();
+        for (const Decision &rev : rd.revisions) {
+            json r = decisions::toJson(rev);
+            r["verdict_label"] = s(decisions::verdictLabel(rev.verdict));
+            json reviews = json::array();
+            const auto it = rd.reviews.find(rev.id);
+            if (it != rd.reviews.end())
+                for (const Review &review : it->second)
+                    reviews.push_back(decisions::toJson(review));
+            r["reviews"] = reviews;
+            revisions.push_back(std::move(r));
+        }
+        a.push_back({{"key", s(rd.key)},
+                     {"latest_revision", rd.latest().revision},
+                     {"revisions", revisions}});
+    }
+    return a;
+}
+
+json figuresJson(const ReportData &d)
+{
+    json buckets = json::array();
+    for (const TimelineBucket &b : d.timeline.buckets)
+        buckets.push_back({{"start", formatIsoUs(b.startUs)},
+                           {"success", b.success},
+                           {"failure", b.failure},
+                           {"other", b.other}});
+    const MapData &m = d.map;
+    return {{"timeline",
+             {{"bucket_seconds", d.timeline.bucketUs / 1'000'000},
+              {"buckets", buckets},
+              {"findings_shown", std::int64_t(d.timeline.bands.size())},
+              {"findings_total", d.timeline.bandsTotal}}},
+            {"map",
+             {{"locations", std::int64_t(m.locations.size())},
+              {"addresses_with_events", m.ipsWithEvents},
+              {"addresses_without_location", m.ipsWithoutLocation},
+              {"private_addresses", m.privateIps},
+              {"travel_arcs", std::int64_t(m.arcs.size())}}}};
+}
+
+json integrityJson(const ReportData &d)
+{
+    const TrailCheck &t = d.trail;
+    return {{"intact", t.intact()},
+            {"records", t.chain.records},
+            {"head_hash", s(t.chain.headHash)},
+            {"first_bad_record", t.chain.firstBadSeq ? json(t.chain.firstBadSeq) : json(nullptr)},
+            {"chain_problem", s(t.chain.problem)},
+            {"problems", strings(t.problems)},
+            {"summary", s(t.summary())},
+            {"netcase_version", NETCASE_VERSION}};
+}
+
+json ruleFeedbackJson(const ReportData &d)
+{
+    json stats = json::array();
+    for (const RuleStats &r : d.ruleStats) {
+        const std::int64_t reviewed = r.escalated + r.benign;
+        stats.push_back({{"rule", s(r.rule)},
+                         {"hits", r.hits},
+                         {"escalated", r.escalated},
+                         {"benign", r.benign},
+                         {"benign_ratio", reviewed ? double(r.benign) / double(reviewed) : 0.0}});
+    }
+    json tuning = json::array();
+    for (const TuningEntry &e : d.tuning)
+        tuning.push_back(
+                {{"id", e.id},
+                 {"rule", s(e.rule)},
+                 {"kind", s(TuningEntry::kindName(e.kind))},
+                 {"value", s(e.value)},
+                 {"reason", s(e.reason)},
+                 {"created_by", s(e.createdBy)},
+                 {"created_at", s(e.createdAt)},
+                 {"expires_at", e.expiresAt.isEmpty() ? json(nullptr) : json(s(e.expiresAt))},
+                 {"expired", e.expired(d.asOf)},
+                 {"decision_id", e.decisionId ? json(e.decisionId) : json(nullptr)}});
+    return {{"stats", stats}, {"tuning", tuning}};
+}
+
+} // namespace
+
+std::string reportJson(const ReportData &d)
+{
+    json findings = json::array();
+    for (const ReportFinding &rf : d.findings)
+        findings.push_back(findingJson(rf));
+    const json doc = {{"schema", "netcase-report/1"},
+                      {"as_of", d.asOf.isEmpty() ? json(nullptr) : json(s(d.asOf))},
+                      {"case", caseJson(d)},
+                      {"sources", sourcesJson(d)},
+                      {"enrichment", enrichmentJson(d)},
+                      {"findings",
+                       {{"max_evidence_per_finding", d.maxEvidence},
+                        {"inactive_not_listed", d.inactiveFindings},
+                        {"items", findings}}},
+                      {"decisions", decisionsJson(d)},
+                      {"figures", figuresJson(d)},
+                      {"integrity", integrityJson(d)},
+                      {"rule_feedback", ruleFeedbackJson(d)}};
+    return doc.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+} // namespace netcase
