@@ -8,6 +8,7 @@
 #include "items/selectionhub.h"
 #include "mainwindow/casecontroller.h"
 #include "mainwindow/dockmanager.h"
+#include "mainwindow/reportexporter.h"
 #include "mainwindow/tableexporter.h"
 
 #include <QApplication>
@@ -41,6 +42,15 @@ MainActions::MainActions(QMainWindow &window, CaseController &controller, DockMa
     m_exportTable = m_file->addAction(tr("&Export table…"), QKeySequence(tr("Ctrl+Shift+E")),
                                       exporter, &TableExporter::exportInteractive);
     m_exportTable->setObjectName(QStringLiteral("exportTable"));
+    auto *reports = new ReportExporter(&window, controller);
+    QAction *exportReport = m_file->addAction(tr("Export &report…"), reports,
+                                              &ReportExporter::exportInteractive);
+    exportReport->setObjectName(QStringLiteral("exportReport"));
+    exportReport->setEnabled(false);
+    connect(&controller, &CaseController::caseOpened, exportReport,
+            [exportReport] { exportReport->setEnabled(true); });
+    connect(&controller, &CaseController::caseClosed, exportReport,
+            [exportReport] { exportReport->setEnabled(false); });
     m_file->addSeparator();
     m_close = m_file->addAction(tr("&Close case"), QKeySequence::Close, &controller,
                                 &CaseController::closeCase);
