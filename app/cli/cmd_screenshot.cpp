@@ -68,7 +68,7 @@ int run(const QStringList &argv)
             v.dock->show();
             v.dock->resize(int(*width) * 3 / 4, int(*height) * 3 / 4);
             settle(300);
-            save(v.dock->widget(), v.id);
+            save(v.widget, v.id);
         } else {
             save(v.widget, v.id);
         }

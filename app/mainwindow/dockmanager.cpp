@@ -1,7 +1,7 @@
 #include "dockmanager.h"
 
-#include "annotations/annotationpane.h"
 #include "accounts/accountsview.h"
+#include "annotations/annotationpane.h"
 #include "events/eventsview.h"
 #include "findings/findingsview.h"
 #include "graph/graphview.h"
@@ -12,6 +12,8 @@
 #include <QDockWidget>
 #include <QMainWindow>
 #include <QMenu>
+#include <QScrollArea>
+#include <QTimer>
 
 namespace netcase {
 
@@ -23,8 +25,10 @@ DockManager::DockManager(QMainWindow &window, SelectionHub &hub)
 {
     m_window.setCentralWidget(m_events);
     m_window.setDockNestingEnabled(true);
-    m_views.append({QStringLiteral("events"), tr("Events"), m_events, nullptr,
-                    [this](CaseSession *s) { m_events->setSession(s); }});
+    m_views.append(
+            {QStringLiteral("events"), tr("Events"), m_events, nullptr, [this](CaseSession *s) {
+                 m_events->setSession(s);
+             }});
     // Further views (timeline, map, graph, accounts, findings, IP details, annotations) are
     // added here with addDock() as they are built.
     auto *annotations = new AnnotationPane(hub, &m_window);
@@ -48,14 +52,73 @@ DockManager::DockManager(QMainWindow &window, SelectionHub &hub)
     auto *accounts = new AccountsView(hub, &m_window);
     addDock(QStringLiteral("accounts"), tr("Accounts"), accounts, Qt::BottomDockWidgetArea,
             [accounts](CaseSession *s) { accounts->setSession(s); });
+    arrangeDefault();
 }
 
-void DockManager::addDock(const QString &id, const QString &title, QWidget *widget, int area,
+QDockWidget *DockManager::dock(const QString &id) const
+{
+    for (const View &v : m_views) {
+        if (v.id == id)
+            return v.dock;
+    }
+    return nullptr;
+}
+
+void DockManager::arrangeDefault()
+{
+    // The timeline across the top; map and graph share the right column above the decision and
+    // IP details; findings and accounts share the bottom. Tabs keep each view large enough to
+    // read on a laptop screen; every dock can be dragged out or floated.
+    QDockWidget *timeline = dock(QStringLiteral("timeline"));
+    QDockWidget *map = dock(QStringLiteral("map"));
+    QDockWidget *graph = dock(QStringLiteral("graph"));
+    QDockWidget *decision = dock(QStringLiteral("annotations"));
+    QDockWidget *ipDetails = dock(QStringLiteral("ipdetails"));
+    QDockWidget *findings = dock(QStringLiteral("findings"));
+    QDockWidget *accounts = dock(QStringLiteral("accounts"));
+    for (const View &v : m_views) {
+        if (v.dock) {
+            v.dock->setFloating(false);
+            v.dock->show();
+        }
+    }
+    m_window.addDockWidget(Qt::TopDockWidgetArea, timeline);
+    m_window.addDockWidget(Qt::RightDockWidgetArea, map);
+    m_window.tabifyDockWidget(map, graph);
+    m_window.addDockWidget(Qt::RightDockWidgetArea, decision);
+    m_window.tabifyDockWidget(decision, ipDetails);
+    m_window.addDockWidget(Qt::BottomDockWidgetArea, findings);
+    m_window.tabifyDockWidget(findings, accounts);
+    map->raise();
+    decision->raise();
+    findings->raise();
+    // Sizes only stick once the window has its geometry: apply them from the event loop.
+    QTimer::singleShot(0, this, [this, timeline, findings, map, decision] {
+        m_window.resizeDocks({timeline, findings}, {230, 280}, Qt::Vertical);
+        m_window.resizeDocks({map}, {m_window.width() * 2 / 5}, Qt::Horizontal);
+        m_window.resizeDocks({map, decision}, {420, 380}, Qt::Vertical);
+    });
+}
+
+void DockManager::addDock(const QString &id,
+                          const QString &title,
+                          QWidget *widget,
+                          int area,
                           std::function<void(CaseSession *)> setSession)
 {
     auto *dock = new QDockWidget(title, &m_window);
     dock->setObjectName(id + QStringLiteral("Dock"));
-    dock->setWidget(widget);
+    if (id == QLatin1String("annotations")) {
+        // The decision form is tall; in a short dock it scrolls instead of pushing the other
+        // views (and the window) to their minimum sizes.
+        auto *scroll = new QScrollArea(dock);
+        scroll->setWidgetResizable(true);
+        scroll->setFrameShape(QFrame::NoFrame);
+        scroll->setWidget(widget);
+        dock->setWidget(scroll);
+    } else {
+        dock->setWidget(widget);
+    }
     dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable
                       | QDockWidget::DockWidgetClosable);
     m_window.addDockWidget(Qt::DockWidgetArea(area), dock);

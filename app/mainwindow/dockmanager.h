@@ -30,7 +30,7 @@ public:
 
     struct View
     {
-        QString id;    ///< object name, used for layout state and screenshots
+        QString id; ///< object name, used for layout state and screenshots
         QString title;
         QWidget *widget = nullptr;
         QDockWidget *dock = nullptr; ///< null for the central view
@@ -38,13 +38,19 @@ public:
     };
     const QList<View> &views() const { return m_views; }
     QWidget *view(const QString &id) const;
+    QDockWidget *dock(const QString &id) const;
+    /// Puts every dock back in the default layout (View → Reset layout).
+    void arrangeDefault();
 
     void setSession(CaseSession *session);
     /// Adds a toggle for each dock to the menu.
     void fillViewMenu(QMenu &menu) const;
 
 private:
-    void addDock(const QString &id, const QString &title, QWidget *widget, int area,
+    void addDock(const QString &id,
+                 const QString &title,
+                 QWidget *widget,
+                 int area,
                  std::function<void(CaseSession *)> setSession);
 
     QMainWindow &m_window;

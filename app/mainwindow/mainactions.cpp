@@ -19,7 +19,9 @@
 
 namespace netcase {
 
-MainActions::MainActions(QMainWindow &window, CaseController &controller, DockManager &docks,
+MainActions::MainActions(QMainWindow &window,
+                         CaseController &controller,
+                         DockManager &docks,
                          SelectionHub &hub)
     : QObject(&window)
     , m_window(window)
@@ -43,8 +45,8 @@ MainActions::MainActions(QMainWindow &window, CaseController &controller, DockMa
                                       exporter, &TableExporter::exportInteractive);
     m_exportTable->setObjectName(QStringLiteral("exportTable"));
     auto *reports = new ReportExporter(&window, controller);
-    QAction *exportReport = m_file->addAction(tr("Export &report…"), reports,
-                                              &ReportExporter::exportInteractive);
+    QAction *exportReport
+            = m_file->addAction(tr("Export &report…"), reports, &ReportExporter::exportInteractive);
     exportReport->setObjectName(QStringLiteral("exportReport"));
     exportReport->setEnabled(false);
     connect(&controller, &CaseController::caseOpened, exportReport,
@@ -57,9 +59,8 @@ MainActions::MainActions(QMainWindow &window, CaseController &controller, DockMa
     m_file->addAction(tr("&Quit"), QKeySequence::Quit, &window, &QWidget::close);
 
     m_case = bar->addMenu(tr("&Case"));
-    m_case->addAction(tr("Import &directory CSV…"), this, [this] {
-        importDirectoryInteractive(&m_window, m_controller.session());
-    });
+    m_case->addAction(tr("Import &directory CSV…"), this,
+                      [this] { importDirectoryInteractive(&m_window, m_controller.session()); });
     QAction *properties = m_case->addAction(tr("&Properties…"), this, [this] {
         CaseSession *s = m_controller.session();
         if (!s)
@@ -81,20 +82,21 @@ MainActions::MainActions(QMainWindow &window, CaseController &controller, DockMa
             [properties] { properties->setEnabled(false); });
     // Enrichment sources: settings work without a case; re-enrichment needs a writable one.
     m_case->addAction(tr("&Enrichment sources…"), this, [this] {
-                EnrichmentDialog dialog(m_controller.session(), &m_window);
-                dialog.exec();
-            })
-            ->setObjectName(QStringLiteral("enrichmentSources"));
+              EnrichmentDialog dialog(m_controller.session(), &m_window);
+              dialog.exec();
+          })->setObjectName(QStringLiteral("enrichmentSources"));
 
     m_view = bar->addMenu(tr("&View"));
     m_back = m_view->addAction(tr("&Back"), QKeySequence(tr("Alt+Left")), &hub,
                                &SelectionHub::back);
     m_forward = m_view->addAction(tr("&Forward"), QKeySequence(tr("Alt+Right")), &hub,
                                   &SelectionHub::forward);
-    m_view->addAction(tr("&Clear selection"), QKeySequence(tr("Esc")), &hub,
-                      &SelectionHub::clear);
+    m_view->addAction(tr("&Clear selection"), QKeySequence(tr("Esc")), &hub, &SelectionHub::clear);
     m_view->addSeparator();
     docks.fillViewMenu(*m_view);
+    m_view->addSeparator();
+    m_view->addAction(tr("&Reset layout"), &docks, &DockManager::arrangeDefault)
+            ->setObjectName(QStringLiteral("resetLayout"));
 
     QMenu *help = bar->addMenu(tr("&Help"));
     help->addAction(tr("&About Netcase"), &window, [&window] {

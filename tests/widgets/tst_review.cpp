@@ -64,12 +64,10 @@ private Q_SLOTS:
 
         auto *pane = qobject_cast<AnnotationPane *>(w.docks().view(QStringLiteral("annotations")));
         QVERIFY(pane);
-        for (QDockWidget *dock : w.findChildren<QDockWidget *>()) {
-            if (dock->widget() == pane) {
-                dock->show();
-                dock->raise();
-            }
-        }
+        QDockWidget *dock = w.docks().dock(QStringLiteral("annotations"));
+        QVERIFY(dock);
+        dock->show();
+        dock->raise();
         QTRY_VERIFY(pane->isVisible());
         // Decisions are read-only in review mode; the trail tab is shown.
         QVERIFY(!pane->findChild<QPushButton *>(QStringLiteral("recordDecision"))->isEnabled());
