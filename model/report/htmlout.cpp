@@ -60,7 +60,7 @@ void HtmlOut::box(const char *cls, const QString &text)
     m_html += QStringLiteral("<p class=\"box %1\">").arg(c) + esc(text) + QStringLiteral("</p>\n");
 }
 
-void HtmlOut::tableStart(const QStringList &headers, const char *cls)
+void HtmlOut::tableStart(const QStringList &headers, const char *cls, const QList<int> &widths)
 {
     m_html += QStringLiteral("<table");
     if (cls)
@@ -71,10 +71,16 @@ void HtmlOut::tableStart(const QStringList &headers, const char *cls)
     m_html += QStringLiteral(">\n");
     if (headers.isEmpty())
         return;
-    m_html += forQt() ? QStringLiteral("<tr bgcolor=\"#e9ecef\">") : QStringLiteral("<thead><tr>");
-    for (const QString &h : headers)
-        m_html += QStringLiteral("<th>") + esc(h) + QStringLiteral("</th>");
-    m_html += forQt() ? QStringLiteral("</tr>\n") : QStringLiteral("</tr></thead>\n");
+    m_html += forQt() ? QStringLiteral("<thead><tr bgcolor=\"#e9ecef\">")
+                      : QStringLiteral("<thead><tr>");
+    for (qsizetype i = 0; i < headers.size(); ++i) {
+        if (forQt() && i < widths.size())
+            m_html += QStringLiteral("<th width=\"%1%\">").arg(widths.at(i));
+        else
+            m_html += QStringLiteral("<th>");
+        m_html += esc(headers.at(i)) + QStringLiteral("</th>");
+    }
+    m_html += QStringLiteral("</tr></thead>\n");
 }
 
 void HtmlOut::row(const QStringList &cells)
@@ -113,11 +119,13 @@ void HtmlOut::kvHtml(const QString &key, const QString &valueHtml)
 
 QString HtmlOut::rawLine(const QString &text) const
 {
+    QString shown = esc(text);
+    shown.replace(QLatin1Char('\t'), QStringLiteral(" \u2192 "));
     if (forQt())
         return QStringLiteral("<span style=\"font-family: 'DejaVu Sans Mono'; font-size: 7pt; "
                               "white-space: pre-wrap;\">")
-               + esc(text) + QStringLiteral("</span>");
-    return QStringLiteral("<code class=\"raw\">") + esc(text) + QStringLiteral("</code>");
+               + shown + QStringLiteral("</span>");
+    return QStringLiteral("<code class=\"raw\">") + shown + QStringLiteral("</code>");
 }
 
 QString HtmlOut::severityBadge(int severity) const

@@ -33,8 +33,11 @@ public:
     /// A highlighted box: cls is "ok", "warn" or "bad".
     void box(const char *cls, const QString &text);
 
-    /// A table with a header row (none when headers is empty).
-    void tableStart(const QStringList &headers, const char *cls = nullptr);
+    /// A table with a header row (none when headers is empty; repeated on each PDF page).
+    /// widths: column widths in percent for the PDF layout (browsers size columns themselves).
+    void tableStart(const QStringList &headers,
+                    const char *cls = nullptr,
+                    const QList<int> &widths = {});
     void row(const QStringList &cells);
     /// A row whose cells are markup (built with cell helpers below).
     void rowHtml(const QStringList &cells);
@@ -45,7 +48,8 @@ public:
     void kv(const QString &key, const QString &value);
     void kvHtml(const QString &key, const QString &valueHtml);
 
-    /// An original log line, wrapped anywhere and shown in a monospaced font.
+    /// An original log line, wrapped anywhere and shown in a monospaced font; tabs are shown
+    /// as " → " so tab-separated records stay compact.
     QString rawLine(const QString &text) const;
     /// A coloured severity label ("72 high").
     QString severityBadge(int severity) const;

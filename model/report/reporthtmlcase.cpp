@@ -147,7 +147,8 @@ void htmlEnrichmentSection(HtmlOut &out, const ReportData &d)
                                  "describe where traffic came from, not who sent it.")
                           .arg(num(d.enrichedAddresses)));
     out.tableStart({QStringLiteral("Field"), QStringLiteral("Why it is collected"),
-                    QStringLiteral("Addresses")});
+                    QStringLiteral("Addresses")},
+                   nullptr, {30, 58, 12});
     for (const EnrichFieldDoc &f : d.enrichFields)
         out.rowHtml({QStringLiteral("<b>") + esc(f.label)
                              + QStringLiteral("</b><br><span "

@@ -89,7 +89,7 @@ void findingCard(HtmlOut &out, const ReportFinding &rf, int maxEvidence)
         out.paragraph(QStringLiteral("The case keeps no evidence events for this finding."));
     } else {
         QString note = QStringLiteral("%1 evidence events in total; the first %2 by event id are "
-                                      "shown as logged.")
+                                      "shown as logged (a tab is shown as →).")
                                .arg(f.evidenceCount)
                                .arg(shown);
         if (rf.evidenceStored > shown || f.evidenceCount > shown)
@@ -100,7 +100,7 @@ void findingCard(HtmlOut &out, const ReportFinding &rf, int maxEvidence)
         out.paragraph(note, "note");
         out.tableStart({QStringLiteral("Time (UTC)"), QStringLiteral("Source:line"),
                         QStringLiteral("Raw line")},
-                       "evidence");
+                       "evidence", {17, 17, 66});
         for (const ReportEvidence &e : rf.evidence)
             out.rowHtml({esc(reportTime(e.timestampUs)),
                          esc(QStringLiteral("%1:%2").arg(e.source).arg(e.line)),
