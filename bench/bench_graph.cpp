@@ -1,20 +1,28 @@
 // Graph view benchmark: lays out a synthetic entity graph of N nodes (or a real case's graph)
-// with the Barnes–Hut force layout and times frames of panned painting at 1600x1000.
+// with the Barnes–Hut force layout and times frames of panned painting at 1600x1000, both ways
+// the canvas paints: a full frame (what a zoom or a release costs) and a pan frame with the
+// cached layer (what every mouse move of a drag costs: blit shifted, overlay, legend).
 // Usage: bench_graph [--nodes N] [--case FILE] [--frames F] [--png OUT]
 
 #include "case/casefile.h"
 #include "items/graph/graphbuilder.h"
 #include "items/graph/graphpainter.h"
 #include "items/graph/graphscene.h"
+#include "items/pancache.h"
 
 #include <QElapsedTimer>
 #include <QGuiApplication>
 #include <QImage>
 #include <QPainter>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <ctime>
 #include <memory>
+#include <numeric>
+#include <thread>
+#include <vector>
 
 using namespace netcase;
 using namespace netcase::graph;
@@ -64,6 +72,33 @@ std::shared_ptr<GraphData> synthetic(int target)
     return g;
 }
 
+// CPU time of the whole process (all threads): unlike the wall clock it does not grow when
+// other work on a shared machine takes the cores.
+double cpuMs()
+{
+    timespec t{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+    return double(t.tv_sec) * 1e3 + double(t.tv_nsec) / 1e6;
+}
+
+double median(std::vector<double> v)
+{
+    if (v.empty())
+        return 0;
+    std::sort(v.begin(), v.end());
+    return v[v.size() / 2];
+}
+
+void report(const char *what, double zoom, const std::vector<double> &ms, double cpu)
+{
+    std::printf("%-26s zoom %.0fx: %zu frames, median %.1f ms, mean %.1f ms, worst %.1f ms, "
+                "cpu %.1f ms/frame\n",
+                what, zoom, ms.size(), median(ms),
+                ms.empty() ? 0.0 : std::accumulate(ms.begin(), ms.end(), 0.0) / double(ms.size()),
+                ms.empty() ? 0.0 : *std::max_element(ms.begin(), ms.end()),
+                ms.empty() ? 0.0 : cpu / double(ms.size()));
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -103,10 +138,13 @@ int main(int argc, char **argv)
 
     SceneOptions options;
     options.cap = 5000;
+    const double layoutCpu = cpuMs();
     const GraphScene scene = GraphScene::build(data, options);
-    std::printf("layout: %zu nodes, %zu edges shown, %d iterations%s, %lld ms\n",
+    std::printf("layout: %zu nodes, %zu edges shown, %d iterations%s, %lld ms (cpu %.0f ms, "
+                "%u hardware threads)\n",
                 scene.nodes().size(), scene.edges().size(), scene.layoutStats().iterations,
-                scene.layoutStats().converged ? " (converged)" : "", scene.layoutMs());
+                scene.layoutStats().converged ? " (converged)" : "", scene.layoutMs(),
+                cpuMs() - layoutCpu, std::thread::hardware_concurrency());
 
     QImage image(1600, 1000, QImage::Format_ARGB32_Premultiplied);
     const QRectF viewport(0, 0, image.width(), image.height());
@@ -118,26 +156,57 @@ int main(int argc, char **argv)
     palette.setColor(QPalette::Text, Qt::black);
     const GraphStyle style = GraphStyle::fromPalette(palette);
     GraphHighlight hl;
+    hl.hovered = scene.nodes().empty() ? -1 : 0; // a node under the mouse: the overlay
     for (double zoom : {1.0, 4.0}) {
-        timer.restart();
-        qint64 worst = 0;
+        auto viewAt = [&](QPointF pan) {
+            QTransform view;
+            view.translate(viewport.center().x() + pan.x(), viewport.center().y() + pan.y());
+            view.scale(fit * zoom, fit * zoom);
+            view.translate(-b.center().x(), -b.center().y());
+            return view;
+        };
+        // Full frames, panned a little each time (a zoom step or the render after a release).
+        std::vector<double> full;
+        double cpu = cpuMs();
         for (int f = 0; f < frames; ++f) {
             QElapsedTimer frame;
             frame.start();
-            QTransform view;
-            view.translate(viewport.center().x() + f * 7, viewport.center().y() + f * 3);
-            view.scale(fit * zoom, fit * zoom);
-            view.translate(-b.center().x(), -b.center().y());
             QPainter p(&image);
-            GraphPainter::paint(p, scene, view, viewport, style, hl);
+            GraphPainter::paint(p, scene, viewAt(QPointF(f * 7, f * 3)), viewport, style, hl);
             GraphPainter::paintLegend(p, viewport, style);
             p.end();
-            worst = std::max(worst, frame.elapsed());
+            full.push_back(double(frame.nsecsElapsed()) / 1e6);
         }
-        std::printf("paint at zoom %.0fx: %d frames, %.1f ms/frame mean, %lld ms worst\n", zoom,
-                    frames, double(timer.elapsed()) / frames, worst);
+        report("full paint", zoom, full, cpuMs() - cpu);
         if (!png.isEmpty() && zoom == 1.0)
             image.save(png);
+
+        // A drag as GraphCanvas paints it: the layer rendered once at the start, then every
+        // mouse move blits it shifted and draws the overlay and the legend on top.
+        PanCache layer;
+        QElapsedTimer once;
+        once.start();
+        layer.render(image.size(), 1.0, [&](QPainter &lp) {
+            GraphPainter::paintLayer(lp, scene, viewAt({}), viewport, style, hl);
+        });
+        std::printf("%-26s zoom %.0fx: %.1f ms\n", "layer render (release)", zoom,
+                    double(once.nsecsElapsed()) / 1e6);
+        std::vector<double> pan;
+        cpu = cpuMs();
+        for (int f = 1; f <= frames; ++f) {
+            QElapsedTimer frame;
+            frame.start();
+            const QPointF offset(f * 7, f * 3);
+            QPainter p(&image);
+            layer.draw(p, offset, style.background);
+            GraphPainter::paintOverlay(p, scene, viewAt(offset), viewport, style, hl);
+            GraphPainter::paintLegend(p, viewport, style);
+            p.end();
+            pan.push_back(double(frame.nsecsElapsed()) / 1e6);
+        }
+        report("pan with cache", zoom, pan, cpuMs() - cpu);
+        if (!png.isEmpty() && zoom == 1.0)
+            image.save(QString(png).replace(QStringLiteral(".png"), QStringLiteral("-pan.png")));
     }
     return 0;
 }

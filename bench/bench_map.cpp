@@ -1,10 +1,13 @@
 // Map smoothness with 100,000 distinct located addresses: times the grid clustering pass and a
 // full paint (basemap, arcs, markers, legend) into a 1600x1000 image, at world zoom and zoomed
-// in, as every pan or zoom frame does. Usage: bench_map [LOCATIONS]   (see bench/map.sh)
+// in, as a zoom frame or the render after a pan does; then a drag as MapCanvas paints it (the
+// layer rendered once, each mouse move a shifted blit plus overlay and legend).
+// Usage: bench_map [LOCATIONS]   (see bench/map.sh)
 
 #include "items/mapclusterer.h"
 #include "items/mapdata.h"
 #include "items/maprenderer.h"
+#include "items/pancache.h"
 
 #include <QElapsedTimer>
 #include <QFont>
@@ -52,6 +55,38 @@ void run(const char *label, const MapData &data, MapProjection proj, int reps)
                 label, markers, median(clusterMs),
                 *std::max_element(clusterMs.begin(), clusterMs.end()), median(paintMs),
                 *std::max_element(paintMs.begin(), paintMs.end()));
+
+    // A drag: the layer (basemap, arcs, markers) rendered at the press, then per mouse move
+    // the cached layer shifted by the drag so far, the legend on top (no hover while dragging).
+    const MapProjection start = proj;
+    PanCache layer;
+    QElapsedTimer once;
+    once.start();
+    MapScene scene;
+    scene.data = &data;
+    scene.clusters = clusterLocations(data.locations, start, 30);
+    layer.render(img.size(), 1.0, [&](QPainter &lp) {
+        MapRenderer::paintLayer(lp, start, scene, QGuiApplication::palette(), QFont());
+    });
+    const double renderMs = double(once.nsecsElapsed()) / 1e6;
+    std::vector<double> panMs;
+    MapProjection now = start;
+    for (int i = 0; i < reps; ++i) {
+        now.panBy({3.0, 1.0});
+        QElapsedTimer t;
+        t.start();
+        QPainter p(&img);
+        layer.draw(p,
+                   now.toScreen(start.centerLon, start.centerLat)
+                           - start.toScreen(start.centerLon, start.centerLat),
+                   MapRenderer::waterColor(QGuiApplication::palette()));
+        MapRenderer::paintOverlay(p, now, MapScene{}, QGuiApplication::palette(), QFont());
+        p.end();
+        panMs.push_back(double(t.nsecsElapsed()) / 1e6);
+    }
+    std::printf("%-22s pan with cache: layer render %6.2f ms once, pan frame median %6.2f ms "
+                "(max %6.2f)\n",
+                label, renderMs, median(panMs), *std::max_element(panMs.begin(), panMs.end()));
 }
 
 } // namespace

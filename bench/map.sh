@@ -1,5 +1,6 @@
 #!/bin/sh
-# Map clustering and paint benchmark with 100,000 located addresses.
+# Map clustering and paint benchmark with 100,000 located addresses: full frames (zoom, the
+# render after a drag) and drag frames as the canvas paints them (cached layer, shifted).
 # Usage: bench/map.sh [BUILD_DIR] [LOCATIONS]
 set -e
 BUILD=${1:-build/release}

@@ -22,8 +22,12 @@ std::vector<MapCluster> clusterLocations(const std::vector<MapLocation> &locatio
         const QPointF p = projection.toScreen(l.lon, l.lat);
         if (p.x() < -cellPx || p.y() < -cellPx || p.x() > w + cellPx || p.y() > h + cellPx)
             continue;
-        const std::int64_t cx = std::int64_t(std::floor(p.x() / cellPx));
-        const std::int64_t cy = std::int64_t(std::floor(p.y() / cellPx));
+        // Cells are anchored to the map, not to the viewport: panning keeps every marker's
+        // grouping, so markers do not jump when a drag ends and the shifted layer is replaced.
+        const double gx = (l.lon + 180.0) * projection.pxPerDeg;
+        const double gy = (90.0 - l.lat) * projection.pxPerDeg;
+        const std::int64_t cx = std::int64_t(std::floor(gx / cellPx));
+        const std::int64_t cy = std::int64_t(std::floor(gy / cellPx));
         const std::int64_t key = (cx << 32) ^ (cy & 0xffffffff);
         auto [it, inserted] = byCell.try_emplace(key, clusters.size());
         if (inserted) {

@@ -57,22 +57,65 @@ void MapRenderer::paint(QPainter &p,
                         const QPalette &palette,
                         const QFont &font)
 {
+    paintLayer(p, proj, scene, palette, font);
+    paintOverlay(p, proj, scene, palette, font);
+}
+
+void MapRenderer::paintLayer(QPainter &p,
+                             const MapProjection &proj,
+                             const MapScene &scene,
+                             const QPalette &palette,
+                             const QFont &font)
+{
     p.save();
     p.setRenderHint(QPainter::Antialiasing, true);
     p.fillRect(QRectF(QPointF(0, 0), proj.size), palette.color(QPalette::Base));
     paintBasemap(p, proj, palette);
     if (scene.data)
         paintArcs(p, proj, scene, palette, font);
-    paintMarkers(p, proj, scene, palette, font);
+    paintMarkers(p, scene, palette, font);
+    p.restore();
+}
+
+void MapRenderer::paintOverlay(QPainter &p,
+                               const MapProjection &proj,
+                               const MapScene &scene,
+                               const QPalette &palette,
+                               const QFont &font)
+{
+    p.save();
+    p.setRenderHint(QPainter::Antialiasing, true);
+    if (scene.hovered >= 0 && scene.hovered < int(scene.clusters.size())) {
+        const MapCluster &c = scene.clusters[size_t(scene.hovered)];
+        const QColor color = severityColor(c.severity, palette);
+        if (c.accuracyKm > 0) { // the accuracy radius: where the address may really be
+            const double r = proj.kmToPx(c.accuracyKm);
+            QColor fill = color;
+            fill.setAlpha(40);
+            p.setBrush(fill);
+            p.setPen(QPen(color, 1.2, Qt::DashLine));
+            p.drawEllipse(c.pos, r, r);
+        }
+        const double r = markerRadius(c.events) + (c.members.size() > 1 ? 3 : 0);
+        p.setBrush(Qt::NoBrush);
+        p.setPen(QPen(palette.color(QPalette::Text), 2.5));
+        p.drawEllipse(c.pos, r + 3, r + 3);
+    }
     if (scene.showLegend)
         paintLegend(p, proj, palette, font);
     p.restore();
 }
 
+QColor MapRenderer::waterColor(const QPalette &palette)
+{
+    return mix(palette.color(QPalette::Base), QColor(0x3a, 0x7b, 0xd5),
+               isDark(palette) ? 0.18 : 0.10);
+}
+
 void MapRenderer::paintBasemap(QPainter &p, const MapProjection &proj, const QPalette &palette)
 {
     const QColor base = palette.color(QPalette::Base), text = palette.color(QPalette::Text);
-    const QColor water = mix(base, QColor(0x3a, 0x7b, 0xd5), isDark(palette) ? 0.18 : 0.10);
+    const QColor water = waterColor(palette);
     const QPointF tl = proj.toScreen(-180, 90), br = proj.toScreen(180, -90);
     const QRectF world(tl, br);
     p.save();
@@ -162,7 +205,6 @@ void MapRenderer::paintArcs(QPainter &p,
 }
 
 void MapRenderer::paintMarkers(QPainter &p,
-                               const MapProjection &proj,
                                const MapScene &scene,
                                const QPalette &palette,
                                const QFont &font)
@@ -176,17 +218,6 @@ void MapRenderer::paintMarkers(QPainter &p,
     p.setFont(small);
     const QColor outline = palette.color(QPalette::Base);
     const QColor highlight = palette.color(QPalette::Highlight);
-    if (scene.hovered >= 0 && scene.hovered < int(scene.clusters.size())) {
-        const MapCluster &c = scene.clusters[size_t(scene.hovered)];
-        if (c.accuracyKm > 0) { // the accuracy radius: where the address may really be
-            const double r = proj.kmToPx(c.accuracyKm);
-            QColor fill = severityColor(c.severity, palette);
-            fill.setAlpha(40);
-            p.setBrush(fill);
-            p.setPen(QPen(severityColor(c.severity, palette), 1.2, Qt::DashLine));
-            p.drawEllipse(c.pos, r, r);
-        }
-    }
     for (size_t i = 0; i < scene.clusters.size(); ++i) {
         const MapCluster &c = scene.clusters[i];
         const double r = markerRadius(c.events) + (c.members.size() > 1 ? 3 : 0);
@@ -208,9 +239,9 @@ void MapRenderer::paintMarkers(QPainter &p,
         p.setBrush(fill);
         p.setPen(QPen(outline, 1.2));
         p.drawEllipse(c.pos, r, r);
-        if (selected || int(i) == scene.hovered) {
+        if (selected) {
             p.setBrush(Qt::NoBrush);
-            p.setPen(QPen(selected ? highlight : palette.color(QPalette::Text), 2.5));
+            p.setPen(QPen(highlight, 2.5));
             p.drawEllipse(c.pos, r + 3, r + 3);
         }
         if (c.members.size() > 1 && r >= 7) {

@@ -37,11 +37,27 @@ public:
     static QColor severityColor(int severity, const QPalette &palette);
     static QString severityName(int severity);
 
+    /// Paints everything: paintLayer, then paintOverlay.
     static void paint(QPainter &p,
                       const MapProjection &proj,
                       const MapScene &scene,
                       const QPalette &palette,
                       const QFont &font);
+    /// What changes only with the view, the data and the selection: background, basemap,
+    /// arcs and markers. The canvas caches it while panning (see PanCache).
+    static void paintLayer(QPainter &p,
+                           const MapProjection &proj,
+                           const MapScene &scene,
+                           const QPalette &palette,
+                           const QFont &font);
+    /// What follows the mouse: the hovered marker's accuracy circle and ring, and the legend.
+    static void paintOverlay(QPainter &p,
+                             const MapProjection &proj,
+                             const MapScene &scene,
+                             const QPalette &palette,
+                             const QFont &font);
+    /// The sea's colour: what a pan fills in where the shifted layer no longer reaches.
+    static QColor waterColor(const QPalette &palette);
     /// The legend's rectangle for a viewport (so the widget can explain it in a tooltip).
     static QRectF legendRect(const MapProjection &proj, const QFont &font);
 
@@ -52,11 +68,8 @@ private:
                           const MapScene &scene,
                           const QPalette &palette,
                           const QFont &font);
-    static void paintMarkers(QPainter &p,
-                             const MapProjection &proj,
-                             const MapScene &scene,
-                             const QPalette &palette,
-                             const QFont &font);
+    static void
+    paintMarkers(QPainter &p, const MapScene &scene, const QPalette &palette, const QFont &font);
     static void
     paintLegend(QPainter &p, const MapProjection &proj, const QPalette &palette, const QFont &font);
 };

@@ -27,11 +27,19 @@ GraphCanvas::GraphCanvas(QWidget *parent)
     setWhatsThis(tr("Drag to pan, wheel or +/- to zoom, 0 to fit. Click a node to select it "
                     "in every view; double-click (or Space) to add all its neighbours. "
                     "[ and ] move the keyboard focus between nodes, Enter selects it."));
+    // A pause this long in a drag renders the layer again (fills the strips the shift exposed).
+    m_panIdle.setSingleShot(true);
+    m_panIdle.setInterval(150);
+    connect(&m_panIdle, &QTimer::timeout, this, [this] {
+        m_panShift = false;
+        update();
+    });
 }
 
 void GraphCanvas::setScene(std::shared_ptr<const GraphScene> scene, bool keepView)
 {
     m_scene = std::move(scene);
+    m_layer.clear();
     m_focusOrder.clear();
     m_focusPos = -1;
     if (m_scene) {
@@ -54,6 +62,7 @@ void GraphCanvas::setScene(std::shared_ptr<const GraphScene> scene, bool keepVie
 void GraphCanvas::setSelectedNodes(const QSet<int> &dataIndices)
 {
     m_selected = dataIndices;
+    m_layer.clear();
     updateHighlight();
 }
 
@@ -169,7 +178,19 @@ void GraphCanvas::paintEvent(QPaintEvent *)
         p.fillRect(rect(), style.background);
         return;
     }
-    GraphPainter::paint(p, *m_scene, viewTransform(), QRectF(rect()), style, m_highlight);
+    const qreal dpr = devicePixelRatioF();
+    const bool current = m_layer.fits(size(), dpr) && m_layerScale == m_scale;
+    if (!current || (!m_panShift && m_layerCentre != m_centre)) {
+        const QTransform view = viewTransform();
+        m_layer.render(size(), dpr, [&](QPainter &lp) {
+            lp.setFont(font());
+            GraphPainter::paintLayer(lp, *m_scene, view, QRectF(rect()), style, m_highlight);
+        });
+        m_layerCentre = m_centre;
+        m_layerScale = m_scale;
+    }
+    m_layer.draw(p, (m_layerCentre - m_centre) * m_scale, style.background);
+    GraphPainter::paintOverlay(p, *m_scene, viewTransform(), QRectF(rect()), style, m_highlight);
     if (m_legend)
         GraphPainter::paintLegend(p, QRectF(rect()), style);
     if (hasFocus()) {
@@ -178,6 +199,22 @@ void GraphCanvas::paintEvent(QPaintEvent *)
         p.setPen(QPen(c, 2));
         p.setBrush(Qt::NoBrush);
         p.drawRect(QRectF(rect()).adjusted(1, 1, -1, -1));
+    }
+}
+
+void GraphCanvas::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange)
+        m_layer.clear();
+    QWidget::changeEvent(event);
+}
+
+void GraphCanvas::endPan()
+{
+    m_panIdle.stop();
+    if (m_panShift) {
+        m_panShift = false;
+        update();
     }
 }
 
@@ -209,6 +246,8 @@ void GraphCanvas::mouseMoveEvent(QMouseEvent *event)
         m_userMoved = true;
         setCursor(Qt::ClosedHandCursor);
         m_centre = m_pressCentre - delta / m_scale;
+        m_panShift = true;
+        m_panIdle.start();
         update();
         return;
     }
@@ -226,8 +265,10 @@ void GraphCanvas::mouseReleaseEvent(QMouseEvent *event)
         return;
     m_panning = false;
     unsetCursor();
-    if (m_dragged)
+    if (m_dragged) {
+        endPan();
         return;
+    }
     const int s = sceneNodeAt(event->position());
     if (s >= 0)
         Q_EMIT nodeClicked(m_scene->nodes()[size_t(s)].index);

@@ -6,8 +6,10 @@
 
 #include "items/graph/graphpainter.h"
 #include "items/graph/graphscene.h"
+#include "items/pancache.h"
 
 #include <QSet>
+#include <QTimer>
 #include <QWidget>
 
 #include <memory>
@@ -35,6 +37,8 @@ public:
     /// Widget position of a data node, or a null point when it is not shown.
     QPointF nodePosition(int dataIndex) const;
     QTransform viewTransform() const;
+    /// How often the static layer was rendered (a pan frame only blits it; tests count).
+    int layerRenders() const { return m_layer.renders(); }
 
 Q_SIGNALS:
     void nodeClicked(int dataIndex);
@@ -51,6 +55,7 @@ protected:
     void keyPressEvent(QKeyEvent *event) override;
     bool event(QEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     int sceneNodeAt(QPointF widgetPos) const;
@@ -58,6 +63,7 @@ private:
     void moveFocus(int step);
     void updateHighlight();
     QString tooltipFor(int sceneIndex) const;
+    void endPan();
 
     std::shared_ptr<const graph::GraphScene> m_scene;
     QSet<int> m_selected;
@@ -71,6 +77,13 @@ private:
     QPointF m_pressCentre;
     bool m_panning = false;
     bool m_dragged = false;
+    // The static layer (GraphPainter::paintLayer) as last rendered: while the user drags, a
+    // frame blits it shifted; it is rendered afresh on release or when the drag pauses.
+    PanCache m_layer;
+    QPointF m_layerCentre;
+    double m_layerScale = 0;
+    bool m_panShift = false; ///< a drag is under way: shift the layer instead of rendering
+    QTimer m_panIdle;
     std::vector<int> m_focusOrder; ///< scene nodes, heaviest first, for keyboard navigation
     int m_focusPos = -1;
 };

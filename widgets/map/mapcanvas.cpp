@@ -32,6 +32,9 @@ MapCanvas::MapCanvas(QWidget *parent)
     setAttribute(Qt::WA_OpaquePaintEvent);
     setAccessibleName(tr("World map of source addresses"));
     m_proj = MapProjection::fitWorld(QSizeF(size()));
+    m_panIdle.setSingleShot(true);
+    m_panIdle.setInterval(150); // a pause in a drag renders the exposed strips
+    connect(&m_panIdle, &QTimer::timeout, this, &MapCanvas::endPan);
 }
 
 void MapCanvas::setData(std::shared_ptr<const MapData> data)
@@ -44,6 +47,7 @@ void MapCanvas::setData(std::shared_ptr<const MapData> data)
 void MapCanvas::setSelectedIps(const QStringList &ips)
 {
     m_selected = QSet<QString>(ips.begin(), ips.end());
+    m_layerStale = true;
     update();
 }
 
@@ -65,9 +69,26 @@ void MapCanvas::fitWorld()
 void MapCanvas::invalidate()
 {
     m_clustersValid = false;
+    m_layerStale = true;
     m_hovered = -1;
     update();
     Q_EMIT viewChanged();
+}
+
+void MapCanvas::endPan()
+{
+    m_panIdle.stop();
+    if (m_panShift) {
+        m_panShift = false;
+        update();
+    }
+}
+
+void MapCanvas::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange)
+        m_layerStale = true;
+    QWidget::changeEvent(event);
 }
 
 const std::vector<MapCluster> &MapCanvas::clusters()
@@ -99,12 +120,32 @@ int MapCanvas::clusterAt(QPointF pos)
 void MapCanvas::paintEvent(QPaintEvent *)
 {
     QPainter p(this);
-    MapScene scene;
-    scene.data = m_data.get();
-    scene.clusters = clusters();
-    scene.selectedIps = m_selected;
-    scene.hovered = m_hovered;
-    MapRenderer::paint(p, m_proj, scene, palette(), font());
+    const qreal dpr = devicePixelRatioF();
+    const bool moved = m_layerProj.centerLon != m_proj.centerLon
+                       || m_layerProj.centerLat != m_proj.centerLat;
+    const bool shiftable
+            = m_layer.fits(size(), dpr) && !m_layerStale && m_layerProj.pxPerDeg == m_proj.pxPerDeg;
+    if (!shiftable || (moved && !m_panShift)) {
+        MapScene scene;
+        scene.data = m_data.get();
+        scene.clusters = clusters();
+        scene.selectedIps = m_selected;
+        m_layer.render(size(), dpr, [&](QPainter &lp) {
+            MapRenderer::paintLayer(lp, m_proj, scene, palette(), font());
+        });
+        m_layerProj = m_proj;
+        m_layerStale = false;
+    }
+    // The layer's centre is where it now lies on screen.
+    const QPointF offset = m_proj.toScreen(m_layerProj.centerLon, m_layerProj.centerLat)
+                           - m_layerProj.toScreen(m_layerProj.centerLon, m_layerProj.centerLat);
+    m_layer.draw(p, offset, MapRenderer::waterColor(palette()));
+    MapScene overlay;
+    if (!m_panShift) {
+        overlay.clusters = clusters();
+        overlay.hovered = m_hovered;
+    }
+    MapRenderer::paintOverlay(p, m_proj, overlay, palette(), font());
     if (hasFocus()) {
         p.setPen(QPen(palette().color(QPalette::Highlight), 2));
         p.drawRect(rect().adjusted(1, 1, -1, -1));
@@ -138,11 +179,18 @@ void MapCanvas::mouseMoveEvent(QMouseEvent *event)
         if (!m_dragging && (pos - m_pressPos).manhattanLength() >= 4)
             m_dragging = true;
         if (m_dragging) {
+            // Only the centre moves: the cached layer is shifted until the drag ends or
+            // pauses (clusters and hover are recomputed then).
             m_proj.panBy(pos - m_lastPos);
             m_fitted = true;
             m_lastPos = pos;
             setCursor(Qt::ClosedHandCursor);
-            invalidate();
+            m_clustersValid = false;
+            m_hovered = -1;
+            m_panShift = true;
+            m_panIdle.start();
+            update();
+            Q_EMIT viewChanged();
         }
         return;
     }
@@ -159,6 +207,7 @@ void MapCanvas::mouseReleaseEvent(QMouseEvent *event)
     const bool click = m_pressed && !m_dragging && event->button() == Qt::LeftButton;
     m_pressed = m_dragging = false;
     unsetCursor();
+    endPan();
     if (!click)
         return;
     const int c = clusterAt(event->position());

@@ -6,8 +6,10 @@
 
 #include "items/mapclusterer.h"
 #include "items/mapprojection.h"
+#include "items/pancache.h"
 
 #include <QSet>
+#include <QTimer>
 #include <QWidget>
 
 #include <memory>
@@ -32,6 +34,8 @@ public:
     const std::vector<MapCluster> &clusters();
     /// The marker under a point, or -1.
     int clusterAt(QPointF pos);
+    /// How often basemap, arcs and markers were rendered (a pan frame only blits them).
+    int layerRenders() const { return m_layer.renders(); }
 
     /// Clicking a cluster of more addresses than this zooms in instead of selecting them all.
     static constexpr int kMaxSelect = 500;
@@ -50,10 +54,12 @@ protected:
     void wheelEvent(QWheelEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
     void leaveEvent(QEvent *event) override;
+    void changeEvent(QEvent *event) override;
     bool event(QEvent *event) override;
 
 private:
     void invalidate();
+    void endPan();
     QString tipFor(int cluster) const;
     QString arcTipAt(QPointF pos) const;
 
@@ -68,6 +74,13 @@ private:
     QPointF m_lastPos;
     bool m_dragging = false;
     bool m_pressed = false;
+    // Basemap, arcs and markers as last rendered (MapRenderer::paintLayer) and the view they
+    // were rendered for: a drag blits them shifted and renders afresh on release or a pause.
+    PanCache m_layer;
+    MapProjection m_layerProj;
+    bool m_layerStale = true; ///< data, selection, zoom or palette changed since
+    bool m_panShift = false;
+    QTimer m_panIdle;
 };
 
 } // namespace netcase

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <system_error>
+#include <thread>
 
 namespace netcase::graph {
 
@@ -53,6 +55,45 @@ Vec2 centroid(const std::vector<Vec2> &pos)
     return c;
 }
 
+// Below this many nodes an iteration takes well under a millisecond and starting threads would
+// cost more than it saves.
+constexpr int kParallelFrom = 1000;
+constexpr int kMaxWorkers = 4;
+
+int workerCount(int n)
+{
+    if (n < kParallelFrom)
+        return 1;
+    return std::clamp(int(std::thread::hardware_concurrency()), 1, kMaxWorkers);
+}
+
+// Runs body(from, to) over [0, n) split into one contiguous range per worker, the calling
+// thread taking the first. Each range writes only its own nodes' entries, so the result is
+// the same for any number of workers (the layout stays deterministic). If a thread cannot be
+// started, its range runs here instead.
+template<typename Body>
+void forRanges(int n, int workers, const Body &body)
+{
+    if (workers <= 1) {
+        body(0, n);
+        return;
+    }
+    const int chunk = (n + workers - 1) / workers;
+    std::vector<std::thread> threads;
+    threads.reserve(size_t(workers - 1));
+    for (int w = 1; w < workers; ++w) {
+        const int from = std::min(n, w * chunk), to = std::min(n, (w + 1) * chunk);
+        try {
+            threads.emplace_back(body, from, to);
+        } catch (const std::system_error &) {
+            body(from, to);
+        }
+    }
+    body(0, std::min(n, chunk));
+    for (std::thread &t : threads)
+        t.join();
+}
+
 } // namespace
 
 std::vector<Vec2> ForceLayout::initialPositions(int n,
@@ -61,7 +102,10 @@ std::vector<Vec2> ForceLayout::initialPositions(int n,
 {
     std::vector<Vec2> pos(size_t(std::max(0, n)));
     SplitMix rng(options.seed);
-    const double side = options.idealLength * std::sqrt(double(std::max(1, n))) * 2;
+    // A square about as large as the settled drawing (n cells of about K by K): a larger
+    // start only has to contract first (219 instead of 187 iterations for the 5,000-node
+    // benchmark graph, same convergence criterion).
+    const double side = options.idealLength * std::sqrt(double(std::max(1, n)));
     const bool haveInitial = int(options.initial.size()) == n;
     std::vector<char> placed(pos.size(), 0);
     for (int i = 0; i < n; ++i) {
@@ -129,6 +173,7 @@ std::vector<Vec2> ForceLayout::run(int n,
         strength[i] = edgeStrength(edges[i].weight);
 
     QuadTree tree;
+    const int workers = workerCount(n);
     std::vector<Vec2> force(static_cast<size_t>(n));
     double step = K;
     double prevEnergy = std::numeric_limits<double>::infinity();
@@ -143,13 +188,17 @@ std::vector<Vec2> ForceLayout::run(int n,
         st.iterations = it + 1;
         tree.build(pos, masses);
         const Vec2 c = centroid(pos);
-        for (int i = 0; i < n; ++i) {
-            const Vec2 p = pos[size_t(i)];
-            Vec2 f = tree.repulsion(i, p, 1.0, repulse, options.theta);
-            f.x -= options.gravity * (p.x - c.x);
-            f.y -= options.gravity * (p.y - c.y);
-            force[size_t(i)] = f;
-        }
+        // Repulsion is most of an iteration (over 80 % with 5,000 nodes, measured with perf)
+        // and reads only the tree: spread it over the cores.
+        forRanges(n, workers, [&](int from, int to) {
+            for (int i = from; i < to; ++i) {
+                const Vec2 p = pos[size_t(i)];
+                Vec2 f = tree.repulsion(i, p, 1.0, repulse, options.theta);
+                f.x -= options.gravity * (p.x - c.x);
+                f.y -= options.gravity * (p.y - c.y);
+                force[size_t(i)] = f;
+            }
+        });
         for (size_t k = 0; k < edges.size(); ++k) {
             const LayoutEdge &e = edges[k];
             const double dx = pos[size_t(e.a)].x - pos[size_t(e.b)].x;

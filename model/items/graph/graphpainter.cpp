@@ -52,6 +52,185 @@ void drawShape(QPainter &p, NodeType type, QPointF c, double r)
     }
 }
 
+// Level of detail, measured with bench/bench_graph.cpp: above these counts of items in view a
+// frame is drawn without antialiasing and with opaque colours mixed in advance against the
+// background. Qt's raster engine blends translucent spans several times slower than it fills
+// opaque ones, and at that density single lines cannot be told apart anyway; what is lost is
+// the darkening where many translucent edges overlap.
+constexpr int kSmoothEdges = 3000;
+constexpr int kSmoothNodes = 2000;
+constexpr double kLabelRadius = 7; ///< pixel radius from which a node gets its label
+constexpr size_t kMaxLabels = 250;
+
+struct Marks
+{
+    const GraphHighlight &hl;
+    bool selected(int s) const
+    {
+        return hl.any && size_t(s) < hl.selected.size() && hl.selected[size_t(s)];
+    }
+    bool near(int s) const
+    {
+        return hl.any && size_t(s) < hl.neighbour.size() && hl.neighbour[size_t(s)];
+    }
+    bool dimmed(int s) const { return hl.any && !selected(s) && !near(s); }
+};
+
+void ring(QPainter &p, QPointF at, double r, const QColor &color, double width, Qt::PenStyle st)
+{
+    p.setBrush(Qt::NoBrush);
+    p.setPen(QPen(color, width, st));
+    const double rr = r + width + 1;
+    p.drawEllipse(at, rr, rr);
+}
+
+// The rectangle a node's label takes (beside the node, right of it).
+QRectF labelBox(const QFontMetricsF &fm, const QString &text, QPointF centre, double r)
+{
+    const QPointF at = centre + QPointF(r + 3, fm.ascent() / 2 - 1);
+    return {at.x() - 1, at.y() - fm.ascent(), fm.horizontalAdvance(text) + 2, fm.height()};
+}
+
+void label(QPainter &p,
+           const GraphScene &scene,
+           int s,
+           QPointF centre,
+           double scale,
+           const GraphStyle &style,
+           bool dim)
+{
+    const SceneNode &sn = scene.nodes()[size_t(s)];
+    const GraphNode &n = scene.data()->nodes[size_t(sn.index)];
+    const QFontMetricsF fm(p.font());
+    const double r = GraphPainter::pixelRadius(sn, scale);
+    const QRectF box = labelBox(fm, n.label, centre, r);
+    QColor halo = style.background;
+    halo.setAlpha(200);
+    p.fillRect(box, halo);
+    QColor tc = style.text;
+    if (dim)
+        tc.setAlpha(120);
+    p.setPen(tc);
+    p.drawText(QPointF(box.left() + 1, box.top() + fm.ascent()), n.label);
+}
+
+QColor opaqueOver(const QColor &c, const QColor &background)
+{
+    const float t = c.alphaF();
+    return QColor::fromRgbF(background.redF() * (1 - t) + c.redF() * t,
+                            background.greenF() * (1 - t) + c.greenF() * t,
+                            background.blueF() * (1 - t) + c.blueF() * t);
+}
+
+// Strokes a batch of lines with one pen. A pen wider than a pixel is stroked into an outline
+// and filled; one outline of thousands of crossing lines costs the scan converter far more
+// than the lines one by one (measured), so those are drawn singly.
+void strokeLines(QPainter &p, const std::vector<QLineF> &lines, const QPen &pen)
+{
+    if (lines.empty())
+        return;
+    p.setPen(pen);
+    if (pen.widthF() <= 1) {
+        p.drawLines(lines.data(), int(lines.size()));
+        return;
+    }
+    for (const QLineF &l : lines)
+        p.drawLine(l);
+}
+
+void paintEdges(QPainter &p,
+                const GraphScene &scene,
+                const std::vector<QPointF> &screen,
+                const QRectF &visible,
+                const GraphStyle &style,
+                const Marks &marks)
+{
+    // Batched into a few width classes; analysis links dashed; the selection's edges strong.
+    constexpr int kClasses = 4;
+    std::vector<QLineF> batches[kClasses];
+    std::vector<QLineF> analysisLines;
+    std::vector<QLineF> strong;
+    const GraphData *g = scene.data();
+    int shown = 0;
+    for (const SceneEdge &e : scene.edges()) {
+        const QPointF a = screen[size_t(e.a)];
+        const QPointF b = screen[size_t(e.b)];
+        if (!visible.contains(a) && !visible.contains(b)
+            && !visible.intersects(QRectF(a, b).normalized()))
+            continue;
+        ++shown;
+        const GraphEdge &edge = g->edges[size_t(e.index)];
+        if (marks.selected(e.a) || marks.selected(e.b)) {
+            strong.emplace_back(a, b);
+            continue;
+        }
+        if (edge.analysis) {
+            analysisLines.emplace_back(a, b);
+            continue;
+        }
+        const int cls = std::clamp(int(std::log10(double(std::max<std::int64_t>(1, edge.weight)))),
+                                   0, kClasses - 1);
+        batches[cls].emplace_back(a, b);
+    }
+    const bool smooth = shown <= kSmoothEdges;
+    p.setRenderHint(QPainter::Antialiasing, smooth);
+    QColor edgeColor = style.edge;
+    if (marks.hl.any)
+        edgeColor.setAlpha(edgeColor.alpha() / 2);
+    if (!smooth) { // a little stronger: dense edges no longer darken where they overlap
+        edgeColor.setAlphaF(std::min(1.0f, edgeColor.alphaF() * 1.5f));
+        edgeColor = opaqueOver(edgeColor, style.background);
+    }
+    p.setBrush(Qt::NoBrush);
+    for (int c = 0; c < kClasses; ++c)
+        strokeLines(p, batches[c], QPen(edgeColor, 0.8 + c * 0.9));
+    QColor dashed = style.text;
+    dashed.setAlpha(150);
+    strokeLines(p, analysisLines, QPen(dashed, 1.4, Qt::DashLine));
+    p.setRenderHint(QPainter::Antialiasing, true);
+    strokeLines(p, strong, QPen(style.highlight, 2));
+}
+
+void paintNodes(QPainter &p,
+                const GraphScene &scene,
+                const std::vector<QPointF> &screen,
+                double scale,
+                const QRectF &visible,
+                const GraphStyle &style,
+                const Marks &marks)
+{
+    const auto &nodes = scene.nodes();
+    const GraphData *g = scene.data();
+    int shown = 0;
+    for (const QPointF &c : screen)
+        shown += visible.contains(c) ? 1 : 0;
+    const bool smooth = shown <= kSmoothNodes;
+    p.setRenderHint(QPainter::Antialiasing, smooth);
+    // One opaque pen for all outlines; the brush changes only with the colour.
+    const QColor outline = style.dark ? QColor(0, 0, 0, 160) : QColor(255, 255, 255, 200);
+    p.setPen(QPen(opaqueOver(outline, style.background), 1));
+    QRgb current = 0;
+    bool haveBrush = false;
+    for (size_t s = 0; s < nodes.size(); ++s) {
+        const QPointF c = screen[s];
+        if (!visible.contains(c))
+            continue;
+        const GraphNode &n = g->nodes[size_t(nodes[s].index)];
+        QColor fill = GraphStyle::typeColor(n.type);
+        if (marks.dimmed(int(s))) {
+            fill.setAlpha(70);
+            if (!smooth)
+                fill = opaqueOver(fill, style.background);
+        }
+        if (!haveBrush || fill.rgba() != current) {
+            p.setBrush(fill);
+            current = fill.rgba();
+            haveBrush = true;
+        }
+        drawShape(p, n.type, c, GraphPainter::pixelRadius(nodes[s], scale));
+    }
+}
+
 } // namespace
 
 GraphStyle GraphStyle::fromPalette(const QPalette &palette)
@@ -102,6 +281,17 @@ void GraphPainter::paint(QPainter &p,
                          const GraphStyle &style,
                          const GraphHighlight &hl)
 {
+    paintLayer(p, scene, view, viewport, style, hl);
+    paintOverlay(p, scene, view, viewport, style, hl);
+}
+
+void GraphPainter::paintLayer(QPainter &p,
+                              const GraphScene &scene,
+                              const QTransform &view,
+                              const QRectF &viewport,
+                              const GraphStyle &style,
+                              const GraphHighlight &hl)
+{
     p.fillRect(viewport, style.background);
     const GraphData *g = scene.data();
     if (!g)
@@ -112,137 +302,91 @@ void GraphPainter::paint(QPainter &p,
     for (size_t s = 0; s < nodes.size(); ++s)
         screen[s] = view.map(nodes[s].pos);
     const QRectF visible = viewport.adjusted(-60, -60, 60, 60);
-    auto isSel = [&](int s) {
-        return hl.any && size_t(s) < hl.selected.size() && hl.selected[size_t(s)];
-    };
-    auto isNear = [&](int s) {
-        return hl.any && size_t(s) < hl.neighbour.size() && hl.neighbour[size_t(s)];
-    };
+    const Marks marks{hl};
 
+    p.save();
     p.setRenderHint(QPainter::Antialiasing, true);
     // Cluster hulls under everything.
     for (const ClusterHull &h : scene.hulls()) {
+        const QPolygonF hull = view.map(h.hull);
+        if (!visible.intersects(hull.boundingRect()))
+            continue;
         QColor fill = GraphStyle::clusterColor(h.cluster);
         fill.setAlpha(style.dark ? 45 : 55);
         QColor line = fill;
         line.setAlpha(150);
         p.setPen(QPen(line, 1, Qt::DashLine));
         p.setBrush(fill);
-        p.drawPolygon(view.map(h.hull));
+        p.drawPolygon(hull);
     }
-
-    // Edges: batched into a few width classes; analysis links dashed.
-    constexpr int kClasses = 4;
-    std::vector<QLineF> batches[kClasses];
-    std::vector<QLineF> analysisLines;
-    std::vector<QLineF> strong; // touching the selection
-    for (const SceneEdge &e : scene.edges()) {
-        const QPointF a = screen[size_t(e.a)];
-        const QPointF b = screen[size_t(e.b)];
-        if (!visible.contains(a) && !visible.contains(b)
-            && !visible.intersects(QRectF(a, b).normalized()))
-            continue;
-        const GraphEdge &edge = g->edges[size_t(e.index)];
-        if (isSel(e.a) || isSel(e.b)) {
-            strong.emplace_back(a, b);
-            continue;
-        }
-        if (edge.analysis) {
-            analysisLines.emplace_back(a, b);
-            continue;
-        }
-        const int cls = std::clamp(int(std::log10(double(std::max<std::int64_t>(1, edge.weight)))),
-                                   0, kClasses - 1);
-        batches[cls].emplace_back(a, b);
-    }
-    QColor edgeColor = style.edge;
-    if (hl.any)
-        edgeColor.setAlpha(edgeColor.alpha() / 2);
-    p.setBrush(Qt::NoBrush);
-    for (int c = 0; c < kClasses; ++c) {
-        if (batches[c].empty())
-            continue;
-        p.setPen(QPen(edgeColor, 0.8 + c * 0.9));
-        p.drawLines(batches[c].data(), int(batches[c].size()));
-    }
-    if (!analysisLines.empty()) {
-        QColor c = style.text;
-        c.setAlpha(150);
-        p.setPen(QPen(c, 1.4, Qt::DashLine));
-        p.drawLines(analysisLines.data(), int(analysisLines.size()));
-    }
-    if (!strong.empty()) {
-        p.setPen(QPen(style.highlight, 2));
-        p.drawLines(strong.data(), int(strong.size()));
-    }
-
-    // Nodes: dimmed when something else is selected.
-    QColor outline = style.dark ? QColor(0, 0, 0, 160) : QColor(255, 255, 255, 200);
-    for (size_t s = 0; s < nodes.size(); ++s) {
-        const QPointF c = screen[s];
-        const double r = pixelRadius(nodes[s], scale);
-        if (!visible.contains(c))
-            continue;
-        const GraphNode &n = g->nodes[size_t(nodes[s].index)];
-        QColor fill = GraphStyle::typeColor(n.type);
-        if (hl.any && !isSel(int(s)) && !isNear(int(s)))
-            fill.setAlpha(70);
-        p.setPen(QPen(outline, 1));
-        p.setBrush(fill);
-        drawShape(p, n.type, c, r);
-    }
-    // Rings for the selection, hover and keyboard focus.
-    auto ring = [&](int s, const QColor &color, double width, Qt::PenStyle penStyle) {
-        if (s < 0 || size_t(s) >= nodes.size())
-            return;
-        p.setBrush(Qt::NoBrush);
-        p.setPen(QPen(color, width, penStyle));
-        const double r = pixelRadius(nodes[size_t(s)], scale) + width + 1;
-        p.drawEllipse(screen[size_t(s)], r, r);
-    };
+    paintEdges(p, scene, screen, visible, style, marks);
+    paintNodes(p, scene, screen, scale, visible, style, marks);
+    p.setRenderHint(QPainter::Antialiasing, true);
+    // Rings for the selection.
     if (hl.any) {
         for (size_t s = 0; s < nodes.size(); ++s) {
-            if (isSel(int(s)))
-                ring(int(s), style.highlight, 3, Qt::SolidLine);
+            if (marks.selected(int(s)) && visible.contains(screen[s]))
+                ring(p, screen[s], pixelRadius(nodes[s], scale), style.highlight, 3, Qt::SolidLine);
         }
     }
-    ring(hl.focused, style.text, 1.5, Qt::DotLine);
-    ring(hl.hovered, style.text, 1.5, Qt::SolidLine);
-
-    // Labels: selected, hovered and focused nodes always; others once they are big enough,
-    // largest first and at most a few hundred (text is the expensive part of a frame).
+    // Labels: selected nodes always; others once they are big enough, largest first and at
+    // most a few hundred (text is the expensive part of a frame).
     std::vector<int> order;
     for (size_t s = 0; s < nodes.size(); ++s) {
         if (!viewport.contains(screen[s]))
             continue;
-        const bool forced = isSel(int(s)) || int(s) == hl.hovered || int(s) == hl.focused;
-        if (forced || pixelRadius(nodes[s], scale) >= 7)
+        if (marks.selected(int(s)) || pixelRadius(nodes[s], scale) >= kLabelRadius)
             order.push_back(int(s));
     }
     std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
-        const bool fa = isSel(a) || a == hl.hovered, fb = isSel(b) || b == hl.hovered;
+        const bool fa = marks.selected(a), fb = marks.selected(b);
         if (fa != fb)
             return fa;
         return nodes[size_t(a)].radius > nodes[size_t(b)].radius;
     });
-    if (order.size() > 250)
-        order.resize(250);
+    // A label that would cover one already drawn is left out (the more important one won):
+    // overlapping labels cannot be read and only cost text layout.
     const QFontMetricsF fm(p.font());
-    QColor halo = style.background;
-    halo.setAlpha(200);
+    std::vector<QRectF> placed;
     for (int s : order) {
-        const GraphNode &n = g->nodes[size_t(nodes[size_t(s)].index)];
-        const double r = pixelRadius(nodes[size_t(s)], scale);
-        const QPointF at = screen[size_t(s)] + QPointF(r + 3, fm.ascent() / 2 - 1);
-        const QRectF box(at.x() - 1, at.y() - fm.ascent(), fm.horizontalAdvance(n.label) + 2,
-                         fm.height());
-        p.fillRect(box, halo);
-        QColor tc = style.text;
-        if (hl.any && !isSel(s) && !isNear(s) && s != hl.hovered)
-            tc.setAlpha(120);
-        p.setPen(tc);
-        p.drawText(at, n.label);
+        if (placed.size() >= kMaxLabels)
+            break;
+        const QString &text = g->nodes[size_t(nodes[size_t(s)].index)].label;
+        const QRectF box
+                = labelBox(fm, text, screen[size_t(s)], pixelRadius(nodes[size_t(s)], scale));
+        const bool covers = std::any_of(placed.begin(), placed.end(),
+                                        [&](const QRectF &r) { return r.intersects(box); });
+        if (covers && !marks.selected(s))
+            continue;
+        placed.push_back(box);
+        label(p, scene, s, screen[size_t(s)], scale, style, marks.dimmed(s));
     }
+    p.restore();
+}
+
+void GraphPainter::paintOverlay(QPainter &p,
+                                const GraphScene &scene,
+                                const QTransform &view,
+                                const QRectF &,
+                                const GraphStyle &style,
+                                const GraphHighlight &hl)
+{
+    const GraphData *g = scene.data();
+    if (!g)
+        return;
+    const double scale = std::sqrt(std::abs(view.determinant()));
+    const auto &nodes = scene.nodes();
+    p.save();
+    p.setRenderHint(QPainter::Antialiasing, true);
+    for (int s : {hl.focused, hl.hovered}) {
+        if (s < 0 || size_t(s) >= nodes.size())
+            continue;
+        const QPointF at = view.map(nodes[size_t(s)].pos);
+        const double r = pixelRadius(nodes[size_t(s)], scale);
+        ring(p, at, r, style.text, 1.5, s == hl.hovered ? Qt::SolidLine : Qt::DotLine);
+        label(p, scene, s, at, scale, style, false);
+    }
+    p.restore();
 }
 
 void GraphPainter::paintLegend(QPainter &p, const QRectF &viewport, const GraphStyle &style)

@@ -42,13 +42,29 @@ struct GraphHighlight
 class GraphPainter
 {
 public:
-    /// Paints the scene; view maps world units to widget pixels.
+    /// Paints the scene; view maps world units to widget pixels. The same as paintLayer
+    /// followed by paintOverlay.
     static void paint(QPainter &p,
                       const GraphScene &scene,
                       const QTransform &view,
                       const QRectF &viewport,
                       const GraphStyle &style,
                       const GraphHighlight &highlight);
+    /// What changes only with the view and the selection: background, hulls, edges, nodes,
+    /// selection rings and labels. The canvas caches it while panning (see PanCache).
+    static void paintLayer(QPainter &p,
+                           const GraphScene &scene,
+                           const QTransform &view,
+                           const QRectF &viewport,
+                           const GraphStyle &style,
+                           const GraphHighlight &highlight);
+    /// What follows the mouse and keyboard: the hovered and focused nodes' rings and labels.
+    static void paintOverlay(QPainter &p,
+                             const GraphScene &scene,
+                             const QTransform &view,
+                             const QRectF &viewport,
+                             const GraphStyle &style,
+                             const GraphHighlight &highlight);
     static void paintLegend(QPainter &p, const QRectF &viewport, const GraphStyle &style);
     /// Node radius in pixels at a scale (never smaller than a visible dot).
     static double pixelRadius(const SceneNode &node, double scale);
