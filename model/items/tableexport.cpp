@@ -19,11 +19,32 @@ namespace {
 
 constexpr std::int64_t kProgressEvery = 512;
 
-nlohmann::json::json_pointer pointerOf(const std::string &dotted)
+using Path = std::vector<std::string>;
+
+/// "source.geo.city_name" as its keys.
+Path pathOf(const std::string &dotted)
 {
-    std::string p = "/" + dotted;
-    std::replace(p.begin(), p.end(), '.', '/');
-    return nlohmann::json::json_pointer(p);
+    Path keys;
+    size_t start = 0;
+    for (size_t dot; (dot = dotted.find('.', start)) != std::string::npos; start = dot + 1)
+        keys.push_back(dotted.substr(start, dot - start));
+    keys.push_back(dotted.substr(start));
+    return keys;
+}
+
+/// The value at path, or null: one walk, no exceptions.
+const nlohmann::json *lookup(const nlohmann::json &doc, const Path &path)
+{
+    const nlohmann::json *j = &doc;
+    for (const std::string &key : path) {
+        if (!j->is_object())
+            return nullptr;
+        const auto it = j->find(key);
+        if (it == j->end())
+            return nullptr;
+        j = &*it;
+    }
+    return j;
 }
 
 std::string dumpText(const nlohmann::json &j)
@@ -96,8 +117,8 @@ std::vector<std::string> findingCells(const StoredFinding &f)
                 text += (text.empty() ? "" : "\n") + c.value("text", std::string());
             cells.push_back(std::move(text));
         } else {
-            const auto ptr = pointerOf(column);
-            cells.push_back(doc.contains(ptr) ? cellText(doc.at(ptr)) : std::string());
+            const nlohmann::json *v = lookup(doc, pathOf(column));
+            cells.push_back(v ? cellText(*v) : std::string());
         }
     }
     return cells;
@@ -199,9 +220,9 @@ Result<std::int64_t> writeEvents(QIODevice &out,
         total = std::min(total, filter.limit);
     CsvWriter csv(out);
     writeHeader(csv, eventColumns());
-    std::vector<nlohmann::json::json_pointer> pointers;
+    std::vector<Path> paths;
     for (const std::string &c : eventColumns())
-        pointers.push_back(pointerOf(c));
+        paths.push_back(pathOf(c));
     EcsDecorator decorator(db);
     std::int64_t done = 0;
     bool stopped = false;
@@ -216,8 +237,10 @@ Result<std::int64_t> writeEvents(QIODevice &out,
         }
         nlohmann::json doc = eventToEcs(row);
         decorator.decorate(doc);
-        for (const auto &p : pointers)
-            csv.cell(doc.contains(p) ? cellText(doc.at(p)) : std::string());
+        for (const Path &p : paths) {
+            const nlohmann::json *v = lookup(doc, p);
+            csv.cell(v && !v->is_null() ? cellText(*v) : std::string());
+        }
         csv.endRow();
         if (++done % kProgressEvery == 0) {
             report(control, done, total);
