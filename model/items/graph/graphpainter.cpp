@@ -52,12 +52,13 @@ void drawShape(QPainter &p, NodeType type, QPointF c, double r)
     }
 }
 
-// Level of detail, measured with bench/bench_graph.cpp: above these counts of items in view a
-// frame is drawn without antialiasing and with opaque colours mixed in advance against the
-// background. Qt's raster engine blends translucent spans several times slower than it fills
-// opaque ones, and at that density single lines cannot be told apart anyway; what is lost is
-// the darkening where many translucent edges overlap.
-constexpr int kSmoothEdges = 3000;
+// Level of detail, measured with bench/bench_graph.cpp: above these amounts in view a frame
+// is drawn without antialiasing and with opaque colours mixed in advance against the
+// background. Qt's raster engine blends translucent antialiased spans several times slower
+// than it fills opaque ones, so the cost of a frame follows the length of edge drawn (its
+// "ink"), not the number of edges; at that density single lines cannot be told apart anyway.
+// What is lost is the darkening where many translucent edges overlap.
+constexpr double kSmoothEdgeInk = 60000; ///< pixels of edge length in view
 constexpr int kSmoothNodes = 2000;
 constexpr double kLabelRadius = 7; ///< pixel radius from which a node gets its label
 constexpr size_t kMaxLabels = 250;
@@ -114,6 +115,28 @@ void label(QPainter &p,
     p.drawText(QPointF(box.left() + 1, box.top() + fm.ascent()), n.label);
 }
 
+// Length of the part of segment ab inside r (Liang–Barsky clipping).
+double visibleLength(QPointF a, QPointF b, const QRectF &r)
+{
+    const double dx = b.x() - a.x(), dy = b.y() - a.y();
+    double t0 = 0, t1 = 1;
+    const double p[4] = {-dx, dx, -dy, dy};
+    const double q[4] = {a.x() - r.left(), r.right() - a.x(), a.y() - r.top(), r.bottom() - a.y()};
+    for (int k = 0; k < 4; ++k) {
+        if (p[k] == 0) {
+            if (q[k] < 0)
+                return 0;
+            continue;
+        }
+        const double t = q[k] / p[k];
+        if (p[k] < 0)
+            t0 = std::max(t0, t);
+        else
+            t1 = std::min(t1, t);
+    }
+    return t1 > t0 ? (t1 - t0) * std::hypot(dx, dy) : 0;
+}
+
 QColor opaqueOver(const QColor &c, const QColor &background)
 {
     const float t = c.alphaF();
@@ -151,14 +174,14 @@ void paintEdges(QPainter &p,
     std::vector<QLineF> analysisLines;
     std::vector<QLineF> strong;
     const GraphData *g = scene.data();
-    int shown = 0;
+    double ink = 0;
     for (const SceneEdge &e : scene.edges()) {
         const QPointF a = screen[size_t(e.a)];
         const QPointF b = screen[size_t(e.b)];
         if (!visible.contains(a) && !visible.contains(b)
             && !visible.intersects(QRectF(a, b).normalized()))
             continue;
-        ++shown;
+        ink += visibleLength(a, b, visible);
         const GraphEdge &edge = g->edges[size_t(e.index)];
         if (marks.selected(e.a) || marks.selected(e.b)) {
             strong.emplace_back(a, b);
@@ -172,7 +195,7 @@ void paintEdges(QPainter &p,
                                    0, kClasses - 1);
         batches[cls].emplace_back(a, b);
     }
-    const bool smooth = shown <= kSmoothEdges;
+    const bool smooth = ink <= kSmoothEdgeInk;
     p.setRenderHint(QPainter::Antialiasing, smooth);
     QColor edgeColor = style.edge;
     if (marks.hl.any)
