@@ -3,7 +3,12 @@
 // mixed in), enriches every address, then times a full `Analyzer::run` (read, detect, store,
 // audit) and the detections alone.
 //
-//   bench_analysis [--events N] [--case PATH]
+//   bench_analysis [--events N] [--case PATH] [--reuse] [--stages] [--dump FILE]
+//
+// --reuse analyses the case at PATH as it is when it exists (no rebuild); --stages prints the
+// time between the detections' progress calls; --dump writes every finding of the detections
+// (kind, rule, key, severity, signals, caveats, entities, window, evidence ids) as one JSON line
+// each, in order, so two builds can be compared for identical results.
 
 #include "analysis/analyzer.h"
 #include "analysis/rules.h"
@@ -15,9 +20,14 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
+
+#include <nlohmann/json.hpp>
 
 #include <cstdio>
 #include <ctime>
+#include <fstream>
+#include <optional>
 #include <random>
 
 using namespace netcase;
@@ -65,7 +75,8 @@ Status fill(CaseFile &c, std::int64_t n)
         return s;
     // Enrichment for every address: an account's addresses share its country and network, so
     // the data looks like people at home (the attacks are what the scenarios test).
-    if (auto s = db.exec("INSERT INTO enrich_runs(id, started_at, sources) VALUES(1, 'bench', '[]')");
+    if (auto s
+        = db.exec("INSERT INTO enrich_runs(id, started_at, sources) VALUES(1, 'bench', '[]')");
         !s)
         return s;
     Statement ins = db.prepare(
@@ -90,6 +101,31 @@ Status fill(CaseFile &c, std::int64_t n)
     return txn.commit();
 }
 
+nlohmann::json findingJson(const Finding &f)
+{
+    auto signalList = nlohmann::json::array();
+    for (const Signal &s : f.signalList)
+        signalList.push_back({s.name, s.weight, s.detail});
+    auto caveats = nlohmann::json::array();
+    for (const Caveat &c : f.caveats)
+        caveats.push_back({c.code, c.text});
+    return {{"kind", f.kind},
+            {"rule", f.rule},
+            {"key", f.key},
+            {"title", f.title},
+            {"severity", f.severity()},
+            {"signals", signalList},
+            {"caveats", caveats},
+            {"ips", f.ips},
+            {"accounts", f.accounts},
+            {"hosts", f.hosts},
+            {"asns", f.asns},
+            {"first", f.firstTs},
+            {"last", f.lastTs},
+            {"evidence", f.evidence},
+            {"details", f.details}};
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -97,30 +133,51 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     std::int64_t n = 1000000;
     QString path = QStringLiteral("/tmp/bench_analysis.netcase");
+    QString dumpPath;
+    bool reuse = false;
+    bool stages = false;
     const QStringList args = app.arguments();
-    for (int i = 1; i + 1 < args.size(); ++i) {
-        if (args[i] == QLatin1String("--events"))
+    for (int i = 1; i < args.size(); ++i) {
+        const bool hasValue = i + 1 < args.size();
+        if (args[i] == QLatin1String("--events") && hasValue)
             n = args[i + 1].toLongLong();
-        if (args[i] == QLatin1String("--case"))
+        if (args[i] == QLatin1String("--case") && hasValue)
             path = args[i + 1];
-    }
-    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
-        QFile::remove(path + suffix);
-    CaseInfo info;
-    info.title = QStringLiteral("analysis benchmark");
-    auto c = CaseFile::create(path, info);
-    if (!c) {
-        std::fprintf(stderr, "%s\n", qPrintable(c.error().message));
-        return 2;
+        if (args[i] == QLatin1String("--dump") && hasValue)
+            dumpPath = args[i + 1];
+        reuse = reuse || args[i] == QLatin1String("--reuse");
+        stages = stages || args[i] == QLatin1String("--stages");
     }
     QElapsedTimer t;
     t.start();
-    if (auto s = fill(*c, n); !s) {
-        std::fprintf(stderr, "fill: %s\n", qPrintable(s.error().message));
-        return 2;
+    std::optional<CaseFile> c;
+    if (reuse && QFileInfo::exists(path)) {
+        auto opened = CaseFile::open(path);
+        if (!opened) {
+            std::fprintf(stderr, "%s\n", qPrintable(opened.error().message));
+            return 2;
+        }
+        c.emplace(std::move(*opened));
+        n = c->db().scalar("SELECT COUNT(*) FROM events");
+        std::printf("events          %lld (existing case)\n", static_cast<long long>(n));
+    } else {
+        for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+            QFile::remove(path + suffix);
+        CaseInfo info;
+        info.title = QStringLiteral("analysis benchmark");
+        auto created = CaseFile::create(path, info);
+        if (!created) {
+            std::fprintf(stderr, "%s\n", qPrintable(created.error().message));
+            return 2;
+        }
+        c.emplace(std::move(*created));
+        if (auto s = fill(*c, n); !s) {
+            std::fprintf(stderr, "fill: %s\n", qPrintable(s.error().message));
+            return 2;
+        }
+        std::printf("events          %lld (written in %.1f s)\n", static_cast<long long>(n),
+                    t.elapsed() / 1000.0);
     }
-    std::printf("events          %lld (written in %.1f s)\n", static_cast<long long>(n),
-                t.elapsed() / 1000.0);
 
     auto rules = Rules::load(c->db());
     t.restart();
@@ -130,16 +187,40 @@ int main(int argc, char **argv)
     cpu = std::clock();
     const double loadS = t.elapsed() / 1000.0;
     t.restart();
-    const auto findings = Analyzer::detect(*data, *rules);
+    QElapsedTimer stage;
+    stage.start();
+    QString last;
+    const auto findings = Analyzer::detect(*data, *rules, [&](const QString &name, int) {
+        if (stages && !last.isEmpty())
+            std::printf("  %-34s %.3f s wall\n", qPrintable(last), stage.elapsed() / 1000.0);
+        last = name;
+        stage.restart();
+    });
+    if (stages && !last.isEmpty())
+        std::printf("  %-34s %.3f s wall (with caveats and sorting)\n", qPrintable(last),
+                    stage.elapsed() / 1000.0);
     const double detectS = t.elapsed() / 1000.0;
     const double detectCpu = double(std::clock() - cpu) / CLOCKS_PER_SEC;
     std::printf("load            %.2f s wall, %.2f s CPU\n", loadS, loadCpu);
     std::printf("detect          %.2f s wall, %.2f s CPU (%zu findings)\n", detectS, detectCpu,
                 findings.size());
 
+    if (!dumpPath.isEmpty()) {
+        std::ofstream out(dumpPath.toStdString());
+        for (const Finding &f : findings)
+            out << findingJson(f).dump() << '\n';
+    }
+
     t.restart();
     cpu = std::clock();
-    auto sum = Analyzer::run(c->db(), QStringLiteral("bench"));
+    last.clear();
+    stage.restart();
+    auto sum = Analyzer::run(c->db(), QStringLiteral("bench"), [&](const QString &name, int) {
+        if (stages && !last.isEmpty())
+            std::printf("  %-34s %.3f s wall\n", qPrintable(last), stage.elapsed() / 1000.0);
+        last = name;
+        stage.restart();
+    });
     if (!sum) {
         std::fprintf(stderr, "run: %s\n", qPrintable(sum.error().message));
         return 2;

@@ -12,8 +12,13 @@
 #include "core/timeutil.h"
 
 #include <QElapsedTimer>
+#include <QFuture>
+#include <QThread>
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
+#include <iterator>
 
 namespace netcase {
 
@@ -27,18 +32,32 @@ QString AnalysisSummary::text() const
             .arg(seconds, 0, 'f', 2);
 }
 
+namespace {
+
+/// A pool for one analysis run: its detections (and the entity graph) run side by side.
+void sizePool(QThreadPool &pool, int threads)
+{
+    pool.setMaxThreadCount(threads > 0 ? threads : std::max(1, QThread::idealThreadCount()));
+}
+
+} // namespace
+
 std::vector<Finding> Analyzer::detect(const Dataset &data,
                                       const Rules &rules,
                                       const ProgressFn &progress,
-                                      const std::atomic<bool> *cancel)
+                                      const std::atomic<bool> *cancel,
+                                      int threads)
 {
+    QThreadPool pool;
+    sizePool(pool, threads);
     const AnalysisContext ctx(data, rules);
-    return detect(ctx, progress, cancel);
+    return detect(ctx, progress, cancel, pool);
 }
 
 std::vector<Finding> Analyzer::detect(const AnalysisContext &ctx,
                                       const ProgressFn &progress,
-                                      const std::atomic<bool> *cancel)
+                                      const std::atomic<bool> *cancel,
+                                      QThreadPool &pool)
 {
     using Detector = void (*)(const AnalysisContext &, Findings &);
     static const std::pair<const char *, Detector> kDetectors[] = {
@@ -55,15 +74,32 @@ std::vector<Finding> Analyzer::detect(const AnalysisContext &ctx,
             {"beaconing", &detectBeaconing},
             {"MFA fatigue", &detectMfaFatigue},
     };
-    Findings out;
     const int n = int(std::size(kDetectors));
+    // Each detection fills its own list; the lists are joined in the table's order, so the
+    // result is the same however the pool schedules them.
+    std::vector<Findings> found(std::size_t(n), Findings{});
+    std::vector<QFuture<void>> running;
     for (int i = 0; i < n; ++i) {
-        if (cancel && cancel->load())
-            return {};
+        running.push_back(QtConcurrent::run(&pool, [&ctx, &found, cancel, i] {
+            if (!(cancel && cancel->load()))
+                kDetectors[i].second(ctx, found[std::size_t(i)]);
+        }));
+    }
+    // Progress is reported from the calling thread, in the table's order.
+    for (int i = 0; i < n; ++i) {
         if (progress)
             progress(QString::fromLatin1(kDetectors[i].first), 10 + 80 * i / n);
-        kDetectors[i].second(ctx, out);
+        running[std::size_t(i)].waitForFinished();
     }
+    if (cancel && cancel->load())
+        return {};
+    Findings out;
+    std::size_t total = 0;
+    for (const Findings &f : found)
+        total += f.size();
+    out.reserve(total);
+    for (Findings &f : found)
+        std::move(f.begin(), f.end(), std::back_inserter(out));
     for (Finding &f : out)
         ctx.addCaveats(f);
     std::stable_sort(out.begin(), out.end(), [](const Finding &a, const Finding &b) {
@@ -90,7 +126,13 @@ Result<AnalysisSummary> Analyzer::run(Database &db,
     if (!data)
         return data.error();
     const AnalysisContext ctx(*data, *rules);
-    std::vector<Finding> findings = detect(ctx, progress, cancel);
+    QThreadPool pool;
+    sizePool(pool, 0);
+    // The entity graph needs no findings: it is computed beside the detections.
+    QFuture<CorrelationGraph> graphing
+            = QtConcurrent::run(&pool, [&ctx] { return buildCorrelation(ctx); });
+    std::vector<Finding> findings = detect(ctx, progress, cancel, pool);
+    graphing.waitForFinished();
     if (cancel && cancel->load())
         return makeError(QStringLiteral("analysis cancelled"), ErrorCode::Cancelled);
 
@@ -121,7 +163,7 @@ Result<AnalysisSummary> Analyzer::run(Database &db,
     if (!written)
         return written.error();
     sum.findings = *written;
-    auto graph = writeCorrelation(db, ctx);
+    auto graph = writeCorrelation(db, ctx, graphing.takeResult());
     if (!graph)
         return graph.error();
     sum.entities = graph->entities;

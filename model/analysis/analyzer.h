@@ -11,12 +11,15 @@
 
 #include <QString>
 
+class QThreadPool;
+
 #include <atomic>
 #include <map>
 
 namespace netcase {
 
 class AnalysisContext;
+
 class Database;
 class Rules;
 
@@ -42,15 +45,20 @@ public:
                                        const QString &actor,
                                        const ProgressFn &progress = {},
                                        const std::atomic<bool> *cancel = nullptr);
-    /// The detections alone, in memory (tests and the benchmark). Caveats are added.
+    /// The detections alone, in memory (tests and the benchmark). Caveats are added. The
+    /// detections run side by side on `threads` threads (0: one per core); the findings and
+    /// their order do not depend on it.
     static std::vector<Finding> detect(const Dataset &data,
                                        const Rules &rules,
                                        const ProgressFn &progress = {},
-                                       const std::atomic<bool> *cancel = nullptr);
+                                       const std::atomic<bool> *cancel = nullptr,
+                                       int threads = 0);
 
 private:
-    static std::vector<Finding>
-    detect(const AnalysisContext &ctx, const ProgressFn &progress, const std::atomic<bool> *cancel);
+    static std::vector<Finding> detect(const AnalysisContext &ctx,
+                                       const ProgressFn &progress,
+                                       const std::atomic<bool> *cancel,
+                                       QThreadPool &pool);
 };
 
 } // namespace netcase

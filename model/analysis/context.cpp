@@ -3,7 +3,7 @@
 #include "finding.h"
 #include "rules.h"
 
-#include <map>
+#include <algorithm>
 
 namespace netcase {
 
@@ -25,71 +25,130 @@ AnalysisContext::AnalysisContext(const Dataset &d, const Rules &r)
     : data(d)
     , rules(r)
 {
-    std::unordered_set<std::uint64_t> ipUser;
-    std::unordered_map<std::int32_t, std::map<std::string, int>> countries;
-    std::unordered_set<std::uint64_t> netDays;
-    for (const Ev &e : d.events) {
-        if (!e.user || !e.ip)
-            continue;
-        // Shared addresses are judged by the accounts that really signed in from them: a
-        // stuffing source tries many accounts without being shared by anyone.
-        if (e.success() && ipUser.insert(pair(e.ip, e.user)).second)
-            ++m_accountsOnIp[e.ip];
-        const IpInfo &info = d.ip(e.ip);
-        m_families[e.user] |= info.family == 6 ? 2 : 1;
-        if ((e.flags & kAuth) && e.success() && !info.country.empty())
-            ++countries[e.user][info.country];
-        // Count days per (account, network) once per day.
-        const std::int64_t day = e.ts / kDayUs;
-        const std::int64_t net = networkKey(e.ip);
-        if (netDays.insert(pair(e.user, net * 40000 + day)).second)
-            ++m_daysOnNetwork[pair(e.user, net)];
+    byUser = Grouping::build(d.events, d.strs.size(), [](const Ev &e) { return e.user; });
+    byIp = Grouping::build(d.events, d.ips.size(), [](const Ev &e) { return e.ip; });
+    std::unordered_map<std::int64_t, std::int32_t> asnNetworks;
+    m_network.assign(d.ips.size(), 0);
+    for (std::size_t i = 1; i < d.ips.size(); ++i) {
+        const std::int64_t asn = d.ips[i].asn;
+        m_network[i] = asn > 0 ? asnNetworks.emplace(asn, std::int32_t(i)).first->second
+                               : std::int32_t(i);
     }
-    for (const auto &[user, hist] : countries) {
-        int best = 0;
-        for (const auto &[c, n] : hist) {
-            if (n > best) {
-                best = n;
-                m_homeCountry[user] = c;
-            }
-        }
-    }
+    countAddresses();
+    countUsers();
     for (std::size_t i = 1; i < d.ips.size(); ++i)
         m_ipIds.emplace(d.ips[i].ip, std::int32_t(i));
-    std::unordered_set<std::int32_t> users;
-    for (const Ev &e : d.events)
-        if (e.user && users.insert(e.user).second)
-            m_userIds.emplace(d.str(e.user), e.user);
 }
 
-std::int64_t AnalysisContext::networkKey(std::int32_t ip) const
+void AnalysisContext::countAddresses()
 {
-    // An ASN stands for the network when known; otherwise the address itself (negative).
-    const IpInfo &info = data.ip(ip);
-    return info.asn > 0 ? info.asn : -std::int64_t(ip);
+    // Shared addresses are judged by the accounts that really signed in from them: a stuffing
+    // source tries many accounts without being shared by anyone.
+    const auto &ev = data.events;
+    m_accountsOnIp.assign(byIp.keys(), 0);
+    std::vector<std::int32_t> seenOn(data.strs.size(), 0); // account -> last address counted
+    for (std::size_t ip = 1; ip < byIp.keys(); ++ip) {
+        int n = 0;
+        for (const std::uint32_t i : byIp[std::int64_t(ip)]) {
+            const Ev &e = ev[i];
+            if (e.user > 0 && std::size_t(e.user) < seenOn.size() && e.success()
+                && seenOn[std::size_t(e.user)] != std::int32_t(ip)) {
+                seenOn[std::size_t(e.user)] = std::int32_t(ip);
+                ++n;
+            }
+        }
+        m_accountsOnIp[ip] = n;
+    }
+}
+
+void AnalysisContext::countUsers()
+{
+    const auto &ev = data.events;
+    m_homeCountry.assign(byUser.keys(), nullptr);
+    m_families.assign(byUser.keys(), 0);
+    // Per network: the last day the current account used it and on how many days it did. The
+    // events of one account are in time order, so a new day is a day not counted yet.
+    std::vector<std::int32_t> owner(data.ips.size(), 0);
+    std::vector<std::int64_t> lastDay(data.ips.size(), -1);
+    std::vector<int> days(data.ips.size(), 0);
+    std::vector<std::int32_t> usedNetworks;
+    std::vector<std::pair<const std::string *, int>> countries;
+    for (std::size_t user = 1; user < byUser.keys(); ++user) {
+        const auto idx = byUser[std::int64_t(user)];
+        if (idx.empty())
+            continue;
+        m_userIds.emplace(data.strs[user], std::int32_t(user));
+        usedNetworks.clear();
+        countries.clear();
+        std::uint8_t families = 0;
+        for (const std::uint32_t i : idx) {
+            const Ev &e = ev[i];
+            if (!e.ip)
+                continue;
+            const IpInfo &info = data.ip(e.ip);
+            families |= info.family == 6 ? 2 : 1;
+            if ((e.flags & kAuth) && e.success() && !info.country.empty()) {
+                auto c = std::find_if(countries.begin(), countries.end(),
+                                      [&](const auto &p) { return *p.first == info.country; });
+                if (c == countries.end())
+                    countries.emplace_back(&info.country, 1);
+                else
+                    ++c->second;
+            }
+            if (e.ip < 0 || std::size_t(e.ip) >= m_network.size())
+                continue;
+            const auto net = std::size_t(m_network[std::size_t(e.ip)]);
+            const std::int64_t day = e.ts / kDayUs;
+            if (owner[net] != std::int32_t(user)) {
+                owner[net] = std::int32_t(user);
+                lastDay[net] = day;
+                days[net] = 1;
+                usedNetworks.push_back(std::int32_t(net));
+            } else if (lastDay[net] != day) {
+                lastDay[net] = day;
+                ++days[net];
+            }
+        }
+        m_families[user] = families;
+        for (const std::int32_t net : usedNetworks)
+            m_daysOnNetwork.emplace(pair(std::int32_t(user), net), days[std::size_t(net)]);
+        // The most frequent country; on a tie the first in alphabetical order.
+        const std::string *best = nullptr;
+        int bestCount = 0;
+        for (const auto &[c, n] : countries) {
+            if (n > bestCount || (n == bestCount && *c < *best)) {
+                best = c;
+                bestCount = n;
+            }
+        }
+        m_homeCountry[user] = best;
+    }
 }
 
 int AnalysisContext::accountsOnIp(std::int32_t ip) const
 {
-    const auto it = m_accountsOnIp.find(ip);
-    return it == m_accountsOnIp.end() ? 0 : it->second;
+    return (ip > 0 && std::size_t(ip) < m_accountsOnIp.size()) ? m_accountsOnIp[std::size_t(ip)]
+                                                               : 0;
 }
 
 std::string AnalysisContext::homeCountry(std::int32_t user) const
 {
-    const auto it = m_homeCountry.find(user);
-    return it == m_homeCountry.end() ? std::string() : it->second;
+    return (user > 0 && std::size_t(user) < m_homeCountry.size()
+            && m_homeCountry[std::size_t(user)])
+                   ? *m_homeCountry[std::size_t(user)]
+                   : std::string();
 }
 
 bool AnalysisContext::usesBothFamilies(std::int32_t user) const
 {
-    const auto it = m_families.find(user);
-    return it != m_families.end() && it->second == 3;
+    return user > 0 && std::size_t(user) < m_families.size() && m_families[std::size_t(user)] == 3;
 }
 
 int AnalysisContext::daysOnNetwork(std::int32_t user, std::int32_t ip) const
 {
-    const auto it = m_daysOnNetwork.find(pair(user, networkKey(ip)));
+    if (ip <= 0 || std::size_t(ip) >= m_network.size())
+        return 0;
+    const auto it = m_daysOnNetwork.find(pair(user, m_network[std::size_t(ip)]));
     return it == m_daysOnNetwork.end() ? 0 : it->second;
 }
 

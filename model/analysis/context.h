@@ -2,9 +2,11 @@
 
 // Facts about the case's entities that many detectors and the caveats need: how many accounts
 // share an address, each account's usual country, which address families it uses and on how
-// many days it used a network. Built once per analysis run.
+// many days it used a network, and the events grouped by account and by address. Built once per
+// analysis run.
 
 #include "dataset.h"
+#include "grouping.h"
 
 #include <string>
 #include <unordered_map>
@@ -22,6 +24,10 @@ public:
 
     const Dataset &data;
     const Rules &rules;
+    /// Every event with an account, grouped by the account's string id.
+    Grouping byUser;
+    /// Every event with an address, grouped by address id.
+    Grouping byIp;
 
     /// Accounts with a successful event from this address.
     int accountsOnIp(std::int32_t ip) const;
@@ -39,16 +45,19 @@ public:
     void addEvent(Finding &f, const Ev &e) const;
 
 private:
-    static std::uint64_t pair(std::int32_t a, std::int64_t b)
+    static std::uint64_t pair(std::int32_t a, std::int32_t b)
     {
-        return (std::uint64_t(std::uint32_t(a)) << 32) ^ std::uint64_t(b);
+        return (std::uint64_t(std::uint32_t(a)) << 32) | std::uint32_t(b);
     }
-    std::int64_t networkKey(std::int32_t ip) const;
+    void countUsers();
+    void countAddresses();
 
-    std::unordered_map<std::int32_t, int> m_accountsOnIp;
-    std::unordered_map<std::int32_t, std::string> m_homeCountry;
-    std::unordered_map<std::int32_t, int> m_families; ///< bit 1 = v4, bit 2 = v6
-    std::unordered_map<std::uint64_t, int> m_daysOnNetwork;
+    /// A small id per network: addresses of one ASN share it, an address without one has its own.
+    std::vector<std::int32_t> m_network;            ///< index = ip id
+    std::vector<int> m_accountsOnIp;                ///< index = ip id
+    std::vector<const std::string *> m_homeCountry; ///< index = account id, null when unknown
+    std::vector<std::uint8_t> m_families;           ///< index = account id; bit 1 v4, bit 2 v6
+    std::unordered_map<std::uint64_t, int> m_daysOnNetwork; ///< (account, network) -> days
     std::unordered_map<std::string, std::int32_t> m_ipIds;
     std::unordered_map<std::string, std::int32_t> m_userIds;
 };

@@ -6,8 +6,7 @@
 
 #include "case/sqlite.h"
 
-#include <map>
-#include <numeric>
+#include <algorithm>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -37,7 +36,37 @@ private:
     std::vector<int> m_parent;
 };
 
-struct Link
+/// Entity indices by (type, id): dense tables for dictionary and address ids, a map otherwise.
+class EntityIndex
+{
+public:
+    EntityIndex(std::size_t strs, std::size_t ips)
+        : m_accounts(strs, -1)
+        , m_devices(strs, -1)
+        , m_ips(ips, -1)
+    {}
+    /// The entity's slot (-1 = new) in the dense tables, or in the map.
+    int &slot(char type, std::int64_t id)
+    {
+        std::vector<int> *dense = type == 'a'   ? &m_accounts
+                                  : type == 'd' ? &m_devices
+                                  : type == 'i' ? &m_ips
+                                                : nullptr;
+        if (dense && id >= 0 && std::size_t(id) < dense->size())
+            return (*dense)[std::size_t(id)];
+        return m_other.emplace((std::uint64_t(std::uint8_t(type)) << 56) ^ std::uint64_t(id), -1)
+                .first->second;
+    }
+    int find(char type, std::int64_t id) { return slot(type, id); }
+
+private:
+    std::vector<int> m_accounts;
+    std::vector<int> m_devices;
+    std::vector<int> m_ips;
+    std::unordered_map<std::uint64_t, int> m_other;
+};
+
+struct LinkTally
 {
     std::int64_t weight = 0;
     std::int64_t first = 0;
@@ -46,53 +75,69 @@ struct Link
 
 } // namespace
 
-Result<CorrelationSummary> writeCorrelation(Database &db, const AnalysisContext &ctx)
+CorrelationGraph buildCorrelation(const AnalysisContext &ctx)
 {
     const Dataset &d = ctx.data;
-    const auto windowUs = std::int64_t(
-            ctx.rules.json().value("correlation", nlohmann::json::object()).value("window_s", 1800)
-            * detail::kSecondUs);
+    const auto windowUs = std::max<std::int64_t>(
+            1, std::int64_t(ctx.rules.json()
+                                    .value("correlation", nlohmann::json::object())
+                                    .value("window_s", 1800)
+                            * detail::kSecondUs));
     const auto sharedMax = std::size_t(ctx.rules.json()
                                                .value("correlation", nlohmann::json::object())
                                                .value("shared_ip_max_accounts", 3));
-    // Entities keyed by (type, dictionary id).
-    std::unordered_map<std::uint64_t, int> index;
-    auto indexKey = [](char type, std::int64_t id) {
-        return (std::uint64_t(std::uint8_t(type)) << 56) ^ std::uint64_t(id);
-    };
-    std::vector<std::pair<char, std::int64_t>> entities;
+    CorrelationGraph g;
+    EntityIndex index(d.strs.size(), d.ips.size());
     UnionFind uf;
     auto entity = [&](char type, std::int64_t id) {
-        auto [it, inserted] = index.emplace(indexKey(type, id), 0);
-        if (inserted) {
-            it->second = uf.add();
-            entities.emplace_back(type, id);
+        int &slot = index.slot(type, id);
+        if (slot < 0) {
+            slot = uf.add();
+            g.entities.push_back({type, id, 0});
         }
-        return it->second;
+        return slot;
     };
     // Key: (low entity, high entity, kind) packed; entity indices stay below 2^28.
-    std::unordered_map<std::uint64_t, Link> links;
+    std::unordered_map<std::uint64_t, LinkTally> links;
+    links.reserve(1024);
     auto link = [&](int a, int b, char kind, std::int64_t ts) {
         const auto lo = std::uint64_t(std::min(a, b));
         const auto hi = std::uint64_t(std::max(a, b));
-        Link &l = links[(lo << 36) | (hi << 8) | std::uint8_t(kind)];
+        LinkTally &l = links[(lo << 36) | (hi << 8) | std::uint8_t(kind)];
         if (l.weight++ == 0)
             l.first = ts;
         l.first = std::min(l.first, ts);
         l.last = std::max(l.last, ts);
     };
-    // (ip, agent, window) -> accounts: the same client seen again.
+    // The same client (address and agent) within one window: its accounts belong to one actor
+    // unless more than sharedMax accounts use it (a shared address is no evidence of that).
     struct Client
     {
         int ip = -1;
         std::vector<int> accounts;
         bool shared = false;
     };
-    std::unordered_map<std::uint64_t, Client> clients;
-    std::unordered_map<std::int32_t, std::vector<int>> sessions;
+    std::vector<Client> clients;
+    std::size_t used = 0;
+    std::unordered_map<std::uint64_t, std::size_t> clientOf; // (address, agent) -> client
+    std::int64_t window = 0;
+    auto closeWindow = [&] {
+        for (std::size_t c = 0; c < used; ++c) {
+            if (!clients[c].shared)
+                for (int a : clients[c].accounts)
+                    uf.unite(a, clients[c].ip);
+            clients[c].accounts.clear();
+            clients[c].shared = false;
+        }
+        used = 0;
+        clientOf.clear();
+    };
+    std::vector<int> sessionAccount(d.strs.size(), -1); // first account seen in a session
+    std::unordered_map<std::int32_t, int> otherSessions;
     for (const Ev &e : d.events) {
         if (e.flags & kFlow) {
-            link(entity('i', e.ip), entity('i', e.dstIp), 'f', e.ts);
+            const int src = entity('i', e.ip);
+            link(src, entity('i', e.dstIp), 'f', e.ts);
             continue;
         }
         if (!e.user || !e.ip)
@@ -105,13 +150,30 @@ Result<CorrelationSummary> writeCorrelation(Database &db, const AnalysisContext 
             link(acc, dev, 'd', e.ts);
             uf.unite(acc, dev);
         }
-        if (e.session)
-            sessions[e.session].push_back(acc);
+        if (e.session) {
+            int &first = (e.session > 0 && std::size_t(e.session) < sessionAccount.size())
+                                 ? sessionAccount[std::size_t(e.session)]
+                                 : otherSessions.emplace(e.session, -1).first->second;
+            if (first < 0)
+                first = acc;
+            else
+                uf.unite(acc, first);
+        }
         if (e.ua) {
-            Client &c = clients[(std::uint64_t(std::uint32_t(e.ip)) << 32)
-                                ^ (std::uint64_t(std::uint32_t(e.ua)) << 12)
-                                ^ std::uint64_t(e.ts / windowUs)];
-            c.ip = ip;
+            const std::int64_t w = e.ts / windowUs;
+            if (w != window) {
+                closeWindow();
+                window = w;
+            }
+            const std::uint64_t key
+                    = (std::uint64_t(std::uint32_t(e.ip)) << 32) | std::uint32_t(e.ua);
+            auto [it, inserted] = clientOf.emplace(key, used);
+            if (inserted) {
+                if (used == clients.size())
+                    clients.emplace_back();
+                clients[used++].ip = ip;
+            }
+            Client &c = clients[it->second];
             if (!c.shared
                 && std::find(c.accounts.begin(), c.accounts.end(), acc) == c.accounts.end()) {
                 c.accounts.push_back(acc);
@@ -119,44 +181,63 @@ Result<CorrelationSummary> writeCorrelation(Database &db, const AnalysisContext 
             }
         }
     }
-    for (const auto &[s, accs] : sessions) {
-        for (int a : accs)
-            uf.unite(a, accs.front());
-    }
-    for (const auto &[k, c] : clients) {
-        // A client behind a shared address (more accounts than the limit) is not evidence of
-        // one actor.
-        if (c.shared)
-            continue;
-        for (int a : c.accounts)
-            uf.unite(a, c.ip);
-    }
+    closeWindow();
     for (std::size_t i = 1; i < d.ips.size(); ++i) {
-        const auto it = index.find(indexKey('i', std::int64_t(i)));
-        if (it != index.end() && d.ips[i].asn > 0)
-            link(it->second, entity('n', d.ips[i].asn), 'n', 0);
+        const int ip = index.find('i', std::int64_t(i));
+        if (ip >= 0 && d.ips[i].asn > 0)
+            link(ip, entity('n', d.ips[i].asn), 'n', 0);
     }
 
+    // A cluster is named after its first entity, so the ids do not depend on the order in which
+    // the links joined it.
+    std::vector<int> firstOf(g.entities.size(), -1);
+    std::vector<int> size(g.entities.size(), 0);
+    for (std::size_t i = 0; i < g.entities.size(); ++i) {
+        const int root = uf.find(int(i));
+        if (firstOf[std::size_t(root)] < 0)
+            firstOf[std::size_t(root)] = int(i);
+        ++size[std::size_t(root)];
+    }
+    for (std::size_t i = 0; i < g.entities.size(); ++i) {
+        const auto root = std::size_t(uf.find(int(i)));
+        if (size[root] > 1)
+            g.entities[i].cluster = firstOf[root] + 1;
+    }
+    for (std::size_t r = 0; r < size.size(); ++r)
+        g.clusters += size[r] > 1 ? 1 : 0;
+    g.links.reserve(links.size());
+    for (const auto &[k, l] : links)
+        g.links.push_back({int(k >> 36), int((k >> 8) & 0xfffffff), char(k & 0xff), l.weight,
+                           l.first, l.last});
+    return g;
+}
+
+Result<CorrelationSummary>
+writeCorrelation(Database &db, const AnalysisContext &ctx, const CorrelationGraph &g)
+{
+    const Dataset &d = ctx.data;
     if (auto s = db.exec("DELETE FROM links; DELETE FROM entities;"); !s)
         return s.error();
     Statement ins = db.prepare("INSERT INTO entities(id, type, value, cluster) VALUES(?,?,?,?)");
-    std::unordered_map<int, int> clusterSize;
-    for (std::size_t i = 0; i < entities.size(); ++i)
-        ++clusterSize[uf.find(int(i))];
     CorrelationSummary sum;
-    for (std::size_t i = 0; i < entities.size(); ++i) {
-        const auto [type, id] = entities[i];
-        const char *typeName = type == 'a'   ? "account"
-                               : type == 'i' ? "ip"
-                               : type == 'd' ? "device"
-                                             : "asn";
-        const std::string value = type == 'i'   ? d.ip(std::int32_t(id)).ip
-                                  : type == 'n' ? "AS" + std::to_string(id)
-                                                : d.str(std::int32_t(id));
-        const int root = uf.find(int(i));
-        ins.bind(1, std::int64_t(i + 1)).bind(2, typeName).bind(3, value);
-        if (clusterSize[root] > 1)
-            ins.bind(4, std::int64_t(root + 1));
+    std::string asn;
+    for (std::size_t i = 0; i < g.entities.size(); ++i) {
+        const auto &en = g.entities[i];
+        const char *typeName = en.type == 'a'   ? "account"
+                               : en.type == 'i' ? "ip"
+                               : en.type == 'd' ? "device"
+                                                : "asn";
+        ins.bind(1, std::int64_t(i + 1)).bind(2, typeName);
+        if (en.type == 'i') {
+            ins.bind(3, std::string_view(d.ip(std::int32_t(en.id)).ip));
+        } else if (en.type == 'n') {
+            asn = "AS" + std::to_string(en.id);
+            ins.bind(3, std::string_view(asn));
+        } else {
+            ins.bind(3, std::string_view(d.str(std::int32_t(en.id))));
+        }
+        if (en.cluster > 0)
+            ins.bind(4, en.cluster);
         else
             ins.bindNull(4);
         if (auto s = ins.exec(); !s)
@@ -164,22 +245,18 @@ Result<CorrelationSummary> writeCorrelation(Database &db, const AnalysisContext 
         ins.reset();
         ++sum.entities;
     }
-    for (const auto &[root, size] : clusterSize)
-        sum.clusters += size > 1 ? 1 : 0;
+    sum.clusters = g.clusters;
     Statement lk = db.prepare(
             "INSERT INTO links(a, b, kind, weight, first_ts, last_ts) VALUES(?,?,?,?,?,?)");
-    for (const auto &[k, l] : links) {
-        const int a = int(k >> 36);
-        const int b = int((k >> 8) & 0xfffffff);
-        const char kind = char(k & 0xff);
-        const char *kindName = kind == 's'   ? "signed_in"
-                               : kind == 'u' ? "used"
-                               : kind == 'd' ? "device"
-                               : kind == 'f' ? "flow"
-                                             : "network";
-        lk.bind(1, std::int64_t(a + 1)).bind(2, std::int64_t(b + 1)).bind(3, kindName);
+    for (const auto &l : g.links) {
+        const char *kindName = l.kind == 's'   ? "signed_in"
+                               : l.kind == 'u' ? "used"
+                               : l.kind == 'd' ? "device"
+                               : l.kind == 'f' ? "flow"
+                                               : "network";
+        lk.bind(1, std::int64_t(l.a + 1)).bind(2, std::int64_t(l.b + 1)).bind(3, kindName);
         lk.bind(4, l.weight);
-        if (kind == 'n') {
+        if (l.kind == 'n') {
             lk.bindNull(5).bindNull(6);
         } else {
             lk.bind(5, l.first).bind(6, l.last);
@@ -190,6 +267,11 @@ Result<CorrelationSummary> writeCorrelation(Database &db, const AnalysisContext 
         ++sum.links;
     }
     return sum;
+}
+
+Result<CorrelationSummary> writeCorrelation(Database &db, const AnalysisContext &ctx)
+{
+    return writeCorrelation(db, ctx, buildCorrelation(ctx));
 }
 
 } // namespace netcase

@@ -7,6 +7,7 @@
 #include "finding.h"
 
 #include <cstdint>
+#include <span>
 #include <unordered_map>
 #include <vector>
 
@@ -51,13 +52,26 @@ group(const std::vector<Ev> &events, std::uint16_t anyOf, std::uint16_t noneOf, 
     return out;
 }
 
-/// Splits a time-ordered group into episodes: a gap longer than maxGapUs starts a new one.
-std::vector<std::vector<std::size_t>>
+using Episode = std::span<const std::size_t>;
+
+/// Splits a time-ordered group into episodes: a gap longer than maxGapUs starts a new one. The
+/// episodes are views into idx.
+std::vector<Episode>
 episodes(const std::vector<Ev> &events, const std::vector<std::size_t> &idx, std::int64_t maxGapUs);
 /// The largest number of events inside any window of windowUs.
-std::size_t maxInWindow(const std::vector<Ev> &events,
-                        const std::vector<std::size_t> &idx,
-                        std::int64_t windowUs);
+std::size_t maxInWindow(const std::vector<Ev> &events, Episode idx, std::int64_t windowUs);
+/// The indices (in a shared grouping's group) of the events that pass keep(e), into out.
+template<typename Keep>
+void select(const std::vector<Ev> &events,
+            std::span<const std::uint32_t> group,
+            std::vector<std::size_t> &out,
+            Keep keep)
+{
+    out.clear();
+    for (const std::uint32_t i : group)
+        if (keep(events[i]))
+            out.push_back(i);
+}
 double median(std::vector<double> v);
 std::string isoSeconds(std::int64_t us);
 

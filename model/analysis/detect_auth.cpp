@@ -24,7 +24,7 @@ struct Tally
     std::vector<double> gapsS;
 };
 
-Tally tally(const std::vector<Ev> &ev, const std::vector<std::size_t> &idx)
+Tally tally(const std::vector<Ev> &ev, Episode idx)
 {
     Tally t;
     for (std::size_t k = 0; k < idx.size(); ++k) {
@@ -59,11 +59,15 @@ void detectFailedBursts(const AnalysisContext &ctx, Findings &out)
     const auto minFailures = std::size_t(r.num("failed_burst", "min_failures", 20));
     const auto &ev = ctx.data.events;
     // SSH has its own rule; here the web and identity-provider sign-ins.
+    std::vector<std::size_t> idx;
     for (const bool byAccount : {false, true}) {
-        auto groups = group(ev, kAuth, kSsh, [&](const Ev &e) {
-            return e.failure() ? std::int64_t(byAccount ? e.user : e.ip) : 0;
-        });
-        for (auto &[key, idx] : groups) {
+        const Grouping &groups = byAccount ? ctx.byUser : ctx.byIp;
+        for (std::size_t key = 1; key < groups.keys(); ++key) {
+            if (groups[std::int64_t(key)].size() < minFailures)
+                continue;
+            select(ev, groups[std::int64_t(key)], idx, [](const Ev &e) {
+                return (e.flags & kAuth) && !(e.flags & kSsh) && e.failure();
+            });
             if (idx.size() < minFailures)
                 continue;
             for (const auto &ep : episodes(ev, idx, windowUs)) {
@@ -90,7 +94,7 @@ void detectFailedBursts(const AnalysisContext &ctx, Findings &out)
                      ++i) {
                     const Ev &e = ev[i];
                     if ((e.flags & kAuth) && e.success()
-                        && (byAccount ? e.user == key : e.ip == key)) {
+                        && std::size_t(byAccount ? e.user : e.ip) == key) {
                         ctx.addEvent(f, e);
                         f.addSignal("success_after_failures", 25,
                                     "a sign-in succeeded after the failures");
@@ -110,21 +114,37 @@ void detectStuffing(const AnalysisContext &ctx, Findings &out)
 {
     const Rules &r = ctx.rules;
     const auto &ev = ctx.data.events;
-    auto groups = group(ev, kAuth, kSsh, [](const Ev &e) { return std::int64_t(e.ip); });
     const bool stuffOn = r.enabled("stuffing");
     const bool sprayOn = r.enabled("spraying");
     const auto stuffGap = std::int64_t(r.num("stuffing", "window_s", 3600) * kSecondUs);
     const auto sprayGap = std::int64_t(r.num("spraying", "window_s", 86400) * kSecondUs);
-    for (auto &[ip, idx] : groups) {
+    const auto stuffAccounts = std::size_t(r.num("stuffing", "min_accounts", 10));
+    const double stuffRatio = r.num("stuffing", "min_failure_ratio", 0.8);
+    const double stuffMaxGap = r.num("stuffing", "max_median_gap_s", 20);
+    const auto sprayAccounts = std::size_t(r.num("spraying", "min_accounts", 8));
+    const double sprayPerAccount = r.num("spraying", "max_attempts_per_account", 3);
+    const double sprayRatio = r.num("spraying", "min_failure_ratio", 0.7);
+    const double sprayMinGap = r.num("spraying", "min_median_gap_s", 20);
+    // An episode has at most as many accounts as events: smaller ones cannot qualify.
+    const std::size_t minEvents = std::max<std::size_t>(
+            1, std::min(stuffOn ? stuffAccounts : ~0UL, sprayOn ? sprayAccounts : ~0UL));
+    std::vector<std::size_t> idx;
+    for (std::size_t ip = 1; ip < ctx.byIp.keys(); ++ip) {
+        if (ctx.byIp[std::int64_t(ip)].size() < minEvents)
+            continue;
+        select(ev, ctx.byIp[std::int64_t(ip)], idx,
+               [](const Ev &e) { return (e.flags & kAuth) && !(e.flags & kSsh); });
+        if (idx.size() < minEvents)
+            continue;
         const IpInfo &info = ctx.data.ip(std::int32_t(ip));
         if (stuffOn) {
             for (const auto &ep : episodes(ev, idx, stuffGap)) {
+                if (ep.size() < stuffAccounts)
+                    continue;
                 const Tally t = tally(ev, ep);
                 const double ratio = double(t.failures) / double(ep.size());
                 const double gap = median(t.gapsS);
-                if (t.accounts.size() < std::size_t(r.num("stuffing", "min_accounts", 10))
-                    || ratio < r.num("stuffing", "min_failure_ratio", 0.8)
-                    || gap > r.num("stuffing", "max_median_gap_s", 20))
+                if (t.accounts.size() < stuffAccounts || ratio < stuffRatio || gap > stuffMaxGap)
                     continue;
                 Finding f;
                 f.kind = "credential_stuffing";
@@ -149,16 +169,16 @@ void detectStuffing(const AnalysisContext &ctx, Findings &out)
         }
         if (sprayOn) {
             for (const auto &ep : episodes(ev, idx, sprayGap)) {
+                if (ep.size() < std::max<std::size_t>(1, sprayAccounts))
+                    continue;
                 const Tally t = tally(ev, ep);
                 if (t.accounts.empty())
                     continue;
                 const double ratio = double(t.failures) / double(ep.size());
                 const double perAccount = double(ep.size()) / double(t.accounts.size());
                 const double gap = median(t.gapsS);
-                if (t.accounts.size() < std::size_t(r.num("spraying", "min_accounts", 8))
-                    || perAccount > r.num("spraying", "max_attempts_per_account", 3)
-                    || ratio < r.num("spraying", "min_failure_ratio", 0.7)
-                    || gap < r.num("spraying", "min_median_gap_s", 20))
+                if (t.accounts.size() < sprayAccounts || perAccount > sprayPerAccount
+                    || ratio < sprayRatio || gap < sprayMinGap)
                     continue;
                 Finding f;
                 f.kind = "password_spraying";
@@ -191,12 +211,13 @@ void detectDistributedStuffing(const AnalysisContext &ctx, Findings &out)
     const char *R = "stuffing_distributed";
     const auto windowUs = std::int64_t(r.num(R, "window_s", 3600) * kSecondUs);
     const auto &ev = ctx.data.events;
+    const auto maxPerSource = std::size_t(r.num(R, "max_accounts_per_source", 40));
+    const auto minSources = std::size_t(r.num(R, "min_sources", 8));
+    const auto minAccounts = std::size_t(r.num(R, "min_accounts", 30));
+    const auto minFailures = std::size_t(r.num(R, "min_failures", 60));
+    const double minRatio = r.num(R, "min_failure_ratio", 0.8);
     // Fixed windows; within each, the sources that try few accounts each (a botnet spreads the
-    // list) and mostly fail.
-    std::map<std::int64_t, std::vector<std::size_t>> windows;
-    for (std::size_t i = 0; i < ev.size(); ++i)
-        if ((ev[i].flags & kAuth) && !(ev[i].flags & kSsh) && ev[i].ip)
-            windows[ev[i].ts / windowUs].push_back(i);
+    // list) and mostly fail. Events are in time order, so a window is a run of events.
     Finding current;
     std::int64_t lastWindow = -2;
     auto flush = [&] {
@@ -204,33 +225,61 @@ void detectDistributedStuffing(const AnalysisContext &ctx, Findings &out)
             out.push_back(std::move(current));
         current = Finding();
     };
-    for (const auto &[w, idx] : windows) {
-        std::unordered_map<std::int32_t, std::unordered_set<std::int32_t>> accountsBySource;
-        for (std::size_t i : idx)
-            accountsBySource[ev[i].ip].insert(ev[i].user);
-        std::unordered_set<std::int32_t> accounts;
+    std::vector<std::size_t> idx;
+    std::vector<std::uint64_t> pairs; // (source, account), distinct after sorting
+    std::vector<std::int32_t> accounts;
+    std::vector<std::uint32_t> perSource(ctx.data.ips.size() + 1, 0); // accounts of a source
+    auto accountsOf = [&](std::int32_t ip) -> std::size_t {
+        return std::size_t(ip) < perSource.size() ? perSource[std::size_t(ip)] : 0;
+    };
+    for (std::size_t from = 0; from < ev.size();) {
+        const std::int64_t w = ev[from].ts / windowUs;
+        std::size_t to = from;
+        idx.clear();
+        pairs.clear();
+        for (; to < ev.size() && ev[to].ts / windowUs == w; ++to) {
+            const Ev &e = ev[to];
+            if ((e.flags & kAuth) && !(e.flags & kSsh) && e.ip) {
+                idx.push_back(to);
+                pairs.push_back((std::uint64_t(std::uint32_t(e.ip)) << 32) | std::uint32_t(e.user));
+            }
+        }
+        from = to;
+        if (idx.empty())
+            continue;
+        std::sort(pairs.begin(), pairs.end());
+        pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+        for (const std::uint64_t p : pairs)
+            if (std::size_t(p >> 32) < perSource.size())
+                ++perSource[std::size_t(p >> 32)];
+        std::size_t sources = 0;
+        accounts.clear();
+        for (std::size_t k = 0; k < pairs.size(); ++k) {
+            const auto ip = std::int32_t(pairs[k] >> 32);
+            if (accountsOf(ip) > maxPerSource)
+                continue;
+            if (k == 0 || std::int32_t(pairs[k - 1] >> 32) != ip)
+                ++sources;
+            accounts.push_back(std::int32_t(pairs[k] & 0xffffffff));
+        }
+        std::sort(accounts.begin(), accounts.end());
+        accounts.erase(std::unique(accounts.begin(), accounts.end()), accounts.end());
         std::size_t failures = 0;
         std::size_t total = 0;
-        std::size_t sources = 0;
-        for (const auto &[ip, accs] : accountsBySource) {
-            if (accs.size() > std::size_t(r.num(R, "max_accounts_per_source", 40)))
-                continue;
-            ++sources;
-            accounts.insert(accs.begin(), accs.end());
-        }
         for (std::size_t i : idx) {
-            const auto a = accountsBySource.find(ev[i].ip);
-            if (a->second.size() > std::size_t(r.num(R, "max_accounts_per_source", 40)))
+            if (accountsOf(ev[i].ip) > maxPerSource)
                 continue;
             ++total;
             failures += ev[i].failure() ? 1 : 0;
         }
-        const bool hit = sources >= std::size_t(r.num(R, "min_sources", 8))
-                         && accounts.size() >= std::size_t(r.num(R, "min_accounts", 30))
-                         && failures >= std::size_t(r.num(R, "min_failures", 60))
-                         && double(failures) >= r.num(R, "min_failure_ratio", 0.8) * double(total);
-        if (!hit)
+        const bool hit = sources >= minSources && accounts.size() >= minAccounts
+                         && failures >= minFailures && double(failures) >= minRatio * double(total);
+        if (!hit) {
+            for (const std::uint64_t p : pairs)
+                if (std::size_t(p >> 32) < perSource.size())
+                    perSource[std::size_t(p >> 32)] = 0;
             continue;
+        }
         if (w != lastWindow + 1)
             flush();
         lastWindow = w;
@@ -241,13 +290,12 @@ void detectDistributedStuffing(const AnalysisContext &ctx, Findings &out)
         }
         for (std::size_t i : idx) {
             const Ev &e = ev[i];
-            if (accountsBySource[e.ip].size()
-                <= std::size_t(r.num(R, "max_accounts_per_source", 40)))
+            if (accountsOf(e.ip) <= maxPerSource)
                 ctx.addEvent(current, e);
         }
-        std::unordered_set<std::int64_t> asns;
-        for (const std::string &ip : current.ips)
-            asns.insert(ctx.data.ip(ctx.ipId(ip)).asn);
+        for (const std::uint64_t p : pairs)
+            if (std::size_t(p >> 32) < perSource.size())
+                perSource[std::size_t(p >> 32)] = 0;
         current.signalList.clear();
         current.addSignal("many_sources", 40 + scaled(double(current.ips.size()), 100, 15),
                           std::to_string(current.ips.size()) + " sources in one window");

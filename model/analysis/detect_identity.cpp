@@ -6,14 +6,75 @@
 #include "rules.h"
 #include "useragent.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
+#include <type_traits>
 #include <unordered_map>
 #include <unordered_set>
 
 namespace netcase {
 
 using namespace detail;
+
+namespace {
+
+struct StringPtrEq
+{
+    bool operator()(const std::string *a, const std::string *b) const { return *a == *b; }
+};
+
+/// A set that is a short vector while small (an account's countries, networks, clients and
+/// devices usually are) and a hash set beyond that.
+template<typename T, typename Eq = std::equal_to<T>>
+class SmallSet
+{
+public:
+    bool contains(const T &v) const
+    {
+        if (m_big)
+            return m_set.count(key(v)) > 0;
+        return std::any_of(m_small.begin(), m_small.end(), [&](const T &x) { return Eq()(x, v); });
+    }
+    void insert(const T &v)
+    {
+        if (contains(v))
+            return;
+        if (!m_big && m_small.size() < 16) {
+            m_small.push_back(v);
+            return;
+        }
+        if (!m_big) {
+            for (const T &x : m_small)
+                m_set.insert(key(x));
+            m_big = true;
+        }
+        m_set.insert(key(v));
+    }
+    bool empty() const { return m_big ? m_set.empty() : m_small.empty(); }
+    void clear()
+    {
+        m_small.clear();
+        if (m_big)
+            m_set = {};
+        m_big = false;
+    }
+
+private:
+    using Key = std::conditional_t<std::is_pointer_v<T>, std::string, T>;
+    static Key key(const T &v)
+    {
+        if constexpr (std::is_pointer_v<T>)
+            return *v;
+        else
+            return v;
+    }
+    std::vector<T> m_small;
+    std::unordered_set<Key> m_set;
+    bool m_big = false;
+};
+
+} // namespace
 
 void detectBaselineDeviation(const AnalysisContext &ctx, Findings &out)
 {
@@ -24,19 +85,25 @@ void detectBaselineDeviation(const AnalysisContext &ctx, Findings &out)
     const int habitualDays = int(r.num("baseline", "habitual_days", 3));
     const auto &ev = ctx.data.events;
     UserAgentCache agents;
-    std::unordered_map<std::int32_t, int> clientOfAgent;
+    std::vector<int> clientOfAgent(ctx.data.strs.size(), -1); // agent string id -> client
     std::map<std::string, int> clientIds;
     std::vector<std::string> clientNames;
-    auto groups = group(ev, kAuth, 0, [](const Ev &e) {
-        return (e.success() && e.user) ? std::int64_t(e.user) : 0;
-    });
-    for (auto &[user, idx] : groups) {
+    std::vector<std::size_t> idx;
+    SmallSet<const std::string *, StringPtrEq> countries;
+    SmallSet<std::int64_t> asns;
+    SmallSet<int> clients;
+    SmallSet<std::int32_t> devices;
+    for (std::size_t user = 1; user < ctx.byUser.keys(); ++user) {
+        if (ctx.byUser[std::int64_t(user)].size() <= minPrior)
+            continue;
+        select(ev, ctx.byUser[std::int64_t(user)], idx,
+               [](const Ev &e) { return (e.flags & kAuth) && e.success(); });
         if (idx.size() <= minPrior)
             continue;
-        std::set<std::string> countries;
-        std::set<std::int64_t> asns;
-        std::set<int> clients;
-        std::set<std::int32_t> devices;
+        countries.clear();
+        asns.clear();
+        clients.clear();
+        devices.clear();
         Finding f;
         std::set<std::string> novel;
         bool newCountry = false;
@@ -48,35 +115,38 @@ void detectBaselineDeviation(const AnalysisContext &ctx, Findings &out)
             const Ev &e = ev[idx[k]];
             const IpInfo &info = ctx.data.ip(e.ip);
             // The client (browser family on OS) as a small id, computed once per agent string.
-            auto known = clientOfAgent.find(e.ua);
-            if (known == clientOfAgent.end()) {
+            int client = -1;
+            if (e.ua >= 0 && std::size_t(e.ua) < clientOfAgent.size())
+                client = clientOfAgent[std::size_t(e.ua)];
+            if (client < 0) {
                 const UserAgentInfo &ua = agents.get(e.ua, ctx.data.str(e.ua));
                 auto named = clientIds.emplace(ua.family + " on " + ua.os, int(clientIds.size()));
                 clientNames.resize(clientIds.size());
                 clientNames[std::size_t(named.first->second)] = named.first->first;
-                known = clientOfAgent.emplace(e.ua, named.first->second).first;
+                client = named.first->second;
+                if (e.ua >= 0 && std::size_t(e.ua) < clientOfAgent.size())
+                    clientOfAgent[std::size_t(e.ua)] = client;
             }
-            const int client = known->second;
             const bool learning = k < minPrior;
             bool hit = false;
-            if (!info.country.empty() && !countries.count(info.country) && !learning) {
+            if (!info.country.empty() && !countries.contains(&info.country) && !learning) {
                 newCountry = hit = true;
                 novel.insert("country " + info.country);
             }
-            if (info.asn > 0 && !asns.count(info.asn) && !learning) {
+            if (info.asn > 0 && !asns.contains(info.asn) && !learning) {
                 newAsn = hit = true;
                 novel.insert("AS" + std::to_string(info.asn));
             }
-            if (e.ua && !clients.count(client) && !learning) {
+            if (e.ua && !clients.contains(client) && !learning) {
                 newClient = hit = true;
                 novel.insert(clientNames[std::size_t(client)]);
             }
-            if (e.device && !devices.count(e.device) && !devices.empty() && !learning) {
+            if (e.device && !devices.contains(e.device) && !devices.empty() && !learning) {
                 newDevice = hit = true;
                 novel.insert("device " + ctx.data.str(e.device));
             }
             if (!info.country.empty())
-                countries.insert(info.country);
+                countries.insert(&info.country);
             if (info.asn > 0)
                 asns.insert(info.asn);
             if (e.ua)

@@ -5,6 +5,7 @@
 #include "rules.h"
 
 #include <cmath>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace netcase {
@@ -43,29 +44,31 @@ void detectImpossibleTravel(const AnalysisContext &ctx, Findings &out)
     const double defaultAccuracy = r.num(R, "default_accuracy_km", 25);
     const auto followUs = std::int64_t(r.num(R, "followup_window_s", 3600) * kSecondUs);
     const auto &ev = ctx.data.events;
-    auto groups = group(ev, kAuth, 0, [&](const Ev &e) {
-        return (e.success() && e.user && ctx.data.ip(e.ip).hasGeo) ? std::int64_t(e.user) : 0;
-    });
-    for (auto &[user, idx] : groups) {
-        std::unordered_set<std::int64_t> seenAsns;
-        std::unordered_set<std::string> reported;
-        for (std::size_t k = 0; k < idx.size(); ++k) {
+    std::vector<std::size_t> idx;
+    std::unordered_set<std::string> reported;
+    std::unordered_map<std::int64_t, std::size_t> firstUse;
+    for (std::size_t user = 1; user < ctx.byUser.keys(); ++user) {
+        if (ctx.byUser[std::int64_t(user)].size() < 2)
+            continue;
+        select(ev, ctx.byUser[std::int64_t(user)], idx, [&](const Ev &e) {
+            return (e.flags & kAuth) && e.success() && ctx.data.ip(e.ip).hasGeo;
+        });
+        reported.clear();
+        firstUse.clear();
+        for (std::size_t k = 1; k < idx.size(); ++k) {
             const Ev &b = ev[idx[k]];
-            const IpInfo &ib = ctx.data.ip(b.ip);
-            if (k == 0) {
-                seenAsns.insert(ib.asn);
-                continue;
-            }
             const Ev &a = ev[idx[k - 1]];
-            const IpInfo &ia = ctx.data.ip(a.ip);
-            const bool newAsn = !seenAsns.count(ib.asn);
-            seenAsns.insert(ib.asn);
             if (a.ip == b.ip)
                 continue;
+            const IpInfo &ia = ctx.data.ip(a.ip);
+            const IpInfo &ib = ctx.data.ip(b.ip);
             // The dual-stack pair of one network (IPv4 and IPv6 of the same client) is not travel.
             if (ia.family != ib.family && ia.asn > 0 && ia.asn == ib.asn)
                 continue;
-            const double raw = greatCircleKm(ia.lat, ia.lon, ib.lat, ib.lon);
+            // One place (the addresses of one network often share it) is no distance.
+            const double raw = (ia.lat == ib.lat && ia.lon == ib.lon)
+                                       ? 0.0
+                                       : greatCircleKm(ia.lat, ia.lon, ib.lat, ib.lon);
             const double accA = ia.accuracyKm >= 0 ? ia.accuracyKm : defaultAccuracy;
             const double accB = ib.accuracyKm >= 0 ? ib.accuracyKm : defaultAccuracy;
             const double distance = raw - accA - accB;
@@ -79,6 +82,12 @@ void detectImpossibleTravel(const AnalysisContext &ctx, Findings &out)
             const std::string key = "account=" + account + "|from=" + ia.ip + "|to=" + ib.ip;
             if (!reported.insert(key).second)
                 continue;
+            // A network the account had not used in any earlier geolocated sign-in (where each
+            // network was first used is looked up once per account, when it has a finding).
+            if (firstUse.empty())
+                for (std::size_t j = 0; j < idx.size(); ++j)
+                    firstUse.emplace(ctx.data.ip(ev[idx[j]].ip).asn, j);
+            const bool newAsn = firstUse.find(ib.asn)->second == k;
             Finding f;
             f.kind = "impossible_travel";
             f.rule = R;

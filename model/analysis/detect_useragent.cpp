@@ -27,17 +27,43 @@ void detectUserAgents(const AnalysisContext &ctx, Findings &out)
     const auto &ev = ctx.data.events;
     UserAgentCache agents;
 
-    // Scripted clients and outdated browsers, per (source, agent).
+    // Each distinct agent is parsed and judged once: scripted, outdated, and its client
+    // ("family on OS") as a small id.
+    enum : std::int8_t { kUnknown = -1, kPlain = 0, kFlagged = 1 };
+    std::vector<std::int8_t> verdict(ctx.data.strs.size(), kUnknown);
+    std::vector<int> clientOf(ctx.data.strs.size(), -1);
+    std::map<std::string, int> clientIds;
+    auto judge = [&](std::int32_t agent) {
+        auto &v = verdict[std::size_t(agent)];
+        if (v == kUnknown) {
+            const UserAgentInfo &ua = agents.get(agent, ctx.data.str(agent));
+            const bool isScripted
+                    = std::find(scripted.begin(), scripted.end(), ua.family) != scripted.end();
+            const auto min = minVersions.find(ua.family);
+            const bool outdated = min != minVersions.end() && min->is_number() && ua.major >= 0
+                                  && ua.major < min->get<int>();
+            v = (isScripted || outdated) ? kFlagged : kPlain;
+            clientOf[std::size_t(agent)]
+                    = clientIds.emplace(ua.family + " on " + ua.os, int(clientIds.size()))
+                              .first->second;
+        }
+        return v == kFlagged;
+    };
+
+    // Scripted clients and outdated browsers, per (source, agent); sign-ins in sessions.
     std::map<std::pair<std::int32_t, std::int32_t>, std::vector<std::size_t>> byIpAgent;
-    std::map<std::int32_t, std::vector<std::size_t>> bySession;
+    std::vector<std::pair<std::int32_t, std::size_t>> inSessions; // (session, event)
     for (std::size_t i = 0; i < ev.size(); ++i) {
         const Ev &e = ev[i];
-        if (!(e.flags & (kAuth | kSensitive)) || !e.ua)
+        if (!(e.flags & (kAuth | kSensitive)) || e.ua <= 0
+            || std::size_t(e.ua) >= ctx.data.strs.size())
             continue;
-        byIpAgent[{e.ip, e.ua}].push_back(i);
+        if (judge(e.ua))
+            byIpAgent[{e.ip, e.ua}].push_back(i);
         if (e.session)
-            bySession[e.session].push_back(i);
+            inSessions.emplace_back(e.session, i);
     }
+    std::sort(inSessions.begin(), inSessions.end());
     for (const auto &[k, idx] : byIpAgent) {
         const UserAgentInfo &ua = agents.get(k.second, ctx.data.str(k.second));
         const bool isScripted
@@ -86,7 +112,21 @@ void detectUserAgents(const AnalysisContext &ctx, Findings &out)
     }
 
     // One session, several different clients: a stolen session cookie replayed elsewhere.
-    for (const auto &[session, idx] : bySession) {
+    std::vector<std::size_t> idx;
+    std::vector<int> clientsSeen;
+    for (std::size_t from = 0; from < inSessions.size();) {
+        const std::int32_t session = inSessions[from].first;
+        idx.clear();
+        clientsSeen.clear();
+        for (; from < inSessions.size() && inSessions[from].first == session; ++from) {
+            const std::size_t i = inSessions[from].second;
+            idx.push_back(i);
+            const int client = clientOf[std::size_t(ev[i].ua)];
+            if (std::find(clientsSeen.begin(), clientsSeen.end(), client) == clientsSeen.end())
+                clientsSeen.push_back(client);
+        }
+        if (clientsSeen.size() < 2)
+            continue;
         std::set<std::string> families;
         std::set<std::int32_t> ips;
         for (std::size_t i : idx) {
@@ -94,8 +134,6 @@ void detectUserAgents(const AnalysisContext &ctx, Findings &out)
             families.insert(ua.family + " on " + ua.os);
             ips.insert(ev[i].ip);
         }
-        if (families.size() < 2)
-            continue;
         Finding f;
         f.kind = "user_agent_anomaly";
         f.rule = "user_agent.session_change";

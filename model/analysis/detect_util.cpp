@@ -8,21 +8,21 @@
 
 namespace netcase::detail {
 
-std::vector<std::vector<std::size_t>>
+std::vector<Episode>
 episodes(const std::vector<Ev> &events, const std::vector<std::size_t> &idx, std::int64_t maxGapUs)
 {
-    std::vector<std::vector<std::size_t>> out;
-    for (std::size_t i : idx) {
-        if (out.empty() || events[i].ts - events[out.back().back()].ts > maxGapUs)
-            out.emplace_back();
-        out.back().push_back(i);
+    std::vector<Episode> out;
+    std::size_t begin = 0;
+    for (std::size_t k = 1; k <= idx.size(); ++k) {
+        if (k == idx.size() || events[idx[k]].ts - events[idx[k - 1]].ts > maxGapUs) {
+            out.emplace_back(idx.data() + begin, k - begin);
+            begin = k;
+        }
     }
     return out;
 }
 
-std::size_t maxInWindow(const std::vector<Ev> &events,
-                        const std::vector<std::size_t> &idx,
-                        std::int64_t windowUs)
+std::size_t maxInWindow(const std::vector<Ev> &events, Episode idx, std::int64_t windowUs)
 {
     std::size_t best = 0;
     std::size_t lo = 0;

@@ -16,6 +16,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <array>
 #include <map>
 #include <set>
@@ -101,6 +102,23 @@ void TestScenarios::initTestCase()
     qInfo("%s", qPrintable(sum->text()));
     m_findings = FindingStore::read(m_case->db());
     QVERIFY(!m_findings.empty());
+    // NETCASE_SCENARIO_DUMP=FILE writes the stored findings with their evidence, one JSON line
+    // each in a stable order, to compare two builds' results (bench/analysis.sh --dump does the
+    // same for the benchmark data).
+    if (const QString dump = qEnvironmentVariable("NETCASE_SCENARIO_DUMP"); !dump.isEmpty()) {
+        QFile out(dump);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        std::vector<std::string> lines;
+        for (const StoredFinding &f : m_findings) {
+            nlohmann::json j = f.toJson();
+            j.erase("id");
+            j["evidence"] = FindingStore::evidence(m_case->db(), f.id);
+            lines.push_back(j.dump());
+        }
+        std::sort(lines.begin(), lines.end());
+        for (const std::string &l : lines)
+            out.write(QByteArray::fromStdString(l + '\n'));
+    }
     std::map<QString, std::array<int, 3>> bands; // kind -> low, medium, high
     for (const StoredFinding &f : m_findings)
         ++bands[f.kind][f.severity >= m_high ? 2 : f.severity >= m_medium ? 1 : 0];
