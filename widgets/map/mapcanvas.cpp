@@ -140,10 +140,10 @@ void MapCanvas::paintEvent(QPaintEvent *)
     const QPointF offset = m_proj.toScreen(m_layerProj.centerLon, m_layerProj.centerLat)
                            - m_layerProj.toScreen(m_layerProj.centerLon, m_layerProj.centerLat);
     m_layer.draw(p, offset, MapRenderer::waterColor(palette()));
-    MapScene overlay;
-    if (!m_panShift) {
-        overlay.clusters = clusters();
-        overlay.hovered = m_hovered;
+    MapScene overlay; // only the hovered marker: no copy of every cluster per mouse move
+    if (!m_panShift && m_hovered >= 0 && m_hovered < int(clusters().size())) {
+        overlay.clusters.push_back(clusters()[size_t(m_hovered)]);
+        overlay.hovered = 0;
     }
     MapRenderer::paintOverlay(p, m_proj, overlay, palette(), font());
     if (hasFocus()) {
