@@ -5,6 +5,7 @@
 
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -79,6 +80,24 @@ private Q_SLOTS:
         const Vec2 exact = tree.repulsion(0, pts[0], 1, 100, 0.0);
         QVERIFY(std::abs(exact.x - brute.x) < 1e-6 * std::max(1.0, std::abs(brute.x)));
         QVERIFY(std::abs(exact.y - brute.y) < 1e-6 * std::max(1.0, std::abs(brute.y)));
+    }
+
+    void spatialOrderVisitsEveryPointOnce()
+    {
+        std::vector<Vec2> pts;
+        for (int i = 0; i < 500; ++i)
+            pts.push_back({double((i * 37) % 101), double((i * 53) % 97)});
+        pts.push_back(pts[3]); // coincident points share a leaf
+        pts.push_back(pts[3]);
+        QuadTree tree;
+        const std::vector<double> masses(pts.size(), 1.0);
+        tree.build(pts, masses);
+        std::vector<int> order;
+        tree.spatialOrder(order);
+        QCOMPARE(order.size(), pts.size());
+        std::sort(order.begin(), order.end());
+        for (size_t i = 0; i < order.size(); ++i)
+            QCOMPARE(order[i], int(i));
     }
 
     void coincidentPointsDoNotBreakTheTree()

@@ -99,6 +99,27 @@ void QuadTree::insert(int cell, int body, int depth)
     }
 }
 
+void QuadTree::spatialOrder(std::vector<int> &out) const
+{
+    out.clear();
+    if (m_cells.empty())
+        return;
+    std::vector<std::int32_t> stack{0};
+    while (!stack.empty()) {
+        const Cell &c = m_cells[size_t(stack.back())];
+        stack.pop_back();
+        if (c.body >= 0) {
+            out.push_back(c.body);
+            for (int e = c.extra; e >= 0; e = m_next[size_t(e)])
+                out.push_back(e);
+        }
+        for (int k = 3; k >= 0; --k) {
+            if (c.child[k] >= 0)
+                stack.push_back(c.child[k]);
+        }
+    }
+}
+
 Vec2 QuadTree::repulsion(int self, Vec2 p, double mass, double strength, double theta) const
 {
     Vec2 f;

@@ -27,6 +27,8 @@ public:
     Vec2 repulsion(int self, Vec2 p, double mass, double strength, double theta) const;
 
     int cellCount() const { return int(m_cells.size()); }
+    /// The points in depth-first order of the tree: neighbours in space come close together.
+    void spatialOrder(std::vector<int> &out) const;
 
 private:
     struct Cell
