@@ -49,14 +49,13 @@ void AnalysisContext::countAddresses()
     std::vector<std::int32_t> seenOn(data.strs.size(), 0); // account -> last address counted
     for (std::size_t ip = 1; ip < byIp.keys(); ++ip) {
         int n = 0;
-        for (const std::uint32_t i : byIp[std::int64_t(ip)]) {
-            const Ev &e = ev[i];
+        byIp.forEach(ev, std::int64_t(ip), [&](const Ev &e) {
             if (e.user > 0 && std::size_t(e.user) < seenOn.size() && e.success()
                 && seenOn[std::size_t(e.user)] != std::int32_t(ip)) {
                 seenOn[std::size_t(e.user)] = std::int32_t(ip);
                 ++n;
             }
-        }
+        });
         m_accountsOnIp[ip] = n;
     }
 }
@@ -81,10 +80,9 @@ void AnalysisContext::countUsers()
         usedNetworks.clear();
         countries.clear();
         std::uint8_t families = 0;
-        for (const std::uint32_t i : idx) {
-            const Ev &e = ev[i];
+        byUser.forEach(ev, std::int64_t(user), [&](const Ev &e) {
             if (!e.ip)
-                continue;
+                return;
             const IpInfo &info = data.ip(e.ip);
             families |= info.family == 6 ? 2 : 1;
             if ((e.flags & kAuth) && e.success() && !info.country.empty()) {
@@ -96,7 +94,7 @@ void AnalysisContext::countUsers()
                     ++c->second;
             }
             if (e.ip < 0 || std::size_t(e.ip) >= m_network.size())
-                continue;
+                return;
             const auto net = std::size_t(m_network[std::size_t(e.ip)]);
             const std::int64_t day = e.ts / kDayUs;
             if (owner[net] != std::int32_t(user)) {
@@ -108,7 +106,7 @@ void AnalysisContext::countUsers()
                 lastDay[net] = day;
                 ++days[net];
             }
-        }
+        });
         m_families[user] = families;
         for (const std::int32_t net : usedNetworks)
             m_daysOnNetwork.emplace(pair(std::int32_t(user), net), days[std::size_t(net)]);

@@ -52,6 +52,20 @@ public:
         return {m_idx.data() + m_start[k], m_idx.data() + m_start[k + 1]};
     }
 
+    /// Calls fn(event) for each event of one key in time order, fetching a few events ahead
+    /// (a group's events are spread over the whole list).
+    template<typename Fn>
+    void forEach(const std::vector<Ev> &events, std::int64_t key, Fn fn) const
+    {
+        const auto idx = (*this)[key];
+        constexpr std::size_t kAhead = 8;
+        for (std::size_t k = 0; k < idx.size(); ++k) {
+            if (k + kAhead < idx.size())
+                __builtin_prefetch(&events[idx[k + kAhead]]);
+            fn(events[idx[k]]);
+        }
+    }
+
 private:
     std::vector<std::uint32_t> m_start; ///< keys + 1 offsets into m_idx
     std::vector<std::uint32_t> m_idx;
