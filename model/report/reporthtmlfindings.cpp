@@ -100,7 +100,7 @@ void findingCard(HtmlOut &out, const ReportFinding &rf, int maxEvidence)
         out.paragraph(note, "note");
         out.tableStart({QStringLiteral("Time (UTC)"), QStringLiteral("Source:line"),
                         QStringLiteral("Raw line")},
-                       "evidence", {17, 17, 66});
+                       "evidence", {21, 20, 59});
         for (const ReportEvidence &e : rf.evidence)
             out.rowHtml({esc(reportTime(e.timestampUs)),
                          esc(QStringLiteral("%1:%2").arg(e.source).arg(e.line)),
