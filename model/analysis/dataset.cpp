@@ -4,7 +4,14 @@
 
 #include "case/sqlite.h"
 
+#include <QFuture>
+#include <QThread>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <sqlite3.h>
+
 #include <algorithm>
+#include <optional>
 #include <unordered_map>
 
 namespace netcase {
@@ -55,6 +62,55 @@ bool looksPrivate(const IpInfo &i)
 
 const std::string kEmpty;
 const IpInfo kNoIp;
+
+constexpr std::int64_t kSplitEvents = 200000;
+
+/// Reads the events with ids in [from, to] (addresses must be loaded already).
+Status readEvents(const Database &db,
+                  const Dataset &d,
+                  std::int64_t from,
+                  std::int64_t to,
+                  const std::atomic<bool> *cancel,
+                  std::vector<Ev> &out)
+{
+    out.reserve(out.size()
+                + std::size_t(db.scalar("SELECT COUNT(*) FROM events WHERE id BETWEEN "
+                                        + std::to_string(from) + " AND " + std::to_string(to))));
+    Statement st = db.prepare(
+            "SELECT id, ts, outcome, category, action, source_ip, client_ip, user, user_agent, "
+            "session, device, host, destination_ip, destination_port, url, http_method, mfa, "
+            "source_bytes, destination_bytes FROM events WHERE id BETWEEN ? AND ?");
+    st.bind(1, from).bind(2, to);
+    std::int64_t n = 0;
+    while (st.step()) {
+        if (cancel && (++n & 0xffff) == 0 && cancel->load())
+            return makeError(QStringLiteral("analysis cancelled"), ErrorCode::Cancelled);
+        Ev e;
+        e.id = st.int64(0);
+        e.ts = st.int64(1);
+        e.outcome = std::uint8_t(st.int64(2));
+        e.category = std::int32_t(st.int64(3));
+        e.action = std::int32_t(st.int64(4));
+        // A private proxy in front of the client: the forwarded client is the actor.
+        const auto src = std::int32_t(st.int64(5));
+        const auto client = std::int32_t(st.int64(6));
+        e.ip = (client && (!src || looksPrivate(d.ip(src)))) ? client : src;
+        e.user = std::int32_t(st.int64(7));
+        e.ua = std::int32_t(st.int64(8));
+        e.session = std::int32_t(st.int64(9));
+        e.device = std::int32_t(st.int64(10));
+        e.host = std::int32_t(st.int64(11));
+        e.dstIp = std::int32_t(st.int64(12));
+        e.dstPort = st.isNull(13) ? -1 : std::int32_t(st.int64(13));
+        e.url = std::int32_t(st.int64(14));
+        e.method = std::int32_t(st.int64(15));
+        e.mfa = std::int32_t(st.int64(16));
+        e.srcBytes = st.isNull(17) ? -1 : st.int64(17);
+        e.dstBytes = st.isNull(18) ? -1 : st.int64(18);
+        out.push_back(e);
+    }
+    return {};
+}
 
 } // namespace
 
@@ -227,38 +283,32 @@ Dataset::load(const Database &db, const Rules &rules, const std::atomic<bool> *c
             i.residentialProxy = en.int64(13) != 0;
         }
     }
-    d.events.reserve(std::size_t(db.scalar("SELECT COUNT(*) FROM events")));
-    Statement st = db.prepare(
-            "SELECT id, ts, outcome, category, action, source_ip, client_ip, user, user_agent, "
-            "session, device, host, destination_ip, destination_port, url, http_method, mfa, "
-            "source_bytes, destination_bytes FROM events");
-    std::int64_t n = 0;
-    while (st.step()) {
-        if (cancel && (++n & 0xffff) == 0 && cancel->load())
-            return makeError(QStringLiteral("analysis cancelled"), ErrorCode::Cancelled);
-        Ev e;
-        e.id = st.int64(0);
-        e.ts = st.int64(1);
-        e.outcome = std::uint8_t(st.int64(2));
-        e.category = std::int32_t(st.int64(3));
-        e.action = std::int32_t(st.int64(4));
-        // A private proxy in front of the client: the forwarded client is the actor.
-        const auto src = std::int32_t(st.int64(5));
-        const auto client = std::int32_t(st.int64(6));
-        e.ip = (client && (!src || looksPrivate(d.ip(src)))) ? client : src;
-        e.user = std::int32_t(st.int64(7));
-        e.ua = std::int32_t(st.int64(8));
-        e.session = std::int32_t(st.int64(9));
-        e.device = std::int32_t(st.int64(10));
-        e.host = std::int32_t(st.int64(11));
-        e.dstIp = std::int32_t(st.int64(12));
-        e.dstPort = st.isNull(13) ? -1 : std::int32_t(st.int64(13));
-        e.url = std::int32_t(st.int64(14));
-        e.method = std::int32_t(st.int64(15));
-        e.mfa = std::int32_t(st.int64(16));
-        e.srcBytes = st.isNull(17) ? -1 : st.int64(17);
-        e.dstBytes = st.isNull(18) ? -1 : st.int64(18);
-        d.events.push_back(e);
+    // Large cases are read in two halves of the id range at once, the second half through a
+    // second read-only connection. Only when the caller has no transaction open: a second
+    // connection would not see its uncommitted events.
+    const std::int64_t lo = db.scalar("SELECT COALESCE(MIN(id), 0) FROM events");
+    const std::int64_t hi = db.scalar("SELECT COALESCE(MAX(id), 0) FROM events");
+    std::optional<Database> second;
+    if (hi - lo >= kSplitEvents && sqlite3_get_autocommit(db.handle()) && !db.path().isEmpty()
+        && QThread::idealThreadCount() > 1) {
+        if (auto opened = Database::open(db.path(), Database::Mode::ReadOnly))
+            second.emplace(std::move(*opened));
+    }
+    if (second) {
+        const std::int64_t mid = lo + (hi - lo) / 2;
+        std::vector<Ev> upper;
+        Status upperRead;
+        QFuture<void> reading = QtConcurrent::run(
+                [&] { upperRead = readEvents(*second, d, mid + 1, hi, cancel, upper); });
+        Status lowerRead = readEvents(db, d, lo, mid, cancel, d.events);
+        reading.waitForFinished();
+        if (!lowerRead)
+            return lowerRead.error();
+        if (!upperRead)
+            return upperRead.error();
+        d.events.insert(d.events.end(), upper.begin(), upper.end());
+    } else if (auto s = readEvents(db, d, lo, hi, cancel, d.events); !s) {
+        return s.error();
     }
     d.sortByTime();
     d.classify(rules);

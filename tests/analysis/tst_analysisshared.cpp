@@ -6,6 +6,9 @@
 #include "analysis/context.h"
 #include "analysis/grouping.h"
 #include "analysis/rules.h"
+#include "case/casefile.h"
+#include "case/sqlite.h"
+#include "common/testutil.h"
 
 #include <QTest>
 
@@ -138,6 +141,41 @@ private Q_SLOTS:
         QVERIFY(!ctx.usesBothFamilies(ann));
         QCOMPARE(ctx.userId("bob"), bob);
         QCOMPARE(ctx.ipId("80.12.1.1"), fr);
+    }
+
+    void loadReadsLargeIdRangesInTwoHalves()
+    {
+        // Ids far apart make the loader split the range over two connections; inside an open
+        // transaction it must read on its own connection to see the uncommitted events.
+        CaseInfo info;
+        info.title = QStringLiteral("split load");
+        auto c = CaseFile::create(test::tempPath(QStringLiteral("splitload.netcase")), info);
+        QVERIFY(c);
+        Database &db = c->db();
+        QVERIFY(db.exec("INSERT INTO sources(id, name, path, sha256, size, format, imported_at) "
+                        "VALUES(1, 's', 's', 'x', 0, 'test', 'now');"
+                        "INSERT INTO strs(id, s) VALUES(1, 'authentication'), (2, 'ann');"
+                        "INSERT INTO events(id, source_id, line, ts, outcome, category, user) "
+                        "VALUES(1, 1, 1, 3000000, 1, 1, 2), (250000, 1, 2, 1000000, 2, 1, 2), "
+                        "(500000, 1, 3, 2000000, 1, 1, 2);"));
+        auto rules = Rules::defaults();
+        QVERIFY(rules);
+        auto d = Dataset::load(db, *rules);
+        QVERIFY(d);
+        QCOMPARE(d->events.size(), std::size_t(3));
+        QCOMPARE(d->events[0].id, std::int64_t(250000));
+        QCOMPARE(d->events[1].id, std::int64_t(500000));
+        QCOMPARE(d->events[2].id, std::int64_t(1));
+        QVERIFY(d->events[0].flags & kAuth);
+        QCOMPARE(d->str(d->events[2].user), std::string("ann"));
+
+        Transaction txn(db);
+        QVERIFY(db.exec("INSERT INTO events(id, source_id, line, ts, outcome, category, user) "
+                        "VALUES(900000, 1, 4, 4000000, 1, 1, 2)"));
+        auto inside = Dataset::load(db, *rules);
+        QVERIFY(inside);
+        QCOMPARE(inside->events.size(), std::size_t(4));
+        QCOMPARE(inside->events[3].id, std::int64_t(900000));
     }
 
     void parallelRunEqualsSerialRun()
