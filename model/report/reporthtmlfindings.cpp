@@ -102,7 +102,8 @@ void findingCard(HtmlOut &out, const ReportFinding &rf, int maxEvidence)
                         QStringLiteral("Raw line")},
                        "evidence", {21, 20, 59});
         for (const ReportEvidence &e : rf.evidence)
-            out.rowHtml({esc(reportTime(e.timestampUs)),
+            out.rowHtml({esc(reportTime(e.timestampUs).chopped(4)), // the header says UTC
+
                          esc(QStringLiteral("%1:%2").arg(e.source).arg(e.line)),
                          e.rawMissing ? esc(QStringLiteral("(raw record not kept)"))
                                       : out.rawLine(e.raw)});
