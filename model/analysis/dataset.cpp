@@ -65,6 +65,36 @@ const IpInfo kNoIp;
 
 constexpr std::int64_t kSplitEvents = 200000;
 
+bool earlier(const Ev &a, const Ev &b)
+{
+    return a.ts != b.ts ? a.ts < b.ts : a.id < b.id;
+}
+
+/// Sorts events by time (then id).
+void sortEvents(std::vector<Ev> &events)
+{
+    // A case of one log is usually in time order already.
+    if (std::is_sorted(events.begin(), events.end(), earlier))
+        return;
+    // Sort small keys, then move each event once (cheaper than sorting the events themselves).
+    struct Key
+    {
+        std::int64_t ts;
+        std::int64_t id;
+        std::uint32_t at;
+    };
+    std::vector<Key> keys(events.size());
+    for (std::size_t i = 0; i < events.size(); ++i)
+        keys[i] = {events[i].ts, events[i].id, std::uint32_t(i)};
+    std::sort(keys.begin(), keys.end(),
+              [](const Key &a, const Key &b) { return a.ts != b.ts ? a.ts < b.ts : a.id < b.id; });
+    std::vector<Ev> sorted;
+    sorted.reserve(events.size());
+    for (const Key &k : keys)
+        sorted.push_back(events[k.at]);
+    events = std::move(sorted);
+}
+
 /// Reads the events with ids in [from, to] (addresses must be loaded already).
 Status readEvents(const Database &db,
                   const Dataset &d,
@@ -132,29 +162,7 @@ const IpInfo &Dataset::ip(std::int32_t id) const
 
 void Dataset::sortByTime()
 {
-    const auto before = [](const Ev &a, const Ev &b) {
-        return a.ts != b.ts ? a.ts < b.ts : a.id < b.id;
-    };
-    // A case of one log is usually in time order already.
-    if (std::is_sorted(events.begin(), events.end(), before))
-        return;
-    // Sort small keys, then move each event once (cheaper than sorting the events themselves).
-    struct Key
-    {
-        std::int64_t ts;
-        std::int64_t id;
-        std::uint32_t at;
-    };
-    std::vector<Key> keys(events.size());
-    for (std::size_t i = 0; i < events.size(); ++i)
-        keys[i] = {events[i].ts, events[i].id, std::uint32_t(i)};
-    std::sort(keys.begin(), keys.end(),
-              [](const Key &a, const Key &b) { return a.ts != b.ts ? a.ts < b.ts : a.id < b.id; });
-    std::vector<Ev> sorted;
-    sorted.reserve(events.size());
-    for (const Key &k : keys)
-        sorted.push_back(events[k.at]);
-    events = std::move(sorted);
+    sortEvents(events);
 }
 
 void Dataset::classify(const Rules &rules)
@@ -298,15 +306,22 @@ Dataset::load(const Database &db, const Rules &rules, const std::atomic<bool> *c
         const std::int64_t mid = lo + (hi - lo) / 2;
         std::vector<Ev> upper;
         Status upperRead;
-        QFuture<void> reading = QtConcurrent::run(
-                [&] { upperRead = readEvents(*second, d, mid + 1, hi, cancel, upper); });
-        Status lowerRead = readEvents(db, d, lo, mid, cancel, d.events);
+        QFuture<void> reading = QtConcurrent::run([&] {
+            upperRead = readEvents(*second, d, mid + 1, hi, cancel, upper);
+            sortEvents(upper);
+        });
+        std::vector<Ev> lower;
+        Status lowerRead = readEvents(db, d, lo, mid, cancel, lower);
+        sortEvents(lower);
         reading.waitForFinished();
         if (!lowerRead)
             return lowerRead.error();
         if (!upperRead)
             return upperRead.error();
-        d.events.insert(d.events.end(), upper.begin(), upper.end());
+        // Each half is sorted on its own thread; merging them keeps the time order.
+        d.events.resize(lower.size() + upper.size());
+        std::merge(lower.begin(), lower.end(), upper.begin(), upper.end(), d.events.begin(),
+                   earlier);
     } else if (auto s = readEvents(db, d, lo, hi, cancel, d.events); !s) {
         return s.error();
     }
