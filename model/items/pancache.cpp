@@ -34,7 +34,7 @@ void PanCache::draw(QPainter &p, QPointF offset, const QColor &fill) const
                      std::round(offset.y() * m_dpr) / m_dpr);
     const QRectF area(QPointF(0, 0), QSizeF(m_size));
     const QRectF covered = QRectF(at, QSizeF(m_size)).intersected(area);
-    if (covered != area) {
+    if (covered != area && fill.isValid()) {
         QRegion strips(area.toAlignedRect());
         strips -= QRegion(covered.toAlignedRect());
         for (const QRect &r : strips)

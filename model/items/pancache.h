@@ -23,7 +23,8 @@ public:
     /// paint draws in logical coordinates, like a widget's paintEvent.
     void render(QSize size, qreal dpr, const std::function<void(QPainter &)> &paint);
     /// Draws the layer moved by offset logical pixels (rounded to whole device pixels, so the
-    /// blit never resamples) and fills the strips it no longer covers with fill.
+    /// blit never resamples) and fills the strips it no longer covers with fill (an invalid
+    /// colour leaves them to the caller, who painted them first).
     void draw(QPainter &p, QPointF offset, const QColor &fill) const;
 
     bool isValid() const { return !m_image.isNull(); }

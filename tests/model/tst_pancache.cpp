@@ -65,6 +65,12 @@ private Q_SLOTS:
         QCOMPARE(out.pixel(30, 20), QColor(Qt::red).rgba()); // (10 + 5) * 2 device pixels
         QCOMPARE(out.pixel(31, 20), QColor(Qt::white).rgba());
         QCOMPARE(out.pixel(4, 20), QColor(Qt::blue).rgba());
+        // An invalid fill leaves the strips to the caller (the map paints sea and land first).
+        out.fill(Qt::black);
+        QPainter q(&out);
+        cache.draw(q, QPointF(5, 0), QColor());
+        q.end();
+        QCOMPARE(out.pixel(4, 20), QColor(Qt::black).rgba());
         cache.clear();
         QVERIFY(!cache.isValid());
     }

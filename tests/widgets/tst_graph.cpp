@@ -203,6 +203,52 @@ private Q_SLOTS:
         QTest::keyClick(view.canvas(), Qt::Key_Return);
         QVERIFY(!hub.selection().isEmpty());
     }
+
+    void dragBlitsTheLayerAndRendersOnRelease()
+    {
+        auto sess = session();
+        SelectionHub hub;
+        GraphView view(hub);
+        view.resize(900, 600);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setSession(sess.get());
+        QVERIFY(waitForScene(view));
+        GraphCanvas *canvas = view.canvas();
+        canvas->setLegendVisible(false);
+        const QImage before = canvas->grab().toImage();
+        const int renders = canvas->layerRenders();
+
+        // While the mouse drags, frames only shift the cached layer.
+        QTest::mousePress(canvas, Qt::LeftButton, {}, QPoint(200, 200));
+        QTest::mouseMove(canvas, QPoint(220, 210));
+        QTest::mouseMove(canvas, QPoint(240, 220));
+        const QImage during = canvas->grab().toImage();
+        QCOMPARE(canvas->layerRenders(), renders);
+        // The release renders the layer afresh, and it looks like the shifted one.
+        QTest::mouseRelease(canvas, Qt::LeftButton, {}, QPoint(240, 220));
+        const QImage after = canvas->grab().toImage();
+        QCOMPARE(canvas->layerRenders(), renders + 1);
+        QVERIFY(hub.selection().isEmpty()); // a drag is no click
+
+        const QRect inner = canvas->rect().adjusted(50, 30, -50, -30);
+        const QRgb bg = canvas->palette().color(QPalette::Base).rgba();
+        int moved = 0, differs = 0, ink = 0;
+        for (int y = inner.top(); y <= inner.bottom(); ++y) {
+            for (int x = inner.left(); x <= inner.right(); ++x) {
+                const QRgb px = during.pixel(x, y);
+                ink += px != bg ? 1 : 0;
+                differs += px != after.pixel(x, y) ? 1 : 0;
+                moved += px != before.pixel(x, y) ? 1 : 0;
+            }
+        }
+        const int area = inner.width() * inner.height();
+        QVERIFY2(moved > ink / 4, "the drag did not move the picture");
+        QVERIFY2(differs < area / 200, qPrintable(QStringLiteral("%1 of %2 pixels differ "
+                                                                 "between blit and render")
+                                                          .arg(differs)
+                                                          .arg(area)));
+    }
 };
 
 QTEST_MAIN(TestGraph)

@@ -210,6 +210,51 @@ private Q_SLOTS:
         QVERIFY(canvas->projection().pxPerDeg < before * 1.01);
     }
 
+    void dragShiftsTheCachedLayer()
+    {
+        auto c = CaseFile::open(m_path);
+        QVERIFY(c);
+        CaseSession session(std::move(*c), false);
+        SelectionHub hub;
+        MapView view(hub);
+        view.resize(900, 500);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QSignalSpy loaded(&view, &MapView::loaded);
+        view.setSession(&session);
+        QTRY_VERIFY(loaded.count() >= 1);
+        QTest::qWait(50);
+        MapCanvas *canvas = view.canvas();
+        const QImage before = canvas->grab().toImage();
+        const int renders = canvas->layerRenders();
+        const double lon = canvas->projection().centerLon;
+
+        QTest::mousePress(canvas, Qt::LeftButton, {}, QPoint(300, 200));
+        QTest::mouseMove(canvas, QPoint(320, 210));
+        QTest::mouseMove(canvas, QPoint(360, 230));
+        const QImage during = canvas->grab().toImage();
+        QCOMPARE(canvas->layerRenders(), renders); // frames of a drag only blit
+        QVERIFY(canvas->projection().centerLon < lon);
+        QTest::mouseRelease(canvas, Qt::LeftButton, {}, QPoint(360, 230));
+        const QImage after = canvas->grab().toImage();
+        QCOMPARE(canvas->layerRenders(), renders + 1);
+
+        // Away from the legend and the edges, the shifted layer equals the fresh render, and
+        // the picture did move by the drag (60, 30).
+        const QRect inner(QPoint(80, 50), QPoint(canvas->width() - 20, canvas->height() / 2));
+        int differs = 0, same = 0;
+        for (int y = inner.top(); y <= inner.bottom(); ++y) {
+            for (int x = inner.left(); x <= inner.right(); ++x) {
+                differs += during.pixel(x, y) != after.pixel(x, y) ? 1 : 0;
+                same += during.pixel(x, y) == before.pixel(x - 60, y - 30) ? 1 : 0;
+            }
+        }
+        const int area = inner.width() * inner.height();
+        QVERIFY2(differs < area / 200,
+                 qPrintable(QStringLiteral("%1 of %2 pixels differ").arg(differs).arg(area)));
+        QVERIFY2(same > area * 95 / 100, qPrintable(QString::number(same)));
+    }
+
 private:
     QString m_path;
 };

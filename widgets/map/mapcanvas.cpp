@@ -139,7 +139,12 @@ void MapCanvas::paintEvent(QPaintEvent *)
     // The layer's centre is where it now lies on screen.
     const QPointF offset = m_proj.toScreen(m_layerProj.centerLon, m_layerProj.centerLat)
                            - m_layerProj.toScreen(m_layerProj.centerLon, m_layerProj.centerLat);
-    m_layer.draw(p, offset, MapRenderer::waterColor(palette()));
+    if (!offset.isNull()) { // the strips the shift exposes: sea inside the world, else base
+        p.fillRect(rect(), palette().color(QPalette::Base));
+        p.fillRect(QRectF(m_proj.toScreen(-180, 90), m_proj.toScreen(180, -90)),
+                   MapRenderer::waterColor(palette()));
+    }
+    m_layer.draw(p, offset, QColor());
     MapScene overlay; // only the hovered marker: no copy of every cluster per mouse move
     if (!m_panShift && m_hovered >= 0 && m_hovered < int(clusters().size())) {
         overlay.clusters.push_back(clusters()[size_t(m_hovered)]);
