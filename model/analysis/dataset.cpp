@@ -76,23 +76,7 @@ void sortEvents(std::vector<Ev> &events)
     // A case of one log is usually in time order already.
     if (std::is_sorted(events.begin(), events.end(), earlier))
         return;
-    // Sort small keys, then move each event once (cheaper than sorting the events themselves).
-    struct Key
-    {
-        std::int64_t ts;
-        std::int64_t id;
-        std::uint32_t at;
-    };
-    std::vector<Key> keys(events.size());
-    for (std::size_t i = 0; i < events.size(); ++i)
-        keys[i] = {events[i].ts, events[i].id, std::uint32_t(i)};
-    std::sort(keys.begin(), keys.end(),
-              [](const Key &a, const Key &b) { return a.ts != b.ts ? a.ts < b.ts : a.id < b.id; });
-    std::vector<Ev> sorted;
-    sorted.reserve(events.size());
-    for (const Key &k : keys)
-        sorted.push_back(events[k.at]);
-    events = std::move(sorted);
+    std::sort(events.begin(), events.end(), earlier);
 }
 
 /// Reads the events with ids in [from, to] (addresses must be loaded already).
