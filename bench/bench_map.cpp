@@ -76,10 +76,14 @@ void run(const char *label, const MapData &data, MapProjection proj, int reps)
         QElapsedTimer t;
         t.start();
         QPainter p(&img);
-        layer.draw(p,
-                   now.toScreen(start.centerLon, start.centerLat)
-                           - start.toScreen(start.centerLon, start.centerLat),
+        const QPointF offset = now.toScreen(start.centerLon, start.centerLat)
+                               - start.toScreen(start.centerLon, start.centerLat);
+        // As MapCanvas: base, the world's sea where the shift exposes it, then the layer.
+        p.fillRect(QRectF(QPointF(0, 0), now.size),
+                   QGuiApplication::palette().color(QPalette::Base));
+        p.fillRect(QRectF(now.toScreen(-180, 90), now.toScreen(180, -90)),
                    MapRenderer::waterColor(QGuiApplication::palette()));
+        layer.draw(p, offset, QColor());
         MapRenderer::paintOverlay(p, now, MapScene{}, QGuiApplication::palette(), QFont());
         p.end();
         panMs.push_back(double(t.nsecsElapsed()) / 1e6);
