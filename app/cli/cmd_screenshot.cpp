@@ -2,6 +2,8 @@
 #include "cli/command.h"
 #include "cli/output.h"
 
+#include "findings/findingsview.h"
+#include "items/findingsmodel.h"
 #include "mainwindow/casecontroller.h"
 #include "mainwindow/dockmanager.h"
 #include "mainwindow/mainwindow.h"
@@ -10,6 +12,7 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QElapsedTimer>
+#include <QTableView>
 #include <QThread>
 
 namespace netcase::cli {
@@ -28,7 +31,8 @@ void settle(int ms)
 
 int run(const QStringList &argv)
 {
-    auto args = Args::parse(argv, {{"out", true}, {"width", true}, {"height", true}});
+    auto args = Args::parse(argv,
+                            {{"out", true}, {"width", true}, {"height", true}, {"finding", true}});
     if (!args)
         return fail(args.error());
     if (args->positional().size() != 1 || !args->has(QStringLiteral("out")))
@@ -49,6 +53,19 @@ int run(const QStringList &argv)
     if (!err.isEmpty())
         return fail(makeError(err));
     settle(800);
+    if (args->has(QStringLiteral("finding"))) {
+        // Open a finding as an analyst would (Enter in the findings view): every view follows.
+        auto row = args->number(QStringLiteral("finding"), 1);
+        auto *findings
+                = qobject_cast<FindingsView *>(window.docks().view(QStringLiteral("findings")));
+        if (!row || *row < 1 || !findings || *row > findings->model()->rowCount())
+            return fail(makeError(QStringLiteral("--finding: no finding on row %1")
+                                          .arg(args->value(QStringLiteral("finding"))),
+                                  ErrorCode::Usage));
+        findings->table()->selectRow(int(*row) - 1);
+        findings->openRow(int(*row) - 1);
+        settle(800);
+    }
 
     int written = 0;
     auto save = [&](QWidget *w, const QString &name) {
@@ -80,10 +97,12 @@ int run(const QStringList &argv)
 
 extern const Command kScreenshotCommand
         = {"screenshot",
-           "screenshot CASE --out DIR [--width W] [--height H]",
+           "screenshot CASE --out DIR [--width W] [--height H] [--finding ROW]",
            "render the main window and each view of a case to PNG without a display",
            "Opens the case read-only in an offscreen window, then writes main.png (the whole\n"
-           "window) and one PNG per view (events.png, timeline.png, map.png, ...) into DIR.",
+           "window) and one PNG per view (events.png, timeline.png, map.png, ...) into DIR.\n"
+           "--finding ROW first opens the finding on that row of the findings view (1 = the\n"
+           "most severe), so every view shows its evidence.",
            AppKind::Widgets,
            &run};
 

@@ -142,6 +142,16 @@ private Q_SLOTS:
         }
     }
 
+    void screenshotRefusesAMissingFinding()
+    {
+        const test::Run r
+                = test::netcase({QStringLiteral("screenshot"), m_path, QStringLiteral("--out"),
+                                 test::tempPath(QStringLiteral("shots-bad")),
+                                 QStringLiteral("--finding"), QStringLiteral("9999")});
+        QVERIFY(r.exitCode != 0);
+        QVERIFY2(r.err.contains("--finding: no finding on row 9999"), r.err.constData());
+    }
+
 private:
     QString m_path;
 };
