@@ -1,5 +1,7 @@
 #include "graphscene.h"
 
+#include "componentpacking.h"
+
 #include <QElapsedTimer>
 
 #include <algorithm>
@@ -140,8 +142,10 @@ GraphScene GraphScene::build(std::shared_ptr<const GraphData> data,
     }
     QElapsedTimer timer;
     timer.start();
-    const auto pos = ForceLayout::run(int(scene.m_nodes.size()), layoutEdges, lo, &scene.m_stats,
-                                      [cancel](int) { return !cancel || !cancel->load(); });
+    auto pos = ForceLayout::run(int(scene.m_nodes.size()), layoutEdges, lo, &scene.m_stats,
+                                [cancel](int) { return !cancel || !cancel->load(); });
+    if (!scene.m_stats.cancelled)
+        packComponents(pos, layoutEdges, lo.idealLength);
     scene.m_layoutMs = timer.elapsed();
     for (size_t s = 0; s < scene.m_nodes.size(); ++s)
         scene.m_nodes[s].pos = QPointF(pos[s].x, pos[s].y);
