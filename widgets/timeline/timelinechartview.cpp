@@ -9,6 +9,7 @@
 #include <QLineSeries>
 #include <QLocale>
 #include <QMouseEvent>
+#include <QResizeEvent>
 #include <QTimeZone>
 #include <QToolTip>
 #include <QValueAxis>
@@ -151,6 +152,20 @@ void TimelineChartView::updateAxis()
         m_axisX->append(utcLabel(t, step), double(t) / 1000.0);
     m_axisX->setTitleText(
             tr("UTC · %1 buckets").arg(TimelineSummary::bucketName(m_model.bucketUs())));
+}
+
+void TimelineChartView::resizeEvent(QResizeEvent *event)
+{
+    fitToHeight();
+    QChartView::resizeEvent(event);
+}
+
+void TimelineChartView::fitToHeight()
+{
+    const bool compact = height() < 20 * fontMetrics().height();
+    chart()->legend()->setAlignment(compact ? Qt::AlignRight : Qt::AlignTop);
+    m_axisX->setTitleVisible(!compact);
+    m_axisY->setTitleVisible(!compact);
 }
 
 QRectF TimelineChartView::plotRect() const

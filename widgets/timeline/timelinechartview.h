@@ -57,8 +57,12 @@ protected:
     void keyPressEvent(QKeyEvent *event) override;
     void drawForeground(QPainter *painter, const QRectF &rect) override;
     void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
+    /// In a short dock the legend moves to the right and the axis titles go (the caption above
+    /// the chart names the bucket size), so the time labels keep room to be read.
+    void fitToHeight();
     void showHoverTip(const QPoint &pos, const QPoint &globalPos);
     void updateAxis();
 
