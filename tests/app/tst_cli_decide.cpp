@@ -80,6 +80,41 @@ private Q_SLOTS:
         QVERIFY(r.out.contains("intact"));
     }
 
+    void reviewAgreeAndChallenge()
+    {
+        const QString path = newCase(QStringLiteral("review.netcase"));
+        QCOMPARE(decide({path, QStringLiteral("--subject"), QStringLiteral("account:bob"),
+                         QStringLiteral("--verdict"), QStringLiteral("step_up_auth"),
+                         QStringLiteral("--reason"), QStringLiteral("new country")})
+                         .exitCode,
+                 0);
+        auto review = [&](const QStringList &args) {
+            return test::netcase(QStringList{QStringLiteral("review"), path} + args);
+        };
+        const QString d = QStringLiteral("--decision"), v = QStringLiteral("--verdict");
+        // A challenge without a note, an unknown verdict or decision: refused, nothing written.
+        QCOMPARE(review({d, QStringLiteral("1"), v, QStringLiteral("challenge")}).exitCode, 1);
+        QCOMPARE(review({d, QStringLiteral("1"), v, QStringLiteral("maybe")}).exitCode, 1);
+        QCOMPARE(review({d, QStringLiteral("5"), v, QStringLiteral("agree")}).exitCode, 1);
+        auto r = review({d, QStringLiteral("1"), v, QStringLiteral("challenge"),
+                         QStringLiteral("--note"), QStringLiteral("travel was booked"),
+                         QStringLiteral("--reviewer"), QStringLiteral("carol")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out.trimmed(), QByteArray("1"));
+
+        r = test::netcase({QStringLiteral("decisions"), path, QStringLiteral("--json")});
+        const QJsonObject o = QJsonDocument::fromJson(r.out.trimmed()).object();
+        const auto revs = o.value(QStringLiteral("revisions")).toArray();
+        QCOMPARE(revs.size(), 1);
+        const auto reviews = revs.at(0).toObject().value(QStringLiteral("reviews")).toArray();
+        QCOMPARE(reviews.size(), 1);
+        const QJsonObject rev = reviews.at(0).toObject();
+        QCOMPARE(rev.value(QStringLiteral("verdict")).toString(), QStringLiteral("challenge"));
+        QCOMPARE(rev.value(QStringLiteral("reviewer")).toString(), QStringLiteral("carol"));
+        QCOMPARE(rev.value(QStringLiteral("note")).toString(), QStringLiteral("travel was booked"));
+        QCOMPARE(test::netcase({QStringLiteral("verify"), path}).exitCode, 0);
+    }
+
     void usageErrors()
     {
         const QString path = newCase(QStringLiteral("usage.netcase"));

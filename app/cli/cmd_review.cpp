@@ -1,0 +1,67 @@
+#include "cli/args.h"
+#include "cli/caseaccess.h"
+#include "cli/command.h"
+#include "cli/output.h"
+
+#include "audit/decisionstore.h"
+#include "core/identity.h"
+
+#include <nlohmann/json.hpp>
+
+namespace netcase::cli {
+
+namespace {
+
+int run(const QStringList &argv)
+{
+    auto args = Args::parse(argv, {{"decision", true},
+                                   {"verdict", true},
+                                   {"note", true},
+                                   {"reviewer", true},
+                                   {"json", false}});
+    if (!args)
+        return fail(args.error());
+    const QString usage = QStringLiteral("usage: netcase review CASE --decision ID --verdict "
+                                         "agree|challenge [--note TEXT] [--reviewer NAME]");
+    if (args->positional().size() != 1 || !args->has(QStringLiteral("decision"))
+        || !args->has(QStringLiteral("verdict")))
+        return fail(makeError(usage, ErrorCode::Usage));
+    auto decision = args->number(QStringLiteral("decision"), 0);
+    if (!decision)
+        return fail(decision.error());
+
+    Review r;
+    r.decisionId = *decision;
+    r.verdict = args->value(QStringLiteral("verdict")).trimmed().toLower();
+    r.note = args->value(QStringLiteral("note"));
+    r.reviewer = args->value(QStringLiteral("reviewer"), currentUserName());
+    auto c = openCase(args->positional().first(), true);
+    if (!c)
+        return fail(c.error());
+    // The store checks the verdict, the note of a challenge and the decision, and appends the
+    // review to the audit log in the same transaction.
+    auto recorded = DecisionStore::addReview(c->db(), r);
+    if (!recorded)
+        return fail(recorded.error());
+    if (args->has(QStringLiteral("json")))
+        outJson(decisions::toJson(*recorded));
+    else
+        outLine(QString::number(recorded->id));
+    return 0;
+}
+
+} // namespace
+
+extern const Command kReviewCommand
+        = {"review",
+           "review CASE --decision ID --verdict agree|challenge [--note TEXT] [--reviewer NAME]",
+           "record a reviewer's agreement or challenge of a decision",
+           "Records a review of one decision revision (ids as listed by `netcase decisions`) and\n"
+           "prints its id: agree, or challenge with a --note saying why (required). --reviewer\n"
+           "NAME overrides the reviewer name (default: the OS user). Events and decisions are not\n"
+           "changed; the review is appended to the hash-chained audit log. --json prints the\n"
+           "stored review. The GUI's review mode (netcase --review CASE) records the same.",
+           AppKind::Core,
+           &run};
+
+} // namespace netcase::cli
