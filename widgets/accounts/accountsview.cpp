@@ -16,10 +16,12 @@
 #include <QLocale>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
+
 #include <QTableView>
 #include <QTextBrowser>
 #include <QUrl>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace netcase {
 
@@ -89,9 +91,13 @@ AccountsView::AccountsView(SelectionHub &hub, QWidget *parent)
     m_list->horizontalHeader()->setStretchLastSection(true);
     m_list->setToolTip(tr("Every account (user.name) in the case. Selecting one selects it in "
                           "every view."));
-    m_list->setColumnWidth(AccountListModel::Account, fontMetrics().averageCharWidth() * 26);
-    for (int c = AccountListModel::Events; c < AccountListModel::LastSeen; ++c)
-        m_list->setColumnWidth(c, fontMetrics().averageCharWidth() * 8);
+    m_list->setColumnWidth(AccountListModel::Account, fontMetrics().averageCharWidth() * 22);
+    // Numbers are short; the header names (plus the sort arrow) set the width.
+    for (int c = AccountListModel::Events; c < AccountListModel::LastSeen; ++c) {
+        const QString title = m_proxy->headerData(c, Qt::Horizontal).toString();
+        m_list->setColumnWidth(c, std::max(fontMetrics().averageCharWidth() * 6,
+                                           fontMetrics().horizontalAdvance(title) + 24));
+    }
 
     m_header->setObjectName(QStringLiteral("accountHeader"));
     m_header->setWordWrap(true);

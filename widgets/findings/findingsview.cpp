@@ -18,6 +18,9 @@
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <iterator>
+
 namespace netcase {
 
 namespace {
@@ -57,14 +60,25 @@ FindingsView::FindingsView(SelectionHub &hub, QWidget *parent)
     m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    // The finding's title takes the spare width; the caveat count stays narrow.
+    m_table->horizontalHeader()->setSectionResizeMode(FindingsModel::Title, QHeaderView::Stretch);
     m_table->setToolTip(tr("Double-click or press Enter to select a finding's evidence, "
                            "addresses and accounts in every view. Severity: the sum of the "
                            "weighted signals, 0–100 (red high, orange medium, grey low)."));
-    const int charW = fontMetrics().averageCharWidth();
-    const int widths[] = {15, 18, 40, 30, 19, 19, 8, 8};
-    for (int c = 0; c < FindingsModel::ColumnCount && c < int(std::size(widths)); ++c)
-        m_table->setColumnWidth(c, widths[c] * charW);
+    // Widths from typical values (digits are wider than the average character), never narrower
+    // than the header with its sort arrow.
+    const char *samples[]
+            = {"100 medium",          "impossible travel",   "",     "alice@example, 203.0.113.7",
+               "2026-10-21 08:19:56", "2026-10-21 08:19:56", "1000", "10"};
+    static_assert(std::size(samples) == FindingsModel::ColumnCount);
+    const QFontMetrics fm = fontMetrics();
+    for (int c = 0; c < FindingsModel::ColumnCount; ++c) {
+        if (c == FindingsModel::Title)
+            continue;
+        const QString title = m_model->headerData(c, Qt::Horizontal).toString();
+        m_table->setColumnWidth(c, std::max(fm.horizontalAdvance(QLatin1String(samples[c])) + 16,
+                                            fm.horizontalAdvance(title) + 24));
+    }
 
     m_details->setObjectName(QStringLiteral("findingDetails"));
     m_details->setOpenLinks(false);
