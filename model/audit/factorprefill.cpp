@@ -33,22 +33,15 @@ std::vector<std::int64_t> ids(const nlohmann::json &j, std::initializer_list<con
     return out;
 }
 
-/// A readable label for a provenance entry: a source id in enrich_sources, an index into the
-/// row's source list, or already a name.
-QString sourceLabel(const Database &db, const nlohmann::json &ref, const nlohmann::json &rowSources)
+/// A readable label for a provenance entry: the id of a row in enrich_sources (as the enricher
+/// writes it), or already a name.
+QString sourceLabel(const Database &db, const nlohmann::json &ref)
 {
     if (ref.is_string())
         return QString::fromStdString(ref.get<std::string>());
     if (!ref.is_number_integer())
         return {};
-    std::int64_t id = ref.get<std::int64_t>();
-    if (rowSources.is_array() && id >= 0 && std::size_t(id) < rowSources.size()) {
-        const auto &s = rowSources[std::size_t(id)];
-        if (s.is_string())
-            return QString::fromStdString(s.get<std::string>());
-        if (s.is_number_integer())
-            id = s.get<std::int64_t>();
-    }
+    const std::int64_t id = ref.get<std::int64_t>();
     Statement st = db.prepare("SELECT name, build_date FROM enrich_sources WHERE id = ?");
     st.bind(1, id);
     if (!st.valid() || !st.step())
@@ -73,13 +66,12 @@ std::vector<EnrichmentValue> FactorPrefill::enrichmentFor(const Database &db, co
     if (!st.step())
         return out;
     const auto provenance = nlohmann::json::parse(st.textView(10), nullptr, false);
-    const auto rowSources = nlohmann::json::parse(st.textView(11), nullptr, false);
     auto source = [&](std::initializer_list<const char *> names) -> QString {
         if (!provenance.is_object())
             return {};
         for (const char *n : names) {
             if (auto it = provenance.find(n); it != provenance.end())
-                return sourceLabel(db, *it, rowSources);
+                return sourceLabel(db, *it);
         }
         return {};
     };
@@ -105,11 +97,16 @@ std::vector<EnrichmentValue> FactorPrefill::enrichmentFor(const Database &db, co
     }
     const auto lists = nlohmann::json::parse(st.textView(9), nullptr, false);
     if (lists.is_array()) {
+        // The enricher writes {"name", "category", "source": enrich_sources id} per membership.
         for (const auto &l : lists) {
-            if (!l.is_string())
+            if (!l.is_object() || !l.contains("name") || !l["name"].is_string())
                 continue;
-            const std::string name = "list." + l.get<std::string>();
-            add("list", QString::fromStdString(l.get<std::string>()), {name.c_str()});
+            QString value = QString::fromStdString(l["name"].get<std::string>());
+            if (l.contains("category") && l["category"].is_string())
+                value += QStringLiteral(" (%1)").arg(
+                        QString::fromStdString(l["category"].get<std::string>()));
+            out.push_back({ip, QStringLiteral("list"), value,
+                           l.contains("source") ? sourceLabel(db, l["source"]) : QString()});
         }
     }
     return out;

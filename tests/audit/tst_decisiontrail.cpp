@@ -161,6 +161,32 @@ private Q_SLOTS:
             }
         }
         QVERIFY(sawAsn);
+
+        // As the enricher writes them: provenance and list memberships hold enrich_sources ids,
+        // which need not match positions in the row's source list.
+        (void)c.db().exec("INSERT INTO enrich_sources(id, kind, type, name, path, sha256, "
+                          "build_date, loaded_at) VALUES (1, 'list', 'tor_exit', 'tor-exits', "
+                          "'/t.txt', 'cd', '2024-06-01', '2024-06-02')");
+        (void)c.db().exec("UPDATE ip_info SET is_tor = 1, provenance = '{\"as.number\": 7, "
+                          "\"flags.tor\": 1}', sources = '[1, 7]', lists = '[{\"name\": "
+                          "\"tor-exits\", \"category\": "
+                          "\"tor_exit\", \"source\": 1}]'");
+        QString asnSource, torSource, listValue, listSource;
+        for (const EnrichmentValue &e :
+             FactorPrefill::enrichmentFor(c.db(), QStringLiteral("203.0.113.7"))) {
+            if (e.field == QLatin1String("source.as.number"))
+                asnSource = e.source;
+            if (e.field == QLatin1String("flags.tor"))
+                torSource = e.source;
+            if (e.field == QLatin1String("list")) {
+                listValue = e.value;
+                listSource = e.source;
+            }
+        }
+        QCOMPARE(asnSource, QStringLiteral("GeoLite2-ASN (2024-05-01)"));
+        QCOMPARE(torSource, QStringLiteral("tor-exits (2024-06-01)"));
+        QCOMPARE(listValue, QStringLiteral("tor-exits (tor_exit)"));
+        QCOMPARE(listSource, QStringLiteral("tor-exits (2024-06-01)"));
         // The account and the finding itself lead to the same finding; others do not.
         QCOMPARE(FactorPrefill::forSubject(c.db(),
                                            {QStringLiteral("account"), QStringLiteral("alice")})
