@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Regenerates the images in docs/ from the demo case, so they show the current build:
+#   docs/screenshots/*.png          one per view plus the main window (README)
+#   docs/demo-report.html           the HTML report of the demo case
+#   docs/demo-report-page-NN.png    the pages of its PDF report (A4), rendered by pdftoppm
+# Run scripts/demo.sh first: it builds Netcase and the demo case (with geodata when online).
+#   scripts/docs-images.sh [BUILD_DIR] [CASE]
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+build=${1:-build/release}
+demo=${2:-${XDG_DATA_HOME:-$HOME/.local/share}/Netcase/netcase/demo.netcase}
+bin=$build/bin/netcase
+[ -x "$bin" ] || { echo "docs-images: no $bin; build first" >&2; exit 1; }
+[ -f "$demo" ] || { echo "docs-images: no demo case at $demo; run scripts/demo.sh" >&2; exit 1; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+# Work on a copy: opening a case is audited, and the demo case should stay as demo.sh left it.
+cp "$demo" "$work/demo.netcase"
+
+# The main window with the top finding opened, so the linked views show one story.
+QT_QPA_PLATFORM=offscreen "$bin" screenshot "$work/demo.netcase" --out "$work/shots" \
+    --finding 1 --width 1600 --height 1000 >/dev/null 2>&1
+mkdir -p docs/screenshots
+rm -f docs/screenshots/*.png
+cp "$work"/shots/*.png docs/screenshots/
+
+"$bin" report "$work/demo.netcase" -o docs/demo-report.html
+"$bin" report "$work/demo.netcase" -o "$work/demo-report.pdf" --page a4
+rm -f docs/demo-report-page-*.png
+pdftoppm -r 60 -png "$work/demo-report.pdf" docs/demo-report-page
+ls docs/screenshots docs/demo-report-page-*.png | wc -l | xargs echo "docs-images: files written:"
