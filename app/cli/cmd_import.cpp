@@ -89,7 +89,8 @@ int run(const QStringList &argv)
                                 {"format", s.format.toStdString()},
                                 {"sha256", s.sha256.toStdString()},
                                 {"events", s.events},
-                                {"rejects", s.rejects}};
+                                {"rejects", s.rejects},
+                                {"duplicates", s.duplicates}};
             if (!s.error.isEmpty())
                 o["error"] = s.error.toStdString();
             j["sources"].push_back(o);
@@ -103,10 +104,15 @@ int run(const QStringList &argv)
                 outLine(QStringLiteral("%1  not imported: %2")
                                 .arg(sanitize(s.name), sanitize(s.error)));
             else
-                outLine(QStringLiteral("%1  %2  %3 events  %4 rejects")
+                outLine(QStringLiteral("%1  %2  %3 events  %4 rejects%5")
                                 .arg(sanitize(s.name), s.format)
                                 .arg(s.events)
-                                .arg(s.rejects));
+                                .arg(s.rejects)
+                                .arg(s.duplicates > 0
+                                             ? QStringLiteral(" (%1 already in the case from an "
+                                                              "overlapping file)")
+                                                       .arg(s.duplicates)
+                                             : QString()));
         }
         for (const PipelineStep &s : steps)
             outLine(QStringLiteral("%1: %2").arg(s.name, s.summary));

@@ -3,6 +3,7 @@
 #include "api/deferredindexes.h"
 #include "api/hashingstream.h"
 #include "api/inputs.h"
+#include "api/overlap.h"
 #include "api/parsepipeline.h"
 #include "api/registry.h"
 #include "audit/auditlog.h"
@@ -161,6 +162,7 @@ Result<ImportReport> ImportJob::run(CaseFile &caseFile,
             return makeError(QStringLiteral("cannot record the source: %1").arg(s.error().message));
         rep.sourceId = db.lastInsertId();
 
+        const std::int64_t firstEventId = db.scalar("SELECT coalesce(max(id), 0) + 1 FROM events");
         EventWriter writer(db, rep.sourceId);
         QElapsedTimer throttle;
         throttle.start();
@@ -215,14 +217,36 @@ Result<ImportReport> ImportJob::run(CaseFile &caseFile,
             finishItem();
             continue;
         }
+        std::int64_t firstTs = writer.firstTs(), lastTs = writer.lastTs();
+        const NewSource added{rep.sourceId, rep.format, firstEventId, firstTs, lastTs};
+        if (rep.events > 0 && overlap::possible(db, added)) {
+            // The check probes the time index: build the deferred indexes now if they are down.
+            if (Status s = deferred.rebuild(db); !s.ok())
+                return s.error();
+            auto moved = overlap::moveRepeats(db, added);
+            if (!moved)
+                return moved.error();
+            rep.duplicates = *moved;
+            rep.events -= *moved;
+            rep.rejects += *moved;
+            if (*moved > 0) {
+                Statement span = db.prepare(
+                        "SELECT min(ts), max(ts) FROM events WHERE id >= ? AND source_id = ?");
+                span.bind(1, firstEventId).bind(2, rep.sourceId);
+                if (span.step() && !span.isNull(0)) {
+                    firstTs = span.int64(0);
+                    lastTs = span.int64(1);
+                }
+            }
+        }
         Statement upd = db.prepare("UPDATE sources SET sha256 = ?, events = ?, rejects = ?, "
-                                   "first_ts = ?, last_ts = ? WHERE id = ?");
+                                   "first_ts = ?, last_ts = ?, duplicates = ? WHERE id = ?");
         upd.bind(1, rep.sha256).bind(2, rep.events).bind(3, rep.rejects);
         if (rep.events > 0)
-            upd.bind(4, writer.firstTs()).bind(5, writer.lastTs());
+            upd.bind(4, firstTs).bind(5, lastTs);
         else
             upd.bindNull(4).bindNull(5);
-        upd.bind(6, rep.sourceId);
+        upd.bind(6, rep.duplicates).bind(7, rep.sourceId);
         if (Status s = upd.exec(); !s.ok())
             return s.error();
         nlohmann::json payload = {{"source_id", rep.sourceId},
@@ -232,7 +256,8 @@ Result<ImportReport> ImportJob::run(CaseFile &caseFile,
                                   {"format", rep.format.toStdString()},
                                   {"timezone", m_options.timezone.toStdString()},
                                   {"events", rep.events},
-                                  {"rejects", rep.rejects}};
+                                  {"rejects", rep.rejects},
+                                  {"duplicates", rep.duplicates}};
         if (Status s = AuditLog::append(db, actor, QStringLiteral("import"), payload); !s.ok())
             return s.error();
         (void)db.exec("RELEASE source");

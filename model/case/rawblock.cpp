@@ -36,7 +36,8 @@ void RawBlockBuilder::pack(PackedRawBlock &out)
     m_first = m_last = -1;
 }
 
-std::optional<std::string> rawRecordFromBlock(const QByteArray &block, std::int64_t line)
+void forEachRawRecord(const QByteArray &block,
+                      const std::function<bool(std::int64_t, std::string_view)> &visit)
 {
     const QByteArray data = qUncompress(block);
     std::string_view v(data.constData(), size_t(data.size()));
@@ -55,11 +56,22 @@ std::optional<std::string> rawRecordFromBlock(const QByteArray &block, std::int6
         std::from_chars(header.data() + sp + 1, header.data() + header.size(), len);
         if (nl + 1 + len > v.size())
             break;
-        if (l == line)
-            return std::string(v.substr(nl + 1, len));
+        if (!visit(l, v.substr(nl + 1, len)))
+            return;
         p = nl + 1 + len;
     }
-    return std::nullopt;
+}
+
+std::optional<std::string> rawRecordFromBlock(const QByteArray &block, std::int64_t line)
+{
+    std::optional<std::string> found;
+    forEachRawRecord(block, [&](std::int64_t l, std::string_view text) {
+        if (l != line)
+            return true;
+        found = std::string(text);
+        return false;
+    });
+    return found;
 }
 
 } // namespace netcase

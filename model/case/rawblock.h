@@ -8,6 +8,7 @@
 #include <QByteArray>
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -41,6 +42,11 @@ private:
     std::int64_t m_last = -1;
     int m_records = 0;
 };
+
+/// Decodes one stored block and calls visit(line, text) for each record in order until it
+/// returns false.
+void forEachRawRecord(const QByteArray &block,
+                      const std::function<bool(std::int64_t, std::string_view)> &visit);
 
 /// Decodes one stored block and returns the record at line, if present.
 std::optional<std::string> rawRecordFromBlock(const QByteArray &block, std::int64_t line);

@@ -1,0 +1,138 @@
+#include "overlap.h"
+
+#include "case/rawblock.h"
+#include "case/sqlite.h"
+
+#include <algorithm>
+#include <vector>
+
+namespace netcase::overlap {
+
+namespace {
+
+// Every normalised column but the source and line: equal in all of them means the same record.
+constexpr const char *kColumns[] = {"tz_offset",
+                                    "outcome",
+                                    "category",
+                                    "action",
+                                    "source_ip",
+                                    "source_port",
+                                    "source_domain",
+                                    "client_ip",
+                                    "destination_ip",
+                                    "destination_port",
+                                    "destination_domain",
+                                    "host",
+                                    "user",
+                                    "user_agent",
+                                    "http_method",
+                                    "url",
+                                    "status",
+                                    "body_bytes",
+                                    "transport",
+                                    "session",
+                                    "device",
+                                    "mfa",
+                                    "source_bytes",
+                                    "destination_bytes",
+                                    "packets",
+                                    "duration",
+                                    "labels"};
+
+std::string repeatQuery()
+{
+    std::string sql = "SELECT n.id, n.line, (SELECT o.id FROM events o WHERE o.ts = n.ts AND "
+                      "o.source_id <> n.source_id AND o.source_id IN (SELECT id FROM sources "
+                      "WHERE format = ?2)";
+    for (const char *c : kColumns)
+        sql += std::string(" AND o.") + c + " IS n." + c;
+    sql += " LIMIT 1) FROM events n WHERE n.id >= ?1";
+    return sql;
+}
+
+struct Repeat
+{
+    std::int64_t eventId = 0;
+    std::int64_t line = 0;
+    std::int64_t earlierId = 0;
+    std::string raw;
+};
+
+// The raw text of each repeated line, reading only the blocks that hold one.
+void loadRaw(const Database &db, std::int64_t sourceId, std::vector<Repeat> &repeats)
+{
+    std::sort(repeats.begin(), repeats.end(),
+              [](const Repeat &a, const Repeat &b) { return a.line < b.line; });
+    Statement st = db.prepare("SELECT first_line, last_line, data FROM raw_blocks WHERE "
+                              "source_id = ? ORDER BY first_line");
+    st.bind(1, sourceId);
+    size_t next = 0;
+    while (next < repeats.size() && st.step()) {
+        const std::int64_t first = st.int64(0), last = st.int64(1);
+        while (next < repeats.size() && repeats[next].line < first)
+            ++next; // no block holds it (cannot happen; the reject keeps an empty text)
+        if (next >= repeats.size() || repeats[next].line > last)
+            continue;
+        forEachRawRecord(st.blob(2), [&](std::int64_t line, std::string_view text) {
+            while (next < repeats.size() && repeats[next].line < line)
+                ++next;
+            if (next < repeats.size() && repeats[next].line == line)
+                repeats[next++].raw = std::string(text);
+            return next < repeats.size() && repeats[next].line <= last;
+        });
+    }
+}
+
+} // namespace
+
+bool possible(const Database &db, const NewSource &source)
+{
+    Statement st = db.prepare("SELECT EXISTS (SELECT 1 FROM sources WHERE id <> ? AND format = ? "
+                              "AND events > 0 AND first_ts <= ? AND last_ts >= ?)");
+    st.bind(1, source.id).bind(2, source.format).bind(3, source.lastTs).bind(4, source.firstTs);
+    return st.step() && st.int64(0) != 0;
+}
+
+Result<std::int64_t> moveRepeats(Database &db, const NewSource &source)
+{
+    std::vector<Repeat> repeats;
+    {
+        Statement q = db.prepare(repeatQuery());
+        if (!q.valid())
+            return makeError(
+                    QStringLiteral("cannot look for overlapping records: %1").arg(db.lastError()));
+        q.bind(1, source.firstEventId).bind(2, source.format);
+        while (q.step()) {
+            if (!q.isNull(2))
+                repeats.push_back({q.int64(0), q.int64(1), q.int64(2), {}});
+        }
+    }
+    if (repeats.empty())
+        return std::int64_t(0);
+    loadRaw(db, source.id, repeats);
+
+    // The reason names the earlier source (not its line), so reject summaries group by file.
+    Statement earlier = db.prepare("SELECT s.name FROM events o JOIN sources s ON "
+                                   "s.id = o.source_id WHERE o.id = ?");
+    Statement reject
+            = db.prepare("INSERT INTO rejects(source_id, line, reason, raw) VALUES (?, ?, ?, ?)");
+    Statement drop = db.prepare("DELETE FROM events WHERE id = ?");
+    for (const Repeat &r : repeats) {
+        earlier.bind(1, r.earlierId);
+        const QString from = earlier.step() ? earlier.text(0) : QStringLiteral("another source");
+        earlier.reset();
+        const QString reason
+                = QStringLiteral("duplicate of an event already imported from %1 (overlapping "
+                                 "files)")
+                          .arg(from);
+        reject.bind(1, source.id).bind(2, r.line).bind(3, reason).bind(4, r.raw);
+        if (Status s = reject.exec(); !s.ok())
+            return s.error();
+        drop.bind(1, r.eventId);
+        if (Status s = drop.exec(); !s.ok())
+            return s.error();
+    }
+    return std::int64_t(repeats.size());
+}
+
+} // namespace netcase::overlap
