@@ -134,7 +134,10 @@ Result<ImportReport> ImportJob::run(CaseFile &caseFile,
             }
             imp = detectFormat(*sample).importer;
             if (!imp) {
-                rep.error = QStringLiteral("format not recognised; choose one with --format");
+                rep.error = looksBinary(*sample)
+                                    ? QStringLiteral("binary content, not a text log; not imported")
+                                    : QStringLiteral(
+                                            "format not recognised; choose one with --format");
                 finishItem();
                 continue;
             }

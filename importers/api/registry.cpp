@@ -45,9 +45,16 @@ const Importer *findImporter(const QString &name)
     return nullptr;
 }
 
+bool looksBinary(std::string_view sample)
+{
+    return sample.find('\0') != std::string_view::npos;
+}
+
 Detection detectFormat(std::string_view sample)
 {
     Detection best;
+    if (looksBinary(sample))
+        return best; // a database, an image, UTF-16 text: no importer reads it as a log
     for (const auto &imp : importers()) {
         const int c = imp->detect(sample);
         if (c > best.confidence)

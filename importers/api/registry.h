@@ -17,7 +17,12 @@ struct Detection
     const Importer *importer = nullptr;
     int confidence = 0;
 };
-/// The most confident importer for a sample; importer is null when none reaches 30.
+
+/// True when the sample holds NUL bytes: binary content (or UTF-16), never a text log.
+bool looksBinary(std::string_view sample);
+
+/// The most confident importer for a sample; importer is null when none reaches 30 or the
+/// sample is binary.
 Detection detectFormat(std::string_view sample);
 
 } // namespace netcase

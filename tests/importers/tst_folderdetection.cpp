@@ -96,6 +96,19 @@ private Q_SLOTS:
             QSKIP("../shared/samples is not available");
         QCOMPARE(detected(path), format);
     }
+
+    void binaryContentIsNotALog()
+    {
+        // A MaxMind database, say, has commas and line breaks in its bytes: without the binary
+        // check the generic CSV importer took it and failed with mojibake in its message.
+        QByteArray bytes("ip,country\n1.2.3.4,DE\n");
+        bytes.append('\0');
+        bytes.append("\xab\xcd\xefMaxMind.com\n", 15);
+        const std::string_view v(bytes.constData(), size_t(bytes.size()));
+        QVERIFY(looksBinary(v));
+        QVERIFY(!detectFormat(v).importer);
+        QVERIFY(!looksBinary("ip,country\n1.2.3.4,DE\n"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestFolderDetection)
