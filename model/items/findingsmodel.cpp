@@ -141,6 +141,17 @@ QVariant FindingsModel::data(const QModelIndex &index, int role) const
             return isoText(f->lastTs);
         case Kind:
             return QString(f->kind).replace(QLatin1Char('_'), QLatin1Char(' '));
+        case Caveats: {
+            // Why the finding can mislead, next to it: the texts themselves, not only a count.
+            if (f->caveats.empty())
+                return QStringLiteral("none");
+            QStringList texts;
+            for (const auto &c : f->caveats)
+                texts << QString::fromStdString(c.value("text", std::string()));
+            return QStringLiteral("(%1) %2")
+                    .arg(texts.size())
+                    .arg(texts.join(QStringLiteral("; ")));
+        }
         default:
             return sortValue(*f, index.column());
         }
@@ -163,7 +174,7 @@ QVariant FindingsModel::data(const QModelIndex &index, int role) const
                                                    : QColor(0x55, 0x5f, 0x6d));
         return {};
     case Qt::TextAlignmentRole:
-        if (index.column() == Severity || index.column() == Evidence || index.column() == Caveats)
+        if (index.column() == Severity || index.column() == Evidence)
             return int(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case roles::Severity:

@@ -67,9 +67,14 @@ FindingsView::FindingsView(SelectionHub &hub, QWidget *parent)
                            "weighted signals, 0–100 (red high, orange medium, grey low)."));
     // Widths from typical values (digits are wider than the average character), never narrower
     // than the header with its sort arrow.
-    const char *samples[]
-            = {"100 medium",          "impossible travel",   "",     "alice@example, 203.0.113.7",
-               "2026-10-21 08:19:56", "2026-10-21 08:19:56", "1000", "10"};
+    const char *samples[] = {"100 medium",
+                             "impossible travel",
+                             "",
+                             "alice@example, 203.0.113.7",
+                             "2026-10-21 08:19:56",
+                             "2026-10-21 08:19:56",
+                             "1000",
+                             "(2) 45.155.205.34 is a data-centre"};
     static_assert(std::size(samples) == FindingsModel::ColumnCount);
     const QFontMetrics fm = fontMetrics();
     for (int c = 0; c < FindingsModel::ColumnCount; ++c) {
