@@ -28,7 +28,7 @@ class RawBlockBuilder
 public:
     /// A block is full at this many records or bytes, whichever comes first.
     static constexpr int kMaxRecords = 512;
-    static constexpr size_t kMaxBytes = 256 * 1024;
+    static constexpr size_t kMaxBytes = size_t{256} * 1024;
 
     void append(std::int64_t line, std::string_view raw);
     bool empty() const { return m_records == 0; }
