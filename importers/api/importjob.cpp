@@ -21,7 +21,7 @@ namespace netcase {
 
 namespace {
 
-constexpr std::int64_t kSampleBytes = 64 * 1024;
+constexpr std::int64_t kSampleBytes = std::int64_t{64} * 1024;
 
 Result<std::string> readSample(const InputItem &item)
 {
