@@ -103,6 +103,8 @@ std::vector<const Finding *> ofKind(const std::vector<Finding> &all, const std::
             out.push_back(&f);
     return out;
 }
+// The pointers point into `all`: a temporary would leave them dangling (ASan caught one).
+std::vector<const Finding *> ofKind(std::vector<Finding> &&all, const std::string &kind) = delete;
 
 } // namespace
 
@@ -129,7 +131,8 @@ private Q_SLOTS:
         // Same ASN, IPv4 then IPv6 500 km apart ten minutes later: one dual-stack network.
         b.add(5000, "authentication", "user.session.start", berlin, "ben", 1);
         b.add(5600, "authentication", "user.session.start", berlin6, "ben", 1);
-        const auto found = ofKind(b.run(*m_rules), "impossible_travel");
+        const auto all = b.run(*m_rules);
+        const auto found = ofKind(all, "impossible_travel");
         QCOMPARE(found.size(), std::size_t(1));
         QVERIFY(found[0]->accounts.count("ann"));
         QVERIFY(found[0]->severity() >= 60);
@@ -142,7 +145,8 @@ private Q_SLOTS:
         const auto ny = b.ip("74.101.1.1", "US", 40.71, -74.0, 701);
         b.add(0, "authentication", "user.session.start", london, "alice", 1);
         b.add(12 * 3600, "authentication", "user.session.start", ny, "alice", 1);
-        QVERIFY(ofKind(b.run(*m_rules), "impossible_travel").empty());
+        const auto all = b.run(*m_rules);
+        QVERIFY(ofKind(all, "impossible_travel").empty());
     }
 
     void stuffingVersusSpraying()
@@ -175,7 +179,8 @@ private Q_SLOTS:
             b.add(i * 5, "authentication", "ssh_login", c, "root", 2);
         }
         b.add(400, "authentication", "ssh_login", a, "deploy", 1);
-        const auto found = ofKind(b.run(*m_rules), "ssh_bruteforce");
+        const auto all = b.run(*m_rules);
+        const auto found = ofKind(all, "ssh_bruteforce");
         QCOMPARE(found.size(), std::size_t(2));
         const Finding *withSuccess = found[0]->ips.count("218.92.0.112") ? found[0] : found[1];
         const Finding *without = withSuccess == found[0] ? found[1] : found[0];
@@ -201,7 +206,8 @@ private Q_SLOTS:
             n.dstPort = 123;
             n.srcBytes = 48;
         }
-        const auto found = ofKind(b.run(*m_rules), "beaconing");
+        const auto all = b.run(*m_rules);
+        const auto found = ofKind(all, "beaconing");
         QCOMPARE(found.size(), std::size_t(2));
         for (const Finding *f : found) {
             if (f->ips.count("162.159.200.1"))
@@ -220,7 +226,8 @@ private Q_SLOTS:
                     = b.str("okta_verify_push:failure");
         b.add(600, "authentication", "user.authentication.auth_via_mfa", ip, "frank", 1).mfa
                 = b.str("okta_verify_push:success");
-        const auto found = ofKind(b.run(*m_rules), "mfa_fatigue");
+        const auto all = b.run(*m_rules);
+        const auto found = ofKind(all, "mfa_fatigue");
         QCOMPARE(found.size(), std::size_t(1));
         QVERIFY(found[0]->severity() >= 80);
     }
@@ -234,7 +241,8 @@ private Q_SLOTS:
         b.add(100, "iam", "user.account.privilege.grant", tor, "erin", 1);
         for (int day = 0; day < 5; ++day)
             b.add(day * 86400 + 50, "iam", "user.account.privilege.grant", vm, "dave", 1);
-        const auto found = ofKind(b.run(*m_rules), "anonymiser_sensitive_action");
+        const auto all = b.run(*m_rules);
+        const auto found = ofKind(all, "anonymiser_sensitive_action");
         QCOMPARE(found.size(), std::size_t(2));
         for (const Finding *f : found) {
             if (f->accounts.count("erin"))
