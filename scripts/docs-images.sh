@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Regenerates the images in docs/ from the demo case, so they show the current build:
-#   docs/screenshots/*.png          one per view plus the main window (README)
+#   docs/screenshots/*.png          one per view plus the main window, light and dark (README)
 #   docs/demo-report.html           the HTML report of the demo case
 #   docs/demo-report-page-NN.png    the pages of its PDF report (A4), rendered by pdftoppm
 # Run scripts/demo.sh first: it builds Netcase and the demo case (with geodata when online).
@@ -23,6 +23,10 @@ QT_QPA_PLATFORM=offscreen "$bin" screenshot "$work/demo.netcase" --out "$work/sh
 mkdir -p docs/screenshots
 rm -f docs/screenshots/*.png
 cp "$work"/shots/*.png docs/screenshots/
+# The same window with a dark palette: every view must stay readable there too.
+QT_QPA_PLATFORM=offscreen "$bin" screenshot "$work/demo.netcase" --out "$work/dark" \
+    --finding 1 --width 1600 --height 1000 --palette dark >/dev/null 2>&1
+cp "$work/dark/main.png" docs/screenshots/main-dark.png
 
 "$bin" report "$work/demo.netcase" -o docs/demo-report.html
 "$bin" report "$work/demo.netcase" -o "$work/demo-report.pdf" --page a4

@@ -12,6 +12,7 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QElapsedTimer>
+#include <QPalette>
 #include <QTableView>
 #include <QThread>
 
@@ -29,10 +30,39 @@ void settle(int ms)
     }
 }
 
+// A dark Fusion palette, to check that every view stays readable on dark desktops.
+QPalette darkPalette()
+{
+    QPalette p;
+    const QColor window(0x2b, 0x2d, 0x31), base(0x1e, 0x1f, 0x22), text(0xe6, 0xe6, 0xe6);
+    p.setColor(QPalette::Window, window);
+    p.setColor(QPalette::WindowText, text);
+    p.setColor(QPalette::Base, base);
+    p.setColor(QPalette::AlternateBase, window);
+    p.setColor(QPalette::ToolTipBase, base);
+    p.setColor(QPalette::ToolTipText, text);
+    p.setColor(QPalette::Text, text);
+    p.setColor(QPalette::Button, window);
+    p.setColor(QPalette::ButtonText, text);
+    p.setColor(QPalette::BrightText, Qt::red);
+    p.setColor(QPalette::Link, QColor(0x6c, 0xb4, 0xff));
+    p.setColor(QPalette::Highlight, QColor(0x2f, 0x65, 0xca));
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    p.setColor(QPalette::PlaceholderText, QColor(0x90, 0x90, 0x90));
+    p.setColor(QPalette::Mid, QColor(0x55, 0x57, 0x5c));
+    p.setColor(QPalette::Midlight, QColor(0x44, 0x46, 0x4b));
+    p.setColor(QPalette::Disabled, QPalette::Text, QColor(0x80, 0x80, 0x80));
+    p.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x80, 0x80, 0x80));
+    return p;
+}
+
 int run(const QStringList &argv)
 {
-    auto args = Args::parse(argv,
-                            {{"out", true}, {"width", true}, {"height", true}, {"finding", true}});
+    auto args = Args::parse(argv, {{"out", true},
+                                   {"width", true},
+                                   {"height", true},
+                                   {"finding", true},
+                                   {"palette", true}});
     if (!args)
         return fail(args.error());
     if (args->positional().size() != 1 || !args->has(QStringLiteral("out")))
@@ -45,6 +75,15 @@ int run(const QStringList &argv)
     const QString outDir = args->value(QStringLiteral("out"));
     if (!QDir().mkpath(outDir))
         return fail(makeError(QStringLiteral("cannot create %1").arg(outDir)));
+
+    const QString palette = args->value(QStringLiteral("palette"), QStringLiteral("default"));
+    if (palette == QLatin1String("dark")) {
+        QApplication::setStyle(QStringLiteral("Fusion"));
+        QApplication::setPalette(darkPalette());
+    } else if (palette != QLatin1String("default")) {
+        return fail(makeError(QStringLiteral("--palette: default or dark, not '%1'").arg(palette),
+                              ErrorCode::Usage));
+    }
 
     MainWindow window;
     window.resize(int(*width), int(*height));
@@ -97,12 +136,13 @@ int run(const QStringList &argv)
 
 extern const Command kScreenshotCommand
         = {"screenshot",
-           "screenshot CASE --out DIR [--width W] [--height H] [--finding ROW]",
+           "screenshot CASE --out DIR [--width W] [--height H] [--finding ROW] [--palette dark]",
            "render the main window and each view of a case to PNG without a display",
            "Opens the case read-only in an offscreen window, then writes main.png (the whole\n"
            "window) and one PNG per view (events.png, timeline.png, map.png, ...) into DIR.\n"
            "--finding ROW first opens the finding on that row of the findings view (1 = the\n"
-           "most severe), so every view shows its evidence.",
+           "most severe), so every view shows its evidence. --palette dark renders with a dark\n"
+           "Fusion palette, to check that every view stays readable on dark desktops.",
            AppKind::Widgets,
            &run};
 

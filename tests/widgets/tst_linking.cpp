@@ -150,6 +150,30 @@ private Q_SLOTS:
                                  QStringLiteral("--finding"), QStringLiteral("9999")});
         QVERIFY(r.exitCode != 0);
         QVERIFY2(r.err.contains("--finding: no finding on row 9999"), r.err.constData());
+        const test::Run bad
+                = test::netcase({QStringLiteral("screenshot"), m_path, QStringLiteral("--out"),
+                                 test::tempPath(QStringLiteral("shots-bad")),
+                                 QStringLiteral("--palette"), QStringLiteral("purple")});
+        QVERIFY(bad.exitCode != 0);
+        QVERIFY2(bad.err.contains("--palette"), bad.err.constData());
+    }
+
+    void darkScreenshotIsDark()
+    {
+        const QString out = test::tempPath(QStringLiteral("shots-dark"));
+        const test::Run r
+                = test::netcase({QStringLiteral("screenshot"), m_path, QStringLiteral("--out"), out,
+                                 QStringLiteral("--palette"), QStringLiteral("dark")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QImage img(QDir(out).filePath(QStringLiteral("main.png")));
+        QVERIFY(!img.isNull());
+        // Mostly dark pixels: the palette reached the window and its views.
+        int dark = 0, total = 0;
+        for (int y = 0; y < img.height(); y += 9)
+            for (int x = 0; x < img.width(); x += 9, ++total)
+                dark += QColor(img.pixel(x, y)).lightness() < 100 ? 1 : 0;
+        QVERIFY2(dark * 2 > total,
+                 qPrintable(QStringLiteral("%1 of %2 dark").arg(dark).arg(total)));
     }
 
 private:
