@@ -6,6 +6,7 @@
 #include "audit/decisionstore.h"
 #include "audit/factorprefill.h"
 #include "core/identity.h"
+#include "review/ruletuningstep.h"
 
 #include <nlohmann/json.hpp>
 
@@ -24,6 +25,7 @@ int run(const QStringList &argv)
                                    {"revises", true},
                                    {"analyst", true},
                                    {"no-prefill", false},
+                                   {"tune", false},
                                    {"json", false}});
     if (!args)
         return fail(args.error());
@@ -41,6 +43,11 @@ int run(const QStringList &argv)
     if (!args->has(QStringLiteral("verdict")) || !args->has(QStringLiteral("reason")))
         return fail(makeError(QStringLiteral("--verdict and --reason are required (%1)").arg(usage),
                               ErrorCode::Usage));
+
+    const bool tune = args->has(QStringLiteral("tune"));
+    if (tune
+        && args->value(QStringLiteral("verdict")).trimmed().toLower() != QLatin1String("benign"))
+        return fail(makeError(QStringLiteral("--tune needs --verdict benign"), ErrorCode::Usage));
 
     Decision d;
     if (args->has(QStringLiteral("subject"))) {
@@ -74,6 +81,16 @@ int run(const QStringList &argv)
     auto recorded = DecisionStore::record(c->db(), d, *revises);
     if (!recorded)
         return fail(recorded.error());
+    if (tune) {
+        // The same one step as the review pane: each finding about the subject gets the benign
+        // verdict in its rule statistics and a suppression of the subject for its rule.
+        auto added = feedRuleTuning(c->db(), *recorded);
+        if (!added)
+            return fail(added.error());
+        errLine(QStringLiteral("%1 tuning entr%2 added")
+                        .arg(*added)
+                        .arg(*added == 1 ? QStringLiteral("y") : QStringLiteral("ies")));
+    }
     if (args->has(QStringLiteral("json")))
         outJson(decisions::toJson(*recorded));
     else
@@ -86,7 +103,8 @@ int run(const QStringList &argv)
 extern const Command kDecideCommand = {
         "decide",
         "decide CASE --subject ip:X|account:X|host:X|finding:ID --verdict V [--confidence C] "
-        "[--factor TEXT]... --reason TEXT [--proportionality TEXT] [--revises DECISION_ID]",
+        "[--factor TEXT]... --reason TEXT [--proportionality TEXT] [--revises DECISION_ID] "
+        "[--tune]",
         "record a decision",
         "Records an analyst's decision about a subject and prints its id. Verdicts: escalate,\n"
         "step_up_auth, throttle, manual_review, block, benign. Confidence: low, medium (default),\n"
@@ -96,7 +114,10 @@ extern const Command kDecideCommand = {
         "new revision of an earlier decision (decisions are never edited in place); it keeps\n"
         "the earlier revision's factors unless --no-prefill. --analyst NAME overrides the\n"
         "analyst name from settings (default: the OS user). --json prints the stored decision.\n"
-        "Every decision is appended to the hash-chained audit log.",
+        "Every decision is appended to the hash-chained audit log. --tune (benign only) also\n"
+        "feeds rule tuning in one step, as the review pane does: each finding about the\n"
+        "subject counts the benign verdict in its rule's statistics and gets a suppression of\n"
+        "the subject for that rule, tied to the decision (see `netcase findings --json`).",
         AppKind::Core,
         &run};
 

@@ -115,6 +115,37 @@ private Q_SLOTS:
         QCOMPARE(test::netcase({QStringLiteral("verify"), path}).exitCode, 0);
     }
 
+    void benignVerdictFeedsRuleTuning()
+    {
+        const QString path = newCase(QStringLiteral("tune.netcase"));
+        {
+            auto c = CaseFile::open(path);
+            QVERIFY(c.ok());
+            test::addFinding(c->db(), QStringLiteral("198.51.100.20"), {}, {3});
+        }
+        const QStringList subject = {path,
+                                     QStringLiteral("--subject"),
+                                     QStringLiteral("ip:198.51.100.20"),
+                                     QStringLiteral("--reason"),
+                                     QStringLiteral("our scanner"),
+                                     QStringLiteral("--tune")};
+        // Only a benign verdict tunes rules.
+        auto r = decide(subject
+                        + QStringList{QStringLiteral("--verdict"), QStringLiteral("block")});
+        QCOMPARE(r.exitCode, 1);
+        r = decide(subject + QStringList{QStringLiteral("--verdict"), QStringLiteral("benign")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.err.contains("1 tuning entry added"), r.err.constData());
+        auto c = CaseFile::open(path);
+        QVERIFY(c.ok());
+        QCOMPARE(c->db().scalar("SELECT count(*) FROM rule_tuning WHERE rule = 'stuffing' AND "
+                                "value = '198.51.100.20' AND decision_id = 1"),
+                 std::int64_t(1));
+        QCOMPARE(c->db().scalar("SELECT count(*) FROM audit_log WHERE action = 'rule_tuning.add'"),
+                 std::int64_t(1));
+        QCOMPARE(test::netcase({QStringLiteral("verify"), path}).exitCode, 0);
+    }
+
     void usageErrors()
     {
         const QString path = newCase(QStringLiteral("usage.netcase"));
