@@ -1,5 +1,7 @@
 #include "accountsview.h"
 
+#include "common/columnwidths.h"
+
 #include "signinchart.h"
 
 #include "analysis/findingstore.h"
@@ -91,13 +93,11 @@ AccountsView::AccountsView(SelectionHub &hub, QWidget *parent)
     m_list->horizontalHeader()->setStretchLastSection(true);
     m_list->setToolTip(tr("Every account (user.name) in the case. Selecting one selects it in "
                           "every view."));
-    m_list->setColumnWidth(AccountListModel::Account, fontMetrics().averageCharWidth() * 22);
-    // Numbers are short; the header names (plus the sort arrow) set the width.
-    for (int c = AccountListModel::Events; c < AccountListModel::LastSeen; ++c) {
-        const QString title = m_proxy->headerData(c, Qt::Horizontal).toString();
-        m_list->setColumnWidth(c, std::max(fontMetrics().averageCharWidth() * 6,
-                                           fontMetrics().horizontalAdvance(title) + 24));
-    }
+    // Last seen stretches (last section).
+    static constexpr const char *samples[]
+            = {"maria.k@shop.ex", "1000", "1000", "100", "100", nullptr};
+    static_assert(std::size(samples) == AccountListModel::LastSeen + 1);
+    fitColumnsToSamples(m_list, samples);
 
     m_header->setObjectName(QStringLiteral("accountHeader"));
     m_header->setWordWrap(true);

@@ -2,6 +2,7 @@
 
 #include "case/casesession.h"
 #include "case/eventquery.h"
+#include "common/columnwidths.h"
 #include "items/eventtablemodel.h"
 #include "items/selectionhub.h"
 
@@ -42,25 +43,18 @@ EventsView::EventsView(SelectionHub &hub, QWidget *parent)
     m_table->horizontalHeader()->setToolTip(
             tr("Columns carry Elastic Common Schema names (hover a header). "
                "The table sorts by time; use the filter to narrow it."));
-    // Widths from typical values (digits are wider than the average character), never narrower
-    // than the header with its sort arrow.
-    const char *samples[] = {"2026-10-21 08:19:56.000",
-                             "203.0.113.200",
-                             "alice@example",
-                             "success",
-                             "user.authentication",
-                             "POST",
-                             "/account/login?next=/home",
-                             "200",
-                             "Mozilla/5.0 (Windows NT 10.0; Win64; x64)",
-                             "access.log"};
+    static constexpr const char *samples[] = {"2026-10-21 08:19:56.000",
+                                              "203.0.113.200",
+                                              "alice@example",
+                                              "success",
+                                              "user.authentication",
+                                              "POST",
+                                              "/account/login?next=/home",
+                                              "200",
+                                              "Mozilla/5.0 (Windows NT 10.0; Win64; x64)",
+                                              "access.log"};
     static_assert(std::size(samples) == EventTableModel::ColumnCount);
-    const QFontMetrics fm = fontMetrics();
-    for (int c = 0; c < EventTableModel::ColumnCount; ++c) {
-        const QString title = m_model->headerData(c, Qt::Horizontal).toString();
-        m_table->setColumnWidth(c, std::max(fm.horizontalAdvance(QLatin1String(samples[c])) + 12,
-                                            fm.horizontalAdvance(title) + 24));
-    }
+    fitColumnsToSamples(m_table, samples);
 
     m_raw->setObjectName(QStringLiteral("rawRecord"));
     m_raw->setReadOnly(true);

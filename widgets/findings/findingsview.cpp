@@ -1,5 +1,7 @@
 #include "findingsview.h"
 
+#include "common/columnwidths.h"
+
 #include "severitydelegate.h"
 
 #include "analysis/findingstore.h"
@@ -65,25 +67,17 @@ FindingsView::FindingsView(SelectionHub &hub, QWidget *parent)
     m_table->setToolTip(tr("Double-click or press Enter to select a finding's evidence, "
                            "addresses and accounts in every view. Severity: the sum of the "
                            "weighted signals, 0–100 (red high, orange medium, grey low)."));
-    // Widths from typical values (digits are wider than the average character), never narrower
-    // than the header with its sort arrow.
-    const char *samples[] = {"100 medium",
-                             "impossible travel",
-                             "",
-                             "alice@example, 203.0.113.7",
-                             "2026-10-21 08:19:56",
-                             "2026-10-21 08:19:56",
-                             "1000",
-                             "(2) 45.155.205.34 is a data-centre"};
+    // The title (empty sample) stretches.
+    static constexpr const char *samples[] = {"100 medium",
+                                              "impossible travel",
+                                              "",
+                                              "alice@example, 203.0.113.7",
+                                              "2026-10-21 08:19:56",
+                                              "2026-10-21 08:19:56",
+                                              "1000",
+                                              "(2) 45.155.205.34 is a data-centre"};
     static_assert(std::size(samples) == FindingsModel::ColumnCount);
-    const QFontMetrics fm = fontMetrics();
-    for (int c = 0; c < FindingsModel::ColumnCount; ++c) {
-        if (c == FindingsModel::Title)
-            continue;
-        const QString title = m_model->headerData(c, Qt::Horizontal).toString();
-        m_table->setColumnWidth(c, std::max(fm.horizontalAdvance(QLatin1String(samples[c])) + 16,
-                                            fm.horizontalAdvance(title) + 24));
-    }
+    fitColumnsToSamples(m_table, samples);
 
     m_details->setObjectName(QStringLiteral("findingDetails"));
     m_details->setOpenLinks(false);
