@@ -38,6 +38,51 @@ CaseFile::CaseFile(CaseFile &&) noexcept = default;
 CaseFile &CaseFile::operator=(CaseFile &&) noexcept = default;
 CaseFile::~CaseFile() = default;
 
+namespace {
+
+// A big-endian 32-bit field of the 100-byte SQLite header (user_version at 60,
+// application_id at 68).
+std::int64_t headerField(const QByteArray &header, int offset)
+{
+    std::uint32_t v = 0;
+    for (int i = 0; i < 4; ++i)
+        v = (v << 8) | std::uint8_t(header[offset + i]);
+    return std::int32_t(v);
+}
+
+QString newerMessage(const QString &path, int version)
+{
+    return QStringLiteral("%1 was written by a newer Netcase (case schema %2; this Netcase %3 "
+                          "reads up to schema %4). Update Netcase to open it.")
+            .arg(path)
+            .arg(version)
+            .arg(QStringLiteral(NETCASE_VERSION))
+            .arg(kSchemaVersion);
+}
+
+Status checkWithSqlite(const QString &path)
+{
+    auto db = Database::open(path, Database::Mode::ReadOnly);
+    if (!db)
+        return db.error();
+    Statement st = db->prepare("PRAGMA application_id");
+    if (!st.valid() || !st.step())
+        return makeError(
+                QStringLiteral("%1 is damaged and cannot be read: %2").arg(path, db->lastError()));
+    if (st.int64(0) != kApplicationId)
+        return makeError(
+                QStringLiteral("%1 is an SQLite database but not a Netcase case file").arg(path));
+    const int version = int(db->scalar("PRAGMA user_version", -1));
+    if (version > kSchemaVersion)
+        return makeError(newerMessage(path, version));
+    Statement check = db->prepare("SELECT count(*) FROM case_info");
+    if (!check.valid() || !check.step())
+        return makeError(QStringLiteral("%1 is damaged: %2").arg(path, db->lastError()));
+    return {};
+}
+
+} // namespace
+
 Status checkCaseFile(const QString &path)
 {
     QFile f(path);
@@ -47,33 +92,28 @@ Status checkCaseFile(const QString &path)
         return makeError(QStringLiteral("%1: cannot read (%2)").arg(path, f.errorString()));
     const QByteArray header = f.read(100);
     if (header.size() < 100 || !header.startsWith(QByteArrayLiteral("SQLite format 3\0")))
-        return makeError(QStringLiteral("%1 is not a Netcase case file (not an SQLite database)")
-                                 .arg(path));
+        return makeError(
+                QStringLiteral("%1 is not a Netcase case file (not an SQLite database)").arg(path));
     f.close();
-
-    auto db = Database::open(path, Database::Mode::ReadOnly);
-    if (!db)
-        return db.error();
-    Statement st = db->prepare("PRAGMA application_id");
-    if (!st.valid() || !st.step())
-        return makeError(QStringLiteral("%1 is damaged and cannot be read: %2")
-                                 .arg(path, db->lastError()));
-    if (st.int64(0) != kApplicationId)
+    // Refuse what the header already tells, without SQLite touching the folder.
+    if (headerField(header, 68) != kApplicationId)
         return makeError(
                 QStringLiteral("%1 is an SQLite database but not a Netcase case file").arg(path));
-    const int version = int(db->scalar("PRAGMA user_version", -1));
-    if (version > kSchemaVersion)
-        return makeError(QStringLiteral("%1 was written by a newer Netcase (case schema %2; this "
-                                        "Netcase %3 reads up to schema %4). Update Netcase to "
-                                        "open it.")
-                                 .arg(path)
-                                 .arg(version)
-                                 .arg(QStringLiteral(NETCASE_VERSION))
-                                 .arg(kSchemaVersion));
-    Statement check = db->prepare("SELECT count(*) FROM case_info");
-    if (!check.valid() || !check.step())
-        return makeError(QStringLiteral("%1 is damaged: %2").arg(path, db->lastError()));
-    return {};
+    if (const auto version = headerField(header, 60); version > kSchemaVersion)
+        return makeError(newerMessage(path, int(version)));
+
+    // The rest needs SQLite (the WAL may hold newer pages). Opening a WAL-mode file creates the
+    // -wal and -shm files beside it; a refused file gets them removed again if they are ours.
+    const QString wal = path + QStringLiteral("-wal"), shm = path + QStringLiteral("-shm");
+    const bool hadWal = QFileInfo::exists(wal), hadShm = QFileInfo::exists(shm);
+    Status s = checkWithSqlite(path);
+    if (!s.ok()) {
+        if (!hadWal && QFileInfo(wal).size() == 0)
+            QFile::remove(wal);
+        if (!hadShm)
+            QFile::remove(shm);
+    }
+    return s;
 }
 
 Result<CaseFile> CaseFile::create(const QString &path, const CaseInfo &info)
@@ -121,8 +161,8 @@ Result<CaseFile> CaseFile::create(const QString &path, const CaseInfo &info)
                               {"authorization", stored.authorization.toStdString()},
                               {"scope", stored.scope.toStdString()},
                               {"retention_date", stored.retentionDate.toStdString()}};
-    if (Status s = AuditLog::append(c.m_db, stored.createdBy, QStringLiteral("case.create"),
-                                    payload);
+    if (Status s
+        = AuditLog::append(c.m_db, stored.createdBy, QStringLiteral("case.create"), payload);
         !s.ok())
         return fail(s.error());
     return c;

@@ -30,6 +30,16 @@ int sqlite(const QString &db, const QString &sql)
 
 } // namespace
 
+namespace {
+
+bool noAuxFiles(const QString &path)
+{
+    return !QFile::exists(path + QStringLiteral("-wal"))
+           && !QFile::exists(path + QStringLiteral("-shm"));
+}
+
+} // namespace
+
 class TestCaseFile : public QObject
 {
     Q_OBJECT
@@ -120,6 +130,7 @@ private Q_SLOTS:
         QVERIFY2(c.error().message.contains(QStringLiteral("not a Netcase case")),
                  qPrintable(c.error().message));
         QCOMPARE(fileHash(path), before);
+        QVERIFY(noAuxFiles(path));
     }
 
     void refusesNewerSchema()
@@ -133,6 +144,7 @@ private Q_SLOTS:
         QVERIFY2(c.error().message.contains(QStringLiteral("newer Netcase")),
                  qPrintable(c.error().message));
         QCOMPARE(fileHash(path), before);
+        QVERIFY(noAuxFiles(path));
     }
 
     void refusesCorruptFile()
@@ -152,6 +164,8 @@ private Q_SLOTS:
                          || c.error().message.contains(QStringLiteral("not a Netcase")),
                  qPrintable(c.error().message));
         QCOMPARE(fileHash(path), before);
+        // Nothing is left beside it either (SQLite's -wal/-shm of the check are removed).
+        QVERIFY(noAuxFiles(path));
     }
 
     void secondWriterGetsReadOnly()
