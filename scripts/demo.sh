@@ -28,7 +28,8 @@ decision=$("$bin" decide "$demo" --subject account:maria.k@shop.example --verdic
     --reason "Example decision: impossible travel DE to US, MFA fatigue (8 pushes denied, then one accepted) and a scripted client creating an API token within 40 minutes." \
     --proportionality "Example: the token grants API access; blocking the session and revoking the token is reversible, a password reset follows.")
 "$bin" review "$demo" --decision "$decision" --verdict agree --reviewer "demo reviewer" \
-    --note "Example review: the travel is not plausible and the MFA pattern matches fatigue."
+    --note "Example review: the travel is not plausible and the MFA pattern matches fatigue." \
+    >/dev/null
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
     echo "demo: no display; writing screenshots of each view to $data/demo-screens instead"
     "$bin" screenshot "$demo" --out "$data/demo-screens"
