@@ -19,7 +19,9 @@ class MainActions : public QObject
 {
     Q_OBJECT
 public:
-    MainActions(QMainWindow &window, CaseController &controller, DockManager &docks,
+    MainActions(QMainWindow &window,
+                CaseController &controller,
+                DockManager &docks,
                 SelectionHub &hub);
 
     QMenu *fileMenu() const { return m_file; }
