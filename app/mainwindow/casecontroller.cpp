@@ -100,16 +100,16 @@ void CaseController::newCaseInteractive()
 
 void CaseController::openCaseInteractive()
 {
-    const QString path = QFileDialog::getOpenFileName(m_window, tr("Open case"), QString(),
-                                                      kCaseFilter);
+    const QString path
+            = QFileDialog::getOpenFileName(m_window, tr("Open case"), QString(), kCaseFilter);
     if (!path.isEmpty())
         openCase(path);
 }
 
 void CaseController::reviewCaseInteractive()
 {
-    const QString path = QFileDialog::getOpenFileName(m_window, tr("Review case"), QString(),
-                                                      kCaseFilter);
+    const QString path
+            = QFileDialog::getOpenFileName(m_window, tr("Review case"), QString(), kCaseFilter);
     if (!path.isEmpty())
         openCase(path, true);
 }

@@ -91,11 +91,14 @@ void MainWindow::onCaseClosed()
 {
     m_docks->setSession(nullptr);
     m_hub->clear();
-    QMetaObject::invokeMethod(this, [this] {
-        m_actions->updateState();
-        updateTitle();
-        updateStatus();
-    }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+            this,
+            [this] {
+                m_actions->updateState();
+                updateTitle();
+                updateStatus();
+            },
+            Qt::QueuedConnection);
 }
 
 void MainWindow::updateTitle()
@@ -127,12 +130,12 @@ void MainWindow::updateStatus()
     }
     const CaseSummary sum = CaseSummary::read(s->caseFile());
     const QLocale loc;
-    m_counts->setText(tr("%1 events · %2 rejects · %3 sources · %4 IPs · %5 accounts")
-                              .arg(loc.toString(qlonglong(sum.events)),
-                                   loc.toString(qlonglong(sum.rejects)))
-                              .arg(sum.sources.size())
-                              .arg(loc.toString(qlonglong(sum.distinctIps)),
-                                   loc.toString(qlonglong(sum.distinctUsers))));
+    m_counts->setText(
+            tr("%1 events · %2 rejects · %3 sources · %4 IPs · %5 accounts")
+                    .arg(loc.toString(qlonglong(sum.events)), loc.toString(qlonglong(sum.rejects)))
+                    .arg(sum.sources.size())
+                    .arg(loc.toString(qlonglong(sum.distinctIps)),
+                         loc.toString(qlonglong(sum.distinctUsers))));
     if (s->reviewMode())
         m_mode->setText(tr("REVIEW"));
     else if (s->readOnly())

@@ -19,10 +19,10 @@ class InputStream;
 
 struct ImportOptions
 {
-    QString format;                    ///< forced format name, empty to detect
+    QString format;                           ///< forced format name, empty to detect
     QString timezone = QStringLiteral("UTC"); ///< for timestamps that carry no zone
-    int year = 0;                      ///< for RFC 3164 syslog without a year; 0 to infer
-    QString mapping;                   ///< field mapping (JSON) for the generic CSV/JSON importers
+    int year = 0;                             ///< for RFC 3164 syslog without a year; 0 to infer
+    QString mapping; ///< field mapping (JSON) for the generic CSV/JSON importers
 };
 
 /// Receives what a parser reads. Implementations batch and store.
@@ -39,7 +39,9 @@ struct ParseContext
     const ImportOptions &options;
     RecordSink &sink;
     /// Called with bytes consumed; returns false when the user cancelled.
-    std::function<bool(std::int64_t)> progress = [](std::int64_t) { return true; };
+    std::function<bool(std::int64_t)> progress = [](std::int64_t) {
+        return true;
+    };
     /// The file name (for detection hints such as Zeek's path); never trusted for the format.
     QString fileName;
 };

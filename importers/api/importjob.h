@@ -53,8 +53,8 @@ public:
 
     using ProgressFn = std::function<void(const ImportProgress &)>;
     /// Runs the import. Returns ErrorCode::Cancelled when cancel became true.
-    Result<ImportReport> run(CaseFile &caseFile, const ProgressFn &progress,
-                             const std::atomic<bool> &cancel) const;
+    Result<ImportReport>
+    run(CaseFile &caseFile, const ProgressFn &progress, const std::atomic<bool> &cancel) const;
 
 private:
     QStringList m_paths;

@@ -15,7 +15,10 @@ namespace {
 class FileStream final : public InputStream
 {
 public:
-    FileStream(int fd, std::int64_t size) : m_fd(fd), m_size(size) {}
+    FileStream(int fd, std::int64_t size)
+        : m_fd(fd)
+        , m_size(size)
+    {}
     ~FileStream() override { ::close(m_fd); }
 
     std::int64_t read(char *buffer, std::int64_t n) override
@@ -46,7 +49,9 @@ private:
 class MemoryStream final : public InputStream
 {
 public:
-    explicit MemoryStream(std::string data) : m_data(std::move(data)) {}
+    explicit MemoryStream(std::string data)
+        : m_data(std::move(data))
+    {}
     std::int64_t read(char *buffer, std::int64_t n) override
     {
         const std::int64_t k = std::min<std::int64_t>(n, std::int64_t(m_data.size()) - m_pos);
@@ -72,7 +77,9 @@ Result<std::unique_ptr<InputStream>> openFileStream(const QString &path)
     if (fd < 0)
         return makeError(QStringLiteral("%1: cannot open (%2)")
                                  .arg(path, QString::fromLocal8Bit(std::strerror(errno))));
-    struct stat st {};
+    struct stat st
+    {
+    };
     if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
         ::close(fd);
         return makeError(QStringLiteral("%1: not a regular file").arg(path));

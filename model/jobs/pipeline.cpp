@@ -7,8 +7,8 @@
 
 namespace netcase {
 
-Result<QList<PipelineStep>> runPostImport(CaseFile &caseFile, const StepProgressFn &progress,
-                                          const std::atomic<bool> &cancel)
+Result<QList<PipelineStep>>
+runPostImport(CaseFile &caseFile, const StepProgressFn &progress, const std::atomic<bool> &cancel)
 {
     QList<PipelineStep> steps;
     // Enrichment and analysis register their steps here as they are built.

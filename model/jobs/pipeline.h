@@ -17,14 +17,14 @@ class CaseFile;
 
 struct PipelineStep
 {
-    QString name;   ///< "enrich", "analyze"
+    QString name;    ///< "enrich", "analyze"
     QString summary; ///< one line for the user
 };
 
 using StepProgressFn = std::function<void(const QString &stage, int percent)>;
 
 /// Runs the post-import steps in order. Each step is audited by its own module.
-Result<QList<PipelineStep>> runPostImport(CaseFile &caseFile, const StepProgressFn &progress,
-                                          const std::atomic<bool> &cancel);
+Result<QList<PipelineStep>>
+runPostImport(CaseFile &caseFile, const StepProgressFn &progress, const std::atomic<bool> &cancel);
 
 } // namespace netcase
