@@ -3,7 +3,15 @@
 # command). Fix with: git ls-files '*.cpp' '*.h' | xargs clang-format -i
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-bad=$(git ls-files '*.cpp' '*.h' | while read -r f; do
+# The tracked files; outside a git checkout (an unpacked tarball), the project's source folders.
+files() {
+    if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+        git ls-files '*.cpp' '*.h'
+    else
+        find app widgets model importers tests bench -name '*.cpp' -o -name '*.h'
+    fi
+}
+bad=$(files | while read -r f; do
     clang-format --dry-run --Werror "$f" >/dev/null 2>&1 || echo "$f"
 done)
 if [ -n "$bad" ]; then
@@ -11,4 +19,4 @@ if [ -n "$bad" ]; then
     echo "$bad" | sed 's/^/  /' >&2
     exit 1
 fi
-echo "format-check: $(git ls-files '*.cpp' '*.h' | wc -l) files formatted"
+echo "format-check: $(files | wc -l) files formatted"
