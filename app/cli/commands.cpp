@@ -12,6 +12,7 @@ extern const Command kFindingsCommand;
 extern const Command kDecideCommand;
 extern const Command kDecisionsCommand;
 extern const Command kReviewCommand;
+extern const Command kDirectoryCommand;
 extern const Command kVerifyCommand;
 extern const Command kReportCommand;
 extern const Command kScreenshotCommand;
@@ -19,10 +20,10 @@ extern const Command kScreenshotCommand;
 const QList<const Command *> &commands()
 {
     static const QList<const Command *> all = {
-            &kNewCommand,        &kImportCommand,  &kInfoCommand,     &kEventsCommand,
-            &kEnrichCommand,     &kAnalyzeCommand, &kFindingsCommand, &kDecideCommand,
-            &kDecisionsCommand,  &kReviewCommand,  &kVerifyCommand,   &kReportCommand,
-            &kScreenshotCommand,
+            &kNewCommand,       &kImportCommand,     &kInfoCommand,      &kEventsCommand,
+            &kEnrichCommand,    &kAnalyzeCommand,    &kFindingsCommand,  &kDecideCommand,
+            &kDecisionsCommand, &kReviewCommand,     &kDirectoryCommand, &kVerifyCommand,
+            &kReportCommand,    &kScreenshotCommand,
     };
     return all;
 }
