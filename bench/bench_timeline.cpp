@@ -4,6 +4,7 @@
 
 #include "case/casefile.h"
 #include "case/eventquery.h"
+#include "case/eventstore.h"
 #include "case/sqlite.h"
 #include "items/timelinesummary.h"
 
@@ -13,6 +14,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <random>
 #include <vector>
 
 using namespace netcase;
@@ -42,13 +44,20 @@ bool makeCase(const QString &path, std::int64_t events)
                   "((i / 256) % 256) || '.' || (i % 256), 4 FROM n");
     // Events in time order (as imports write them), ts spread evenly with jitter, outcome
     // 70% success, 20% failure, 10% unknown.
-    Statement st = db.prepare(
-            "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ?) "
-            "INSERT INTO events(source_id, line, ts, outcome, source_ip) SELECT 1, i + 1, "
-            "? + i * ? + abs(random() % 1000000), CASE WHEN i % 10 < 7 THEN 1 WHEN i % 10 < 9 "
-            "THEN 2 ELSE 0 END, 1 + abs(random() % 50000) FROM n");
-    st.bind(1, events - 1).bind(2, kStart).bind(3, kDays * 1440 * kMin / events);
-    if (!st.exec())
+    std::mt19937_64 rng(1);
+    EventStoreWriter w(db, 1, 1);
+    EventInts row;
+    row.fill(kNull);
+    const std::int64_t step = kDays * 1440 * kMin / events;
+    for (std::int64_t i = 0; i < events; ++i) {
+        row[ColLine] = i + 1;
+        row[ColTs] = kStart + i * step + std::int64_t(rng() % 1000000);
+        row[ColOutcome] = i % 10 < 7 ? 1 : i % 10 < 9 ? 2 : 0;
+        row[ColSourceIp] = 1 + std::int64_t(rng() % 50000);
+        if (!w.append(row, {}, true))
+            return false;
+    }
+    if (!w.finish())
         return false;
     return bool(tx.commit());
 }

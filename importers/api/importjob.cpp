@@ -1,6 +1,5 @@
 #include "importjob.h"
 
-#include "api/deferredindexes.h"
 #include "api/hashingstream.h"
 #include "api/inputs.h"
 #include "api/overlap.h"
@@ -102,12 +101,6 @@ Result<ImportReport> ImportJob::run(CaseFile &caseFile,
     if (!tx.active())
         return makeError(QStringLiteral("cannot write to the case: %1").arg(db.lastError()),
                          ErrorCode::Locked);
-    DeferredIndexes deferred;
-    if (!qEnvironmentVariableIsSet("NETCASE_BENCH_KEEP_INDEXES")) {
-        if (Status s = deferred.dropIfEmpty(db); !s.ok())
-            return makeError(QStringLiteral("cannot prepare the case for the import: %1")
-                                     .arg(s.error().message));
-    }
     ImportReport report;
     const QString actor = currentUserName();
     std::int64_t doneBefore = 0;
@@ -165,7 +158,7 @@ Result<ImportReport> ImportJob::run(CaseFile &caseFile,
             return makeError(QStringLiteral("cannot record the source: %1").arg(s.error().message));
         rep.sourceId = db.lastInsertId();
 
-        const std::int64_t firstEventId = db.scalar("SELECT coalesce(max(id), 0) + 1 FROM events");
+        const std::int64_t firstEventId = nextEventId(db);
         EventWriter writer(db, rep.sourceId);
         QElapsedTimer throttle;
         throttle.start();
@@ -193,6 +186,8 @@ Result<ImportReport> ImportJob::run(CaseFile &caseFile,
             }
         }
         Status parsed = pipe.finish();
+        if (stored.ok() && parsed.ok())
+            stored = writer.finish();
         if (cancel.load())
             return makeError(QStringLiteral("import cancelled; the case is unchanged"),
                              ErrorCode::Cancelled);
@@ -223,9 +218,6 @@ Result<ImportReport> ImportJob::run(CaseFile &caseFile,
         std::int64_t firstTs = writer.firstTs(), lastTs = writer.lastTs();
         const NewSource added{rep.sourceId, rep.format, firstEventId, firstTs, lastTs};
         if (rep.events > 0 && overlap::possible(db, added)) {
-            // The check probes the time index: build the deferred indexes now if they are down.
-            if (Status s = deferred.rebuild(db); !s.ok())
-                return s.error();
             auto moved = overlap::moveRepeats(db, added);
             if (!moved)
                 return moved.error();
@@ -266,9 +258,6 @@ Result<ImportReport> ImportJob::run(CaseFile &caseFile,
         (void)db.exec("RELEASE source");
         finishItem();
     }
-    if (Status s = deferred.rebuild(db); !s.ok())
-        return makeError(
-                QStringLiteral("cannot index the imported events: %1").arg(s.error().message));
     if (Status s = tx.commit(); !s.ok())
         return makeError(QStringLiteral("could not save the import: %1").arg(s.error().message));
     return report;

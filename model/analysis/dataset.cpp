@@ -2,6 +2,7 @@
 
 #include "rules.h"
 
+#include "case/eventstore.h"
 #include "case/sqlite.h"
 
 #include <QFuture>
@@ -278,12 +279,14 @@ Dataset::load(const Database &db, const Rules &rules, const std::atomic<bool> *c
     // Large cases are read in two halves of the id range at once, the second half through a
     // second read-only connection. Only when the caller has no transaction open: a second
     // connection would not see its uncommitted events.
-    const std::int64_t lo = db.scalar("SELECT COALESCE(MIN(id), 0) FROM events");
-    const std::int64_t hi = db.scalar("SELECT COALESCE(MAX(id), 0) FROM events");
+    const std::int64_t lo = db.scalar("SELECT COALESCE(MIN(first_id), 0) FROM event_blocks");
+    const std::int64_t hi
+            = db.scalar("SELECT COALESCE(MAX(first_id + count - 1), 0) FROM event_blocks");
     std::optional<Database> second;
     if (hi - lo >= kSplitEvents && sqlite3_get_autocommit(db.handle()) && !db.path().isEmpty()
         && QThread::idealThreadCount() > 1) {
-        if (auto opened = Database::open(db.path(), Database::Mode::ReadOnly))
+        if (auto opened = Database::open(db.path(), Database::Mode::ReadOnly);
+            opened && attachEventStore(*opened).ok())
             second.emplace(std::move(*opened));
     }
     if (second) {

@@ -1,6 +1,7 @@
 #include "casefile.h"
 
 #include "audit/auditlog.h"
+#include "case/eventstore.h"
 #include "case/migrations.h"
 #include "core/identity.h"
 #include "core/timeutil.h"
@@ -144,6 +145,8 @@ Result<CaseFile> CaseFile::create(const QString &path, const CaseInfo &info)
         return fail(s.error());
     if (Status s = migrate(c.m_db); !s.ok())
         return fail(s.error());
+    if (Status s = attachEventStore(c.m_db); !s.ok())
+        return fail(s.error());
 
     CaseInfo stored = info;
     stored.createdAt = nowIso();
@@ -226,6 +229,8 @@ Result<CaseFile> CaseFile::open(const QString &path, OpenOptions options)
                                  .arg(path),
                          ErrorCode::Locked);
     }
+    if (Status s = attachEventStore(c.m_db); !s.ok())
+        return makeError(QStringLiteral("%1: %2").arg(path, s.error().message));
     return c;
 }
 

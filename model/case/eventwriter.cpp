@@ -22,30 +22,15 @@ sqlite3_stmt *prepareRaw(Database &db, const char *sql)
     return st;
 }
 
-// The event row is bound straight through the C API: SQLITE_STATIC is safe because every
-// buffer outlives the sqlite3_step() that reads it, and it saves a copy of each string.
-void bindText(sqlite3_stmt *st, int col, std::string_view s)
+// NULL in the store for an empty id or a negative (absent) number.
+std::int64_t idOrNull(std::int64_t id)
 {
-    if (s.empty())
-        sqlite3_bind_null(st, col);
-    else
-        sqlite3_bind_text(st, col, s.data(), int(s.size()), SQLITE_STATIC);
+    return id ? id : kNull;
 }
 
-void bindId(sqlite3_stmt *st, int col, std::int64_t id)
+std::int64_t numOrNull(std::int64_t v)
 {
-    if (id)
-        sqlite3_bind_int64(st, col, id);
-    else
-        sqlite3_bind_null(st, col);
-}
-
-void bindNum(sqlite3_stmt *st, int col, std::int64_t v)
-{
-    if (v >= 0)
-        sqlite3_bind_int64(st, col, v);
-    else
-        sqlite3_bind_null(st, col);
+    return v >= 0 ? v : kNull;
 }
 
 } // namespace
@@ -53,14 +38,8 @@ void bindNum(sqlite3_stmt *st, int col, std::int64_t v)
 EventWriter::EventWriter(Database &db, std::int64_t sourceId)
     : m_db(db)
     , m_sourceId(sourceId)
+    , m_store(db, sourceId, nextEventId(db))
 {
-    m_insertEvent = prepareRaw(
-            db,
-            "INSERT INTO events(source_id, line, ts, tz_offset, outcome, category, action, "
-            "source_ip, source_port, source_domain, client_ip, destination_ip, destination_port, "
-            "destination_domain, host, user, user_agent, http_method, url, status, body_bytes, "
-            "transport, session, device, mfa, source_bytes, destination_bytes, packets, duration, "
-            "labels) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     m_insertStr = prepareRaw(db, "INSERT OR IGNORE INTO strs(s) VALUES (?)");
     m_findStr = prepareRaw(db, "SELECT id FROM strs WHERE s = ?");
     m_insertIp = prepareRaw(db, "INSERT OR IGNORE INTO ips(ip, family) VALUES (?, ?)");
@@ -69,13 +48,11 @@ EventWriter::EventWriter(Database &db, std::int64_t sourceId)
             = db.prepare("INSERT INTO rejects(source_id, line, reason, raw) VALUES (?,?,?,?)");
     m_insertRaw = db.prepare(
             "INSERT INTO raw_blocks(source_id, first_line, last_line, data) VALUES (?,?,?,?)");
-    if (m_insertEvent)
-        sqlite3_bind_int64(m_insertEvent, 1, m_sourceId);
 }
 
 EventWriter::~EventWriter()
 {
-    for (sqlite3_stmt *st : {m_insertEvent, m_insertStr, m_findStr, m_insertIp, m_findIp})
+    for (sqlite3_stmt *st : {m_insertStr, m_findStr, m_insertIp, m_findIp})
         sqlite3_finalize(st);
 }
 
@@ -129,50 +106,41 @@ std::int64_t EventWriter::internIp(std::string_view ip)
 
 Status EventWriter::addEvent(const Event &e)
 {
-    sqlite3_stmt *st = m_insertEvent;
-    if (!st)
-        return makeError(
-                QStringLiteral("cannot prepare the event insert: %1").arg(m_db.lastError()));
-    sqlite3_bind_int64(st, 2, e.line);
-    sqlite3_bind_int64(st, 3, e.timestampUs);
-    if (e.tzOffsetMin == kNoOffset)
-        sqlite3_bind_null(st, 4);
-    else
-        sqlite3_bind_int(st, 4, e.tzOffsetMin);
-    sqlite3_bind_int(st, 5, int(e.outcome));
-    bindId(st, 6, internString(e.category));
-    bindId(st, 7, internString(e.action));
-    bindId(st, 8, internIp(e.sourceIp));
-    bindNum(st, 9, e.sourcePort);
-    bindId(st, 10, internString(e.sourceDomain));
-    bindId(st, 11, internIp(e.clientIp));
-    bindId(st, 12, internIp(e.destinationIp));
-    bindNum(st, 13, e.destinationPort);
-    bindId(st, 14, internString(e.destinationDomain));
-    bindId(st, 15, internString(e.hostName));
-    bindId(st, 16, internString(e.userName));
-    bindId(st, 17, internString(e.userAgent));
-    bindId(st, 18, internString(e.httpMethod));
-    bindId(st, 19, internString(e.urlPath));
-    bindNum(st, 20, e.statusCode);
-    bindNum(st, 21, e.bodyBytes);
-    bindId(st, 22, internString(e.transport));
-    bindId(st, 23, internString(e.sessionId));
-    bindId(st, 24, internString(e.deviceId));
-    bindId(st, 25, internString(e.mfa));
-    bindNum(st, 26, e.sourceBytes);
-    bindNum(st, 27, e.destinationBytes);
-    bindNum(st, 28, e.packets);
-    bindNum(st, 29, e.durationUs);
-    bindText(st, 30, e.labels);
+    EventInts &r = m_row;
+    r[ColLine] = e.line;
+    r[ColTs] = e.timestampUs;
+    r[ColTzOffset] = e.tzOffsetMin == kNoOffset ? kNull : e.tzOffsetMin;
+    r[ColOutcome] = int(e.outcome);
+    r[ColCategory] = idOrNull(internString(e.category));
+    r[ColAction] = idOrNull(internString(e.action));
+    r[ColSourceIp] = idOrNull(internIp(e.sourceIp));
+    r[ColSourcePort] = numOrNull(e.sourcePort);
+    r[ColSourceDomain] = idOrNull(internString(e.sourceDomain));
+    r[ColClientIp] = idOrNull(internIp(e.clientIp));
+    r[ColDestinationIp] = idOrNull(internIp(e.destinationIp));
+    r[ColDestinationPort] = numOrNull(e.destinationPort);
+    r[ColDestinationDomain] = idOrNull(internString(e.destinationDomain));
+    r[ColHost] = idOrNull(internString(e.hostName));
+    r[ColUser] = idOrNull(internString(e.userName));
+    r[ColUserAgent] = idOrNull(internString(e.userAgent));
+    r[ColHttpMethod] = idOrNull(internString(e.httpMethod));
+    r[ColUrl] = idOrNull(internString(e.urlPath));
+    r[ColStatus] = numOrNull(e.statusCode);
+    r[ColBodyBytes] = numOrNull(e.bodyBytes);
+    r[ColTransport] = idOrNull(internString(e.transport));
+    r[ColSession] = idOrNull(internString(e.sessionId));
+    r[ColDevice] = idOrNull(internString(e.deviceId));
+    r[ColMfa] = idOrNull(internString(e.mfa));
+    r[ColSourceBytes] = numOrNull(e.sourceBytes);
+    r[ColDestinationBytes] = numOrNull(e.destinationBytes);
+    r[ColPackets] = numOrNull(e.packets);
+    r[ColDuration] = numOrNull(e.durationUs);
     if (!m_error.isEmpty())
         return makeError(m_error);
-    const int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE)
+    if (auto stored = m_store.append(r, e.labels, e.labels.empty()); !stored)
         return makeError(QStringLiteral("cannot store event of line %1: %2")
                                  .arg(e.line)
-                                 .arg(m_db.lastError()));
+                                 .arg(stored.error().message));
     ++m_events;
     m_firstTs = std::min(m_firstTs, e.timestampUs);
     m_lastTs = std::max(m_lastTs, e.timestampUs);
@@ -209,10 +177,12 @@ Status EventWriter::reject(std::int64_t line, std::string_view reason, std::stri
 
 Status EventWriter::finish()
 {
-    if (m_rawBuilder.empty())
-        return {};
-    m_rawBuilder.pack(m_packed);
-    return addRawBlock(m_packed);
+    if (!m_rawBuilder.empty()) {
+        m_rawBuilder.pack(m_packed);
+        if (Status s = addRawBlock(m_packed); !s.ok())
+            return s;
+    }
+    return m_store.finish();
 }
 
 } // namespace netcase

@@ -8,6 +8,7 @@
 // the import pipeline builds and compresses raw blocks on the parser's thread and hands them
 // over with addEvent() + addRawBlock(), so this thread only talks to SQLite.
 
+#include "case/eventstore.h"
 #include "case/internmap.h"
 #include "case/rawblock.h"
 #include "case/sqlite.h"
@@ -33,7 +34,8 @@ public:
     Status addEvent(const Event &event);
     Status addRawBlock(const PackedRawBlock &block);
     Status reject(std::int64_t line, std::string_view reason, std::string_view raw);
-    /// Writes buffered raw records; call before committing.
+    /// Writes buffered events and raw records; call before committing (events stored but not
+    /// finished are not visible to queries yet).
     Status finish();
 
     std::int64_t events() const { return m_events; }
@@ -55,13 +57,14 @@ private:
 
     Database &m_db;
     std::int64_t m_sourceId;
-    sqlite3_stmt *m_insertEvent = nullptr;
     sqlite3_stmt *m_insertStr = nullptr;
     sqlite3_stmt *m_findStr = nullptr;
     sqlite3_stmt *m_insertIp = nullptr;
     sqlite3_stmt *m_findIp = nullptr;
     Statement m_insertReject;
     Statement m_insertRaw;
+    EventStoreWriter m_store;
+    EventInts m_row{};
     InternMap m_strs;
     InternMap m_ips;
     RawBlockBuilder m_rawBuilder;

@@ -1,5 +1,6 @@
 #include "migrations.h"
 
+#include "eventstore.h"
 #include "schema.h"
 #include "sqlite.h"
 
@@ -9,15 +10,20 @@ namespace netcase {
 
 namespace {
 
-using Step = std::string (*)();
+struct Step
+{
+    std::string (*sql)();
+    Status (*code)(Database &) = nullptr; ///< runs after the SQL, in the same transaction
+};
 
 // Index i migrates from version i to i + 1. Append only; never edit a released step.
 const Step kSteps[] = {
-        [] {
+        {[] {
             return std::string(schema::coreV1()) + schema::enrichV1() + schema::analysisV1()
                    + schema::auditV1();
-        },
-        [] { return std::string(schema::coreV2()); },
+        }},
+        {[] { return std::string(schema::coreV2()); }},
+        {[] { return std::string(schema::coreV3()); }, moveEventsToStore},
 };
 
 static_assert(std::size(kSteps) == kSchemaVersion);
@@ -31,7 +37,10 @@ Status migrate(Database &db)
         Transaction tx(db);
         if (!tx.active())
             return makeError(QStringLiteral("cannot start migration: %1").arg(db.lastError()));
-        if (Status s = db.exec(kSteps[v]()); !s.ok())
+        Status s = db.exec(kSteps[v].sql());
+        if (s.ok() && kSteps[v].code)
+            s = kSteps[v].code(db);
+        if (!s.ok())
             return makeError(QStringLiteral("migration to schema %1 failed: %2")
                                      .arg(v + 1)
                                      .arg(s.error().message));

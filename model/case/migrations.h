@@ -7,7 +7,7 @@ namespace netcase {
 class Database;
 
 /// The schema version this build writes. Files with a higher user_version are refused.
-constexpr int kSchemaVersion = 2;
+constexpr int kSchemaVersion = 3;
 /// Written to PRAGMA application_id so a random SQLite file is not mistaken for a case ('NCAS').
 constexpr int kApplicationId = 0x4E434153;
 

@@ -10,5 +10,6 @@ const char *enrichV1();   ///< enrichment sources (provenance) and per-IP enrich
 const char *analysisV1(); ///< findings, evidence, entities/links, rule tuning
 const char *auditV1();    ///< decisions, reviews and the hash-chained audit log
 const char *coreV2();     ///< index on events(client_ip)
+const char *coreV3();     ///< the block event store (events moved there by migration 3)
 
 } // namespace netcase::schema

@@ -109,4 +109,27 @@ const char *coreV2()
     return "CREATE INDEX events_client_ip ON events(client_ip) WHERE client_ip IS NOT NULL;";
 }
 
+// The block event store (eventstore.h) replaces the events table; migration 3 moves the rows.
+const char *coreV3()
+{
+    return R"SQL(
+CREATE TABLE event_blocks(
+    first_id INTEGER PRIMARY KEY,
+    source_id INTEGER NOT NULL REFERENCES sources(id),
+    count INTEGER NOT NULL,
+    min_ts INTEGER NOT NULL,
+    max_ts INTEGER NOT NULL,
+    data BLOB NOT NULL
+);
+CREATE TABLE event_postings(
+    kind INTEGER NOT NULL,
+    key INTEGER NOT NULL,
+    first_id INTEGER NOT NULL,
+    ids BLOB NOT NULL,
+    PRIMARY KEY (kind, key, first_id)
+) WITHOUT ROWID;
+CREATE TABLE event_deleted(id INTEGER PRIMARY KEY);
+)SQL";
+}
+
 } // namespace netcase::schema

@@ -219,6 +219,15 @@ std::int64_t Database::scalar(std::string_view sql, std::int64_t fallback) const
     return st.step() ? st.int64(0) : fallback;
 }
 
+bool Database::hasTable(const char *name) const
+{
+    Statement st = prepare("SELECT 1 FROM main.sqlite_master WHERE type = 'table' AND name = ?1 "
+                           "UNION ALL SELECT 1 FROM temp.sqlite_master WHERE type = 'table' AND "
+                           "name = ?1");
+    st.bind(1, name);
+    return st.valid() && st.step();
+}
+
 std::int64_t Database::lastInsertId() const
 {
     return sqlite3_last_insert_rowid(m_db);

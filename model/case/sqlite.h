@@ -87,6 +87,8 @@ public:
     /// Runs a query returning one integer (or fallback when there is no row).
     std::int64_t scalar(std::string_view sql, std::int64_t fallback = 0) const;
     std::int64_t lastInsertId() const;
+    /// Whether a table (or the TEMP virtual table `events`) of that name exists.
+    bool hasTable(const char *name) const;
     int changes() const;
     QString lastError() const;
 

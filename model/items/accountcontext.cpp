@@ -12,13 +12,6 @@ namespace {
 
 constexpr int kTopN = 12;
 
-bool hasTable(const Database &db, const char *name)
-{
-    Statement st = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?");
-    st.bind(1, name);
-    return st.valid() && st.step();
-}
-
 std::vector<CountedValue> top(const QHash<QString, CountedValue> &map)
 {
     std::vector<CountedValue> v;
@@ -118,7 +111,7 @@ Result<AccountContext> AccountContext::load(const Database &db, const QString &a
     id.bind(1, account);
     const std::int64_t user = id.valid() && id.step() ? id.int64(0) : 0;
 
-    if (hasTable(db, "directory")) {
+    if (db.hasTable("directory")) {
         Statement d = db.prepare("SELECT account, mfa_enrolled, device_trust, department, "
                                  "last_password_reset FROM directory WHERE account = ? "
                                  "COLLATE NOCASE");
@@ -134,7 +127,7 @@ Result<AccountContext> AccountContext::load(const Database &db, const QString &a
             c.directory = r;
         }
     }
-    if (hasTable(db, "finding_entities")) {
+    if (db.hasTable("finding_entities")) {
         Statement f = db.prepare("SELECT DISTINCT f.id, f.severity, f.kind, f.title FROM "
                                  "finding_entities fe JOIN findings f ON f.id = fe.finding_id "
                                  "WHERE fe.type IN ('account', 'accounts') AND fe.value = ? "
@@ -186,7 +179,7 @@ Result<AccountContext> AccountContext::load(const Database &db, const QString &a
         }
     }
 
-    if (hasTable(db, "ip_info")) {
+    if (db.hasTable("ip_info")) {
         QHash<QString, CountedValue> countries, asns, types;
         Statement geo = db.prepare(
                 "SELECT i.country_iso, i.country_name, i.asn, i.as_org, i.network_type, x.n "

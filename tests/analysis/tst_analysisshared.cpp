@@ -7,6 +7,7 @@
 #include "analysis/grouping.h"
 #include "analysis/rules.h"
 #include "case/casefile.h"
+#include "case/eventstore.h"
 #include "case/sqlite.h"
 #include "common/testutil.h"
 
@@ -154,10 +155,21 @@ private Q_SLOTS:
         Database &db = c->db();
         QVERIFY(db.exec("INSERT INTO sources(id, name, path, sha256, size, format, imported_at) "
                         "VALUES(1, 's', 's', 'x', 0, 'test', 'now');"
-                        "INSERT INTO strs(id, s) VALUES(1, 'authentication'), (2, 'ann');"
-                        "INSERT INTO events(id, source_id, line, ts, outcome, category, user) "
-                        "VALUES(1, 1, 1, 3000000, 1, 1, 2), (250000, 1, 2, 1000000, 2, 1, 2), "
-                        "(500000, 1, 3, 2000000, 1, 1, 2);"));
+                        "INSERT INTO strs(id, s) VALUES(1, 'authentication'), (2, 'ann');"));
+        // Events by id straight into the store: an authentication of ann (strs 1 and 2).
+        auto store = [&](std::int64_t id, std::int64_t line, std::int64_t ts, int outcome) {
+            EventInts row;
+            row.fill(kNull);
+            row[ColLine] = line;
+            row[ColTs] = ts;
+            row[ColOutcome] = outcome;
+            row[ColCategory] = 1;
+            row[ColUser] = 2;
+            EventStoreWriter w(db, 1, id);
+            return w.append(row, {}, true).ok() && w.finish().ok();
+        };
+        QVERIFY(store(1, 1, 3000000, 1) && store(250000, 2, 1000000, 2)
+                && store(500000, 3, 2000000, 1));
         auto rules = Rules::defaults();
         QVERIFY(rules);
         auto d = Dataset::load(db, *rules);
@@ -170,8 +182,7 @@ private Q_SLOTS:
         QCOMPARE(d->str(d->events[2].user), std::string("ann"));
 
         Transaction txn(db);
-        QVERIFY(db.exec("INSERT INTO events(id, source_id, line, ts, outcome, category, user) "
-                        "VALUES(900000, 1, 4, 4000000, 1, 1, 2)"));
+        QVERIFY(store(900000, 4, 4000000, 1));
         auto inside = Dataset::load(db, *rules);
         QVERIFY(inside);
         QCOMPARE(inside->events.size(), std::size_t(4));

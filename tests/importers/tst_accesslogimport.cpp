@@ -186,11 +186,15 @@ private Q_SLOTS:
         QCOMPARE(c->db().scalar("SELECT sum(last_line - first_line + 1) >= count(*) FROM "
                                 "raw_blocks"),
                  1);
-        // The deferred indexes are back after the import.
-        QCOMPARE(c->db().scalar("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND "
-                                "tbl_name = 'events' AND name IN ('events_ts', 'events_ip', "
-                                "'events_user')"),
-                 3);
+        // The store's posting lists and time ranges answer as a full scan does ("+col" keeps
+        // SQLite from handing the constraint to the store).
+        auto &db = c->db();
+        QVERIFY(db.scalar("SELECT count(*) FROM event_postings WHERE kind = 1") > 0);
+        QCOMPARE(db.scalar("SELECT count(*) FROM events WHERE source_ip = 7"),
+                 db.scalar("SELECT count(*) FROM events WHERE +source_ip = 7"));
+        const std::int64_t mid = db.scalar("SELECT (min(ts) + max(ts)) / 2 FROM events");
+        QCOMPARE(db.scalar("SELECT count(*) FROM events WHERE ts >= " + std::to_string(mid)),
+                 db.scalar("SELECT count(*) FROM events WHERE +ts >= " + std::to_string(mid)));
     }
 
     void cancelledFirstImportKeepsIndexesAndRows()

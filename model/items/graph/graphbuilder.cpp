@@ -8,13 +8,6 @@ namespace netcase::graph {
 
 namespace {
 
-bool hasTable(const Database &db, const char *name)
-{
-    Statement st = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?");
-    st.bind(1, name);
-    return st.valid() && st.step();
-}
-
 bool hasColumns(const Database &db, const char *table, std::initializer_list<const char *> cols)
 {
     Statement st = db.prepare("SELECT name FROM pragma_table_info(?)");
@@ -66,7 +59,7 @@ QString shortAgent(const QString &ua)
 Result<GraphData> GraphBuilder::load(const Database &db, const std::function<bool()> &cancelled)
 {
     GraphData g;
-    if (!hasTable(db, "events"))
+    if (!db.hasTable("events"))
         return makeError(QStringLiteral("the case has no events table"), ErrorCode::Data);
 
     Strings strs(db, "SELECT s FROM strs WHERE id = ?");
@@ -118,7 +111,7 @@ Result<GraphData> GraphBuilder::load(const Database &db, const std::function<boo
         g.addEdge(ip, host, n);
     }
 
-    if (hasTable(db, "ip_info")
+    if (db.hasTable("ip_info")
         && hasColumns(db, "ip_info", {"ip_id", "asn", "as_org", "current"})) {
         Statement asn = db.prepare("SELECT ip_id, asn, as_org FROM ip_info "
                                    "WHERE current = 1 AND asn IS NOT NULL");
@@ -141,7 +134,7 @@ Result<GraphData> GraphBuilder::load(const Database &db, const std::function<boo
         return makeError(QStringLiteral("cancelled"), ErrorCode::Cancelled);
 
     // The analysis's entity graph: read defensively, its tables may be empty or older.
-    if (hasTable(db, "entities")
+    if (db.hasTable("entities")
         && hasColumns(db, "entities", {"id", "type", "value", "cluster"})) {
         QHash<std::int64_t, int> nodeByEntity;
         Statement ent = db.prepare("SELECT id, type, value, cluster FROM entities");
@@ -156,7 +149,7 @@ Result<GraphData> GraphBuilder::load(const Database &db, const std::function<boo
             if (!ent.isNull(3))
                 g.nodes[size_t(node)].cluster = int(ent.int64(3));
         }
-        if (hasTable(db, "links") && hasColumns(db, "links", {"a", "b", "kind", "weight"})) {
+        if (db.hasTable("links") && hasColumns(db, "links", {"a", "b", "kind", "weight"})) {
             Statement link = db.prepare("SELECT a, b, kind, weight FROM links");
             while (link.valid() && link.step()) {
                 const int a = nodeByEntity.value(link.int64(0), -1);

@@ -1,0 +1,187 @@
+#include "eventstore.h"
+
+#include "case/sqlite.h"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+
+namespace netcase {
+
+int registerEventsModule(sqlite3 *db); // eventsvtab.cpp
+
+namespace {
+
+// Bounds the posting lists held in memory while importing (16 bytes an id): past it they are
+// written as a segment and a new one starts, so memory stays flat whatever the file size.
+constexpr size_t kMaxBufferedPostings = size_t(2) << 20;
+
+constexpr int kPostingColumns[] = {ColSourceIp, ColUser, ColClientIp};
+
+sqlite3_stmt *prepare(Database &db, const char *sql)
+{
+    sqlite3_stmt *st = nullptr;
+    if (sqlite3_prepare_v3(db.handle(), sql, -1, SQLITE_PREPARE_PERSISTENT, &st, nullptr)
+        != SQLITE_OK) {
+        sqlite3_finalize(st);
+        return nullptr;
+    }
+    return st;
+}
+
+Status stepOnce(Database &db, sqlite3_stmt *st, const char *what)
+{
+    const int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE)
+        return makeError(QStringLiteral("cannot store %1: %2")
+                                 .arg(QLatin1String(what), db.lastError()));
+    return {};
+}
+
+} // namespace
+
+std::int64_t nextEventId(const Database &db)
+{
+    return db.scalar("SELECT coalesce((SELECT first_id + count FROM main.event_blocks ORDER BY "
+                     "first_id DESC LIMIT 1), 1)",
+                     1);
+}
+
+Status attachEventStore(Database &db)
+{
+    if (db.scalar("SELECT count(*) FROM main.sqlite_master WHERE name = 'event_blocks'") == 0)
+        return {};
+    if (db.scalar("SELECT count(*) FROM temp.sqlite_master WHERE name = 'events'") > 0)
+        return {};
+    if (registerEventsModule(db.handle()) != SQLITE_OK)
+        return makeError(QStringLiteral("cannot register the event store: %1").arg(db.lastError()));
+    return db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.events USING netcase_events");
+}
+
+void decodePostings(const void *data, size_t size, std::vector<std::int64_t> &out)
+{
+    const char *p = static_cast<const char *>(data);
+    const char *end = p + size;
+    std::int64_t id = 0;
+    std::uint64_t delta = 0;
+    while (p < end && varint::get(p, end, delta)) {
+        id += std::int64_t(delta);
+        out.push_back(id);
+    }
+}
+
+EventStoreWriter::EventStoreWriter(Database &db, std::int64_t sourceId, std::int64_t firstId)
+    : m_db(db)
+    , m_sourceId(sourceId)
+    , m_nextId(firstId)
+    , m_blockFirst(firstId)
+    , m_postingsFirst(firstId)
+{
+    m_insertBlock = prepare(db,
+                            "INSERT INTO main.event_blocks(first_id, source_id, count, min_ts, "
+                            "max_ts, data) VALUES (?, ?, ?, ?, ?, ?)");
+    m_insertPosting = prepare(db,
+                              "INSERT INTO main.event_postings(kind, key, first_id, ids) "
+                              "VALUES (?, ?, ?, ?)");
+}
+
+EventStoreWriter::~EventStoreWriter()
+{
+    sqlite3_finalize(m_insertBlock);
+    sqlite3_finalize(m_insertPosting);
+}
+
+Result<std::int64_t> EventStoreWriter::append(const EventInts &row,
+                                              std::string_view labels,
+                                              bool labelsNull)
+{
+    const std::int64_t id = m_nextId++;
+    m_block.append(row, labels, labelsNull);
+    for (size_t k = 0; k < std::size(kPostingColumns); ++k) {
+        const std::int64_t key = row[size_t(kPostingColumns[k])];
+        if (key != kNull) {
+            m_postings[k].emplace_back(key, id);
+            ++m_postingIds;
+        }
+    }
+    if (m_block.full()) {
+        if (Status s = flushBlock(); !s.ok())
+            return s.error();
+    }
+    if (m_postingIds >= kMaxBufferedPostings) {
+        if (Status s = flushPostings(); !s.ok())
+            return s.error();
+    }
+    return id;
+}
+
+Status EventStoreWriter::skipTo(std::int64_t id)
+{
+    if (id == m_nextId)
+        return {};
+    if (Status s = flushBlock(); !s.ok())
+        return s;
+    m_nextId = m_blockFirst = std::max(id, m_nextId);
+    return {};
+}
+
+Status EventStoreWriter::flushBlock()
+{
+    if (m_block.size() == 0)
+        return {};
+    if (!m_insertBlock)
+        return makeError(QStringLiteral("cannot prepare the event store: %1").arg(m_db.lastError()));
+    const int count = m_block.size();
+    sqlite3_bind_int64(m_insertBlock, 1, m_blockFirst);
+    sqlite3_bind_int64(m_insertBlock, 2, m_sourceId);
+    sqlite3_bind_int(m_insertBlock, 3, count);
+    sqlite3_bind_int64(m_insertBlock, 4, m_block.minTs());
+    sqlite3_bind_int64(m_insertBlock, 5, m_block.maxTs());
+    m_block.encode(m_encoded);
+    sqlite3_bind_blob(m_insertBlock, 6, m_encoded.data(), int(m_encoded.size()), SQLITE_STATIC);
+    m_blockFirst += count;
+    return stepOnce(m_db, m_insertBlock, "events");
+}
+
+Status EventStoreWriter::flushPostings()
+{
+    if (m_postingIds == 0)
+        return {};
+    if (!m_insertPosting)
+        return makeError(QStringLiteral("cannot prepare the event store: %1").arg(m_db.lastError()));
+    std::string blob;
+    for (size_t k = 0; k < m_postings.size(); ++k) {
+        // In key order, so the rows append to the end of the posting index.
+        auto &pairs = m_postings[k];
+        std::sort(pairs.begin(), pairs.end());
+        for (size_t i = 0; i < pairs.size();) {
+            const std::int64_t key = pairs[i].first;
+            blob.clear();
+            std::int64_t prev = 0;
+            for (; i < pairs.size() && pairs[i].first == key; ++i) {
+                varint::put(blob, std::uint64_t(pairs[i].second - prev));
+                prev = pairs[i].second;
+            }
+            sqlite3_bind_int(m_insertPosting, 1, int(k) + 1);
+            sqlite3_bind_int64(m_insertPosting, 2, key);
+            sqlite3_bind_int64(m_insertPosting, 3, m_postingsFirst);
+            sqlite3_bind_blob(m_insertPosting, 4, blob.data(), int(blob.size()), SQLITE_STATIC);
+            if (Status s = stepOnce(m_db, m_insertPosting, "the event index"); !s.ok())
+                return s;
+        }
+        pairs.clear();
+    }
+    m_postingIds = 0;
+    m_postingsFirst = m_nextId;
+    return {};
+}
+
+Status EventStoreWriter::finish()
+{
+    if (Status s = flushBlock(); !s.ok())
+        return s;
+    return flushPostings();
+}
+
+} // namespace netcase

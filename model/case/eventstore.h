@@ -1,0 +1,73 @@
+#pragma once
+
+// The case's event store. Events live in event_blocks (see eventblock.h), with posting lists
+// per address, client address and account in event_postings and deleted ids in
+// event_deleted. SQL sees them as the table `events` through a virtual table (eventsvtab.cpp)
+// that every connection gets from attachEventStore(), so queries stay plain SQL while an
+// import writes a few hundred blob rows instead of a million rows and four index builds.
+
+#include "case/eventblock.h"
+#include "core/result.h"
+
+#include <array>
+#include <utility>
+#include <vector>
+
+struct sqlite3_stmt;
+
+namespace netcase {
+
+class Database;
+
+/// Posting list kinds: which column's value the key is.
+enum class PostingKind : int { SourceIp = 1, User = 2, ClientIp = 3 };
+
+/// The id the next stored event gets (1 in an empty case).
+std::int64_t nextEventId(const Database &db);
+
+/// Makes `events` available on this connection (a TEMP virtual table over the store). A case
+/// from before the store (schema < 3, opened read-only) keeps its real events table.
+Status attachEventStore(Database &db);
+
+/// Migration 3: moves the rows of the old events table into the store and drops the table.
+Status moveEventsToStore(Database &db);
+
+/// Decodes a posting list blob (ascending ids, delta varints) and appends to out.
+void decodePostings(const void *data, size_t size, std::vector<std::int64_t> &out);
+
+/// Appends events of one source to the store. The caller owns the transaction; finish()
+/// writes what is buffered.
+class EventStoreWriter
+{
+public:
+    EventStoreWriter(Database &db, std::int64_t sourceId, std::int64_t firstId);
+    ~EventStoreWriter();
+    EventStoreWriter(const EventStoreWriter &) = delete;
+    EventStoreWriter &operator=(const EventStoreWriter &) = delete;
+
+    /// Appends one event; its id is the one returned.
+    Result<std::int64_t> append(const EventInts &row, std::string_view labels, bool labelsNull);
+    /// Starts a new block at the given id (the ids in between stay unused).
+    Status skipTo(std::int64_t id);
+    Status finish();
+    std::int64_t nextId() const { return m_nextId; }
+
+private:
+    Status flushBlock();
+    Status flushPostings();
+
+    Database &m_db;
+    std::int64_t m_sourceId;
+    std::int64_t m_nextId;
+    std::int64_t m_blockFirst;
+    std::int64_t m_postingsFirst;
+    BlockBuilder m_block;
+    std::string m_encoded;
+    /// (key, id) per kind, sorted when written: cheaper than a map of lists per key.
+    std::array<std::vector<std::pair<std::int64_t, std::int64_t>>, 3> m_postings;
+    size_t m_postingIds = 0;
+    sqlite3_stmt *m_insertBlock = nullptr;
+    sqlite3_stmt *m_insertPosting = nullptr;
+};
+
+} // namespace netcase
