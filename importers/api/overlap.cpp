@@ -1,5 +1,6 @@
 #include "overlap.h"
 
+#include "case/eventstore.h"
 #include "case/rawblock.h"
 #include "case/sqlite.h"
 
@@ -39,14 +40,38 @@ constexpr const char *kColumns[] = {"tz_offset",
                                     "duration",
                                     "labels"};
 
+std::string columnList()
+{
+    std::string cols = "id, source_id, ts";
+    for (const char *c : kColumns)
+        cols += std::string(", ") + c;
+    return cols;
+}
+
+// The earlier events that could repeat the new source's: same format, other sources, inside
+// its time span. Copied into a TEMP table with an index on time, so each new event is checked
+// with one index probe (the event store itself prunes by block, not by exact time).
+Status copyCandidates(Database &db, const NewSource &source)
+{
+    (void)db.exec("DROP TABLE IF EXISTS temp.overlap_old");
+    Statement copy = db.prepare("CREATE TEMP TABLE overlap_old AS SELECT " + columnList()
+                                + " FROM events WHERE ts BETWEEN ?1 AND ?2 AND source_id IN "
+                                  "(SELECT id FROM sources WHERE id <> ?3 AND format = ?4)");
+    if (!copy.valid())
+        return makeError(db.lastError());
+    copy.bind(1, source.firstTs).bind(2, source.lastTs).bind(3, source.id).bind(4, source.format);
+    if (Status s = copy.exec(); !s.ok())
+        return s;
+    return db.exec("CREATE INDEX temp.overlap_old_ts ON overlap_old(ts)");
+}
+
 std::string repeatQuery()
 {
-    std::string sql = "SELECT n.id, n.line, (SELECT o.id FROM events o WHERE o.ts = n.ts AND "
-                      "o.source_id <> n.source_id AND o.source_id IN (SELECT id FROM sources "
-                      "WHERE format = ?2)";
+    std::string sql = "SELECT n.id, n.line, (SELECT o.id FROM temp.overlap_old o WHERE "
+                      "o.ts = n.ts";
     for (const char *c : kColumns)
         sql += std::string(" AND o.") + c + " IS n." + c;
-    sql += " LIMIT 1) FROM events n WHERE n.id >= ?1";
+    sql += " LIMIT 1) FROM events n WHERE n.source_id = ?2 AND n.id >= ?1";
     return sql;
 }
 
@@ -96,17 +121,21 @@ bool possible(const Database &db, const NewSource &source)
 Result<std::int64_t> moveRepeats(Database &db, const NewSource &source)
 {
     std::vector<Repeat> repeats;
+    if (Status s = copyCandidates(db, source); !s.ok())
+        return makeError(
+                QStringLiteral("cannot look for overlapping records: %1").arg(s.error().message));
     {
         Statement q = db.prepare(repeatQuery());
         if (!q.valid())
             return makeError(
                     QStringLiteral("cannot look for overlapping records: %1").arg(db.lastError()));
-        q.bind(1, source.firstEventId).bind(2, source.format);
+        q.bind(1, source.firstEventId).bind(2, source.id);
         while (q.step()) {
             if (!q.isNull(2))
                 repeats.push_back({q.int64(0), q.int64(1), q.int64(2), {}});
         }
     }
+    (void)db.exec("DROP TABLE temp.overlap_old");
     if (repeats.empty())
         return std::int64_t(0);
     loadRaw(db, source.id, repeats);
@@ -116,7 +145,7 @@ Result<std::int64_t> moveRepeats(Database &db, const NewSource &source)
                                    "s.id = o.source_id WHERE o.id = ?");
     Statement reject
             = db.prepare("INSERT INTO rejects(source_id, line, reason, raw) VALUES (?, ?, ?, ?)");
-    Statement drop = db.prepare("DELETE FROM events WHERE id = ?");
+    std::vector<std::int64_t> dropped;
     for (const Repeat &r : repeats) {
         earlier.bind(1, r.earlierId);
         const QString from = earlier.step() ? earlier.text(0) : QStringLiteral("another source");
@@ -128,10 +157,10 @@ Result<std::int64_t> moveRepeats(Database &db, const NewSource &source)
         reject.bind(1, source.id).bind(2, r.line).bind(3, reason).bind(4, r.raw);
         if (Status s = reject.exec(); !s.ok())
             return s.error();
-        drop.bind(1, r.eventId);
-        if (Status s = drop.exec(); !s.ok())
-            return s.error();
+        dropped.push_back(r.eventId);
     }
+    if (Status s = deleteEvents(db, dropped); !s.ok())
+        return s.error();
     return std::int64_t(repeats.size());
 }
 

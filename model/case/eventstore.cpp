@@ -59,6 +59,17 @@ Status attachEventStore(Database &db)
     return db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.events USING netcase_events");
 }
 
+Status deleteEvents(Database &db, const std::vector<std::int64_t> &ids)
+{
+    Statement st = db.prepare("INSERT OR IGNORE INTO main.event_deleted(id) VALUES (?)");
+    for (std::int64_t id : ids) {
+        st.bind(1, id);
+        if (Status s = st.exec(); !s.ok())
+            return s;
+    }
+    return {};
+}
+
 void decodePostings(const void *data, size_t size, std::vector<std::int64_t> &out)
 {
     const char *p = static_cast<const char *>(data);

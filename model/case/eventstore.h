@@ -29,6 +29,9 @@ std::int64_t nextEventId(const Database &db);
 /// from before the store (schema < 3, opened read-only) keeps its real events table.
 Status attachEventStore(Database &db);
 
+/// Marks events as deleted (they stay in their blocks; every read skips them).
+Status deleteEvents(Database &db, const std::vector<std::int64_t> &ids);
+
 /// Migration 3: moves the rows of the old events table into the store and drops the table.
 Status moveEventsToStore(Database &db);
 

@@ -48,6 +48,7 @@ struct Cursor : sqlite3_vtab_cursor
     sqlite3_stmt *findBlock = nullptr;
     sqlite3_stmt *postings = nullptr;
     sqlite3_stmt *deleted = nullptr;
+    sqlite3_stmt *anyDeletedQuery = nullptr;
     DecodedBlock block;
     bool haveBlock = false;
     bool scanning = false;
@@ -57,11 +58,12 @@ struct Cursor : sqlite3_vtab_cursor
     std::vector<std::int64_t> ids;
     size_t next = 0;
     std::int64_t idLo = INT64_MIN, idHi = INT64_MAX, tsLo = INT64_MIN, tsHi = INT64_MAX;
-    std::vector<std::int64_t> deletedIds;
+    bool anyDeleted = false;
+    std::vector<std::int64_t> deletedIds; ///< of the current block, when anyDeleted
 
     ~Cursor()
     {
-        for (sqlite3_stmt *st : {scan, findBlock, postings, deleted})
+        for (sqlite3_stmt *st : {scan, findBlock, postings, deleted, anyDeletedQuery})
             sqlite3_finalize(st);
     }
 };
@@ -102,12 +104,30 @@ bool isDeleted(const Cursor *c, std::int64_t id)
            && std::binary_search(c->deletedIds.begin(), c->deletedIds.end(), id);
 }
 
+// The deleted ids inside the current block (only looked up when the case has any).
+void loadDeleted(Cursor *c)
+{
+    c->deletedIds.clear();
+    if (!c->anyDeleted || !c->haveBlock)
+        return;
+    if (prepare(c->db, c->deleted,
+                "SELECT id FROM main.event_deleted WHERE id BETWEEN ? AND ? ORDER BY id")
+        != SQLITE_OK)
+        return;
+    sqlite3_bind_int64(c->deleted, 1, c->block.firstId());
+    sqlite3_bind_int64(c->deleted, 2, c->block.firstId() + c->block.count() - 1);
+    while (sqlite3_step(c->deleted) == SQLITE_ROW)
+        c->deletedIds.push_back(sqlite3_column_int64(c->deleted, 0));
+    sqlite3_reset(c->deleted);
+}
+
 bool loadBlock(Cursor *c, sqlite3_stmt *st)
 {
     const void *data = sqlite3_column_blob(st, 3);
     const int size = sqlite3_column_bytes(st, 3);
     c->haveBlock = c->block.reset(sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1),
                                   sqlite3_column_int(st, 2), data, size_t(size));
+    loadDeleted(c);
     return c->haveBlock;
 }
 
@@ -116,8 +136,6 @@ void nextListed(Cursor *c)
 {
     while (c->next < c->ids.size()) {
         const std::int64_t id = c->ids[c->next++];
-        if (isDeleted(c, id))
-            continue;
         if (!c->haveBlock || !c->block.covers(id)) {
             if (prepare(c->db, c->findBlock,
                         "SELECT first_id, source_id, count, data FROM main.event_blocks WHERE "
@@ -130,6 +148,8 @@ void nextListed(Cursor *c)
             if (!found || !c->block.covers(id))
                 continue;
         }
+        if (isDeleted(c, id))
+            continue;
         c->id = id;
         c->row = int(id - c->block.firstId());
         return;
@@ -284,16 +304,21 @@ int xClose(sqlite3_vtab_cursor *cur)
     return SQLITE_OK;
 }
 
-int loadDeleted(Cursor *c)
+int checkDeleted(Cursor *c)
 {
-    c->deletedIds.clear();
-    int rc = prepare(c->db, c->deleted, "SELECT id FROM main.event_deleted ORDER BY id");
+    int rc = prepare(c->db, c->anyDeletedQuery, "SELECT EXISTS (SELECT 1 FROM main.event_deleted)");
     if (rc != SQLITE_OK)
         return rc;
-    while ((rc = sqlite3_step(c->deleted)) == SQLITE_ROW)
-        c->deletedIds.push_back(sqlite3_column_int64(c->deleted, 0));
-    sqlite3_reset(c->deleted);
-    return rc == SQLITE_DONE ? SQLITE_OK : rc;
+    rc = sqlite3_step(c->anyDeletedQuery);
+    const bool any = rc == SQLITE_ROW && sqlite3_column_int(c->anyDeletedQuery, 0) != 0;
+    sqlite3_reset(c->anyDeletedQuery);
+    if (rc != SQLITE_ROW)
+        return rc;
+    if (any != c->anyDeleted) {
+        c->anyDeleted = any;
+        loadDeleted(c);
+    }
+    return SQLITE_OK;
 }
 
 int filterScan(Cursor *c, int flags, sqlite3_value **argv)
@@ -391,7 +416,7 @@ int xFilter(sqlite3_vtab_cursor *cur, int idxNum, const char *, int, sqlite3_val
     c->next = 0;
     if (c->scan)
         sqlite3_reset(c->scan);
-    if (const int rc = loadDeleted(c); rc != SQLITE_OK)
+    if (const int rc = checkDeleted(c); rc != SQLITE_OK)
         return rc;
     switch (idxNum & 0xff) {
     case PlanId: {
