@@ -18,17 +18,6 @@ constexpr size_t kMaxBufferedPostings = size_t(2) << 20;
 
 constexpr int kPostingColumns[] = {ColSourceIp, ColUser, ColClientIp};
 
-sqlite3_stmt *prepare(Database &db, const char *sql)
-{
-    sqlite3_stmt *st = nullptr;
-    if (sqlite3_prepare_v3(db.handle(), sql, -1, SQLITE_PREPARE_PERSISTENT, &st, nullptr)
-        != SQLITE_OK) {
-        sqlite3_finalize(st);
-        return nullptr;
-    }
-    return st;
-}
-
 Status stepOnce(Database &db, sqlite3_stmt *st, const char *what)
 {
     const int rc = sqlite3_step(st);
@@ -89,10 +78,10 @@ EventStoreWriter::EventStoreWriter(Database &db, std::int64_t sourceId, std::int
     , m_blockFirst(firstId)
     , m_postingsFirst(firstId)
 {
-    m_insertBlock = prepare(db,
+    m_insertBlock = db.prepareRaw(
                             "INSERT INTO main.event_blocks(first_id, source_id, count, min_ts, "
                             "max_ts, data) VALUES (?, ?, ?, ?, ?, ?)");
-    m_insertPosting = prepare(db,
+    m_insertPosting = db.prepareRaw(
                               "INSERT INTO main.event_postings(kind, key, first_id, ids) "
                               "VALUES (?, ?, ?, ?)");
 }

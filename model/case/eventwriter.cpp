@@ -11,17 +11,6 @@ int ipFamily(std::string_view ip)
     return ip.find(':') != std::string_view::npos ? 6 : 4;
 }
 
-sqlite3_stmt *prepareRaw(Database &db, const char *sql)
-{
-    sqlite3_stmt *st = nullptr;
-    if (sqlite3_prepare_v3(db.handle(), sql, -1, SQLITE_PREPARE_PERSISTENT, &st, nullptr)
-        != SQLITE_OK) {
-        sqlite3_finalize(st);
-        return nullptr;
-    }
-    return st;
-}
-
 // NULL in the store for an empty id or a negative (absent) number.
 std::int64_t idOrNull(std::int64_t id)
 {
@@ -40,10 +29,10 @@ EventWriter::EventWriter(Database &db, std::int64_t sourceId)
     , m_sourceId(sourceId)
     , m_store(db, sourceId, nextEventId(db))
 {
-    m_insertStr = prepareRaw(db, "INSERT OR IGNORE INTO strs(s) VALUES (?)");
-    m_findStr = prepareRaw(db, "SELECT id FROM strs WHERE s = ?");
-    m_insertIp = prepareRaw(db, "INSERT OR IGNORE INTO ips(ip, family) VALUES (?, ?)");
-    m_findIp = prepareRaw(db, "SELECT id FROM ips WHERE ip = ?");
+    m_insertStr = db.prepareRaw("INSERT OR IGNORE INTO strs(s) VALUES (?)");
+    m_findStr = db.prepareRaw("SELECT id FROM strs WHERE s = ?");
+    m_insertIp = db.prepareRaw("INSERT OR IGNORE INTO ips(ip, family) VALUES (?, ?)");
+    m_findIp = db.prepareRaw("SELECT id FROM ips WHERE ip = ?");
     m_insertReject
             = db.prepare("INSERT INTO rejects(source_id, line, reason, raw) VALUES (?,?,?,?)");
     m_insertRaw = db.prepare(
@@ -95,6 +84,16 @@ std::int64_t EventWriter::internString(std::string_view s)
     return internMiss(m_strs, m_insertStr, m_findStr, s, 0);
 }
 
+std::int64_t EventWriter::internRepeated(int column, std::string_view s)
+{
+    Memo &m = m_memo[size_t(column)];
+    if (m.id && s == m.text)
+        return m.id;
+    m.id = internString(s);
+    m.text.assign(s);
+    return m.id;
+}
+
 std::int64_t EventWriter::internIp(std::string_view ip)
 {
     if (ip.empty())
@@ -111,26 +110,26 @@ Status EventWriter::addEvent(const Event &e)
     r[ColTs] = e.timestampUs;
     r[ColTzOffset] = e.tzOffsetMin == kNoOffset ? kNull : e.tzOffsetMin;
     r[ColOutcome] = int(e.outcome);
-    r[ColCategory] = idOrNull(internString(e.category));
-    r[ColAction] = idOrNull(internString(e.action));
+    r[ColCategory] = idOrNull(internRepeated(ColCategory, e.category));
+    r[ColAction] = idOrNull(internRepeated(ColAction, e.action));
     r[ColSourceIp] = idOrNull(internIp(e.sourceIp));
     r[ColSourcePort] = numOrNull(e.sourcePort);
     r[ColSourceDomain] = idOrNull(internString(e.sourceDomain));
     r[ColClientIp] = idOrNull(internIp(e.clientIp));
     r[ColDestinationIp] = idOrNull(internIp(e.destinationIp));
     r[ColDestinationPort] = numOrNull(e.destinationPort);
-    r[ColDestinationDomain] = idOrNull(internString(e.destinationDomain));
-    r[ColHost] = idOrNull(internString(e.hostName));
+    r[ColDestinationDomain] = idOrNull(internRepeated(ColDestinationDomain, e.destinationDomain));
+    r[ColHost] = idOrNull(internRepeated(ColHost, e.hostName));
     r[ColUser] = idOrNull(internString(e.userName));
     r[ColUserAgent] = idOrNull(internString(e.userAgent));
-    r[ColHttpMethod] = idOrNull(internString(e.httpMethod));
+    r[ColHttpMethod] = idOrNull(internRepeated(ColHttpMethod, e.httpMethod));
     r[ColUrl] = idOrNull(internString(e.urlPath));
     r[ColStatus] = numOrNull(e.statusCode);
     r[ColBodyBytes] = numOrNull(e.bodyBytes);
-    r[ColTransport] = idOrNull(internString(e.transport));
+    r[ColTransport] = idOrNull(internRepeated(ColTransport, e.transport));
     r[ColSession] = idOrNull(internString(e.sessionId));
     r[ColDevice] = idOrNull(internString(e.deviceId));
-    r[ColMfa] = idOrNull(internString(e.mfa));
+    r[ColMfa] = idOrNull(internRepeated(ColMfa, e.mfa));
     r[ColSourceBytes] = numOrNull(e.sourceBytes);
     r[ColDestinationBytes] = numOrNull(e.destinationBytes);
     r[ColPackets] = numOrNull(e.packets);

@@ -49,6 +49,9 @@ public:
     std::int64_t internIp(std::string_view ip);
 
 private:
+    /// internString() for a column whose value mostly repeats from one event to the next
+    /// (category, action, method...): the previous value is checked first.
+    std::int64_t internRepeated(int column, std::string_view s);
     std::int64_t internMiss(InternMap &cache,
                             sqlite3_stmt *insert,
                             sqlite3_stmt *find,
@@ -65,6 +68,12 @@ private:
     Statement m_insertRaw;
     EventStoreWriter m_store;
     EventInts m_row{};
+    struct Memo
+    {
+        std::string text;
+        std::int64_t id = 0;
+    };
+    std::array<Memo, kIntColumns> m_memo;
     InternMap m_strs;
     InternMap m_ips;
     RawBlockBuilder m_rawBuilder;

@@ -9,7 +9,10 @@
 // lookup touches one slot (hash and id side by side) and the text only on a hash match, which
 // profiled about three times faster than std::unordered_map's node chains on a 1M-line import.
 
+#include <algorithm>
+#include <array>
 #include <cstdint>
+#include <cstring>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -33,12 +36,16 @@ public:
     std::int64_t find(std::string_view s) const
     {
         const std::uint64_t h = hashOf(s);
+        const Head head = headOf(s);
         for (size_t i = h & (m_slots.size() - 1);; i = (i + 1) & (m_slots.size() - 1)) {
             const Slot &slot = m_slots[i];
             if (slot.id == 0)
                 return 0;
-            if (slot.hash == h && slot.length == s.size()
-                && std::string_view(m_arena.data() + slot.offset, slot.length) == s)
+            if (slot.hash == h && slot.length == s.size() && slot.head[0] == head[0]
+                && slot.head[1] == head[1]
+                && (s.size() <= kHeadBytes
+                    || std::string_view(m_arena.data() + slot.offset, slot.length - kHeadBytes)
+                               == s.substr(kHeadBytes)))
                 return slot.id;
         }
     }
@@ -53,8 +60,9 @@ public:
         if ((m_count + 1) * 4 > m_slots.size() * 3)
             grow();
         const std::uint64_t h = hashOf(s);
-        place({h, std::uint32_t(m_arena.size()), std::uint32_t(s.size()), id});
-        m_arena.append(s);
+        place({h, std::uint32_t(m_arena.size()), std::uint32_t(s.size()), id, headOf(s)});
+        if (s.size() > kHeadBytes)
+            m_arena.append(s.substr(kHeadBytes));
         ++m_count;
     }
     size_t size() const { return m_count; }
@@ -64,13 +72,26 @@ private:
     static constexpr size_t kEntryOverhead = 64;
     static constexpr size_t kInitialSlots = 1024; // a power of two
 
+    // The first 16 bytes of each string live in its slot, so short strings (addresses, HTTP
+    // methods, categories) compare without touching the arena; the arena holds the rest.
+    static constexpr size_t kHeadBytes = 16;
+    using Head = std::array<std::uint64_t, 2>;
+
     struct Slot
     {
         std::uint64_t hash = 0;
         std::uint32_t offset = 0;
         std::uint32_t length = 0;
         std::int64_t id = 0; ///< 0: empty
+        Head head{};
     };
+
+    static Head headOf(std::string_view s)
+    {
+        Head h{};
+        std::memcpy(h.data(), s.data(), std::min(s.size(), kHeadBytes));
+        return h;
+    }
 
     static std::uint64_t hashOf(std::string_view s) { return std::hash<std::string_view>{}(s); }
 

@@ -213,6 +213,16 @@ Statement Database::prepare(std::string_view sql) const
     return Statement(m_db, stmt);
 }
 
+sqlite3_stmt *Database::prepareRaw(const char *sql) const
+{
+    sqlite3_stmt *st = nullptr;
+    if (sqlite3_prepare_v3(m_db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, nullptr) != SQLITE_OK) {
+        sqlite3_finalize(st);
+        return nullptr;
+    }
+    return st;
+}
+
 std::int64_t Database::scalar(std::string_view sql, std::int64_t fallback) const
 {
     Statement st = prepare(sql);

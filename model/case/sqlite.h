@@ -85,6 +85,9 @@ public:
     /// Prepares a statement; an invalid statement logs the SQL error (a programming error).
     Statement prepare(std::string_view sql) const;
     /// Runs a query returning one integer (or fallback when there is no row).
+    /// A statement the caller owns and finalizes, prepared for many runs (bulk writers that
+    /// bind through the C API); nullptr on error.
+    sqlite3_stmt *prepareRaw(const char *sql) const;
     std::int64_t scalar(std::string_view sql, std::int64_t fallback = 0) const;
     std::int64_t lastInsertId() const;
     /// Whether a table (or the TEMP virtual table `events`) of that name exists.

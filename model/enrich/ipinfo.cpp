@@ -125,7 +125,7 @@ QMap<qint64, EnrichSource> sourcesById(const Database &db)
 
 void readPresence(const Database &db, qint64 ipId, IpInfo &info)
 {
-    // events_ip(source_ip, ts) answers all of this from the index range of one address.
+    // The address's posting list in the event store answers all of this.
     Statement st = db.prepare("SELECT count(*), min(ts), max(ts), count(DISTINCT user), "
                               "coalesce(sum(outcome = 2), 0) FROM events WHERE source_ip = ?");
     st.bind(1, std::int64_t(ipId));

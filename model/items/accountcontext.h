@@ -1,9 +1,9 @@
 #pragma once
 
-// Everything the case says about one account, read with indexed SQL (events_user): sign-in
-// history by outcome, countries/ASNs/network types of its addresses (current ip_info rows),
-// devices and user agents, MFA methods and results, password resets and sensitive actions,
-// first and last seen, the findings that involve it and its directory record.
+// Everything the case says about one account, read through its posting list in the event
+// store: sign-in history by outcome, countries/ASNs/network types of its addresses (current
+// ip_info rows), devices and user agents, MFA methods and results, password resets and
+// sensitive actions, first and last seen, the findings that involve it and its directory record.
 
 #include "core/result.h"
 

@@ -1,7 +1,7 @@
 #pragma once
 
 // All accounts of the case with their counts (events, failures, addresses, findings, first and
-// last seen) for the accounts view to pick from. One grouped query over events_user.
+// last seen) for the accounts view to pick from. One grouped query over the events.
 
 #include <QAbstractTableModel>
 #include <QPointer>

@@ -83,7 +83,7 @@ double greatCircleKm(double lat1, double lon1, double lat2, double lon2)
 MapData MapData::load(const Database &db, const std::atomic<bool> *cancel)
 {
     MapData out;
-    // Events per address id, from the covering index events_ip(source_ip, ts).
+    // Events per address id: one pass over the source_ip column of the event store.
     std::unordered_map<std::int64_t, std::int64_t> eventsByIp;
     {
         Statement st = db.prepare("SELECT source_ip, count(*) FROM events "

@@ -47,7 +47,7 @@ struct MapData
     std::int64_t privateIps = 0; ///< of those without location: private/reserved ranges
     std::int64_t arcsWithoutCoordinates = 0;
 
-    /// Reads the map's data (one pass over the events_ip index). Empty when cancelled.
+    /// Reads the map's data (one pass over the source_ip column). Empty when cancelled.
     static MapData load(const Database &db, const std::atomic<bool> *cancel = nullptr);
 };
 
