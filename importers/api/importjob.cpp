@@ -166,8 +166,7 @@ Result<ImportReport> ImportJob::run(CaseFile &caseFile,
         pipe.start();
         Status stored;
         while (EventBatch *b = pipe.next()) {
-            for (size_t i = 0; i < b->eventCount && stored.ok(); ++i)
-                stored = writer.addEvent(b->events[i]);
+            stored = writer.addEvents(b->events.data(), b->eventCount);
             if (stored.ok())
                 stored = writer.addRawBlock(b->raw);
             for (size_t i = 0; i < b->rejectCount && stored.ok(); ++i) {

@@ -5,7 +5,7 @@
 namespace netcase {
 
 /// The parser's RecordSink: copies each record into the current batch and seals the batch when
-/// its raw block is full (the block is compressed here, on the parser's thread).
+/// its raw block is full (compressed later, on the database thread: parsing is the busier one).
 class ParsePipeline::Sink final : public RecordSink
 {
 public:
@@ -63,7 +63,7 @@ private:
     }
     void seal()
     {
-        m_raw.pack(m_batch->raw);
+        m_raw.take(m_batch->raw);
         if (!m_pipe.m_full.push(m_batch))
             m_failed = true;
         m_batch = nullptr;

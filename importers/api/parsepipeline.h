@@ -1,9 +1,10 @@
 #pragma once
 
 // Runs one importer's parse() on a worker thread and hands what it reads to the caller's
-// (database) thread in batches through a bounded queue, so parsing, hashing and compressing raw
-// records overlap with the SQLite inserts. Memory stays bounded: a fixed pool of batches
-// circulates between the two threads. The worker never touches the database.
+// (database) thread in batches through a bounded queue, so reading, hashing and parsing overlap
+// with interning, compressing raw records and writing on the database thread. Memory stays bounded:
+// a fixed pool of batches circulates between the two threads. The worker never touches the
+// database.
 
 #include "api/batchqueue.h"
 #include "api/importer.h"

@@ -197,8 +197,8 @@ std::string_view DecodedBlock::labels(int row, bool &isNull)
         if (length > 0 && size != ZSTD_CONTENTSIZE_UNKNOWN && size != ZSTD_CONTENTSIZE_ERROR
             && size <= (1u << 30)) {
             m_text.resize(size_t(size));
-            const size_t got = ZSTD_decompress(m_text.data(), m_text.size(),
-                                               m_data.data() + offset, length);
+            const size_t got
+                    = ZSTD_decompress(m_text.data(), m_text.size(), m_data.data() + offset, length);
             m_text.resize(ZSTD_isError(got) ? 0 : got);
         }
         const char *begin = m_text.data();

@@ -83,11 +83,8 @@ class DecodedBlock
 {
 public:
     /// False when the blob is not a well-formed block of `count` rows.
-    [[nodiscard]] bool reset(std::int64_t firstId,
-                             std::int64_t sourceId,
-                             int count,
-                             const void *data,
-                             size_t size);
+    [[nodiscard]] bool
+    reset(std::int64_t firstId, std::int64_t sourceId, int count, const void *data, size_t size);
     std::int64_t firstId() const { return m_firstId; }
     std::int64_t sourceId() const { return m_sourceId; }
     int count() const { return m_count; }

@@ -23,8 +23,8 @@ Status stepOnce(Database &db, sqlite3_stmt *st, const char *what)
     const int rc = sqlite3_step(st);
     sqlite3_reset(st);
     if (rc != SQLITE_DONE)
-        return makeError(QStringLiteral("cannot store %1: %2")
-                                 .arg(QLatin1String(what), db.lastError()));
+        return makeError(
+                QStringLiteral("cannot store %1: %2").arg(QLatin1String(what), db.lastError()));
     return {};
 }
 
@@ -78,12 +78,11 @@ EventStoreWriter::EventStoreWriter(Database &db, std::int64_t sourceId, std::int
     , m_blockFirst(firstId)
     , m_postingsFirst(firstId)
 {
-    m_insertBlock = db.prepareRaw(
-                            "INSERT INTO main.event_blocks(first_id, source_id, count, min_ts, "
+    m_insertBlock
+            = db.prepareRaw("INSERT INTO main.event_blocks(first_id, source_id, count, min_ts, "
                             "max_ts, data) VALUES (?, ?, ?, ?, ?, ?)");
-    m_insertPosting = db.prepareRaw(
-                              "INSERT INTO main.event_postings(kind, key, first_id, ids) "
-                              "VALUES (?, ?, ?, ?)");
+    m_insertPosting = db.prepareRaw("INSERT INTO main.event_postings(kind, key, first_id, ids) "
+                                    "VALUES (?, ?, ?, ?)");
 }
 
 EventStoreWriter::~EventStoreWriter()
@@ -92,9 +91,8 @@ EventStoreWriter::~EventStoreWriter()
     sqlite3_finalize(m_insertPosting);
 }
 
-Result<std::int64_t> EventStoreWriter::append(const EventInts &row,
-                                              std::string_view labels,
-                                              bool labelsNull)
+Result<std::int64_t>
+EventStoreWriter::append(const EventInts &row, std::string_view labels, bool labelsNull)
 {
     const std::int64_t id = m_nextId++;
     m_block.append(row, labels, labelsNull);
@@ -131,7 +129,8 @@ Status EventStoreWriter::flushBlock()
     if (m_block.size() == 0)
         return {};
     if (!m_insertBlock)
-        return makeError(QStringLiteral("cannot prepare the event store: %1").arg(m_db.lastError()));
+        return makeError(
+                QStringLiteral("cannot prepare the event store: %1").arg(m_db.lastError()));
     const int count = m_block.size();
     sqlite3_bind_int64(m_insertBlock, 1, m_blockFirst);
     sqlite3_bind_int64(m_insertBlock, 2, m_sourceId);
@@ -149,7 +148,8 @@ Status EventStoreWriter::flushPostings()
     if (m_postingIds == 0)
         return {};
     if (!m_insertPosting)
-        return makeError(QStringLiteral("cannot prepare the event store: %1").arg(m_db.lastError()));
+        return makeError(
+                QStringLiteral("cannot prepare the event store: %1").arg(m_db.lastError()));
     std::string blob;
     for (size_t k = 0; k < m_postings.size(); ++k) {
         // In key order, so the rows append to the end of the posting index.

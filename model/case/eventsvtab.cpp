@@ -87,7 +87,8 @@ bool integerOf(sqlite3_value *v, bool upper, std::int64_t &out)
         out = sqlite3_value_int64(v);
         return true;
     case SQLITE_FLOAT: {
-        const double d = upper ? std::ceil(sqlite3_value_double(v)) : std::floor(sqlite3_value_double(v));
+        const double d
+                = upper ? std::ceil(sqlite3_value_double(v)) : std::floor(sqlite3_value_double(v));
         if (!(d > -9.2e18 && d < 9.2e18))
             return false;
         out = std::int64_t(d);
@@ -143,7 +144,8 @@ void nextListed(Cursor *c)
                 != SQLITE_OK)
                 break;
             sqlite3_bind_int64(c->findBlock, 1, id);
-            const bool found = sqlite3_step(c->findBlock) == SQLITE_ROW && loadBlock(c, c->findBlock);
+            const bool found
+                    = sqlite3_step(c->findBlock) == SQLITE_ROW && loadBlock(c, c->findBlock);
             sqlite3_reset(c->findBlock);
             if (!found || !c->block.covers(id))
                 continue;
@@ -245,8 +247,8 @@ int xBestIndex(sqlite3_vtab *, sqlite3_index_info *info)
         } else if (col == kColSource && eq) {
             take(bounds[Source]);
         } else if (eq && posting < 0) {
-            const int kind = col == kFirstInt + ColSourceIp ? int(PostingKind::SourceIp)
-                             : col == kFirstInt + ColUser   ? int(PostingKind::User)
+            const int kind = col == kFirstInt + ColSourceIp   ? int(PostingKind::SourceIp)
+                             : col == kFirstInt + ColUser     ? int(PostingKind::User)
                              : col == kFirstInt + ColClientIp ? int(PostingKind::ClientIp)
                                                               : 0;
             if (kind) {
@@ -282,7 +284,8 @@ int xBestIndex(sqlite3_vtab *, sqlite3_index_info *info)
     info->idxNum = PlanScan | (flags << 8);
     info->estimatedCost = cost;
     info->estimatedRows = std::int64_t(cost);
-    if (info->nOrderBy == 1 && (info->aOrderBy[0].iColumn == kColId || info->aOrderBy[0].iColumn == -1)
+    if (info->nOrderBy == 1
+        && (info->aOrderBy[0].iColumn == kColId || info->aOrderBy[0].iColumn == -1)
         && !info->aOrderBy[0].desc)
         info->orderByConsumed = 1; // blocks are read in id order
     return SQLITE_OK;
@@ -373,7 +376,8 @@ int filterScan(Cursor *c, int flags, sqlite3_value **argv)
     if (rc != SQLITE_OK)
         return rc;
     // A block holds at most kBlockEvents ids, so one starting that far below idLo cannot match.
-    sqlite3_bind_int64(c->scan, 1, c->idLo > INT64_MIN + kBlockEvents ? c->idLo - kBlockEvents : INT64_MIN);
+    sqlite3_bind_int64(c->scan, 1,
+                       c->idLo > INT64_MIN + kBlockEvents ? c->idLo - kBlockEvents : INT64_MIN);
     sqlite3_bind_int64(c->scan, 2, c->idHi);
     sqlite3_bind_int64(c->scan, 3, c->tsLo);
     sqlite3_bind_int64(c->scan, 4, c->tsHi);

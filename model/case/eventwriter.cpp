@@ -77,9 +77,14 @@ std::int64_t EventWriter::internMiss(
 
 std::int64_t EventWriter::internString(std::string_view s)
 {
+    return internString(s, InternMap::hashOf(s));
+}
+
+std::int64_t EventWriter::internString(std::string_view s, std::uint64_t hash)
+{
     if (s.empty())
         return 0;
-    if (const std::int64_t id = m_strs.find(s))
+    if (const std::int64_t id = m_strs.find(s, hash))
         return id;
     return internMiss(m_strs, m_insertStr, m_findStr, s, 0);
 }
@@ -96,14 +101,61 @@ std::int64_t EventWriter::internRepeated(int column, std::string_view s)
 
 std::int64_t EventWriter::internIp(std::string_view ip)
 {
+    return internIp(ip, InternMap::hashOf(ip));
+}
+
+std::int64_t EventWriter::internIp(std::string_view ip, std::uint64_t hash)
+{
     if (ip.empty())
         return 0;
-    if (const std::int64_t id = m_ips.find(ip))
+    if (const std::int64_t id = m_ips.find(ip, hash))
         return id;
     return internMiss(m_ips, m_insertIp, m_findIp, ip, ipFamily(ip));
 }
 
+// The columns with many distinct values, whose lookups miss the CPU caches: hashed and
+// prefetched ahead by addEvents(). Index 0 is the source address (in the ips dictionary).
+const std::string Event::*const kWideColumns[EventWriter::kWide] = {
+        &Event::sourceIp, &Event::userName, &Event::userAgent, &Event::urlPath, &Event::sessionId};
+
+Status EventWriter::addEvents(const Event *events, size_t n)
+{
+    constexpr size_t kAhead = 16;
+    m_hashes.resize(n);
+    auto hashAhead = [&](size_t j) {
+        for (size_t k = 0; k < kWide; ++k) {
+            const std::string &s = events[j].*kWideColumns[k];
+            m_hashes[j][k] = InternMap::hashOf(s);
+            if (!s.empty())
+                (k == 0 ? m_ips : m_strs).prefetchSlot(m_hashes[j][k]);
+        }
+    };
+    auto textAhead = [&](size_t j) {
+        for (size_t k = 1; k < kWide; ++k)
+            m_strs.prefetchText(m_hashes[j][k]);
+    };
+    for (size_t j = 0; j < std::min(n, kAhead); ++j)
+        hashAhead(j);
+    for (size_t i = 0; i < n; ++i) {
+        if (i + kAhead < n)
+            hashAhead(i + kAhead);
+        if (i + kAhead / 2 < n)
+            textAhead(i + kAhead / 2);
+        if (Status s = addEvent(events[i], &m_hashes[i]); !s.ok())
+            return s;
+    }
+    return {};
+}
+
 Status EventWriter::addEvent(const Event &e)
+{
+    WideHashes h;
+    for (size_t k = 0; k < kWide; ++k)
+        h[k] = InternMap::hashOf(e.*kWideColumns[k]);
+    return addEvent(e, &h);
+}
+
+Status EventWriter::addEvent(const Event &e, const WideHashes *h)
 {
     EventInts &r = m_row;
     r[ColLine] = e.line;
@@ -112,7 +164,7 @@ Status EventWriter::addEvent(const Event &e)
     r[ColOutcome] = int(e.outcome);
     r[ColCategory] = idOrNull(internRepeated(ColCategory, e.category));
     r[ColAction] = idOrNull(internRepeated(ColAction, e.action));
-    r[ColSourceIp] = idOrNull(internIp(e.sourceIp));
+    r[ColSourceIp] = idOrNull(internIp(e.sourceIp, (*h)[0]));
     r[ColSourcePort] = numOrNull(e.sourcePort);
     r[ColSourceDomain] = idOrNull(internString(e.sourceDomain));
     r[ColClientIp] = idOrNull(internIp(e.clientIp));
@@ -120,14 +172,14 @@ Status EventWriter::addEvent(const Event &e)
     r[ColDestinationPort] = numOrNull(e.destinationPort);
     r[ColDestinationDomain] = idOrNull(internRepeated(ColDestinationDomain, e.destinationDomain));
     r[ColHost] = idOrNull(internRepeated(ColHost, e.hostName));
-    r[ColUser] = idOrNull(internString(e.userName));
-    r[ColUserAgent] = idOrNull(internString(e.userAgent));
+    r[ColUser] = idOrNull(internString(e.userName, (*h)[1]));
+    r[ColUserAgent] = idOrNull(internString(e.userAgent, (*h)[2]));
     r[ColHttpMethod] = idOrNull(internRepeated(ColHttpMethod, e.httpMethod));
-    r[ColUrl] = idOrNull(internString(e.urlPath));
+    r[ColUrl] = idOrNull(internString(e.urlPath, (*h)[3]));
     r[ColStatus] = numOrNull(e.statusCode);
     r[ColBodyBytes] = numOrNull(e.bodyBytes);
     r[ColTransport] = idOrNull(internRepeated(ColTransport, e.transport));
-    r[ColSession] = idOrNull(internString(e.sessionId));
+    r[ColSession] = idOrNull(internString(e.sessionId, (*h)[4]));
     r[ColDevice] = idOrNull(internString(e.deviceId));
     r[ColMfa] = idOrNull(internRepeated(ColMfa, e.mfa));
     r[ColSourceBytes] = numOrNull(e.sourceBytes);
@@ -158,10 +210,11 @@ Status EventWriter::add(const Event &e, std::string_view raw)
     return {};
 }
 
-Status EventWriter::addRawBlock(const PackedRawBlock &block)
+Status EventWriter::addRawBlock(PackedRawBlock &block)
 {
     if (block.records == 0)
         return {};
+    block.compress();
     m_insertRaw.bind(1, m_sourceId).bind(2, block.firstLine).bind(3, block.lastLine);
     m_insertRaw.bindBlob(4, block.data.data(), int(block.data.size()));
     return m_insertRaw.exec();

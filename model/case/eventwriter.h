@@ -5,8 +5,8 @@
 // reasons. The caller owns the transaction (one per source, so a cancelled import rolls back).
 //
 // Two ways to feed it: add(event, raw) builds the raw blocks itself (simple callers, tests);
-// the import pipeline builds and compresses raw blocks on the parser's thread and hands them
-// over with addEvent() + addRawBlock(), so this thread only talks to SQLite.
+// the import pipeline builds raw blocks on the parser's thread and hands them over with
+// addEvents() + addRawBlock(), which compresses them here (the parser is the busier thread).
 
 #include "case/eventstore.h"
 #include "case/internmap.h"
@@ -32,7 +32,10 @@ public:
     Status add(const Event &event, std::string_view raw);
     /// Stores an event whose raw record arrives in a block through addRawBlock().
     Status addEvent(const Event &event);
-    Status addRawBlock(const PackedRawBlock &block);
+    /// addEvent() for a batch: looks a few events ahead so dictionary lookups overlap.
+    Status addEvents(const Event *events, size_t count);
+    /// Stores a block of raw records, compressing it first if it is not yet.
+    Status addRawBlock(PackedRawBlock &block);
     Status reject(std::int64_t line, std::string_view reason, std::string_view raw);
     /// Writes buffered events and raw records; call before committing (events stored but not
     /// finished are not visible to queries yet).
@@ -48,7 +51,13 @@ public:
     /// Interns an address in canonical text form; 0 when empty.
     std::int64_t internIp(std::string_view ip);
 
+    static constexpr size_t kWide = 5;
+
 private:
+    using WideHashes = std::array<std::uint64_t, kWide>;
+    Status addEvent(const Event &event, const WideHashes *hashes);
+    std::int64_t internString(std::string_view s, std::uint64_t hash);
+    std::int64_t internIp(std::string_view ip, std::uint64_t hash);
     /// internString() for a column whose value mostly repeats from one event to the next
     /// (category, action, method...): the previous value is checked first.
     std::int64_t internRepeated(int column, std::string_view s);
@@ -74,6 +83,7 @@ private:
         std::int64_t id = 0;
     };
     std::array<Memo, kIntColumns> m_memo;
+    std::vector<WideHashes> m_hashes;
     InternMap m_strs;
     InternMap m_ips;
     RawBlockBuilder m_rawBuilder;

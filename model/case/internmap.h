@@ -32,10 +32,27 @@ public:
         m_slots.resize(kInitialSlots);
     }
 
-    /// The id of s, or 0 when it is not cached.
-    std::int64_t find(std::string_view s) const
+    static std::uint64_t hashOf(std::string_view s) { return std::hash<std::string_view>{}(s); }
+
+    /// Asks the CPU to fetch the slot that find() will read first for hash h. Importers look up
+    /// a few events ahead so that the cache misses of a large dictionary overlap.
+    void prefetchSlot(std::uint64_t h) const
     {
-        const std::uint64_t h = hashOf(s);
+        __builtin_prefetch(&m_slots[h & (m_slots.size() - 1)]);
+    }
+    /// Then (once the slot is likely cached) the text that a long string is compared with.
+    void prefetchText(std::uint64_t h) const
+    {
+        const Slot &slot = m_slots[h & (m_slots.size() - 1)];
+        if (slot.id != 0 && slot.hash == h && slot.length > kHeadBytes)
+            __builtin_prefetch(m_arena.data() + slot.offset);
+    }
+
+    /// The id of s, or 0 when it is not cached.
+    std::int64_t find(std::string_view s) const { return find(s, hashOf(s)); }
+    /// The same with hashOf(s) already computed.
+    std::int64_t find(std::string_view s, std::uint64_t h) const
+    {
         const Head head = headOf(s);
         for (size_t i = h & (m_slots.size() - 1);; i = (i + 1) & (m_slots.size() - 1)) {
             const Slot &slot = m_slots[i];
@@ -92,8 +109,6 @@ private:
         std::memcpy(h.data(), s.data(), std::min(s.size(), kHeadBytes));
         return h;
     }
-
-    static std::uint64_t hashOf(std::string_view s) { return std::hash<std::string_view>{}(s); }
 
     void place(const Slot &entry)
     {

@@ -22,7 +22,9 @@ const Step kSteps[] = {
             return std::string(schema::coreV1()) + schema::enrichV1() + schema::analysisV1()
                    + schema::auditV1();
         }},
-        {[] { return std::string(schema::coreV2()); }},
+        {[] {
+            return std::string(schema::coreV2());
+        }},
         {[] { return std::string(schema::coreV3()); }, moveEventsToStore},
 };
 

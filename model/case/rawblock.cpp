@@ -33,11 +33,13 @@ std::string unpack(const QByteArray &block)
         const QByteArray data = qUncompress(block);
         return std::string(data.constData(), size_t(data.size()));
     }
-    const unsigned long long size = ZSTD_getFrameContentSize(block.constData(), size_t(block.size()));
+    const unsigned long long size
+            = ZSTD_getFrameContentSize(block.constData(), size_t(block.size()));
     if (size == ZSTD_CONTENTSIZE_UNKNOWN || size == ZSTD_CONTENTSIZE_ERROR || size > kMaxUnpacked)
         return {};
     std::string out(size_t(size), '\0');
-    const size_t got = ZSTD_decompress(out.data(), out.size(), block.constData(), size_t(block.size()));
+    const size_t got
+            = ZSTD_decompress(out.data(), out.size(), block.constData(), size_t(block.size()));
     if (ZSTD_isError(got))
         return {};
     out.resize(got);
@@ -63,20 +65,38 @@ void RawBlockBuilder::append(std::int64_t line, std::string_view raw)
 
 void RawBlockBuilder::pack(PackedRawBlock &out)
 {
+    take(out);
+    out.compress();
+}
+
+void RawBlockBuilder::take(PackedRawBlock &out)
+{
     out.firstLine = m_first;
     out.lastLine = m_last;
     out.records = m_records;
-    out.data.clear();
-    if (m_records > 0) {
-        thread_local std::unique_ptr<ZSTD_CCtx, CCtxFree> cctx(ZSTD_createCCtx());
-        out.data.resize(ZSTD_compressBound(m_text.size()));
-        const size_t n = ZSTD_compressCCtx(cctx.get(), out.data.data(), out.data.size(),
-                                           m_text.data(), m_text.size(), kLevel);
-        out.data.resize(ZSTD_isError(n) ? 0 : n);
-    }
+    out.compressed = false;
+    out.data.swap(m_text);
     m_text.clear();
     m_records = 0;
     m_first = m_last = -1;
+}
+
+void PackedRawBlock::compress()
+{
+    if (compressed)
+        return;
+    compressed = true;
+    if (records == 0) {
+        data.clear();
+        return;
+    }
+    thread_local std::unique_ptr<ZSTD_CCtx, CCtxFree> cctx(ZSTD_createCCtx());
+    thread_local std::string packed;
+    packed.resize(ZSTD_compressBound(data.size()));
+    const size_t n = ZSTD_compressCCtx(cctx.get(), packed.data(), packed.size(), data.data(),
+                                       data.size(), kLevel);
+    packed.resize(ZSTD_isError(n) ? 0 : n);
+    data.swap(packed);
 }
 
 void forEachRawRecord(const QByteArray &block,

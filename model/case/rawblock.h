@@ -2,8 +2,8 @@
 
 // Raw records of a source, kept in compressed blocks (table raw_blocks) so the original text of
 // every event is one lookup away. A block holds consecutive records as "<line> <length>\n<bytes>"
-// and is compressed as a whole. Blocks are built on the parser's thread (compression is the
-// expensive part) and stored by the EventWriter on the database thread.
+// and is compressed as a whole (Zstandard). Blocks are built on the parser's thread and
+// compressed and stored by the EventWriter on the database thread, which has the spare time.
 
 #include <QByteArray>
 
@@ -20,7 +20,11 @@ struct PackedRawBlock
     std::int64_t firstLine = -1;
     std::int64_t lastLine = -1;
     int records = 0;
-    std::string data; ///< compressed; empty when the block holds no record
+    std::string data; ///< compressed (unless not yet); empty when the block holds no record
+    bool compressed = true;
+
+    /// Compresses data in place (once).
+    void compress();
 };
 
 class RawBlockBuilder
@@ -35,6 +39,8 @@ public:
     bool full() const { return m_records >= kMaxRecords || m_text.size() >= kMaxBytes; }
     /// Compresses the records appended so far into out and starts a new block.
     void pack(PackedRawBlock &out);
+    /// Moves the records into out uncompressed (out.compress() later, on another thread).
+    void take(PackedRawBlock &out);
 
 private:
     std::string m_text;

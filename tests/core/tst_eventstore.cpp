@@ -42,9 +42,8 @@ std::vector<std::int64_t> ids(const Database &db, const std::string &where)
 }
 
 template<typename Pred>
-std::vector<std::int64_t> expected(const std::vector<Row> &rows,
-                                   const std::set<std::int64_t> &deleted,
-                                   Pred pred)
+std::vector<std::int64_t>
+expected(const std::vector<Row> &rows, const std::set<std::int64_t> &deleted, Pred pred)
 {
     std::vector<std::int64_t> out;
     for (const Row &r : rows)
@@ -164,31 +163,82 @@ private Q_SLOTS:
             std::function<bool(const Row &)> pred;
         };
         const std::vector<Case> cases = {
-                {"1", [](const Row &) { return true; }},
-                {"id = 3", [](const Row &r) { return r.id == 3; }},
-                {"id = 2", [](const Row &r) { return r.id == 2; }},
+                {"1",
+                 [](const Row &) {
+                     return true;
+                 }},
+                {"id = 3",
+                 [](const Row &r) {
+                     return r.id == 3;
+                 }},
+                {"id = 2",
+                 [](const Row &r) {
+                     return r.id == 2;
+                 }},
                 {"id IN (1, 4096, 4097, 5000, 99999)",
-                 [](const Row &r) { return r.id == 1 || r.id == 4096 || r.id == 5000; }},
-                {"id >= " + std::to_string(mid), [&](const Row &r) { return r.id >= mid; }},
-                {"id > 4095 AND id < 4200", [](const Row &r) { return r.id > 4095 && r.id < 4200; }},
+                 [](const Row &r) {
+                     return r.id == 1 || r.id == 4096 || r.id == 5000;
+                 }},
+                {"id >= " + std::to_string(mid),
+                 [&](const Row &r) {
+                     return r.id >= mid;
+                 }},
+                {"id > 4095 AND id < 4200",
+                 [](const Row &r) {
+                     return r.id > 4095 && r.id < 4200;
+                 }},
                 {"ts >= " + std::to_string(t1) + " AND ts < " + std::to_string(t2),
-                 [&](const Row &r) { return r.ints[ColTs] >= t1 && r.ints[ColTs] < t2; }},
+                 [&](const Row &r) {
+                     return r.ints[ColTs] >= t1 && r.ints[ColTs] < t2;
+                 }},
                 {"ts = " + std::to_string(someTs),
-                 [&](const Row &r) { return r.ints[ColTs] == someTs; }},
-                {"source_ip = 7", [](const Row &r) { return r.ints[ColSourceIp] == 7; }},
+                 [&](const Row &r) {
+                     return r.ints[ColTs] == someTs;
+                 }},
+                {"source_ip = 7",
+                 [](const Row &r) {
+                     return r.ints[ColSourceIp] == 7;
+                 }},
                 {"source_ip IN (7, 8)",
-                 [](const Row &r) { return r.ints[ColSourceIp] == 7 || r.ints[ColSourceIp] == 8; }},
-                {"user = 105", [](const Row &r) { return r.ints[ColUser] == 105; }},
-                {"client_ip = 3", [](const Row &r) { return r.ints[ColClientIp] == 3; }},
-                {"user IS NULL", [](const Row &r) { return r.ints[ColUser] == kNull; }},
-                {"source_id = 2", [](const Row &r) { return r.source == 2; }},
+                 [](const Row &r) {
+                     return r.ints[ColSourceIp] == 7 || r.ints[ColSourceIp] == 8;
+                 }},
+                {"user = 105",
+                 [](const Row &r) {
+                     return r.ints[ColUser] == 105;
+                 }},
+                {"client_ip = 3",
+                 [](const Row &r) {
+                     return r.ints[ColClientIp] == 3;
+                 }},
+                {"user IS NULL",
+                 [](const Row &r) {
+                     return r.ints[ColUser] == kNull;
+                 }},
+                {"source_id = 2",
+                 [](const Row &r) {
+                     return r.source == 2;
+                 }},
                 {"source_id = 2 AND id >= " + std::to_string(mid),
-                 [&](const Row &r) { return r.source == 2 && r.id >= mid; }},
+                 [&](const Row &r) {
+                     return r.source == 2 && r.id >= mid;
+                 }},
                 {"source_ip = 7 AND ts >= " + std::to_string(t1),
-                 [&](const Row &r) { return r.ints[ColSourceIp] == 7 && r.ints[ColTs] >= t1; }},
-                {"source_ip = 'x'", [](const Row &) { return false; }},
-                {"ts >= NULL", [](const Row &) { return false; }},
-                {"id = 1.5", [](const Row &) { return false; }},
+                 [&](const Row &r) {
+                     return r.ints[ColSourceIp] == 7 && r.ints[ColTs] >= t1;
+                 }},
+                {"source_ip = 'x'",
+                 [](const Row &) {
+                     return false;
+                 }},
+                {"ts >= NULL",
+                 [](const Row &) {
+                     return false;
+                 }},
+                {"id = 1.5",
+                 [](const Row &) {
+                     return false;
+                 }},
         };
         for (const Case &k : cases)
             QVERIFY2(ids(db, k.where) == expected(rows, deleted, k.pred), k.where.c_str());

@@ -134,8 +134,7 @@ Result<GraphData> GraphBuilder::load(const Database &db, const std::function<boo
         return makeError(QStringLiteral("cancelled"), ErrorCode::Cancelled);
 
     // The analysis's entity graph: read defensively, its tables may be empty or older.
-    if (db.hasTable("entities")
-        && hasColumns(db, "entities", {"id", "type", "value", "cluster"})) {
+    if (db.hasTable("entities") && hasColumns(db, "entities", {"id", "type", "value", "cluster"})) {
         QHash<std::int64_t, int> nodeByEntity;
         Statement ent = db.prepare("SELECT id, type, value, cluster FROM entities");
         while (ent.valid() && ent.step()) {
