@@ -14,6 +14,7 @@ extern const Command kDecisionsCommand;
 extern const Command kReviewCommand;
 extern const Command kDirectoryCommand;
 extern const Command kVerifyCommand;
+extern const Command kUpgradeCommand;
 extern const Command kReportCommand;
 extern const Command kScreenshotCommand;
 
@@ -23,7 +24,7 @@ const QList<const Command *> &commands()
             &kNewCommand,       &kImportCommand,     &kInfoCommand,      &kEventsCommand,
             &kEnrichCommand,    &kAnalyzeCommand,    &kFindingsCommand,  &kDecideCommand,
             &kDecisionsCommand, &kReviewCommand,     &kDirectoryCommand, &kVerifyCommand,
-            &kReportCommand,    &kScreenshotCommand,
+            &kReportCommand,    &kScreenshotCommand, &kUpgradeCommand,
     };
     return all;
 }

@@ -224,8 +224,8 @@ Result<CaseFile> CaseFile::open(const QString &path, OpenOptions options)
                 return s.error();
         }
     } else if (c.m_db.scalar("PRAGMA user_version") < kSchemaVersion) {
-        return makeError(QStringLiteral("%1 uses an older case schema and must be opened for "
-                                        "writing once to upgrade it")
+        return makeError(QStringLiteral("%1 uses an older case schema: upgrade it once with "
+                                        "`netcase upgrade CASE` or by opening it in Netcase")
                                  .arg(path),
                          ErrorCode::Locked);
     }

@@ -1,6 +1,7 @@
 // netcase decide / decisions / verify end to end, through the real binary.
 
 #include "common/audittest.h"
+#include "common/oldcase.h"
 #include "common/testutil.h"
 
 #include "case/casefile.h"
@@ -169,6 +170,27 @@ private Q_SLOTS:
                  1);
         QCOMPARE(test::netcase({QStringLiteral("decisions"), path}).out.trimmed(),
                  QByteArray("no decisions recorded"));
+    }
+
+    void upgradeMigratesAnOlderCase()
+    {
+        // Readers refuse a schema-2 case and say how to upgrade it; `upgrade` migrates it once
+        // (events moved into the block store, audited) and readers then see the same events.
+        const QString path = test::tempPath(QStringLiteral("old.netcase"));
+        QVERIFY(test::makeSchemaTwoCase(path));
+        const auto refused = test::netcase({QStringLiteral("events"), path});
+        QCOMPARE(refused.exitCode, 3);
+        QVERIFY(refused.err.contains("netcase upgrade"));
+        const auto up = test::netcase({QStringLiteral("upgrade"), path});
+        QCOMPARE(up.exitCode, 0);
+        QVERIFY(up.out.contains("case schema 3"));
+        const auto events = test::netcase({QStringLiteral("events"), path});
+        QCOMPARE(events.exitCode, 0);
+        QCOMPARE(events.out.count('\n'), 4);
+        QVERIFY(events.out.contains("\"ip\":\"192.0.2.6\""));
+        QVERIFY(events.out.contains("\"name\":\"ann\""));
+        QCOMPARE(test::netcase({QStringLiteral("verify"), path}).exitCode, 0);
+        QCOMPARE(test::netcase({QStringLiteral("upgrade"), path}).exitCode, 0); // idempotent
     }
 
     void verifyNamesTheTamperedRecord_data()

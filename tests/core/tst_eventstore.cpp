@@ -2,13 +2,13 @@
 // of its plans (id, id list, id range, time range, posting lists, source) exactly as a model of
 // the rows does, deletions are honoured on every path, and a schema-2 case migrates its rows.
 
+#include "common/oldcase.h"
 #include "common/testutil.h"
 
 #include "case/casefile.h"
 #include "case/eventblock.h"
 #include "case/eventstore.h"
 #include "case/migrations.h"
-#include "case/schema.h"
 #include "case/sqlite.h"
 
 #include <QTest>
@@ -281,23 +281,7 @@ private Q_SLOTS:
     void schemaTwoCaseMigratesItsEvents()
     {
         const QString path = test::tempPath(QStringLiteral("v2.netcase"));
-        {
-            auto raw = Database::open(path, Database::Mode::Create);
-            QVERIFY(raw);
-            QVERIFY(raw->exec("PRAGMA application_id = " + std::to_string(kApplicationId)));
-            QVERIFY(raw->exec(std::string(schema::coreV1()) + schema::enrichV1()
-                              + schema::analysisV1() + schema::auditV1() + schema::coreV2()
-                              + "PRAGMA user_version = 2;"));
-            QVERIFY(raw->exec(
-                    "INSERT INTO case_info(id, title, created_at, netcase_version) VALUES (1, "
-                    "'old', 'then', '0.0.9');"
-                    "INSERT INTO sources(id, name, path, sha256, size, format, imported_at) VALUES "
-                    "(1, 'a', 'a', 'a', 0, 't', 'now'), (2, 'b', 'b', 'b', 0, 't', 'now');"
-                    "INSERT INTO events(id, source_id, line, ts, tz_offset, outcome, source_ip, "
-                    "user, status, labels) VALUES (1, 1, 1, 10, -300, 1, 5, 9, 200, NULL), "
-                    "(2, 1, 2, 5, NULL, 2, 6, NULL, NULL, '{\"a\":1}'), (4, 1, 4, 20, 60, 0, 5, "
-                    "9, 404, NULL), (5, 2, 1, 7, NULL, 1, NULL, 9, NULL, NULL);"));
-        }
+        QVERIFY(test::makeSchemaTwoCase(path));
         auto c = CaseFile::open(path);
         QVERIFY2(c, c ? "" : qPrintable(c.error().message));
         Database &db = c->db();
