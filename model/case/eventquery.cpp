@@ -192,10 +192,30 @@ std::vector<EventRow> EventQuery::rows(const std::vector<std::int64_t> &ids) con
 void EventQuery::forEach(const EventFilter &f,
                          const std::function<bool(const EventRow &)> &fn) const
 {
-    // The time order comes from ids() (16 bytes an event), then the rows are read a page at a
-    // time: an ORDER BY over whole rows would make SQLite sort every row in memory.
+    // The time order comes from ids() (16 bytes an event). An ORDER BY e.ts over whole rows
+    // would make SQLite sort every row in memory. When time order is id order (events imported
+    // in time order, the usual case) one statement streams the rows in id order, which the
+    // event store returns without sorting; otherwise rows are read a page of ids at a time.
+    EventFilter unlimited = f;
+    unlimited.limit = -1;
+    std::vector<std::int64_t> all = ids(unlimited);
+    if (std::is_sorted(all.begin(), all.end())) { // then the first N by id are the first N in time
+        QString sql = QString::fromLatin1(kSelect) + QStringLiteral("WHERE ") + f.whereSql()
+                      + QStringLiteral(" ORDER BY e.id");
+        if (f.limit >= 0)
+            sql += QStringLiteral(" LIMIT %1").arg(f.limit);
+        const QByteArray utf8 = sql.toUtf8();
+        Statement st = m_db.prepare(std::string_view(utf8.constData(), size_t(utf8.size())));
+        bindFilter(st, f);
+        while (st.step()) {
+            if (!fn(readRow(st)))
+                return;
+        }
+        return;
+    }
+    if (f.limit >= 0 && all.size() > size_t(f.limit))
+        all.resize(size_t(f.limit));
     constexpr size_t kPage = 1000;
-    const std::vector<std::int64_t> all = ids(f);
     for (size_t begin = 0; begin < all.size(); begin += kPage) {
         const std::vector<std::int64_t> page(
                 all.begin() + std::ptrdiff_t(begin),

@@ -7,6 +7,7 @@
 
 #include "case/casefile.h"
 #include "case/eventblock.h"
+#include "case/eventquery.h"
 #include "case/eventstore.h"
 #include "case/migrations.h"
 #include "case/sqlite.h"
@@ -304,6 +305,29 @@ private Q_SLOTS:
         QCOMPARE(ids(db, "user = 9"), (std::vector<std::int64_t>{1, 4, 5}));
         QCOMPARE(ids(db, "source_ip = 5"), (std::vector<std::int64_t>{1, 4}));
         QCOMPARE(nextEventId(db), std::int64_t(6));
+
+        // EventQuery reads in time order both ways: streamed when time order is id order
+        // (ids 1 and 4), page by page when it is not (the whole case: times 10, 5, 20, 7).
+        EventQuery q(db);
+        auto order = [&](const EventFilter &f) {
+            std::vector<std::int64_t> seen;
+            q.forEach(f, [&](const EventRow &r) {
+                seen.push_back(r.id);
+                return true;
+            });
+            return seen;
+        };
+        EventFilter two;
+        two.eventIds = {1, 4};
+        QCOMPARE(order(two), (std::vector<std::int64_t>{1, 4}));
+        QCOMPARE(order(EventFilter{}), (std::vector<std::int64_t>{2, 5, 1, 4}));
+        QCOMPARE(q.ids(EventFilter{}), (std::vector<std::int64_t>{2, 5, 1, 4}));
+        EventFilter limited;
+        limited.limit = 3;
+        QCOMPARE(order(limited), (std::vector<std::int64_t>{2, 5, 1}));
+        EventFilter ann;
+        ann.users = {QStringLiteral("ann")};
+        QCOMPARE(order(ann), (std::vector<std::int64_t>{5, 1, 4}));
     }
 };
 
