@@ -1,11 +1,8 @@
-// The `events` table as SQL sees it: a virtual table over the block store (eventstore.h).
-//
-// Plans, cheapest first: one id (id = ?, also each value of id IN (...)); a posting list
-// (source_ip = ?, user = ? or client_ip = ?); a scan of the blocks that can hold a match,
-// narrowed by id range, time range (each block's min/max time) and source_id. No constraint
-// is marked as consumed: SQLite re-checks every row, so a plan only has to return a superset.
+// The `events` table as SQL sees it: a virtual table over the block store (eventstore.h). The
+// plans are chosen in eventsplan.cpp; this file runs them.
 
 #include "case/eventblock.h"
+#include "case/eventsplan.h"
 #include "case/eventstore.h"
 
 #include <sqlite3.h>
@@ -18,10 +15,7 @@ namespace netcase {
 
 namespace {
 
-constexpr int kColId = 0;
-constexpr int kColSource = 1;
-constexpr int kFirstInt = 2;
-constexpr int kColLabels = kFirstInt + kIntColumns;
+using namespace eventsvtab;
 
 constexpr const char *kDeclare
         = "CREATE TABLE x(id INTEGER, source_id INTEGER, line INTEGER, ts INTEGER, tz_offset "
@@ -31,10 +25,6 @@ constexpr const char *kDeclare
           "user_agent INTEGER, http_method INTEGER, url INTEGER, status INTEGER, body_bytes "
           "INTEGER, transport INTEGER, session INTEGER, device INTEGER, mfa INTEGER, source_bytes "
           "INTEGER, destination_bytes INTEGER, packets INTEGER, duration INTEGER, labels TEXT)";
-
-enum Plan { PlanScan = 0, PlanId = 1, PlanPosting = 2 };
-// Scan bounds, passed as arguments in this order when present.
-enum Bound { IdLo, IdHi, TsLo, TsHi, TsEq, Source, kBounds };
 
 struct Vtab : sqlite3_vtab
 {
@@ -215,80 +205,7 @@ int xDisconnect(sqlite3_vtab *v)
 
 int xBestIndex(sqlite3_vtab *, sqlite3_index_info *info)
 {
-    int idEq = -1, posting = -1, postingKind = 0;
-    int bounds[kBounds];
-    std::fill(std::begin(bounds), std::end(bounds), -1);
-    for (int i = 0; i < info->nConstraint; ++i) {
-        const auto &c = info->aConstraint[i];
-        if (!c.usable)
-            continue;
-        const bool eq = c.op == SQLITE_INDEX_CONSTRAINT_EQ;
-        const bool lower = c.op == SQLITE_INDEX_CONSTRAINT_GT || c.op == SQLITE_INDEX_CONSTRAINT_GE;
-        const bool upper = c.op == SQLITE_INDEX_CONSTRAINT_LT || c.op == SQLITE_INDEX_CONSTRAINT_LE;
-        const int col = c.iColumn;
-        auto take = [&](int &slot) {
-            if (slot < 0)
-                slot = i;
-        };
-        if (col == -1 || col == kColId) {
-            if (eq)
-                take(idEq);
-            else if (lower)
-                take(bounds[IdLo]);
-            else if (upper)
-                take(bounds[IdHi]);
-        } else if (col == kFirstInt + ColTs) {
-            if (eq)
-                take(bounds[TsEq]);
-            else if (lower)
-                take(bounds[TsLo]);
-            else if (upper)
-                take(bounds[TsHi]);
-        } else if (col == kColSource && eq) {
-            take(bounds[Source]);
-        } else if (eq && posting < 0) {
-            const int kind = col == kFirstInt + ColSourceIp   ? int(PostingKind::SourceIp)
-                             : col == kFirstInt + ColUser     ? int(PostingKind::User)
-                             : col == kFirstInt + ColClientIp ? int(PostingKind::ClientIp)
-                                                              : 0;
-            if (kind) {
-                posting = i;
-                postingKind = kind;
-            }
-        }
-    }
-    if (idEq >= 0) {
-        info->idxNum = PlanId;
-        info->aConstraintUsage[idEq].argvIndex = 1;
-        info->estimatedCost = 1;
-        info->estimatedRows = 1;
-        info->idxFlags = SQLITE_INDEX_SCAN_UNIQUE;
-        return SQLITE_OK;
-    }
-    if (posting >= 0) {
-        info->idxNum = PlanPosting | (postingKind << 8);
-        info->aConstraintUsage[posting].argvIndex = 1;
-        info->estimatedCost = 200;
-        info->estimatedRows = 100;
-        return SQLITE_OK;
-    }
-    int flags = 0, argc = 0;
-    double cost = 1e6;
-    for (int b = 0; b < kBounds; ++b) {
-        if (bounds[b] < 0)
-            continue;
-        flags |= 1 << b;
-        info->aConstraintUsage[bounds[b]].argvIndex = ++argc;
-        cost /= b == TsEq ? 1000 : 3;
-    }
-    info->idxNum = PlanScan | (flags << 8);
-    info->estimatedCost = cost;
-    info->estimatedRows = std::int64_t(cost);
-    if (info->nOrderBy == 1
-        && (info->aOrderBy[0].iColumn == kColId || info->aOrderBy[0].iColumn == -1)
-        && !info->aOrderBy[0].desc)
-        info->orderByConsumed = 1; // blocks are read in id order
-    return SQLITE_OK;
+    return planEventsQuery(info);
 }
 
 int xOpen(sqlite3_vtab *vtab, sqlite3_vtab_cursor **out)
