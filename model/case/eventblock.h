@@ -92,7 +92,7 @@ public:
     /// kNull for NULL.
     std::int64_t value(int column, int row);
     const std::vector<std::int64_t> &column(int column);
-    /// Labels of a row; nullopt-like: isNull set for NULL.
+    /// Labels of a row; isNull is set when the row has none (NULL).
     std::string_view labels(int row, bool &isNull);
 
 private:

@@ -25,8 +25,9 @@ enum class PostingKind : int { SourceIp = 1, User = 2, ClientIp = 3 };
 /// The id the next stored event gets (1 in an empty case).
 std::int64_t nextEventId(const Database &db);
 
-/// Makes `events` available on this connection (a TEMP virtual table over the store). A case
-/// from before the store (schema < 3, opened read-only) keeps its real events table.
+/// Makes `events` available on this connection (a TEMP virtual table over the store). Does
+/// nothing on a case without the store (schema < 3: CaseFile refuses those read-only and
+/// migrates them when opened for writing).
 Status attachEventStore(Database &db);
 
 /// Marks events as deleted (they stay in their blocks; every read skips them).

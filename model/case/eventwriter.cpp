@@ -141,7 +141,7 @@ Status EventWriter::addEvents(const Event *events, size_t n)
             hashAhead(i + kAhead);
         if (i + kAhead / 2 < n)
             textAhead(i + kAhead / 2);
-        if (Status s = addEvent(events[i], &m_hashes[i]); !s.ok())
+        if (Status s = addEvent(events[i], m_hashes[i]); !s.ok())
             return s;
     }
     return {};
@@ -149,13 +149,10 @@ Status EventWriter::addEvents(const Event *events, size_t n)
 
 Status EventWriter::addEvent(const Event &e)
 {
-    WideHashes h;
-    for (size_t k = 0; k < kWide; ++k)
-        h[k] = InternMap::hashOf(e.*kWideColumns[k]);
-    return addEvent(e, &h);
+    return addEvents(&e, 1);
 }
 
-Status EventWriter::addEvent(const Event &e, const WideHashes *h)
+Status EventWriter::addEvent(const Event &e, const WideHashes &h)
 {
     EventInts &r = m_row;
     r[ColLine] = e.line;
@@ -164,7 +161,7 @@ Status EventWriter::addEvent(const Event &e, const WideHashes *h)
     r[ColOutcome] = int(e.outcome);
     r[ColCategory] = idOrNull(internRepeated(ColCategory, e.category));
     r[ColAction] = idOrNull(internRepeated(ColAction, e.action));
-    r[ColSourceIp] = idOrNull(internIp(e.sourceIp, (*h)[0]));
+    r[ColSourceIp] = idOrNull(internIp(e.sourceIp, h[0]));
     r[ColSourcePort] = numOrNull(e.sourcePort);
     r[ColSourceDomain] = idOrNull(internString(e.sourceDomain));
     r[ColClientIp] = idOrNull(internIp(e.clientIp));
@@ -172,14 +169,14 @@ Status EventWriter::addEvent(const Event &e, const WideHashes *h)
     r[ColDestinationPort] = numOrNull(e.destinationPort);
     r[ColDestinationDomain] = idOrNull(internRepeated(ColDestinationDomain, e.destinationDomain));
     r[ColHost] = idOrNull(internRepeated(ColHost, e.hostName));
-    r[ColUser] = idOrNull(internString(e.userName, (*h)[1]));
-    r[ColUserAgent] = idOrNull(internString(e.userAgent, (*h)[2]));
+    r[ColUser] = idOrNull(internString(e.userName, h[1]));
+    r[ColUserAgent] = idOrNull(internString(e.userAgent, h[2]));
     r[ColHttpMethod] = idOrNull(internRepeated(ColHttpMethod, e.httpMethod));
-    r[ColUrl] = idOrNull(internString(e.urlPath, (*h)[3]));
+    r[ColUrl] = idOrNull(internString(e.urlPath, h[3]));
     r[ColStatus] = numOrNull(e.statusCode);
     r[ColBodyBytes] = numOrNull(e.bodyBytes);
     r[ColTransport] = idOrNull(internRepeated(ColTransport, e.transport));
-    r[ColSession] = idOrNull(internString(e.sessionId, (*h)[4]));
+    r[ColSession] = idOrNull(internString(e.sessionId, h[4]));
     r[ColDevice] = idOrNull(internString(e.deviceId));
     r[ColMfa] = idOrNull(internRepeated(ColMfa, e.mfa));
     r[ColSourceBytes] = numOrNull(e.sourceBytes);

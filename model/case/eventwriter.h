@@ -55,7 +55,7 @@ public:
 
 private:
     using WideHashes = std::array<std::uint64_t, kWide>;
-    Status addEvent(const Event &event, const WideHashes *hashes);
+    Status addEvent(const Event &event, const WideHashes &hashes);
     std::int64_t internString(std::string_view s, std::uint64_t hash);
     std::int64_t internIp(std::string_view ip, std::uint64_t hash);
     /// internString() for a column whose value mostly repeats from one event to the next
