@@ -1,36 +1,45 @@
 #pragma once
 
+#include "api/batchqueue.h"
 #include "api/inputstream.h"
-
 #include "api/sha256.h"
+
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
 
 namespace netcase {
 
-/// Passes a stream through while computing its SHA-256, so a file is read only once.
+/// Passes a stream through while computing its SHA-256, so a file is read only once. The hash
+/// runs on a thread of its own (a copy of each chunk read goes to it through a small pool of
+/// buffers), so it does not slow the parser that reads.
 class HashingStream final : public InputStream
 {
 public:
-    explicit HashingStream(InputStream &inner)
-        : m_inner(inner)
-    {}
+    explicit HashingStream(InputStream &inner);
+    ~HashingStream() override;
+    HashingStream(const HashingStream &) = delete;
+    HashingStream &operator=(const HashingStream &) = delete;
 
-    std::int64_t read(char *buffer, std::int64_t n) override
-    {
-        const std::int64_t got = m_inner.read(buffer, n);
-        if (got > 0)
-            m_hash.addData(std::string_view(buffer, size_t(got)));
-        return got;
-    }
+    std::int64_t read(char *buffer, std::int64_t n) override;
     std::int64_t position() const override { return m_inner.position(); }
     std::int64_t size() const override { return m_inner.size(); }
     QString errorString() const override { return m_inner.errorString(); }
 
     /// Finishes the hash: call once, after the whole stream was read.
-    QString hexDigest() { return QString::fromLatin1(m_hash.result().toHex()); }
+    QString hexDigest();
 
 private:
+    void work();
+
+    static constexpr size_t kBuffers = 4;
     InputStream &m_inner;
     Sha256 m_hash;
+    std::vector<std::unique_ptr<std::string>> m_pool;
+    BatchQueue<std::string *> m_free{kBuffers};
+    BatchQueue<std::string *> m_full{kBuffers};
+    std::thread m_thread;
 };
 
 } // namespace netcase

@@ -5,7 +5,7 @@
 namespace netcase {
 
 /// The parser's RecordSink: copies each record into the current batch and seals the batch when
-/// its raw block is full (compressed later, on the database thread: parsing is the busier one).
+/// its raw block is full (compressed next, on the compressor thread).
 class ParsePipeline::Sink final : public RecordSink
 {
 public:
@@ -64,7 +64,7 @@ private:
     void seal()
     {
         m_raw.take(m_batch->raw);
-        if (!m_pipe.m_full.push(m_batch))
+        if (!m_pipe.m_sealed.push(m_batch))
             m_failed = true;
         m_batch = nullptr;
     }
@@ -86,6 +86,7 @@ ParsePipeline::ParsePipeline(const Importer &importer,
     , m_fileName(std::move(fileName))
     , m_cancel(cancel)
     , m_free(kPoolSize)
+    , m_sealed(kPoolSize)
     , m_full(kPoolSize)
 {
     for (size_t i = 0; i < kPoolSize; ++i) {
@@ -96,15 +97,24 @@ ParsePipeline::ParsePipeline(const Importer &importer,
 
 ParsePipeline::~ParsePipeline()
 {
-    if (m_thread.joinable()) {
+    if (m_thread.joinable() || m_compressor.joinable()) {
         stop();
-        m_thread.join();
+        join();
     }
 }
 
 void ParsePipeline::start()
 {
     m_thread = std::thread([this] { work(); });
+    m_compressor = std::thread([this] { compress(); });
+}
+
+void ParsePipeline::join()
+{
+    if (m_thread.joinable())
+        m_thread.join();
+    if (m_compressor.joinable())
+        m_compressor.join();
 }
 
 EventBatch *ParsePipeline::next()
@@ -122,14 +132,25 @@ void ParsePipeline::stop()
 {
     m_stop = true;
     m_free.abort();
+    m_sealed.abort();
     m_full.abort();
 }
 
 Status ParsePipeline::finish()
 {
-    if (m_thread.joinable())
-        m_thread.join();
+    join();
     return m_status;
+}
+
+void ParsePipeline::compress()
+{
+    // One thread, so batches keep their order.
+    while (auto b = m_sealed.pop()) {
+        (*b)->raw.compress();
+        if (!m_full.push(*b))
+            break;
+    }
+    m_full.close();
 }
 
 void ParsePipeline::work()
@@ -167,7 +188,7 @@ void ParsePipeline::work()
         m_position.store(m_in.position(), std::memory_order_relaxed);
     }
     m_status = status;
-    m_full.close();
+    m_sealed.close();
 }
 
 } // namespace netcase

@@ -1,10 +1,10 @@
 #pragma once
 
 // Runs one importer's parse() on a worker thread and hands what it reads to the caller's
-// (database) thread in batches through a bounded queue, so reading, hashing and parsing overlap
-// with interning, compressing raw records and writing on the database thread. Memory stays bounded:
-// a fixed pool of batches circulates between the two threads. The worker never touches the
-// database.
+// (database) thread in batches through bounded queues, so reading, hashing and parsing overlap
+// with interning and writing on the database thread. Between the two, a third thread compresses
+// each batch's raw records. Memory stays bounded: a fixed pool of batches circulates between the
+// threads, in input order. The workers never touch the database.
 
 #include "api/batchqueue.h"
 #include "api/importer.h"
@@ -38,7 +38,7 @@ class ParsePipeline
 {
 public:
     static constexpr size_t kBatchEvents = RawBlockBuilder::kMaxRecords;
-    static constexpr size_t kPoolSize = 8;
+    static constexpr size_t kPoolSize = 32;
 
     ParsePipeline(const Importer &importer,
                   InputStream &in,
@@ -56,8 +56,8 @@ public:
     void recycle(EventBatch *batch);
     /// Makes the parser stop at its next progress check or batch hand-over.
     void stop();
-    /// Waits for the worker; returns the parser's status. After the parser finished, the worker
-    /// has read the stream to its end (so a hashing stream has seen every byte).
+    /// Waits for the workers; returns the parser's status. After the parser finished, it has read
+    /// the stream to its end (so a hashing stream has seen every byte).
     Status finish();
     /// Bytes of the input consumed so far (as last reported by the parser).
     std::int64_t position() const { return m_position.load(std::memory_order_relaxed); }
@@ -65,6 +65,8 @@ public:
 private:
     class Sink;
     void work();
+    void compress();
+    void join();
 
     const Importer &m_importer;
     InputStream &m_in;
@@ -72,12 +74,14 @@ private:
     QString m_fileName;
     const std::atomic<bool> &m_cancel;
     std::vector<std::unique_ptr<EventBatch>> m_pool;
-    BatchQueue<EventBatch *> m_free;
-    BatchQueue<EventBatch *> m_full;
+    BatchQueue<EventBatch *> m_free;   ///< empty batches, for the parser
+    BatchQueue<EventBatch *> m_sealed; ///< parsed batches, raw records not yet compressed
+    BatchQueue<EventBatch *> m_full;   ///< batches ready for the database thread
     std::atomic<bool> m_stop{false};
     std::atomic<std::int64_t> m_position{0};
     Status m_status;
     std::thread m_thread;
+    std::thread m_compressor;
 };
 
 } // namespace netcase

@@ -5,8 +5,8 @@
 // reasons. The caller owns the transaction (one per source, so a cancelled import rolls back).
 //
 // Two ways to feed it: add(event, raw) builds the raw blocks itself (simple callers, tests);
-// the import pipeline builds raw blocks on the parser's thread and hands them over with
-// addEvents() + addRawBlock(), which compresses them here (the parser is the busier thread).
+// the import pipeline builds and compresses raw blocks on its own threads and hands them over
+// with addEvents() + addRawBlock() (which compresses a block that is not yet).
 
 #include "case/eventstore.h"
 #include "case/internmap.h"

@@ -2,8 +2,8 @@
 
 // Raw records of a source, kept in compressed blocks (table raw_blocks) so the original text of
 // every event is one lookup away. A block holds consecutive records as "<line> <length>\n<bytes>"
-// and is compressed as a whole (Zstandard). Blocks are built on the parser's thread and
-// compressed and stored by the EventWriter on the database thread, which has the spare time.
+// and is compressed as a whole (Zstandard). The import pipeline builds blocks on the parser's
+// thread and compresses them on a thread of their own; the EventWriter stores them.
 
 #include <QByteArray>
 
