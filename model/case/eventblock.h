@@ -71,7 +71,8 @@ public:
 
 private:
     std::array<std::vector<std::int64_t>, kIntColumns> m_cols;
-    std::string m_labels; ///< varint(len + 1) or 0 for NULL, then the bytes, per row
+    std::string m_labels;  ///< varint(len + 1) or 0 for NULL, then the bytes, per row
+    std::string m_payload; ///< encode()'s scratch space
     bool m_anyLabel = false;
     int m_count = 0;
     std::int64_t m_minTs = INT64_MAX;
@@ -109,6 +110,17 @@ private:
 };
 
 namespace varint {
+/// The longest encoding of a 64-bit value.
+constexpr size_t kMaxBytes = 10;
+/// Writes v at p (which must have kMaxBytes of room) and advances p.
+inline void put(char *&p, std::uint64_t v)
+{
+    while (v >= 0x80) {
+        *p++ = char((v & 0x7f) | 0x80);
+        v >>= 7;
+    }
+    *p++ = char(v);
+}
 void put(std::string &out, std::uint64_t v);
 /// Reads one varint at p (advancing it); false past end or on an over-long encoding.
 bool get(const char *&p, const char *end, std::uint64_t &v);

@@ -69,6 +69,7 @@ private:
     std::string m_encoded;
     /// (key, id) per kind, sorted when written: cheaper than a map of lists per key.
     std::array<std::vector<std::pair<std::int64_t, std::int64_t>>, 3> m_postings;
+    std::vector<std::pair<std::int64_t, std::int64_t>> m_sortBuffer;
     size_t m_postingIds = 0;
     sqlite3_stmt *m_insertBlock = nullptr;
     sqlite3_stmt *m_insertPosting = nullptr;
