@@ -65,7 +65,21 @@ std::string toValidUtf8(std::string_view s)
 void appendJsonEscaped(std::string &out, std::string_view s)
 {
     static const char hex[] = "0123456789abcdef";
+    const auto plain = [](unsigned char c) {
+        return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
+    };
+    out.reserve(out.size() + s.size());
     for (size_t i = 0; i < s.size(); ++i) {
+        // Runs of characters that need no escaping (nearly all of them) are copied at once.
+        size_t run = i;
+        while (run < s.size() && plain(static_cast<unsigned char>(s[run])))
+            ++run;
+        if (run > i) {
+            out.append(s.substr(i, run - i));
+            i = run;
+            if (i == s.size())
+                break;
+        }
         const auto c = static_cast<unsigned char>(s[i]);
         if (c == '"' || c == '\\') {
             out.push_back('\\');

@@ -238,7 +238,8 @@ AccessLogResult parseAccessLogLine(std::string_view line, Event &e)
     if (c.atEnd()) {
         if (res.variant != AccessLogVariant::VhostCombined)
             res.variant = AccessLogVariant::Common;
-        utf8::repair(e);
+        if (!utf8::isAscii(line))
+            utf8::repair(e);
         res.ok = true;
         return res;
     }
@@ -280,7 +281,9 @@ AccessLogResult parseAccessLogLine(std::string_view line, Event &e)
     }
     // Clients send any bytes they like (user agents, paths, user names): every text field leaves
     // the parser as valid UTF-8, bad bytes replaced by U+FFFD, so JSON output never breaks.
-    utf8::repair(e);
+    // Every field comes from the line: when it is all ASCII (nearly always), so are they.
+    if (!utf8::isAscii(line))
+        utf8::repair(e);
     res.ok = true;
     return res;
 }

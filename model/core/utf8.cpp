@@ -73,6 +73,11 @@ size_t firstInvalid(std::string_view s)
 
 } // namespace
 
+bool isAscii(std::string_view s)
+{
+    return asciiPrefix(s) == s.size();
+}
+
 bool isValid(std::string_view s)
 {
     return firstInvalid(s) == s.size();

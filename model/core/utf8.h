@@ -13,6 +13,8 @@ struct Event;
 
 namespace utf8 {
 
+/// True when every byte of s is ASCII (then it is valid UTF-8, and so is every part of it).
+bool isAscii(std::string_view s);
 /// True when s is well-formed UTF-8 (no overlongs, surrogates or code points past U+10FFFF).
 bool isValid(std::string_view s);
 /// s with each byte that does not start a well-formed sequence replaced by U+FFFD.
