@@ -6,6 +6,7 @@
 #include "api/parsepipeline.h"
 #include "api/registry.h"
 #include "audit/auditlog.h"
+#include "case/bulkwrite.h"
 #include "case/casefile.h"
 #include "case/eventwriter.h"
 #include "core/identity.h"
@@ -97,6 +98,7 @@ Result<ImportReport> ImportJob::run(CaseFile &caseFile,
         prog.bytesTotal += it.size;
 
     Database &db = caseFile.db();
+    const BulkWriteScope bulk(db);
     Transaction tx(db);
     if (!tx.active())
         return makeError(QStringLiteral("cannot write to the case: %1").arg(db.lastError()),

@@ -1,0 +1,148 @@
+// Imports write through a rollback journal when they are alone on the case (pages written once
+// instead of twice through the WAL), stay in WAL when another connection reads, always restore
+// the case's settings, and a killed import still leaves the case as it was.
+
+#include "common/testutil.h"
+
+#include "api/importjob.h"
+#include "case/bulkwrite.h"
+#include "case/casefile.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QProcess>
+#include <QTest>
+
+#include <thread>
+
+using namespace netcase;
+
+namespace {
+
+QString journalMode(Database &db)
+{
+    Statement st = db.prepare("PRAGMA journal_mode");
+    return st.step() ? st.text(0) : QString();
+}
+
+CaseFile newCase(const QString &name)
+{
+    auto c = CaseFile::create(test::tempPath(name), CaseInfo{name});
+    if (!c)
+        qFatal("cannot create case: %s", qPrintable(c.error().message));
+    return std::move(c.value());
+}
+
+struct Counts
+{
+    std::int64_t events, sources, raw, strs, audit;
+    bool operator==(const Counts &) const = default;
+};
+
+Counts counts(const Database &db)
+{
+    return {db.scalar("SELECT count(*) FROM events"), db.scalar("SELECT count(*) FROM sources"),
+            db.scalar("SELECT count(*) FROM raw_blocks"), db.scalar("SELECT count(*) FROM strs"),
+            // Every writable open adds case.open to the trail: count what an import adds.
+            db.scalar("SELECT count(*) FROM audit_log WHERE action <> 'case.open'")};
+}
+
+} // namespace
+
+class TestBulkWrite : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void aloneUsesRollbackJournalAndRestores()
+    {
+        CaseFile c = newCase(QStringLiteral("alone.netcase"));
+        Database &db = c.db();
+        QCOMPARE(journalMode(db), QStringLiteral("wal"));
+        const std::int64_t cache = db.scalar("PRAGMA cache_size");
+        const std::int64_t sync = db.scalar("PRAGMA synchronous");
+        {
+            const BulkWriteScope bulk(db);
+            QVERIFY(bulk.rollbackJournal());
+            QCOMPARE(journalMode(db), QStringLiteral("delete"));
+            QCOMPARE(db.scalar("PRAGMA synchronous"), 2); // FULL
+            QVERIFY(db.scalar("PRAGMA cache_size") != cache);
+        }
+        QCOMPARE(journalMode(db), QStringLiteral("wal"));
+        QCOMPARE(db.scalar("PRAGMA cache_size"), cache);
+        QCOMPARE(db.scalar("PRAGMA synchronous"), sync);
+    }
+
+    void anotherConnectionKeepsWal()
+    {
+        CaseFile c = newCase(QStringLiteral("shared.netcase"));
+        auto reader = Database::open(c.path(), Database::Mode::ReadOnly);
+        QVERIFY(reader.ok());
+        QVERIFY(reader->scalar("SELECT count(*) FROM sources") == 0); // really attached
+        {
+            const BulkWriteScope bulk(c.db());
+            QVERIFY(!bulk.rollbackJournal());
+            QCOMPARE(journalMode(c.db()), QStringLiteral("wal"));
+        }
+        QCOMPARE(journalMode(c.db()), QStringLiteral("wal"));
+        // And an import beside the reader works (through the WAL).
+        std::atomic<bool> cancel{false};
+        auto rep = ImportJob({test::makeAccessLog(QStringLiteral("s.log"), 500)}, {})
+                           .run(c, {}, cancel);
+        QVERIFY(rep.ok());
+        QCOMPARE(reader->scalar("SELECT sum(events) FROM sources"), 500);
+    }
+
+    void killedImportLeavesCaseUnchanged()
+    {
+        const QString path = test::tempPath(QStringLiteral("killed.netcase"));
+        {
+            CaseFile c = newCase(QStringLiteral("killed.netcase"));
+            std::atomic<bool> cancel{false};
+            QVERIFY(ImportJob({test::makeAccessLog(QStringLiteral("k1.log"), 2000)}, {})
+                            .run(c, {}, cancel)
+                            .ok());
+        }
+        Counts before;
+        {
+            auto c = CaseFile::open(path);
+            QVERIFY(c.ok());
+            before = counts(c->db());
+        }
+        const QString big = test::makeAccessLog(QStringLiteral("k2.log"), 400000, 5000);
+        QProcess p;
+        p.start(QStringLiteral(NETCASE_BINARY_DIR "/bin/netcase"),
+                {QStringLiteral("import"), path, big, QStringLiteral("--no-analyze")});
+        QVERIFY(p.waitForStarted());
+        // Kill it once it is writing: the rollback journal exists from its first spilled page.
+        const QString journal = path + QStringLiteral("-journal");
+        bool writing = false;
+        for (int i = 0; i < 2000 && p.state() == QProcess::Running; ++i) {
+            if (QFile::exists(journal) && QFileInfo(journal).size() > 0) {
+                writing = true;
+                break;
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        }
+        p.kill();
+        p.waitForFinished();
+        if (!writing)
+            QSKIP("the import finished before it could be interrupted");
+        QVERIFY(QFile::exists(journal)); // a hot journal, rolled back by the next open
+
+        auto c = CaseFile::open(path);
+        QVERIFY2(c.ok(), c ? "" : qPrintable(c.error().message));
+        Statement ok = c->db().prepare("PRAGMA integrity_check");
+        QVERIFY(ok.step());
+        QCOMPARE(ok.text(0), QStringLiteral("ok"));
+        QCOMPARE(counts(c->db()), before);
+        QCOMPARE(journalMode(c->db()), QStringLiteral("wal"));
+        // The same file imports completely afterwards.
+        std::atomic<bool> cancel{false};
+        auto rep = ImportJob({big}, {}).run(*c, {}, cancel);
+        QVERIFY(rep.ok());
+        QCOMPARE(rep->events(), 400000);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBulkWrite)
+#include "tst_bulkwrite.moc"
