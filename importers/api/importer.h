@@ -30,6 +30,8 @@ class RecordSink
 {
 public:
     virtual ~RecordSink() = default;
+    /// Takes the event; afterwards it holds unspecified (possibly another record's) text, so a
+    /// parser that reuses one Event resets every field before the next record.
     virtual void event(Event &&event, std::string_view raw) = 0;
     virtual void reject(std::int64_t line, std::string_view reason, std::string_view raw) = 0;
 };

@@ -20,10 +20,10 @@ public:
             return;
         if (b->eventCount == b->events.size())
             b->events.emplace_back();
-        // Copy-assign rather than move: both the parser's event and the slot keep their string
-        // buffers, so a steady import allocates nothing per record.
-        b->events[b->eventCount++] = e;
         m_raw.append(e.line, raw);
+        // Swapped, not copied: the slot takes the parsed strings and the parser's event gets the
+        // slot's old buffers to reuse, so a steady import neither copies nor allocates text.
+        std::swap(b->events[b->eventCount++], e);
         if (m_raw.full())
             seal();
     }
