@@ -6,6 +6,7 @@
 #include "core/utf8.h"
 
 #include <charconv>
+#include <cstring>
 
 namespace netcase {
 
@@ -39,23 +40,29 @@ bool quoted(Cursor &c, std::string &out)
         return false;
     ++c.p;
     const size_t start = c.p;
+    const size_t n = c.s.size();
+    const char *s = c.s.data();
     bool escaped = false;
-    for (; c.p < c.s.size(); ++c.p) {
-        const char ch = c.s[c.p];
-        if (ch == '\\' && c.p + 1 < c.s.size()) {
-            escaped = true;
-            ++c.p;
+    // Jumps from quote to quote (memchr), looking for a backslash only in between.
+    for (;;) {
+        const void *q = c.p < n ? std::memchr(s + c.p, '"', n - c.p) : nullptr;
+        if (!q) {
+            c.p = n;
+            return false;
+        }
+        const size_t qi = size_t(static_cast<const char *>(q) - s);
+        if (const void *b = std::memchr(s + c.p, '\\', qi - c.p)) {
+            escaped = true; // \x: x is literal, even a quote; continue after it
+            c.p = size_t(static_cast<const char *>(b) - s) + 2;
             continue;
         }
-        if (ch == '"') {
-            // A quote ends the field only when followed by a space or the end of the line, so
-            // that a stray unescaped quote inside a user agent does not break the line.
-            if (c.p + 1 == c.s.size() || c.s[c.p + 1] == ' ')
-                break;
-        }
+        c.p = qi;
+        // A quote ends the field only when followed by a space or the end of the line, so
+        // that a stray unescaped quote inside a user agent does not break the line.
+        if (qi + 1 == n || s[qi + 1] == ' ')
+            break;
+        ++c.p;
     }
-    if (c.p >= c.s.size())
-        return false;
     std::string_view raw = c.s.substr(start, c.p - start);
     ++c.p;
     if (!escaped) {
