@@ -87,8 +87,10 @@ void ReportExporter::start(const QString &path, const ReportOptions &options)
             [dialog = m_dialog](int pct, const QString &stage) {
                 if (!dialog)
                     return;
-                dialog->setValue(pct);
                 dialog->setLabelText(stage);
+                // Last: a modal progress dialog processes events in setValue(), where the
+                // export can finish and delete the dialog (a crash seen in tst_reportexport).
+                dialog->setValue(pct);
             });
     m_dialog->setValue(0);
 
