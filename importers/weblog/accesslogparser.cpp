@@ -216,7 +216,8 @@ AccessLogResult parseAccessLogLine(std::string_view line, Event &e)
     }
     c.p = close + 1;
     c.skipSpaces();
-    std::string field;
+    // Scratch text reused from line to line (a fresh string per field cost an allocation each).
+    thread_local std::string field, referer, extra;
     if (!quoted(c, field)) {
         res.reason = "missing quoted request";
         return res;
@@ -250,7 +251,6 @@ AccessLogResult parseAccessLogLine(std::string_view line, Event &e)
         res.ok = true;
         return res;
     }
-    std::string referer;
     if (!quoted(c, referer)) {
         res.reason = "bad referer field";
         return res;
@@ -266,7 +266,6 @@ AccessLogResult parseAccessLogLine(std::string_view line, Event &e)
         res.variant = AccessLogVariant::Combined;
     // Optional trailing quoted fields: the first one holding addresses is X-Forwarded-For.
     c.skipSpaces();
-    std::string extra;
     while (!c.atEnd() && quoted(c, extra)) {
         c.skipSpaces();
         if (e.clientIp.empty() && extra != "-") {
