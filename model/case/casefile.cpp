@@ -61,15 +61,31 @@ QString newerMessage(const QString &path, int version)
             .arg(kSchemaVersion);
 }
 
+/// A large import alone on a case writes through a rollback journal (BulkWriteScope) and holds
+/// the file's lock until it commits: say so rather than call the case damaged.
+Error lockedMessage(const QString &path)
+{
+    qint64 pid = 0;
+    QString host, app;
+    QLockFile(lockPath(path)).getLockInfo(&pid, &host, &app);
+    return makeError(QStringLiteral("%1 is being written by another Netcase process%2 (an import "
+                                    "commits at its end); it can be read once that finishes")
+                             .arg(path, pid ? QStringLiteral(" (pid %1)").arg(pid) : QString()),
+                     ErrorCode::Locked);
+}
+
 Status checkWithSqlite(const QString &path)
 {
     auto db = Database::open(path, Database::Mode::ReadOnly);
     if (!db)
         return db.error();
     Statement st = db->prepare("PRAGMA application_id");
-    if (!st.valid() || !st.step())
+    if (!st.valid() || !st.step()) {
+        if (db->lastErrorWasLock())
+            return lockedMessage(path);
         return makeError(
                 QStringLiteral("%1 is damaged and cannot be read: %2").arg(path, db->lastError()));
+    }
     if (st.int64(0) != kApplicationId)
         return makeError(
                 QStringLiteral("%1 is an SQLite database but not a Netcase case file").arg(path));
@@ -77,8 +93,11 @@ Status checkWithSqlite(const QString &path)
     if (version > kSchemaVersion)
         return makeError(newerMessage(path, version));
     Statement check = db->prepare("SELECT count(*) FROM case_info");
-    if (!check.valid() || !check.step())
+    if (!check.valid() || !check.step()) {
+        if (db->lastErrorWasLock())
+            return lockedMessage(path);
         return makeError(QStringLiteral("%1 is damaged: %2").arg(path, db->lastError()));
+    }
     return {};
 }
 

@@ -253,6 +253,12 @@ QString Database::lastError() const
     return QString::fromUtf8(sqlite3_errmsg(m_db));
 }
 
+bool Database::lastErrorWasLock() const
+{
+    const int code = sqlite3_errcode(m_db) & 0xff;
+    return code == SQLITE_BUSY || code == SQLITE_LOCKED;
+}
+
 Transaction::Transaction(Database &db, bool immediate)
     : m_db(db)
 {

@@ -94,6 +94,8 @@ public:
     bool hasTable(const char *name) const;
     int changes() const;
     QString lastError() const;
+    /// True when the last error was another connection's lock (SQLITE_BUSY or SQLITE_LOCKED).
+    bool lastErrorWasLock() const;
 
 private:
     sqlite3 *m_db = nullptr;

@@ -92,6 +92,26 @@ private Q_SLOTS:
         QCOMPARE(reader->scalar("SELECT sum(events) FROM sources"), 500);
     }
 
+    void readerDuringABulkWriteIsToldWhy()
+    {
+        const QString path = test::tempPath(QStringLiteral("busy.netcase"));
+        {
+            CaseFile c = newCase(QStringLiteral("busy.netcase"));
+        }
+        // What an import alone on the case holds once its first pages are written.
+        auto writer = Database::open(path, Database::Mode::ReadWrite);
+        QVERIFY(writer.ok());
+        QVERIFY(writer->exec("PRAGMA journal_mode = DELETE; BEGIN EXCLUSIVE").ok());
+        auto reader = CaseFile::open(path, {.readOnly = true}); // waits SQLite's busy timeout
+        QVERIFY(!reader.ok());
+        QCOMPARE(reader.error().code, ErrorCode::Locked);
+        QVERIFY2(reader.error().message.contains(QLatin1String("being written by another")),
+                 qPrintable(reader.error().message));
+        QVERIFY(!reader.error().message.contains(QLatin1String("damaged")));
+        QVERIFY(writer->exec("COMMIT").ok());
+        QVERIFY(CaseFile::open(path, {.readOnly = true}).ok());
+    }
+
     void killedImportLeavesCaseUnchanged()
     {
         const QString path = test::tempPath(QStringLiteral("killed.netcase"));
