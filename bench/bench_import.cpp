@@ -2,7 +2,10 @@
 // and the GUI run) and reports wall time, CPU time, peak RSS and events/s, then checks that the
 // case is queryable through its three indexes (time, IP, account).
 //
-//   bench_import FILE [--format NAME] [--case PATH] [--label TEXT] [--keep]
+//   bench_import FILE [--format NAME] [--case PATH] [--label TEXT] [--keep] [--reader]
+//
+// --reader keeps a second connection open on the case during the import, as the GUI's session
+// does: the import then stays in WAL mode instead of using a rollback journal (BulkWriteScope).
 //
 // Prints one human-readable line and one JSON line (prefixed "json ") for bench/import.sh.
 // Run by hand; never part of the test suite (see docs/PERFORMANCE.md).
@@ -62,7 +65,7 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     QStringList args = app.arguments().mid(1);
     QString file, format, casePath, label;
-    bool keep = false;
+    bool keep = false, reader = false;
     for (int i = 0; i < args.size(); ++i) {
         const QString &a = args[i];
         const bool hasValue = i + 1 < args.size();
@@ -74,11 +77,13 @@ int main(int argc, char **argv)
             label = args[++i];
         else if (a == QLatin1String("--keep"))
             keep = true;
+        else if (a == QLatin1String("--reader"))
+            reader = true;
         else if (file.isEmpty() && !a.startsWith(QLatin1Char('-')))
             file = a;
         else {
             std::fprintf(stderr, "usage: bench_import FILE [--format NAME] [--case PATH] "
-                                 "[--label TEXT] [--keep]\n");
+                                 "[--label TEXT] [--keep] [--reader]\n");
             return 1;
         }
     }
@@ -96,6 +101,14 @@ int main(int argc, char **argv)
     if (!created) {
         std::fprintf(stderr, "%s\n", qPrintable(created.error().message));
         return 2;
+    }
+    Result<Database> guiLike = makeError(QString());
+    if (reader) {
+        guiLike = Database::open(casePath, Database::Mode::ReadOnly);
+        if (!guiLike || guiLike->scalar("SELECT count(*) FROM sources", -1) < 0) {
+            std::fprintf(stderr, "cannot open the second connection\n");
+            return 2;
+        }
     }
     ImportOptions opts;
     opts.format = format;

@@ -50,6 +50,11 @@ bench() { # label file
         echo "   $label: not imported (is its importer registered yet?)"
         return 0
     fi
+    if [ "$label" = access-1M ]; then
+        echo "== $label: in-process beside a second open connection (as in the GUI: WAL kept)"
+        "$bin/bench_import" "$file" --label "$label-gui" --case "$work/bench.netcase" --reader \
+            || true
+    fi
     echo "== $label: netcase new + netcase import --no-analyze (/usr/bin/time)"
     rm -f "$work/cli.netcase" "$work/cli.netcase-wal" "$work/cli.netcase-shm"
     "$bin/netcase" new "$work/cli.netcase" --title "import benchmark" >/dev/null
