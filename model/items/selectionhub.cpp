@@ -4,13 +4,21 @@ namespace netcase {
 
 QString Selection::describe() const
 {
+    // A finding or a map cluster can hold hundreds of values: name a few of each kind, count
+    // the rest (captions showing this must not grow wider than the window).
+    constexpr int kNamed = 3;
     QStringList parts;
-    for (const QString &ip : ips)
-        parts << QStringLiteral("ip %1").arg(ip);
-    for (const QString &a : accounts)
-        parts << QStringLiteral("account %1").arg(a);
-    for (const QString &h : hosts)
-        parts << QStringLiteral("host %1").arg(h);
+    auto add = [&parts](const QStringList &values, const char *kind, const char *plural) {
+        for (int i = 0; i < values.size() && i < kNamed; ++i)
+            parts << QStringLiteral("%1 %2").arg(QLatin1String(kind), values[i]);
+        if (values.size() > kNamed)
+            parts << QStringLiteral("%1 more %2")
+                             .arg(values.size() - kNamed)
+                             .arg(QLatin1String(plural));
+    };
+    add(ips, "ip", "addresses");
+    add(accounts, "account", "accounts");
+    add(hosts, "host", "hosts");
     if (findingId)
         parts << QStringLiteral("finding #%1").arg(findingId);
     if (fromUs || toUs)

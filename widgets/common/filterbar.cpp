@@ -110,26 +110,30 @@ void FilterBar::rebuild()
         delete item;
     }
     const Selection &sel = m_hub.selection();
-    constexpr int kMaxChips = 8; // a map cluster can select hundreds of addresses
-    int shown = 0;
-    for (const QString &ip : sel.ips) {
-        if (++shown > kMaxChips)
-            break;
-        addChip(tr("ip %1").arg(ip), tr("Events from source.ip or client.ip %1").arg(ip),
-                [ip](Selection &s) { s.ips.removeAll(ip); });
-    }
-    if (sel.ips.size() > kMaxChips)
-        addChip(tr("+%1 more addresses").arg(sel.ips.size() - kMaxChips),
-                tr("The selection holds %1 addresses; only %2 are shown as chips.")
-                        .arg(sel.ips.size())
-                        .arg(kMaxChips),
-                [](Selection &s) { s.ips = s.ips.mid(0, kMaxChips); });
-    for (const QString &a : sel.accounts)
-        addChip(tr("account %1").arg(a), tr("Events whose user.name is %1").arg(a),
-                [a](Selection &s) { s.accounts.removeAll(a); });
-    for (const QString &h : sel.hosts)
-        addChip(tr("host %1").arg(h), tr("Host %1").arg(h),
-                [h](Selection &s) { s.hosts.removeAll(h); });
+    // A map cluster or a finding can select hundreds of addresses or accounts: a few chips per
+    // kind, then one "+N more" chip (which trims the selection to the shown ones), so the bar
+    // never widens the window (a 105-account finding had made it 16,000 px wide).
+    constexpr int kMaxChips = 4;
+    auto addKind = [this](const QStringList &values, QStringList Selection::*field,
+                          const QString &chipText, const QString &chipTip, const QString &more) {
+        for (int i = 0; i < values.size() && i < kMaxChips; ++i) {
+            const QString v = values[i];
+            addChip(chipText.arg(v), chipTip.arg(v),
+                    [field, v](Selection &s) { (s.*field).removeAll(v); });
+        }
+        if (values.size() > kMaxChips)
+            addChip(more.arg(values.size() - kMaxChips),
+                    tr("The selection holds %1; only %2 are shown as chips. Click to keep only "
+                       "those.")
+                            .arg(values.size())
+                            .arg(kMaxChips),
+                    [field](Selection &s) { s.*field = (s.*field).mid(0, kMaxChips); });
+    };
+    addKind(sel.ips, &Selection::ips, tr("ip %1"), tr("Events from source.ip or client.ip %1"),
+            tr("+%1 more addresses"));
+    addKind(sel.accounts, &Selection::accounts, tr("account %1"),
+            tr("Events whose user.name is %1"), tr("+%1 more accounts"));
+    addKind(sel.hosts, &Selection::hosts, tr("host %1"), tr("Host %1"), tr("+%1 more hosts"));
     if (sel.findingId)
         addChip(tr("finding #%1").arg(sel.findingId),
                 tr("The evidence events of finding #%1 (%2 events)")
