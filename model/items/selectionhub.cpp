@@ -2,18 +2,16 @@
 
 namespace netcase {
 
-QString Selection::describe() const
+QString Selection::describe(int namedPerKind) const
 {
-    // A finding or a map cluster can hold hundreds of values: name a few of each kind, count
-    // the rest (captions showing this must not grow wider than the window).
-    constexpr int kNamed = 3;
     QStringList parts;
-    auto add = [&parts](const QStringList &values, const char *kind, const char *plural) {
-        for (int i = 0; i < values.size() && i < kNamed; ++i)
+    auto add = [&](const QStringList &values, const char *kind, const char *plural) {
+        const int named = namedPerKind < 0 ? int(values.size()) : namedPerKind;
+        for (int i = 0; i < values.size() && i < named; ++i)
             parts << QStringLiteral("%1 %2").arg(QLatin1String(kind), values[i]);
-        if (values.size() > kNamed)
+        if (values.size() > named)
             parts << QStringLiteral("%1 more %2")
-                             .arg(values.size() - kNamed)
+                             .arg(values.size() - named)
                              .arg(QLatin1String(plural));
     };
     add(ips, "ip", "addresses");

@@ -30,8 +30,15 @@ struct Selection
                && !toUs && eventIds.empty();
     }
     bool operator==(const Selection &o) const = default;
-    /// A short human-readable description ("ip 203.0.113.7, account alice").
-    QString describe() const;
+    /// Every value, human-readable ("ip 203.0.113.7, account alice"): the subject of a
+    /// decision on this selection, so nothing may be left out.
+    QString describe() const { return describe(-1); }
+    /// The same naming at most a few values of each kind and counting the rest, for captions
+    /// ("…, account c, 102 more accounts"): a finding can select hundreds.
+    QString summary() const { return describe(3); }
+
+private:
+    QString describe(int namedPerKind) const;
 };
 
 class SelectionHub : public QObject

@@ -112,7 +112,7 @@ void EventsView::updateCaption()
     else
         m_caption->setText(tr("%1 of %2 events match the selection (%3)")
                                    .arg(loc.toString(shown), loc.toString(qlonglong(total)),
-                                        m_hub.selection().describe()));
+                                        m_hub.selection().summary()));
 }
 
 void EventsView::showRaw()

@@ -228,7 +228,7 @@ void TimelineView::updateCaption()
     const TimelineSummary *s = m_model->summary();
     QString who = tr("events");
     if (!m_loadedFilter.isEmpty())
-        who = tr("events of %1").arg(m_hub.selection().describe());
+        who = tr("events of %1").arg(m_hub.selection().summary());
     if (!s || s->isEmpty()) {
         m_caption->setText(tr("No %1 to show.").arg(who));
         return;
