@@ -168,7 +168,7 @@ Result<ImportReport> ImportJob::run(CaseFile &caseFile,
         pipe.start();
         Status stored;
         while (EventBatch *b = pipe.next()) {
-            stored = writer.addEvents(b->events.data(), b->eventCount);
+            stored = writer.addInterned(b->events);
             if (stored.ok())
                 stored = writer.addRawBlock(b->raw);
             for (size_t i = 0; i < b->rejectCount && stored.ok(); ++i) {

@@ -4,8 +4,8 @@
 
 namespace netcase {
 
-/// The parser's RecordSink: copies each record into the current batch and seals the batch when
-/// its raw block is full (compressed next, on the compressor thread).
+/// The parser's RecordSink: interns each event into the current batch, copies its raw record and
+/// seals the batch when its raw block is full (compressed next, on the compressor thread).
 class ParsePipeline::Sink final : public RecordSink
 {
 public:
@@ -18,12 +18,10 @@ public:
         EventBatch *b = current();
         if (!b)
             return;
-        if (b->eventCount == b->events.size())
-            b->events.emplace_back();
         m_raw.append(e.line, raw);
-        // Swapped, not copied: the slot takes the parsed strings and the parser's event gets the
-        // slot's old buffers to reuse, so a steady import neither copies nor allocates text.
-        std::swap(b->events[b->eventCount++], e);
+        // The text is interned here, while it is in this core's cache; e keeps its buffers for
+        // the parser's next record (its labels are swapped with the slot's old ones).
+        m_interner.add(e, b->events);
         if (m_raw.full())
             seal();
     }
@@ -54,7 +52,8 @@ private:
         if (!m_batch && !m_failed) {
             if (auto b = m_pipe.m_free.pop()) {
                 m_batch = *b;
-                m_batch->eventCount = m_batch->rejectCount = 0;
+                m_interner.begin(m_batch->events);
+                m_batch->rejectCount = 0;
             } else {
                 m_failed = true; // aborted: the parser stops at its next progress check
             }
@@ -63,6 +62,7 @@ private:
     }
     void seal()
     {
+        m_interner.seal(m_batch->events);
         m_raw.take(m_batch->raw);
         if (!m_pipe.m_sealed.push(m_batch))
             m_failed = true;
@@ -72,6 +72,7 @@ private:
     ParsePipeline &m_pipe;
     EventBatch *m_batch = nullptr;
     RawBlockBuilder m_raw;
+    BatchInterner m_interner;
     bool m_failed = false;
 };
 

@@ -1,13 +1,14 @@
 #pragma once
 
 // Runs one importer's parse() on a worker thread and hands what it reads to the caller's
-// (database) thread in batches through bounded queues, so reading, hashing and parsing overlap
-// with interning and writing on the database thread. Between the two, a third thread compresses
+// (database) thread in batches through bounded queues, so reading, hashing, parsing and interning
+// overlap with writing on the database thread. Between the two, a third thread compresses
 // each batch's raw records. Memory stays bounded: a fixed pool of batches circulates between the
 // threads, in input order. The workers never touch the database.
 
 #include "api/batchqueue.h"
 #include "api/importer.h"
+#include "case/batchinterner.h"
 #include "case/rawblock.h"
 
 #include <atomic>
@@ -17,8 +18,8 @@
 
 namespace netcase {
 
-/// Records of one stretch of the input: events (slots reused from batch to batch so their
-/// strings keep their capacity), rejects, and the events' raw records as one packed block.
+/// Records of one stretch of the input: events, interned on the parser's thread (rows of ids,
+/// slots reused from batch to batch), rejects, and the events' raw records as one packed block.
 struct EventBatch
 {
     struct RejectRecord
@@ -27,8 +28,7 @@ struct EventBatch
         std::string reason;
         std::string raw;
     };
-    std::vector<Event> events;
-    size_t eventCount = 0;
+    InternedEvents events;
     std::vector<RejectRecord> rejects;
     size_t rejectCount = 0;
     PackedRawBlock raw;

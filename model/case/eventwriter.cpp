@@ -11,15 +11,10 @@ int ipFamily(std::string_view ip)
     return ip.find(':') != std::string_view::npos ? 6 : 4;
 }
 
-// NULL in the store for an empty id or a negative (absent) number.
+// NULL in the store for an empty (0) id.
 std::int64_t idOrNull(std::int64_t id)
 {
     return id ? id : kNull;
-}
-
-std::int64_t numOrNull(std::int64_t v)
-{
-    return v >= 0 ? v : kNull;
 }
 
 } // namespace
@@ -45,15 +40,16 @@ EventWriter::~EventWriter()
         sqlite3_finalize(st);
 }
 
-std::int64_t EventWriter::internMiss(
-        InternMap &cache, sqlite3_stmt *insert, sqlite3_stmt *find, std::string_view s, int family)
+std::int64_t EventWriter::store(std::string_view s, bool ip)
 {
+    sqlite3_stmt *insert = ip ? m_insertIp : m_insertStr;
+    sqlite3_stmt *find = ip ? m_findIp : m_findStr;
     if (!insert || !find)
         return 0;
-    // Insert first: for a new string (the common miss) that is the only statement needed.
+    // Insert first: for a new string (the common case) that is the only statement needed.
     sqlite3_bind_text(insert, 1, s.data(), int(s.size()), SQLITE_STATIC);
-    if (family)
-        sqlite3_bind_int(insert, 2, family);
+    if (ip)
+        sqlite3_bind_int(insert, 2, ipFamily(s));
     const int rc = sqlite3_step(insert);
     sqlite3_reset(insert);
     std::int64_t id = 0;
@@ -65,9 +61,7 @@ std::int64_t EventWriter::internMiss(
             id = sqlite3_column_int64(find, 0);
         sqlite3_reset(find);
     }
-    if (id)
-        cache.insert(s, id);
-    else if (m_error.isEmpty())
+    if (!id && m_error.isEmpty())
         m_error = QStringLiteral("cannot store '%1': %2")
                           .arg(QString::fromUtf8(s.data(),
                                                  qsizetype(std::min<size_t>(s.size(), 80))),
@@ -77,16 +71,28 @@ std::int64_t EventWriter::internMiss(
 
 std::int64_t EventWriter::internString(std::string_view s)
 {
-    return internString(s, InternMap::hashOf(s));
-}
-
-std::int64_t EventWriter::internString(std::string_view s, std::uint64_t hash)
-{
     if (s.empty())
         return 0;
+    const std::uint64_t hash = InternMap::hashOf(s);
     if (const std::int64_t id = m_strs.find(s, hash))
         return id;
-    return internMiss(m_strs, m_insertStr, m_findStr, s, 0);
+    const std::int64_t id = store(s, false);
+    if (id)
+        m_strs.insert(s, id, hash);
+    return id;
+}
+
+std::int64_t EventWriter::internIp(std::string_view ip)
+{
+    if (ip.empty())
+        return 0;
+    const std::uint64_t hash = InternMap::hashOf(ip);
+    if (const std::int64_t id = m_ips.find(ip, hash))
+        return id;
+    const std::int64_t id = store(ip, true);
+    if (id)
+        m_ips.insert(ip, id, hash);
+    return id;
 }
 
 std::int64_t EventWriter::internRepeated(int column, std::string_view s)
@@ -99,99 +105,61 @@ std::int64_t EventWriter::internRepeated(int column, std::string_view s)
     return m.id;
 }
 
-std::int64_t EventWriter::internIp(std::string_view ip)
+Status EventWriter::addEvent(const Event &e)
 {
-    return internIp(ip, InternMap::hashOf(ip));
+    fillNumbers(e, m_row);
+    for (const TextColumn &c : kTextColumns) {
+        const std::string &s = e.*c.field;
+        m_row[size_t(c.column)] = idOrNull(c.ip        ? internIp(s)
+                                           : c.repeats ? internRepeated(c.column, s)
+                                                       : internString(s));
+    }
+    if (!m_error.isEmpty())
+        return makeError(m_error);
+    return appendRow(m_row, e.labels);
 }
 
-std::int64_t EventWriter::internIp(std::string_view ip, std::uint64_t hash)
+Status EventWriter::addInterned(InternedEvents &b)
 {
-    if (ip.empty())
-        return 0;
-    if (const std::int64_t id = m_ips.find(ip, hash))
-        return id;
-    return internMiss(m_ips, m_insertIp, m_findIp, ip, ipFamily(ip));
-}
-
-// The columns with many distinct values, whose lookups miss the CPU caches: hashed and
-// prefetched ahead by addEvents(). Index 0 is the source address (in the ips dictionary).
-const std::string Event::*const kWideColumns[EventWriter::kWide] = {
-        &Event::sourceIp, &Event::userName, &Event::userAgent, &Event::urlPath, &Event::sessionId};
-
-Status EventWriter::addEvents(const Event *events, size_t n)
-{
-    constexpr size_t kAhead = 16;
-    m_hashes.resize(n);
-    auto hashAhead = [&](size_t j) {
-        for (size_t k = 0; k < kWide; ++k) {
-            const std::string &s = events[j].*kWideColumns[k];
-            m_hashes[j][k] = InternMap::hashOf(s);
-            if (!s.empty())
-                (k == 0 ? m_ips : m_strs).prefetchSlot(m_hashes[j][k]);
+    if (b.restart)
+        m_provisional.clear();
+    for (const InternedEvents::NewText &t : b.added) {
+        const std::int64_t id = store(b.textOf(t), t.ip);
+        if (!id)
+            return makeError(m_error);
+        if (m_provisional.size() <= t.id)
+            m_provisional.resize(size_t(t.id) + 1, 0);
+        m_provisional[t.id] = id;
+    }
+    for (size_t i = 0; i < b.count; ++i) {
+        EventInts &row = b.rows[i];
+        for (const TextColumn &c : kTextColumns) {
+            std::int64_t &v = row[size_t(c.column)];
+            if (v == 0) {
+                v = kNull;
+            } else if (size_t(v) < m_provisional.size() && m_provisional[size_t(v)] != 0) {
+                v = m_provisional[size_t(v)];
+            } else {
+                return makeError(QStringLiteral("event of line %1 refers to text the import did "
+                                                "not pass on (internal error)")
+                                         .arg(row[ColLine]));
+            }
         }
-    };
-    auto textAhead = [&](size_t j) {
-        for (size_t k = 1; k < kWide; ++k)
-            m_strs.prefetchText(m_hashes[j][k]);
-    };
-    for (size_t j = 0; j < std::min(n, kAhead); ++j)
-        hashAhead(j);
-    for (size_t i = 0; i < n; ++i) {
-        if (i + kAhead < n)
-            hashAhead(i + kAhead);
-        if (i + kAhead / 2 < n)
-            textAhead(i + kAhead / 2);
-        if (Status s = addEvent(events[i], m_hashes[i]); !s.ok())
+        if (Status s = appendRow(row, b.labels[i]); !s.ok())
             return s;
     }
     return {};
 }
 
-Status EventWriter::addEvent(const Event &e)
+Status EventWriter::appendRow(const EventInts &row, const std::string &labels)
 {
-    return addEvents(&e, 1);
-}
-
-Status EventWriter::addEvent(const Event &e, const WideHashes &h)
-{
-    EventInts &r = m_row;
-    r[ColLine] = e.line;
-    r[ColTs] = e.timestampUs;
-    r[ColTzOffset] = e.tzOffsetMin == kNoOffset ? kNull : e.tzOffsetMin;
-    r[ColOutcome] = int(e.outcome);
-    r[ColCategory] = idOrNull(internRepeated(ColCategory, e.category));
-    r[ColAction] = idOrNull(internRepeated(ColAction, e.action));
-    r[ColSourceIp] = idOrNull(internIp(e.sourceIp, h[0]));
-    r[ColSourcePort] = numOrNull(e.sourcePort);
-    r[ColSourceDomain] = idOrNull(internString(e.sourceDomain));
-    r[ColClientIp] = idOrNull(internIp(e.clientIp));
-    r[ColDestinationIp] = idOrNull(internIp(e.destinationIp));
-    r[ColDestinationPort] = numOrNull(e.destinationPort);
-    r[ColDestinationDomain] = idOrNull(internRepeated(ColDestinationDomain, e.destinationDomain));
-    r[ColHost] = idOrNull(internRepeated(ColHost, e.hostName));
-    r[ColUser] = idOrNull(internString(e.userName, h[1]));
-    r[ColUserAgent] = idOrNull(internString(e.userAgent, h[2]));
-    r[ColHttpMethod] = idOrNull(internRepeated(ColHttpMethod, e.httpMethod));
-    r[ColUrl] = idOrNull(internString(e.urlPath, h[3]));
-    r[ColStatus] = numOrNull(e.statusCode);
-    r[ColBodyBytes] = numOrNull(e.bodyBytes);
-    r[ColTransport] = idOrNull(internRepeated(ColTransport, e.transport));
-    r[ColSession] = idOrNull(internString(e.sessionId, h[4]));
-    r[ColDevice] = idOrNull(internString(e.deviceId));
-    r[ColMfa] = idOrNull(internRepeated(ColMfa, e.mfa));
-    r[ColSourceBytes] = numOrNull(e.sourceBytes);
-    r[ColDestinationBytes] = numOrNull(e.destinationBytes);
-    r[ColPackets] = numOrNull(e.packets);
-    r[ColDuration] = numOrNull(e.durationUs);
-    if (!m_error.isEmpty())
-        return makeError(m_error);
-    if (auto stored = m_store.append(r, e.labels, e.labels.empty()); !stored)
+    if (auto stored = m_store.append(row, labels, labels.empty()); !stored)
         return makeError(QStringLiteral("cannot store event of line %1: %2")
-                                 .arg(e.line)
+                                 .arg(row[ColLine])
                                  .arg(stored.error().message));
     ++m_events;
-    m_firstTs = std::min(m_firstTs, e.timestampUs);
-    m_lastTs = std::max(m_lastTs, e.timestampUs);
+    m_firstTs = std::min(m_firstTs, row[ColTs]);
+    m_lastTs = std::max(m_lastTs, row[ColTs]);
     return {};
 }
 

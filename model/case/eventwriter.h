@@ -4,10 +4,12 @@
 // into the dictionary tables, keeps raw records in compressed blocks and rejects with their
 // reasons. The caller owns the transaction (one per source, so a cancelled import rolls back).
 //
-// Two ways to feed it: add(event, raw) builds the raw blocks itself (simple callers, tests);
-// the import pipeline builds and compresses raw blocks on its own threads and hands them over
-// with addEvents() + addRawBlock() (which compresses a block that is not yet).
+// Two ways to feed it: add(event, raw) interns the event's text and builds the raw blocks itself
+// (simple callers, tests); the import pipeline interns on the parser's thread (BatchInterner),
+// builds and compresses raw blocks on threads of its own and hands both over with addInterned()
+// and addRawBlock() (which compresses a block that is not yet).
 
+#include "case/batchinterner.h"
 #include "case/eventstore.h"
 #include "case/internmap.h"
 #include "case/rawblock.h"
@@ -32,8 +34,9 @@ public:
     Status add(const Event &event, std::string_view raw);
     /// Stores an event whose raw record arrives in a block through addRawBlock().
     Status addEvent(const Event &event);
-    /// addEvent() for a batch: looks a few events ahead so dictionary lookups overlap.
-    Status addEvents(const Event *events, size_t count);
+    /// Stores a batch interned by a BatchInterner (one interner per writer, batches in order):
+    /// stores its new strings, then its rows with their provisional ids replaced.
+    Status addInterned(InternedEvents &batch);
     /// Stores a block of raw records, compressing it first if it is not yet.
     Status addRawBlock(PackedRawBlock &block);
     Status reject(std::int64_t line, std::string_view reason, std::string_view raw);
@@ -51,21 +54,13 @@ public:
     /// Interns an address in canonical text form; 0 when empty.
     std::int64_t internIp(std::string_view ip);
 
-    static constexpr size_t kWide = 5;
-
 private:
-    using WideHashes = std::array<std::uint64_t, kWide>;
-    Status addEvent(const Event &event, const WideHashes &hashes);
-    std::int64_t internString(std::string_view s, std::uint64_t hash);
-    std::int64_t internIp(std::string_view ip, std::uint64_t hash);
     /// internString() for a column whose value mostly repeats from one event to the next
     /// (category, action, method...): the previous value is checked first.
     std::int64_t internRepeated(int column, std::string_view s);
-    std::int64_t internMiss(InternMap &cache,
-                            sqlite3_stmt *insert,
-                            sqlite3_stmt *find,
-                            std::string_view s,
-                            int family);
+    /// The row id of s in strs (ip false) or ips, inserted if new; 0 (and m_error) on failure.
+    std::int64_t store(std::string_view s, bool ip);
+    Status appendRow(const EventInts &row, const std::string &labels);
 
     Database &m_db;
     std::int64_t m_sourceId;
@@ -83,7 +78,7 @@ private:
         std::int64_t id = 0;
     };
     std::array<Memo, kIntColumns> m_memo;
-    std::vector<WideHashes> m_hashes;
+    std::vector<std::int64_t> m_provisional; ///< addInterned(): provisional id -> row id
     InternMap m_strs;
     InternMap m_ips;
     RawBlockBuilder m_rawBuilder;

@@ -70,7 +70,9 @@ public:
         }
     }
     /// Caches s -> id (id must not be 0; s must not be cached yet).
-    void insert(std::string_view s, std::int64_t id)
+    void insert(std::string_view s, std::int64_t id) { insert(s, id, hashOf(s)); }
+    /// The same with hashOf(s) already computed.
+    void insert(std::string_view s, std::int64_t id, std::uint64_t h)
     {
         if (m_arena.size() + m_count * kEntryOverhead + s.size() > m_maxBytes
             || m_arena.size() + s.size() > UINT32_MAX) {
@@ -79,7 +81,6 @@ public:
         }
         if ((m_count + 1) * 4 > m_slots.size() * 3)
             grow();
-        const std::uint64_t h = hashOf(s);
         place({h, std::uint32_t(m_arena.size()), std::uint32_t(s.size()), id, headOf(s)});
         if (s.size() > kHeadBytes)
             m_arena.append(s.substr(kHeadBytes));

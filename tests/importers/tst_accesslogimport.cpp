@@ -16,7 +16,7 @@
 #include <QCryptographicHash>
 #include <QFile>
 #include <QTest>
-
+#include <map>
 #include <random>
 
 using namespace netcase;
@@ -102,15 +102,22 @@ private Q_SLOTS:
         ParsePipeline pipe(imp, *in, ImportOptions{}, QStringLiteral("fake"), cancel);
         pipe.start();
         std::int64_t expectLine = 1, events = 0, rejects = 0, rawRecords = 0;
+        std::map<std::int64_t, std::string> texts; // provisional id -> text, as the writer sees it
         while (EventBatch *b = pipe.next()) {
-            for (size_t i = 0; i < b->eventCount; ++i) {
+            QVERIFY(!b->events.restart);
+            for (const auto &t : b->events.added) {
+                QVERIFY(!texts.count(t.id));
+                texts[t.id] = std::string(b->events.textOf(t));
+            }
+            for (size_t i = 0; i < b->events.count; ++i) {
                 if (expectLine % 7 == 0)
                     ++expectLine;
-                QCOMPARE(b->events[i].line, expectLine);
-                QCOMPARE(b->events[i].userAgent, "agent " + std::to_string(expectLine % 5));
+                const EventInts &row = b->events.rows[i];
+                QCOMPARE(row[ColLine], expectLine);
+                QCOMPARE(texts[row[ColUserAgent]], "agent " + std::to_string(expectLine % 5));
                 ++expectLine;
             }
-            events += std::int64_t(b->eventCount);
+            events += std::int64_t(b->events.count);
             rejects += std::int64_t(b->rejectCount);
             rawRecords += b->raw.records;
             pipe.recycle(b);
