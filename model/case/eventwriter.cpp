@@ -69,38 +69,26 @@ std::int64_t EventWriter::store(std::string_view s, bool ip)
     return id;
 }
 
-std::int64_t EventWriter::internString(std::string_view s)
+std::int64_t EventWriter::intern(std::string_view s, bool ip)
 {
     if (s.empty())
         return 0;
+    InternMap &cache = ip ? m_ips : m_strs;
     const std::uint64_t hash = InternMap::hashOf(s);
-    if (const std::int64_t id = m_strs.find(s, hash))
+    if (const std::int64_t id = cache.find(s, hash))
         return id;
-    const std::int64_t id = store(s, false);
+    const std::int64_t id = store(s, ip);
     if (id)
-        m_strs.insert(s, id, hash);
+        cache.insert(s, id, hash);
     return id;
 }
 
-std::int64_t EventWriter::internIp(std::string_view ip)
+std::int64_t EventWriter::internRepeated(const TextColumn &c, std::string_view s)
 {
-    if (ip.empty())
-        return 0;
-    const std::uint64_t hash = InternMap::hashOf(ip);
-    if (const std::int64_t id = m_ips.find(ip, hash))
-        return id;
-    const std::int64_t id = store(ip, true);
-    if (id)
-        m_ips.insert(ip, id, hash);
-    return id;
-}
-
-std::int64_t EventWriter::internRepeated(int column, std::string_view s)
-{
-    Memo &m = m_memo[size_t(column)];
+    Memo &m = m_memo[size_t(c.column)];
     if (m.id && s == m.text)
         return m.id;
-    m.id = internString(s);
+    m.id = intern(s, c.ip);
     m.text.assign(s);
     return m.id;
 }
@@ -110,9 +98,7 @@ Status EventWriter::addEvent(const Event &e)
     fillNumbers(e, m_row);
     for (const TextColumn &c : kTextColumns) {
         const std::string &s = e.*c.field;
-        m_row[size_t(c.column)] = idOrNull(c.ip        ? internIp(s)
-                                           : c.repeats ? internRepeated(c.column, s)
-                                                       : internString(s));
+        m_row[size_t(c.column)] = idOrNull(c.repeats ? internRepeated(c, s) : intern(s, c.ip));
     }
     if (!m_error.isEmpty())
         return makeError(m_error);

@@ -50,14 +50,16 @@ public:
     std::int64_t lastTs() const { return m_lastTs; }
 
     /// Interns a string; 0 for the empty string (stored as NULL).
-    std::int64_t internString(std::string_view s);
+    std::int64_t internString(std::string_view s) { return intern(s, false); }
     /// Interns an address in canonical text form; 0 when empty.
-    std::int64_t internIp(std::string_view ip);
+    std::int64_t internIp(std::string_view ip) { return intern(ip, true); }
 
 private:
+    /// The row id of s in strs (ip false) or ips, through the cache; 0 for the empty string.
+    std::int64_t intern(std::string_view s, bool ip);
     /// internString() for a column whose value mostly repeats from one event to the next
     /// (category, action, method...): the previous value is checked first.
-    std::int64_t internRepeated(int column, std::string_view s);
+    std::int64_t internRepeated(const TextColumn &column, std::string_view s);
     /// The row id of s in strs (ip false) or ips, inserted if new; 0 (and m_error) on failure.
     std::int64_t store(std::string_view s, bool ip);
     Status appendRow(const EventInts &row, const std::string &labels);

@@ -16,6 +16,23 @@
 
 using namespace netcase;
 
+namespace {
+
+/// A new case holding source 1, for writers to store into.
+Result<CaseFile> caseWithSource(const QString &name)
+{
+    auto c = CaseFile::create(test::tempPath(name), CaseInfo{});
+    if (!c)
+        return c.error();
+    if (Status s = c->db().exec("INSERT INTO sources(id, name, path, sha256, size, format, "
+                                "imported_at) VALUES (1, 'w', 'w', 'x', 0, 'test', 'now')");
+        !s.ok())
+        return s.error();
+    return c;
+}
+
+} // namespace
+
 class TestEventWriter : public QObject
 {
     Q_OBJECT
@@ -72,13 +89,10 @@ private Q_SLOTS:
 
     void writerStoresExactlyWhatItIsGiven()
     {
-        auto c = CaseFile::create(test::tempPath(QStringLiteral("w.netcase")), CaseInfo{});
+        auto c = caseWithSource(QStringLiteral("w.netcase"));
         QVERIFY(c.ok());
         Database &db = c->db();
         Transaction tx(db);
-        QVERIFY(db.exec("INSERT INTO sources(id, name, path, sha256, size, format, imported_at) "
-                        "VALUES (1, 'w', 'w', 'x', 0, 'test', 'now')")
-                        .ok());
         {
             EventWriter w(db, 1);
             for (int i = 1; i <= 1500; ++i) {
@@ -163,15 +177,11 @@ private Q_SLOTS:
         constexpr int kEvents = 3000;
         QStringList expected, got;
         for (bool interned : {false, true}) {
-            auto c = CaseFile::create(test::tempPath(interned ? QStringLiteral("i.netcase")
-                                                              : QStringLiteral("d.netcase")),
-                                      CaseInfo{});
+            auto c = caseWithSource(interned ? QStringLiteral("i.netcase")
+                                             : QStringLiteral("d.netcase"));
             QVERIFY(c.ok());
             Database &db = c->db();
             Transaction tx(db);
-            QVERIFY(db.exec("INSERT INTO sources(id, name, path, sha256, size, format, "
-                            "imported_at) VALUES (1, 'w', 'w', 'x', 0, 'test', 'now')")
-                            .ok());
             EventWriter w(db, 1);
             if (!interned) {
                 for (int i = 1; i <= kEvents; ++i)
