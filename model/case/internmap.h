@@ -43,13 +43,6 @@ public:
     {
         __builtin_prefetch(&m_slots[h & (m_slots.size() - 1)]);
     }
-    /// Then (once the slot is likely cached) the text that a long string is compared with.
-    void prefetchText(std::uint64_t h) const
-    {
-        const Slot &slot = m_slots[h & (m_slots.size() - 1)];
-        if (slot.id != 0 && slot.hash == h && slot.length > kHeadBytes)
-            __builtin_prefetch(m_arena.data() + slot.offset);
-    }
 
     /// The id of s, or 0 when it is not cached.
     std::int64_t find(std::string_view s) const { return find(s, hashOf(s)); }
