@@ -76,7 +76,18 @@ Error lockedMessage(const QString &path)
 
 Status checkWithSqlite(const QString &path)
 {
-    auto db = Database::open(path, Database::Mode::ReadOnly);
+    // A rollback journal left by an interrupted bulk import (BulkWriteScope) is "hot": the first
+    // connection that reads the file rolls it back, restoring the case as it was before that
+    // import. SQLite refuses that to a read-only connection (SQLITE_READONLY_ROLLBACK), so the
+    // check reads through a writable one then.
+    const bool hotJournal = QFileInfo(path + QStringLiteral("-journal")).size() > 0;
+    if (hotJournal && !QFileInfo(path).isWritable())
+        return makeError(QStringLiteral("%1 was interrupted while being written and needs write "
+                                        "access once to be restored to its last saved state")
+                                 .arg(path),
+                         ErrorCode::Locked);
+    auto db = Database::open(path,
+                             hotJournal ? Database::Mode::ReadWrite : Database::Mode::ReadOnly);
     if (!db)
         return db.error();
     Statement st = db->prepare("PRAGMA application_id");

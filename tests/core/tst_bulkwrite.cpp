@@ -133,11 +133,16 @@ private Q_SLOTS:
         p.start(QStringLiteral(NETCASE_BINARY_DIR "/bin/netcase"),
                 {QStringLiteral("import"), path, big, QStringLiteral("--no-analyze")});
         QVERIFY(p.waitForStarted());
-        // Kill it once it is writing: the rollback journal exists from its first spilled page.
+        // Kill it once it writes into the case file itself. Before that its journal is not
+        // "hot" yet (SQLite marks it valid when it syncs it, just before the first page of the
+        // case is overwritten or appended); after it, the next open must roll it back, which
+        // SQLite refuses to a read-only connection (the first check of a case used one, and
+        // called the case damaged: CI caught it on 2026-12-01).
         const QString journal = path + QStringLiteral("-journal");
+        const qint64 sizeBefore = QFileInfo(path).size();
         bool writing = false;
-        for (int i = 0; i < 2000 && p.state() == QProcess::Running; ++i) {
-            if (QFile::exists(journal) && QFileInfo(journal).size() > 0) {
+        for (int i = 0; i < 4000 && p.state() == QProcess::Running; ++i) {
+            if (QFileInfo(journal).size() > 0 && QFileInfo(path).size() > sizeBefore) {
                 writing = true;
                 break;
             }
