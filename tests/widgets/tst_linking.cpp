@@ -121,6 +121,25 @@ private Q_SLOTS:
         w.controller().closeCase();
     }
 
+    void chipsAreCappedPerKind()
+    {
+        SelectionHub hub;
+        FilterBar bar(hub);
+        auto ips = [](int n) {
+            QStringList l;
+            for (int i = 1; i <= n; ++i)
+                l << QStringLiteral("192.0.2.%1").arg(i);
+            return l;
+        };
+        hub.selectIps(ips(5)); // one over the cap: a chip of its own rather than "+1 more"
+        QCOMPARE(bar.chips().size(), 5);
+        hub.selectIps(ips(105));
+        QCOMPARE(bar.chips().size(), 5);
+        QVERIFY(bar.chips().last()->text().startsWith(QStringLiteral("+101 more addresses")));
+        QTest::mouseClick(bar.chips().last(), Qt::LeftButton); // keeps the four shown
+        QCOMPARE(hub.selection().ips, ips(4));
+    }
+
     void screenshotsAreNotBlank()
     {
         const QString keep = qEnvironmentVariable("NETCASE_VIEWS1_SHOTS");

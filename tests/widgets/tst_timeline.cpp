@@ -175,6 +175,35 @@ private Q_SLOTS:
         QTRY_COMPARE(view.model()->summary()->total(), 20);
     }
 
+    void selectionOutsideTheViewBringsItsEventsIntoView()
+    {
+        auto c = CaseFile::open(m_path);
+        QVERIFY(c);
+        CaseSession session(std::move(*c), false);
+        SelectionHub hub;
+        TimelineView view(hub);
+        view.resize(800, 300);
+        view.show();
+        QSignalSpy loaded(&view, &TimelineView::loaded);
+        view.setSession(&session);
+        QTRY_VERIFY(loaded.count() >= 1);
+        // A range that shows some of the selection is kept: the whole case holds Paris.
+        const std::int64_t from = view.model()->fromUs(), to = view.model()->toUs();
+        hub.selectIp(QString::fromLatin1(v::kParis));
+        QTRY_VERIFY(loaded.count() >= 2);
+        QTRY_COMPARE(view.model()->summary()->total(), 100);
+        QCOMPARE(view.model()->fromUs(), from);
+        QCOMPARE(view.model()->toUs(), to);
+        // The analyst looks at a day of 2001, where the case has nothing, then selects an
+        // address: its events are brought into view rather than counted as "0 of 20 in view".
+        const std::int64_t day = std::int64_t{86400} * 1000000;
+        view.setViewRange(11323 * day, 11324 * day);
+        QCOMPARE(view.model()->shownTotal(), 0);
+        hub.selectIp(QString::fromLatin1(v::kNewYork));
+        QTRY_VERIFY(loaded.count() >= 3);
+        QTRY_COMPARE(view.model()->shownTotal(), 20);
+    }
+
 private:
     QString m_path;
 };

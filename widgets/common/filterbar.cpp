@@ -116,12 +116,14 @@ void FilterBar::rebuild()
     constexpr int kMaxChips = 4;
     auto addKind = [this](const QStringList &values, QStringList Selection::*field,
                           const QString &chipText, const QString &chipTip, const QString &more) {
-        for (int i = 0; i < values.size() && i < kMaxChips; ++i) {
+        // One value more than the cap gets its own chip: "+1 more" would take as much room.
+        const qsizetype shown = values.size() <= kMaxChips + 1 ? values.size() : kMaxChips;
+        for (qsizetype i = 0; i < shown; ++i) {
             const QString v = values[i];
             addChip(chipText.arg(v), chipTip.arg(v),
                     [field, v](Selection &s) { (s.*field).removeAll(v); });
         }
-        if (values.size() > kMaxChips)
+        if (shown < values.size())
             addChip(more.arg(values.size() - kMaxChips),
                     tr("The selection holds %1; only %2 are shown as chips. Click to keep only "
                        "those.")

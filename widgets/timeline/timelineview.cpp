@@ -16,6 +16,10 @@ namespace netcase {
 namespace {
 
 constexpr std::int64_t kMin = TimelineSummary::kMinuteUs;
+// A view spans ten minutes to ten years: finer than the summary's minutes would show empty
+// buckets, wider would make buckets of more than a month.
+constexpr std::int64_t kMinSpan = 10 * kMin;
+constexpr std::int64_t kMaxSpan = 3660LL * 1440 * kMin;
 constexpr int kMaxBands = 60;
 
 // The part of the hub's filter the timeline applies: who, not when.
@@ -136,8 +140,10 @@ void TimelineView::onLoaded()
         return; // superseded or closed
     m_loading = false;
     std::shared_ptr<TimelineSummary> summary = m_watcher.result();
-    const bool fit = !m_haveRange;
     m_model->setSummary(summary);
+    // Keep the range the analyst chose, unless none of what is now counted falls in it (a
+    // finding selected from another year must not leave an empty chart).
+    const bool fit = !m_haveRange || (summary && !summary->isEmpty() && m_model->shownTotal() == 0);
     if (fit)
         fitToData();
     else
@@ -155,16 +161,17 @@ void TimelineView::fitToData()
         updateCaption();
         return;
     }
-    const std::int64_t span = std::max<std::int64_t>(s->endUs() - s->firstUs(), 10 * kMin);
+    const std::int64_t span = std::max(s->endUs() - s->firstUs(), kMinSpan);
     const std::int64_t pad = span / 40;
+    const std::int64_t to = s->firstUs() + span + pad;
+    // Data spanning more than the widest view: show its most recent part.
+    const std::int64_t from = std::max(s->firstUs() - pad, to - kMaxSpan);
     m_haveRange = true;
-    setViewRange(s->firstUs() - pad, s->firstUs() + span + pad);
+    setViewRange(from, to);
 }
 
 void TimelineView::setViewRange(std::int64_t fromUs, std::int64_t toUs)
 {
-    // Ten minutes to ten years: finer than the summary's minutes would show empty buckets.
-    constexpr std::int64_t kMinSpan = 10 * kMin, kMaxSpan = 3660LL * 1440 * kMin;
     std::int64_t span = std::clamp(toUs - fromUs, kMinSpan, kMaxSpan);
     if (toUs - fromUs != span) {
         const std::int64_t centre = fromUs + (toUs - fromUs) / 2;
