@@ -57,8 +57,16 @@ FilterBar::FilterBar(SelectionHub &hub, QWidget *parent)
     layout->addSpacing(6);
     layout->addWidget(new QLabel(tr("Selection:"), this));
     layout->addWidget(m_empty);
-    layout->addLayout(m_chips);
-    layout->addStretch(1);
+    // The chips take the room the bar has and never widen the window: a selection with more
+    // (or longer) values than fit has its last chips cut off, while the views' captions still
+    // name all of it.
+    auto *chipArea = new QWidget(this);
+    chipArea->setObjectName(QStringLiteral("selectionChips"));
+    chipArea->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_chips->setContentsMargins(0, 0, 0, 0);
+    m_chips->setSizeConstraint(QLayout::SetNoConstraint);
+    chipArea->setLayout(m_chips);
+    layout->addWidget(chipArea, 1);
     layout->addWidget(m_filter);
     layout->addWidget(m_clear);
 
@@ -88,7 +96,7 @@ void FilterBar::addChip(const QString &text,
                         const QString &tip,
                         const std::function<void(Selection &)> &remove)
 {
-    auto *chip = new QToolButton(this);
+    auto *chip = new QToolButton;
     chip->setObjectName(QStringLiteral("selectionChip"));
     chip->setText(text + QStringLiteral("  ✕"));
     chip->setToolTip(tip + QLatin1Char('\n') + tr("Click to remove it from the selection."));
@@ -158,6 +166,7 @@ void FilterBar::rebuild()
                     s.toUs.reset();
                 });
     }
+    m_chips->addStretch(1);
     m_empty->setVisible(sel.isEmpty());
     m_clear->setEnabled(!sel.isEmpty());
 }

@@ -28,6 +28,7 @@ EventsView::EventsView(SelectionHub &hub, QWidget *parent)
     , m_caption(new QLabel(this))
 {
     setObjectName(QStringLiteral("EventsView"));
+    m_caption->setWordWrap(true); // a long selection must not widen the window
     m_table->setObjectName(QStringLiteral("eventTable"));
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
