@@ -147,8 +147,13 @@ void TimelineChartView::updateAxis()
     const int maxTicks = std::max(
             2, int(plotRect().width()
                    / (fontMetrics().horizontalAdvance(QStringLiteral("00-00 00:00")) * 1.8)));
-    const std::int64_t step = TimelineSummary::chooseBucketUs(to - from, maxTicks);
-    for (std::int64_t t = floorDiv(from, step) * step + step; t < to; t += step)
+    std::int64_t step = TimelineSummary::chooseBucketUs(to - from, maxTicks);
+    // Spans of years go beyond the largest bucket (30 days): take whole multiples of it, or
+    // the labels would crowd into "…".
+    if (const std::int64_t ticks = (to - from) / step; ticks > maxTicks)
+        step *= (ticks + maxTicks - 1) / maxTicks;
+    // No tick in the last quarter step: its label, centred on it, would be cut at the edge.
+    for (std::int64_t t = floorDiv(from, step) * step + step; t < to - step / 4; t += step)
         m_axisX->append(utcLabel(t, step), double(t) / 1000.0);
     m_axisX->setTitleText(
             tr("UTC · %1 buckets").arg(TimelineSummary::bucketName(m_model.bucketUs())));
