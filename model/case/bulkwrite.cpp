@@ -1,6 +1,7 @@
 #include "bulkwrite.h"
 
 #include "case/sqlite.h"
+#include "case/writeback.h"
 
 namespace netcase {
 
@@ -24,6 +25,10 @@ BulkWriteScope::BulkWriteScope(Database &db)
     , m_synchronous(db.scalar("PRAGMA synchronous"))
 {
     (void)m_db.exec(QStringLiteral("PRAGMA cache_size = -%1").arg(kBulkCacheKiB).toStdString());
+    if (!m_db.readOnly() && !m_db.path().isEmpty()) {
+        const std::string path = m_db.path().toStdString();
+        m_pacer = std::make_unique<WritebackPacer>(std::vector<std::string>{path, path + "-wal"});
+    }
     if (m_db.readOnly() || pragmaText(m_db, "PRAGMA journal_mode") != QLatin1String("wal"))
         return;
     // SQLite answers with the mode in force afterwards: still "wal" when another connection
@@ -35,6 +40,7 @@ BulkWriteScope::BulkWriteScope(Database &db)
 
 BulkWriteScope::~BulkWriteScope()
 {
+    m_pacer.reset();
     (void)m_db.exec(QStringLiteral("PRAGMA cache_size = %1").arg(m_cacheSize).toStdString());
     if (m_rollback) {
         (void)m_db.exec("PRAGMA journal_mode = WAL");

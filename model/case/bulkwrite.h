@@ -9,12 +9,17 @@
 // to the file are written once, and a crash still leaves the case as it was (the journal holds
 // the few pages that existed before). With another connection open (the GUI's), SQLite refuses
 // the switch and the scope stays in WAL: slower, equally safe.
+//
+// While the scope lasts, a WritebackPacer has the kernel write the case's pages out as they come,
+// so the commit's fsync does not wait for all of them at the end.
 
 #include <cstdint>
+#include <memory>
 
 namespace netcase {
 
 class Database;
+class WritebackPacer;
 
 class BulkWriteScope
 {
@@ -34,6 +39,7 @@ private:
     std::int64_t m_cacheSize;
     std::int64_t m_synchronous;
     bool m_rollback = false;
+    std::unique_ptr<WritebackPacer> m_pacer; ///< starts the disk's work before the commit
 };
 
 } // namespace netcase

@@ -1,12 +1,14 @@
 // Imports write through a rollback journal when they are alone on the case (pages written once
 // instead of twice through the WAL), stay in WAL when another connection reads, always restore
-// the case's settings, and a killed import still leaves the case as it was.
+// the case's settings, and a killed import still leaves the case as it was. The write-back pacer
+// that runs beside them starts the disk's work on files that exist and waits for the others.
 
 #include "common/testutil.h"
 
 #include "api/importjob.h"
 #include "case/bulkwrite.h"
 #include "case/casefile.h"
+#include "case/writeback.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -53,6 +55,26 @@ class TestBulkWrite : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void pacerStartsWritebackOnFilesThatExist()
+    {
+#ifndef __linux__
+        QSKIP("write-back pacing is Linux only");
+#endif
+        const QString path = test::tempPath(QStringLiteral("paced.bin"));
+        const QString later = path + QStringLiteral("-later");
+        QFile::remove(later);
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        QVERIFY(f.write(QByteArray(1 << 20, 'x')) == 1 << 20);
+        f.flush();
+        WritebackPacer pacer({path.toStdString(), later.toStdString()});
+        QTRY_VERIFY(pacer.started() >= 2); // ticks on the existing file only
+        const int before = pacer.started();
+        QFile l(later);
+        QVERIFY(l.open(QIODevice::WriteOnly));
+        QTRY_VERIFY(pacer.started() >= before + 4); // both files, once the second appears
+    }
+
     void aloneUsesRollbackJournalAndRestores()
     {
         CaseFile c = newCase(QStringLiteral("alone.netcase"));
