@@ -6,11 +6,6 @@ namespace netcase {
 
 namespace {
 
-int ipFamily(std::string_view ip)
-{
-    return ip.find(':') != std::string_view::npos ? 6 : 4;
-}
-
 // NULL in the store for an empty (0) id.
 std::int64_t idOrNull(std::int64_t id)
 {
@@ -20,54 +15,17 @@ std::int64_t idOrNull(std::int64_t id)
 } // namespace
 
 EventWriter::EventWriter(Database &db, std::int64_t sourceId)
-    : m_db(db)
-    , m_sourceId(sourceId)
+    : m_sourceId(sourceId)
+    , m_dict(db)
     , m_store(db, sourceId, nextEventId(db))
 {
-    m_insertStr = db.prepareRaw("INSERT OR IGNORE INTO strs(s) VALUES (?)");
-    m_findStr = db.prepareRaw("SELECT id FROM strs WHERE s = ?");
-    m_insertIp = db.prepareRaw("INSERT OR IGNORE INTO ips(ip, family) VALUES (?, ?)");
-    m_findIp = db.prepareRaw("SELECT id FROM ips WHERE ip = ?");
     m_insertReject
             = db.prepare("INSERT INTO rejects(source_id, line, reason, raw) VALUES (?,?,?,?)");
     m_insertRaw = db.prepare(
             "INSERT INTO raw_blocks(source_id, first_line, last_line, data) VALUES (?,?,?,?)");
 }
 
-EventWriter::~EventWriter()
-{
-    for (sqlite3_stmt *st : {m_insertStr, m_findStr, m_insertIp, m_findIp})
-        sqlite3_finalize(st);
-}
-
-std::int64_t EventWriter::store(std::string_view s, bool ip)
-{
-    sqlite3_stmt *insert = ip ? m_insertIp : m_insertStr;
-    sqlite3_stmt *find = ip ? m_findIp : m_findStr;
-    if (!insert || !find)
-        return 0;
-    // Insert first: for a new string (the common case) that is the only statement needed.
-    sqlite3_bind_text(insert, 1, s.data(), int(s.size()), SQLITE_STATIC);
-    if (ip)
-        sqlite3_bind_int(insert, 2, ipFamily(s));
-    const int rc = sqlite3_step(insert);
-    sqlite3_reset(insert);
-    std::int64_t id = 0;
-    if (rc == SQLITE_DONE && sqlite3_changes(m_db.handle()) == 1) {
-        id = sqlite3_last_insert_rowid(m_db.handle());
-    } else {
-        sqlite3_bind_text(find, 1, s.data(), int(s.size()), SQLITE_STATIC);
-        if (sqlite3_step(find) == SQLITE_ROW)
-            id = sqlite3_column_int64(find, 0);
-        sqlite3_reset(find);
-    }
-    if (!id && m_error.isEmpty())
-        m_error = QStringLiteral("cannot store '%1': %2")
-                          .arg(QString::fromUtf8(s.data(),
-                                                 qsizetype(std::min<size_t>(s.size(), 80))),
-                               m_db.lastError());
-    return id;
-}
+EventWriter::~EventWriter() = default;
 
 std::int64_t EventWriter::intern(std::string_view s, bool ip)
 {
@@ -77,9 +35,11 @@ std::int64_t EventWriter::intern(std::string_view s, bool ip)
     const std::uint64_t hash = InternMap::hashOf(s);
     if (const std::int64_t id = cache.find(s, hash))
         return id;
-    const std::int64_t id = store(s, ip);
+    const std::int64_t id = m_dict.store(s, ip);
     if (id)
         cache.insert(s, id, hash);
+    else if (m_error.isEmpty())
+        m_error = m_dict.error();
     return id;
 }
 
@@ -109,14 +69,8 @@ Status EventWriter::addInterned(InternedEvents &b)
 {
     if (b.restart)
         m_provisional.clear();
-    for (const InternedEvents::NewText &t : b.added) {
-        const std::int64_t id = store(b.textOf(t), t.ip);
-        if (!id)
-            return makeError(m_error);
-        if (m_provisional.size() <= t.id)
-            m_provisional.resize(size_t(t.id) + 1, 0);
-        m_provisional[t.id] = id;
-    }
+    if (Status s = storeAdded(b); !s.ok())
+        return s;
     for (size_t i = 0; i < b.count; ++i) {
         EventInts &row = b.rows[i];
         for (const TextColumn &c : kTextColumns) {
@@ -133,6 +87,28 @@ Status EventWriter::addInterned(InternedEvents &b)
         }
         if (Status s = appendRow(row, b.labels[i]); !s.ok())
             return s;
+    }
+    return {};
+}
+
+Status EventWriter::storeAdded(const InternedEvents &b)
+{
+    if (!b.added.empty() && m_provisional.size() <= b.added.back().id)
+        m_provisional.resize(size_t(b.added.back().id) + 1, 0);
+    for (bool ip : {false, true}) {
+        m_addedText.clear();
+        m_addedIds.clear();
+        for (const InternedEvents::NewText &t : b.added) {
+            if (t.ip == ip) {
+                m_addedText.push_back(b.textOf(t));
+                m_addedIds.push_back(t.id);
+            }
+        }
+        m_storedIds.resize(m_addedText.size());
+        if (!m_dict.storeMany(m_addedText, ip, m_storedIds.data()))
+            return makeError(m_dict.error());
+        for (size_t i = 0; i < m_addedIds.size(); ++i)
+            m_provisional[m_addedIds[i]] = m_storedIds[i];
     }
     return {};
 }

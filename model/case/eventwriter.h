@@ -10,6 +10,7 @@
 // and addRawBlock() (which compresses a block that is not yet).
 
 #include "case/batchinterner.h"
+#include "case/dictionarywriter.h"
 #include "case/eventstore.h"
 #include "case/internmap.h"
 #include "case/rawblock.h"
@@ -18,8 +19,6 @@
 #include "core/result.h"
 
 #include <string>
-
-struct sqlite3_stmt;
 
 namespace netcase {
 
@@ -60,16 +59,12 @@ private:
     /// internString() for a column whose value mostly repeats from one event to the next
     /// (category, action, method...): the previous value is checked first.
     std::int64_t internRepeated(const TextColumn &column, std::string_view s);
-    /// The row id of s in strs (ip false) or ips, inserted if new; 0 (and m_error) on failure.
-    std::int64_t store(std::string_view s, bool ip);
+    /// Stores the batch's new texts and maps their provisional ids to row ids.
+    Status storeAdded(const InternedEvents &batch);
     Status appendRow(const EventInts &row, const std::string &labels);
 
-    Database &m_db;
     std::int64_t m_sourceId;
-    sqlite3_stmt *m_insertStr = nullptr;
-    sqlite3_stmt *m_findStr = nullptr;
-    sqlite3_stmt *m_insertIp = nullptr;
-    sqlite3_stmt *m_findIp = nullptr;
+    DictionaryWriter m_dict;
     Statement m_insertReject;
     Statement m_insertRaw;
     EventStoreWriter m_store;
@@ -80,7 +75,10 @@ private:
         std::int64_t id = 0;
     };
     std::array<Memo, kIntColumns> m_memo;
-    std::vector<std::int64_t> m_provisional; ///< addInterned(): provisional id -> row id
+    std::vector<std::int64_t> m_provisional;   ///< addInterned(): provisional id -> row id
+    std::vector<std::string_view> m_addedText; ///< storeAdded(): one dictionary's new texts
+    std::vector<std::uint32_t> m_addedIds;     ///< and their provisional ids
+    std::vector<std::int64_t> m_storedIds;     ///< and their row ids
     InternMap m_strs;
     InternMap m_ips;
     RawBlockBuilder m_rawBuilder;

@@ -1,12 +1,14 @@
 // EventWriter: interned ids stay right when the bounded cache evicts, raw records round-trip
 // through the compressed blocks (by count and by bytes), and counts are exact; events interned
 // ahead by a BatchInterner (the import pipeline's path) are stored exactly as add() stores them,
-// across restarts of its numbering and evictions of its maps.
+// across restarts of its numbering and evictions of its maps. The dictionaries store many texts in
+// one statement and still give each text its one row, when some were there before.
 
 #include "common/testutil.h"
 
 #include "case/batchinterner.h"
 #include "case/casefile.h"
+#include "case/dictionarywriter.h"
 #include "case/eventquery.h"
 #include "case/eventwriter.h"
 #include "case/internmap.h"
@@ -37,6 +39,41 @@ class TestEventWriter : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void dictionaryStoresManyAsOneRowPerText()
+    {
+        auto c = caseWithSource(QStringLiteral("dict.netcase"));
+        QVERIFY(c.ok());
+        Database &db = c->db();
+        DictionaryWriter dict(db);
+        for (bool ip : {false, true}) {
+            const auto text = [ip](int i) {
+                return ip ? (i % 2 ? "2001:db8::" : "192.0.2.") + std::to_string(i % 200)
+                          : "text " + std::to_string(i);
+            };
+            // 3 stored before; then 100 in chunks of 32: one chunk all new, one with a text
+            // twice and one stored before, one with two stored before, and a remainder of 4.
+            for (int i : {40, 70, 75})
+                QVERIFY(dict.store(text(i), ip) > 0);
+            std::vector<std::string> owned(100);
+            for (int i = 0; i < 100; ++i)
+                owned[size_t(i)] = text(i == 33 ? 34 : i);
+            std::vector<std::string_view> texts(owned.begin(), owned.end());
+            std::vector<std::int64_t> ids(texts.size());
+            QVERIFY(dict.storeMany(texts, ip, ids.data()));
+            Statement find = db.prepare(ip ? "SELECT id FROM ips WHERE ip = ?"
+                                           : "SELECT id FROM strs WHERE s = ?");
+            for (size_t i = 0; i < texts.size(); ++i) {
+                find.bind(1, texts[i]);
+                QVERIFY(find.step());
+                QCOMPARE(ids[i], find.int64(0));
+                find.reset();
+            }
+            QCOMPARE(db.scalar(ip ? "SELECT count(*) FROM ips" : "SELECT count(*) FROM strs"), 99);
+        }
+        QCOMPARE(db.scalar("SELECT count(*) FROM ips WHERE family = 6"), 49);
+        QVERIFY(dict.error().isEmpty());
+    }
+
     void internMapIsBounded()
     {
         InternMap m(10000);
