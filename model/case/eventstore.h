@@ -59,6 +59,8 @@ public:
 private:
     Status flushBlock();
     Status flushPostings();
+    /// Writes the posting rows gathered in m_rows (blobs in m_blobs), kPostingRows at a time.
+    Status writePostingRows(bool all);
 
     Database &m_db;
     std::int64_t m_sourceId;
@@ -73,6 +75,16 @@ private:
     size_t m_postingIds = 0;
     sqlite3_stmt *m_insertBlock = nullptr;
     sqlite3_stmt *m_insertPosting = nullptr;
+    sqlite3_stmt *m_insertPostings = nullptr; ///< kPostingRows rows in one statement
+    struct PostingRow
+    {
+        int kind;
+        std::int64_t key;
+        size_t offset; ///< of its ids in m_blobs
+        size_t size;
+    };
+    std::vector<PostingRow> m_rows;
+    std::string m_blobs;
 };
 
 } // namespace netcase
