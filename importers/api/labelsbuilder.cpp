@@ -1,5 +1,7 @@
 #include "labelsbuilder.h"
 
+#include "core/textscan.h"
+
 namespace netcase {
 
 namespace {
@@ -65,16 +67,10 @@ std::string toValidUtf8(std::string_view s)
 void appendJsonEscaped(std::string &out, std::string_view s)
 {
     static const char hex[] = "0123456789abcdef";
-    const auto plain = [](unsigned char c) {
-        return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
-    };
     out.reserve(out.size() + s.size());
     for (size_t i = 0; i < s.size(); ++i) {
         // Runs of characters that need no escaping (nearly all of them) are copied at once.
-        size_t run = i;
-        while (run < s.size() && plain(static_cast<unsigned char>(s[run])))
-            ++run;
-        if (run > i) {
+        if (const size_t run = scan::findJsonSpecial(s, i); run > i) {
             out.append(s.substr(i, run - i));
             i = run;
             if (i == s.size())
@@ -100,8 +96,6 @@ void appendJsonEscaped(std::string &out, std::string_view s)
                 out.push_back(hex[c >> 4]);
                 out.push_back(hex[c & 15]);
             }
-        } else if (c < 0x80) {
-            out.push_back(char(c));
         } else if (const size_t n = utf8Length(s, i)) {
             out.append(s.substr(i, n));
             i += n - 1;

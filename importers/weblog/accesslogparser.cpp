@@ -2,11 +2,11 @@
 
 #include "api/labelsbuilder.h"
 #include "core/ipaddr.h"
+#include "core/textscan.h"
 #include "core/timeutil.h"
 #include "core/utf8.h"
 
 #include <charconv>
-#include <cstring>
 
 namespace netcase {
 
@@ -41,25 +41,23 @@ bool quoted(Cursor &c, std::string &out)
     ++c.p;
     const size_t start = c.p;
     const size_t n = c.s.size();
-    const char *s = c.s.data();
     bool escaped = false;
-    // Jumps from quote to quote (memchr), looking for a backslash only in between.
+    // One pass for the closing quote and any backslash before it.
     for (;;) {
-        const void *q = c.p < n ? std::memchr(s + c.p, '"', n - c.p) : nullptr;
-        if (!q) {
+        const size_t f = c.p < n ? scan::findEither(c.s, c.p, '"', '\\') : n;
+        if (f == n) {
             c.p = n;
             return false;
         }
-        const size_t qi = size_t(static_cast<const char *>(q) - s);
-        if (const void *b = std::memchr(s + c.p, '\\', qi - c.p)) {
+        if (c.s[f] == '\\') {
             escaped = true; // \x: x is literal, even a quote; continue after it
-            c.p = size_t(static_cast<const char *>(b) - s) + 2;
+            c.p = f + 2;
             continue;
         }
-        c.p = qi;
+        c.p = f;
         // A quote ends the field only when followed by a space or the end of the line, so
         // that a stray unescaped quote inside a user agent does not break the line.
-        if (qi + 1 == n || s[qi + 1] == ' ')
+        if (f + 1 == n || c.s[f + 1] == ' ')
             break;
         ++c.p;
     }
