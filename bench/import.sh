@@ -7,6 +7,7 @@
 #   bench/import.sh [BUILD_DIR] [WORK_DIR]      (defaults: build/release, /tmp/netcase-bench)
 #   BIG=1 bench/import.sh ...                   also the 5,000,000-line access log (memory bound)
 #   ONLY=access bench/import.sh ...             only the inputs whose label contains "access"
+#   RATIO_RUNS=9 bench/import.sh ...            alternating lnav/Netcase runs for the ratio (5)
 #
 # Build first: cmake --preset release && cmake --build build/release --target netcase \
 #              bench_import gen_accesslog
@@ -75,23 +76,35 @@ if command -v lnav >/dev/null; then
     rm -rf "$HOME" && mkdir -p "$HOME"
     log="$work/access_1m.log"
     echo "== lnav $(lnav -V | head -1) on access_1m.log (headless, -n)"
-    t0=$(date +%s.%N)
-    /usr/bin/time -f "   index + count: wall %e s  user %U s  sys %S s  peak RSS %M KB" \
-        lnav -n -c ';SELECT count(*) AS n FROM access_log' "$log" | tr -s ' ' | sed 's/^/   /'
-    t1=$(date +%s.%N)
     /usr/bin/time -f "   index + field query: wall %e s  user %U s  sys %S s  peak RSS %M KB" \
         lnav -n -c ';SELECT count(*) AS n FROM access_log WHERE sc_status >= 400 AND cs_method = "POST"' \
         "$log" | tr -s ' ' | sed 's/^/   /'
-    t2=$(date +%s.%N)
+    # The machine's speed drifts by the minute: lnav's index and Netcase's import alternate,
+    # RATIO_RUNS times each, and the ratio is that of the two medians.
+    runs=${RATIO_RUNS:-5}
+    : >"$work/ratio.runs"
+    for _ in $(seq "$runs"); do
+        t0=$(date +%s.%N)
+        lnav -n -c ';SELECT count(*) AS n FROM access_log' "$log" >/dev/null
+        t1=$(date +%s.%N)
+        echo "lnav $(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }')" >>"$work/ratio.runs"
+        rm -f "$work"/bench.netcase*
+        echo "netcase $("$bin/bench_import" "$log" --label ratio --case "$work/bench.netcase" \
+            | sed -n 's/^json .*"wall_s":\([0-9.]*\).*/\1/p')" >>"$work/ratio.runs"
+    done
     rm -rf "$HOME"
-    lnav_index=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }')
-    lnav_query=$(awk -v a="$t1" -v b="$t2" 'BEGIN { printf "%.2f", b - a }')
-    echo "   lnav index+count ${lnav_index} s, index+field query ${lnav_query} s"
-    ours=$("$bin/bench_import" "$log" --label ratio --case "$work/bench.netcase" \
-               | sed -n 's/^json .*"wall_s":\([0-9.]*\).*/\1/p')
-    echo "== ratio: lnav index time / Netcase import time =" \
+    median() { # tool
+        awk -v t="$1" '$1 == t { print $2 }' "$work/ratio.runs" | sort -n \
+            | awk '{ w[NR] = $1 } END { printf "%.2f", w[int((NR + 1) / 2)] }'
+    }
+    for tool in lnav netcase; do
+        echo "   $tool: $(awk -v t="$tool" '$1 == t { printf "%.2f ", $2 }' "$work/ratio.runs")"
+    done
+    lnav_index=$(median lnav)
+    ours=$(median netcase)
+    echo "== ratio: lnav index time / Netcase import time = " \
          "$(awk -v l="$lnav_index" -v n="$ours" 'BEGIN { printf "%.2f", l / n }')" \
-         "(Netcase import ${ours} s, lnav index ${lnav_index} s, lnav field query ${lnav_query} s)"
+         "(medians of $runs alternating runs: Netcase import ${ours} s, lnav index+count ${lnav_index} s)"
 else
     echo "== lnav not installed (scripts/setup.sh installs it): no comparison"
 fi
