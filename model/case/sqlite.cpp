@@ -2,6 +2,7 @@
 
 #include <QDebug>
 #include <QFile>
+#include <QFileInfo>
 
 #include <sqlite3.h>
 
@@ -145,7 +146,7 @@ Database::Database(Database &&other) noexcept
 Database &Database::operator=(Database &&other) noexcept
 {
     if (this != &other) {
-        sqlite3_close_v2(m_db);
+        close();
         m_db = other.m_db;
         m_path = std::move(other.m_path);
         m_readOnly = other.m_readOnly;
@@ -156,7 +157,37 @@ Database &Database::operator=(Database &&other) noexcept
 
 Database::~Database()
 {
+    close();
+}
+
+void Database::close()
+{
+    if (!m_db)
+        return;
     sqlite3_close_v2(m_db);
+    m_db = nullptr;
+    if (m_readOnly)
+        removeIdleWal(m_path);
+}
+
+void Database::removeIdleWal(const QString &path)
+{
+    // SQLite creates the -wal and -shm files of a WAL database for a read-only connection too,
+    // but only a writable one removes them as the last to close: every `netcase info` left two
+    // empty files beside the case. A writable connection that only reads removes them if it is
+    // the last (SQLite decides that under its own locks, so a case open elsewhere keeps them)
+    // and changes nothing in the case. A log with content, or no write access, is left alone.
+    const QFileInfo wal(path + QStringLiteral("-wal"));
+    const QFileInfo file(path);
+    if (!wal.exists() || wal.size() != 0 || !file.isWritable()
+        || !QFileInfo(file.absolutePath()).isWritable())
+        return;
+    sqlite3 *db = nullptr;
+    if (sqlite3_open_v2(QFile::encodeName(path).constData(), &db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr)
+        == SQLITE_OK)
+        (void)sqlite3_exec(db, "SELECT count(*) FROM sqlite_schema", nullptr, nullptr, nullptr);
+    sqlite3_close(db);
 }
 
 Result<Database> Database::open(const QString &path, Mode mode)

@@ -98,6 +98,10 @@ public:
     bool lastErrorWasLock() const;
 
 private:
+    void close();
+    /// After a read-only connection: removes the empty -wal and -shm files it leaves behind.
+    static void removeIdleWal(const QString &path);
+
     sqlite3 *m_db = nullptr;
     QString m_path;
     bool m_readOnly = false;

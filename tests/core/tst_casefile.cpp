@@ -8,6 +8,7 @@
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QTest>
 
@@ -184,6 +185,40 @@ private Q_SLOTS:
         QVERIFY(other.waitForFinished(60000));
         QCOMPARE(other.exitCode(), 3);
         QVERIFY(other.readAllStandardError().contains("being written by another Netcase"));
+    }
+
+    void readOnlyOpenLeavesNoFilesAndNoChange()
+    {
+        const QString path = test::tempPath(QStringLiteral("ro.netcase"));
+        QVERIFY(CaseFile::create(path, CaseInfo{QStringLiteral("t")}).ok());
+        QVERIFY(noAuxFiles(path));
+        const QByteArray before = fileHash(path);
+        {
+            auto reader = CaseFile::open(path, {.readOnly = true});
+            QVERIFY(reader.ok());
+            QVERIFY(reader->readOnly());
+            QCOMPARE(reader->info().title, QStringLiteral("t"));
+            QCOMPARE(reader->db().scalar("SELECT count(*) FROM events"), 0);
+        }
+        QVERIFY(noAuxFiles(path)); // was: an empty -wal and a -shm left behind
+        QCOMPARE(fileHash(path), before);
+
+        // Open elsewhere for writing: a reader closing must not take the writer's log away.
+        auto writer = CaseFile::open(path);
+        QVERIFY(writer.ok());
+        QVERIFY(writer->db().exec("UPDATE case_info SET scope = 'during'").ok());
+        // An empty log, as after a checkpoint: the reader's clean-up would remove it if alone.
+        QVERIFY(writer->db().exec("PRAGMA wal_checkpoint(TRUNCATE)").ok());
+        QCOMPARE(QFileInfo(path + QStringLiteral("-wal")).size(), 0);
+        {
+            auto reader = CaseFile::open(path, {.readOnly = true, .alreadyLocked = true});
+            QVERIFY(reader.ok());
+            QCOMPARE(reader->db().scalar("SELECT count(*) FROM case_info WHERE scope = 'during'"),
+                     1);
+        }
+        QVERIFY(QFile::exists(path + QStringLiteral("-wal")));
+        QVERIFY(writer->db().exec("UPDATE case_info SET scope = 'after'").ok());
+        QCOMPARE(writer->db().scalar("SELECT count(*) FROM case_info WHERE scope = 'after'"), 1);
     }
 
     void missingFileIsAClearError()
