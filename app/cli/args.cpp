@@ -1,5 +1,7 @@
 #include "args.h"
 
+#include "cli/command.h"
+
 namespace netcase::cli {
 
 Result<Args> Args::parse(const QStringList &argv, std::initializer_list<OptionSpec> options)
@@ -74,6 +76,26 @@ Result<long long> Args::number(const QString &name, long long fallback) const
         return makeError(QStringLiteral("--%1 expects a number, got '%2'").arg(name, value(name)),
                          ErrorCode::Usage);
     return v;
+}
+
+Result<Args> Args::parseCommand(const char *command,
+                                const QStringList &argv,
+                                std::initializer_list<OptionSpec> options,
+                                Shape shape)
+{
+    auto args = parse(argv, options);
+    if (!args)
+        return args;
+    const auto n = args->positional().size();
+    bool fits = n >= shape.minPositional && (shape.maxPositional < 0 || n <= shape.maxPositional);
+    for (const char *name : shape.required)
+        fits = fits && args->has(QLatin1String(name));
+    if (fits)
+        return args;
+    const Command *c = findCommand(QLatin1String(command));
+    return makeError(QStringLiteral("usage: netcase %1")
+                             .arg(c ? QLatin1String(c->synopsis) : QLatin1String(command)),
+                     ErrorCode::Usage);
 }
 
 } // namespace netcase::cli

@@ -31,6 +31,26 @@ public:
     /// Integer option; error when it is present but not a number.
     Result<long long> number(const QString &name, long long fallback) const;
 
+    /// The number of positional arguments and the options a command cannot run without.
+    struct Shape
+    {
+        int minPositional = 1;
+        int maxPositional = 1; ///< -1: no limit
+        std::initializer_list<const char *> required = {};
+    };
+    /// parse(), then the call checked against shape: when it does not fit, a usage error that
+    /// quotes the command's synopsis (the one "netcase help COMMAND" shows).
+    static Result<Args> parseCommand(const char *command,
+                                     const QStringList &argv,
+                                     std::initializer_list<OptionSpec> options,
+                                     Shape shape);
+    static Result<Args> parseCommand(const char *command,
+                                     const QStringList &argv,
+                                     std::initializer_list<OptionSpec> options)
+    {
+        return parseCommand(command, argv, options, Shape{});
+    }
+
 private:
     QStringList m_positional;
     QMap<QString, QStringList> m_values;

@@ -39,14 +39,9 @@ Result<nlohmann::json> overridePatch(const QStringList &sets)
 
 int run(const QStringList &argv)
 {
-    auto args = Args::parse(argv, {{"json", false}, {"set", true}});
+    auto args = Args::parseCommand("analyze", argv, {{"json", false}, {"set", true}});
     if (!args)
         return fail(args.error());
-    if (args->positional().size() != 1)
-        return fail(
-                makeError(QStringLiteral("usage: netcase analyze CASE [--set RULE.KEY=VALUE]... "
-                                         "[--json]"),
-                          ErrorCode::Usage));
     auto c = openCase(args->positional().first(), true);
     if (!c)
         return fail(c.error());
@@ -63,15 +58,11 @@ int run(const QStringList &argv)
         if (auto s = txn.commit(); !s)
             return fail(s.error());
     }
-    const bool tty = stderrIsTerminal();
-    auto sum = Analyzer::run(c->db(), actor, [&](const QString &stage, int pct) {
-        if (tty) {
-            std::fprintf(stderr, "\r%3d%%  %s\x1b[K", pct, stage.toUtf8().constData());
-            std::fflush(stderr);
-        }
-    });
-    if (tty)
-        std::fprintf(stderr, "\r\x1b[K");
+    const Result<AnalysisSummary> sum = [&] {
+        const ProgressLine progress;
+        return Analyzer::run(c->db(), actor,
+                             [&](const QString &stage, int pct) { progress.show(pct, stage); });
+    }();
     if (!sum)
         return fail(sum.error());
     if (args->has(QStringLiteral("json"))) {

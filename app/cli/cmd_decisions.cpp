@@ -42,12 +42,9 @@ void printRevision(const Decision &d, const std::vector<Review> &reviews)
 
 int run(const QStringList &argv)
 {
-    auto args = Args::parse(argv, {{"json", false}});
+    auto args = Args::parseCommand("decisions", argv, {{"json", false}});
     if (!args)
         return fail(args.error());
-    if (args->positional().size() != 1)
-        return fail(makeError(QStringLiteral("usage: netcase decisions CASE [--json]"),
-                              ErrorCode::Usage));
     auto c = openCase(args->positional().first(), false);
     if (!c)
         return fail(c.error());

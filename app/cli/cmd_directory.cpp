@@ -14,12 +14,10 @@ namespace {
 
 int run(const QStringList &argv)
 {
-    auto args = Args::parse(argv, {{"json", false}});
+    auto args = Args::parseCommand("directory", argv, {{"json", false}},
+                                   {.minPositional = 2, .maxPositional = 2});
     if (!args)
         return fail(args.error());
-    if (args->positional().size() != 2)
-        return fail(makeError(QStringLiteral("usage: netcase directory CASE FILE.csv"),
-                              ErrorCode::Usage));
     auto c = openCase(args->positional().at(0), true);
     if (!c)
         return fail(c.error());

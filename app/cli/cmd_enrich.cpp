@@ -49,15 +49,10 @@ nlohmann::json sourceJson(const EnrichSource &s)
 
 int run(const QStringList &argv)
 {
-    auto args = Args::parse(argv,
-                            {{"mmdb", true}, {"list", true}, {"asn-csv", true}, {"json", false}});
+    auto args = Args::parseCommand(
+            "enrich", argv, {{"mmdb", true}, {"list", true}, {"asn-csv", true}, {"json", false}});
     if (!args)
         return fail(args.error());
-    if (args->positional().size() != 1)
-        return fail(makeError(QStringLiteral("usage: netcase enrich CASE [--mmdb PATH]... "
-                                             "[--list [CATEGORY=]PATH]... [--asn-csv PATH]... "
-                                             "[--json]"),
-                              ErrorCode::Usage));
     QList<SourceSpec> specs = explicitSources(*args);
     const bool explicitGiven = !specs.isEmpty();
     if (!explicitGiven)
@@ -72,16 +67,13 @@ int run(const QStringList &argv)
     auto c = openCase(args->positional().first(), true);
     if (!c)
         return fail(c.error());
-    const bool tty = stderrIsTerminal();
-    auto sum = enrichCase(c->db(), sources, EnrichOptions{}, [tty](qint64 done, qint64 total) {
-        if (tty && total > 0) {
-            std::fprintf(stderr, "\r%3d%%  %lld addresses\x1b[K", int(100 * done / total),
-                         static_cast<long long>(total));
-            std::fflush(stderr);
-        }
-    });
-    if (tty)
-        std::fprintf(stderr, "\r\x1b[K");
+    const auto sum = [&] {
+        const ProgressLine progress;
+        return enrichCase(c->db(), sources, EnrichOptions{}, [&](qint64 done, qint64 total) {
+            if (total > 0)
+                progress.show(int(100 * done / total), QStringLiteral("%1 addresses").arg(total));
+        });
+    }();
     if (!sum)
         return fail(sum.error());
 

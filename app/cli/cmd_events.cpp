@@ -29,18 +29,15 @@ Result<std::optional<std::int64_t>> timeOption(const Args &a, const char *name)
 
 int run(const QStringList &argv)
 {
-    auto args = Args::parse(argv, {{"ip", true},
-                                   {"user", true},
-                                   {"from", true},
-                                   {"to", true},
-                                   {"limit", true},
-                                   {"raw", false}});
+    auto args = Args::parseCommand("events", argv,
+                                   {{"ip", true},
+                                    {"user", true},
+                                    {"from", true},
+                                    {"to", true},
+                                    {"limit", true},
+                                    {"raw", false}});
     if (!args)
         return fail(args.error());
-    if (args->positional().size() != 1)
-        return fail(makeError(QStringLiteral("usage: netcase events CASE [--ip IP] [--user NAME] "
-                                             "[--from T] [--to T] [--limit N] [--raw]"),
-                              ErrorCode::Usage));
     EventFilter f;
     f.ips = args->values(QStringLiteral("ip"));
     f.users = args->values(QStringLiteral("user"));

@@ -15,17 +15,14 @@ namespace {
 
 int run(const QStringList &argv)
 {
-    auto args = Args::parse(argv, {{"json", false},
-                                   {"all", false},
-                                   {"kind", true},
-                                   {"min-severity", true},
-                                   {"rule-stats", false}});
+    auto args = Args::parseCommand("findings", argv,
+                                   {{"json", false},
+                                    {"all", false},
+                                    {"kind", true},
+                                    {"min-severity", true},
+                                    {"rule-stats", false}});
     if (!args)
         return fail(args.error());
-    if (args->positional().size() != 1)
-        return fail(makeError(QStringLiteral("usage: netcase findings CASE [--kind K] "
-                                             "[--min-severity N] [--all] [--rule-stats] [--json]"),
-                              ErrorCode::Usage));
     auto minSeverity = args->number(QStringLiteral("min-severity"), 0);
     if (!minSeverity)
         return fail(minSeverity.error());

@@ -17,30 +17,28 @@ namespace netcase::cli {
 
 namespace {
 
-void showProgress(const ImportProgress &p, const QElapsedTimer &clock)
+QString progressText(const ImportProgress &p, const QElapsedTimer &clock)
 {
     const double secs = std::max(0.001, clock.elapsed() / 1000.0);
     const double mb = p.bytesDone / 1e6;
-    const int pct = p.bytesTotal > 0 ? int(100 * p.bytesDone / p.bytesTotal) : 0;
-    std::fprintf(stderr, "\r%3d%%  %8.1f MB  %6.1f MB/s  %s\x1b[K", pct, mb, mb / secs,
-                 sanitize(p.currentFile).toUtf8().constData());
-    std::fflush(stderr);
+    return QStringLiteral("%1 MB  %2 MB/s  %3")
+            .arg(mb, 8, 'f', 1)
+            .arg(mb / secs, 6, 'f', 1)
+            .arg(p.currentFile);
 }
 
 int run(const QStringList &argv)
 {
-    auto args = Args::parse(argv, {{"format", true},
-                                   {"timezone", true},
-                                   {"year", true},
-                                   {"mapping", true},
-                                   {"no-analyze", false},
-                                   {"json", false}});
+    auto args = Args::parseCommand("import", argv,
+                                   {{"format", true},
+                                    {"timezone", true},
+                                    {"year", true},
+                                    {"mapping", true},
+                                    {"no-analyze", false},
+                                    {"json", false}},
+                                   {.minPositional = 2, .maxPositional = -1});
     if (!args)
         return fail(args.error());
-    if (args->positional().size() < 2)
-        return fail(makeError(QStringLiteral("usage: netcase import CASE FILE_OR_DIR... "
-                                             "[--format NAME] [--timezone TZ] [--year YYYY]"),
-                              ErrorCode::Usage));
     ImportOptions opts;
     opts.format = args->value(QStringLiteral("format"));
     opts.timezone = args->value(QStringLiteral("timezone"), QStringLiteral("UTC"));
@@ -54,19 +52,19 @@ int run(const QStringList &argv)
     if (!c)
         return fail(c.error());
     ImportJob job(args->positional().mid(1), opts);
-    const bool tty = stderrIsTerminal();
     QElapsedTimer clock;
     clock.start();
     std::atomic<bool> cancel{false};
-    auto report = job.run(
-            *c,
-            [&](const ImportProgress &p) {
-                if (tty)
-                    showProgress(p, clock);
-            },
-            cancel);
-    if (tty)
-        std::fprintf(stderr, "\r\x1b[K");
+    const auto report = [&] {
+        const ProgressLine progress;
+        return job.run(
+                *c,
+                [&](const ImportProgress &p) {
+                    progress.show(p.bytesTotal > 0 ? int(100 * p.bytesDone / p.bytesTotal) : 0,
+                                  progressText(p, clock));
+                },
+                cancel);
+    }();
     if (!report)
         return fail(report.error());
 

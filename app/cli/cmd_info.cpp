@@ -15,12 +15,9 @@ namespace {
 
 int run(const QStringList &argv)
 {
-    auto args = Args::parse(argv, {{"json", false}});
+    auto args = Args::parseCommand("info", argv, {{"json", false}});
     if (!args)
         return fail(args.error());
-    if (args->positional().size() != 1)
-        return fail(
-                makeError(QStringLiteral("usage: netcase info CASE [--json]"), ErrorCode::Usage));
     auto c = openCase(args->positional().first(), false);
     if (!c)
         return fail(c.error());

@@ -13,15 +13,11 @@ namespace {
 
 int run(const QStringList &argv)
 {
-    auto args = Args::parse(
-            argv, {{"title", true}, {"authorization", true}, {"scope", true}, {"retention", true}});
+    auto args = Args::parseCommand(
+            "new", argv,
+            {{"title", true}, {"authorization", true}, {"scope", true}, {"retention", true}});
     if (!args)
         return fail(args.error());
-    if (args->positional().size() != 1)
-        return fail(
-                makeError(QStringLiteral("usage: netcase new CASE [--title T] "
-                                         "[--authorization REF] [--scope S] [--retention DATE]"),
-                          ErrorCode::Usage));
     CaseInfo info;
     const QString path = args->positional().first();
     info.title = args->value(QStringLiteral("title"), QFileInfo(path).completeBaseName());

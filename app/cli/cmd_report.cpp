@@ -45,17 +45,13 @@ int run(const QStringList &argv)
     auto c = openCase(args->positional().first(), false);
     if (!c)
         return fail(c.error());
-    const bool showProgress = stderrIsTerminal();
     std::atomic<bool> cancel{false};
-    const Status written = writeReport(
-            *c, out, options,
-            [showProgress](int percent, const QString &stage) {
-                if (showProgress)
-                    std::fprintf(stderr, "\r%3d%% %-40s", percent, qPrintable(stage.left(40)));
-            },
-            cancel);
-    if (showProgress)
-        std::fprintf(stderr, "\n");
+    const Status written = [&] {
+        const ProgressLine progress;
+        return writeReport(
+                *c, out, options,
+                [&](int percent, const QString &stage) { progress.show(percent, stage); }, cancel);
+    }();
     if (!written)
         return fail(written.error());
     outLine(QFileInfo(out).absoluteFilePath());

@@ -14,18 +14,15 @@ namespace {
 
 int run(const QStringList &argv)
 {
-    auto args = Args::parse(argv, {{"decision", true},
-                                   {"verdict", true},
-                                   {"note", true},
-                                   {"reviewer", true},
-                                   {"json", false}});
+    auto args = Args::parseCommand("review", argv,
+                                   {{"decision", true},
+                                    {"verdict", true},
+                                    {"note", true},
+                                    {"reviewer", true},
+                                    {"json", false}},
+                                   {.required = {"decision", "verdict"}});
     if (!args)
         return fail(args.error());
-    const QString usage = QStringLiteral("usage: netcase review CASE --decision ID --verdict "
-                                         "agree|challenge [--note TEXT] [--reviewer NAME]");
-    if (args->positional().size() != 1 || !args->has(QStringLiteral("decision"))
-        || !args->has(QStringLiteral("verdict")))
-        return fail(makeError(usage, ErrorCode::Usage));
     auto decision = args->number(QStringLiteral("decision"), 0);
     if (!decision)
         return fail(decision.error());

@@ -58,16 +58,15 @@ QPalette darkPalette()
 
 int run(const QStringList &argv)
 {
-    auto args = Args::parse(argv, {{"out", true},
-                                   {"width", true},
-                                   {"height", true},
-                                   {"finding", true},
-                                   {"palette", true}});
+    auto args = Args::parseCommand("screenshot", argv,
+                                   {{"out", true},
+                                    {"width", true},
+                                    {"height", true},
+                                    {"finding", true},
+                                    {"palette", true}},
+                                   {.required = {"out"}});
     if (!args)
         return fail(args.error());
-    if (args->positional().size() != 1 || !args->has(QStringLiteral("out")))
-        return fail(makeError(QStringLiteral("usage: netcase screenshot CASE --out DIR"),
-                              ErrorCode::Usage));
     auto width = args->number(QStringLiteral("width"), 1600);
     auto height = args->number(QStringLiteral("height"), 1000);
     if (!width || !height)

@@ -12,11 +12,9 @@ namespace {
 
 int run(const QStringList &argv)
 {
-    auto args = Args::parse(argv, {});
+    auto args = Args::parseCommand("upgrade", argv, {});
     if (!args)
         return fail(args.error());
-    if (args->positional().size() != 1)
-        return fail(makeError(QStringLiteral("usage: netcase upgrade CASE"), ErrorCode::Usage));
     // Opening for writing runs the migrations (each in its own transaction) and records the
     // opening in the audit log; nothing else is changed.
     auto c = openCase(args->positional().first(), true);

@@ -13,12 +13,9 @@ namespace {
 
 int run(const QStringList &argv)
 {
-    auto args = Args::parse(argv, {{"json", false}, {"head", true}});
+    auto args = Args::parseCommand("verify", argv, {{"json", false}, {"head", true}});
     if (!args)
         return fail(args.error());
-    if (args->positional().size() != 1)
-        return fail(makeError(QStringLiteral("usage: netcase verify CASE [--head HASH] [--json]"),
-                              ErrorCode::Usage));
     auto c = openCase(args->positional().first(), false);
     if (!c)
         return fail(c.error());

@@ -56,4 +56,22 @@ bool stderrIsTerminal()
     return ::isatty(STDERR_FILENO) == 1;
 }
 
+ProgressLine::ProgressLine()
+    : m_tty(stderrIsTerminal())
+{}
+
+ProgressLine::~ProgressLine()
+{
+    if (m_tty)
+        std::fprintf(stderr, "\r\x1b[K");
+}
+
+void ProgressLine::show(int percent, const QString &text) const
+{
+    if (!m_tty)
+        return;
+    std::fprintf(stderr, "\r%3d%%  %s\x1b[K", percent, sanitize(text).toUtf8().constData());
+    std::fflush(stderr);
+}
+
 } // namespace netcase::cli

@@ -24,4 +24,20 @@ int fail(const Error &error);
 QString sanitize(const QString &text);
 bool stderrIsTerminal();
 
+/// A progress line on stderr ("\r 42%  text"), drawn only when stderr is a terminal and cleared
+/// when it goes out of scope, so piped output and logs stay clean.
+class ProgressLine
+{
+public:
+    ProgressLine();
+    ~ProgressLine();
+    ProgressLine(const ProgressLine &) = delete;
+    ProgressLine &operator=(const ProgressLine &) = delete;
+
+    void show(int percent, const QString &text) const;
+
+private:
+    bool m_tty;
+};
+
 } // namespace netcase::cli
