@@ -188,6 +188,37 @@ private Q_SLOTS:
         QCOMPARE(view.model()->shownTotal(), 20);
     }
 
+    void selectingAFindingZoomsToItsWindowOnce()
+    {
+        auto c = CaseFile::open(m_path);
+        QVERIFY(c);
+        CaseSession session(std::move(*c), false);
+        SelectionHub hub;
+        TimelineView view(hub);
+        view.resize(800, 300);
+        view.show();
+        QSignalSpy loaded(&view, &TimelineView::loaded);
+        view.setSession(&session);
+        QTRY_VERIFY(loaded.count() >= 1);
+        const std::int64_t wholeSpan = view.model()->toUs() - view.model()->fromUs();
+        // Finding 1 runs from minute 990 to minute 1440: shown with 225 minutes either side.
+        hub.selectFinding(1, {}, {QString::fromLatin1(v::kParis)}, {QStringLiteral("alice")});
+        QTRY_VERIFY(loaded.count() >= 2);
+        QCOMPARE(view.model()->fromUs(), v::kBaseUs + 765 * v::kMinuteUs);
+        QCOMPARE(view.model()->toUs(), v::kBaseUs + 1665 * v::kMinuteUs);
+        QVERIFY(view.model()->toUs() - view.model()->fromUs() < wholeSpan);
+        // The analyst zooms out; the same finding staying selected keeps that zoom.
+        view.fitToData();
+        const std::int64_t from = view.model()->fromUs();
+        hub.selectTimeRange(v::kBaseUs, v::kBaseUs + 60 * v::kMinuteUs);
+        QCOMPARE(view.model()->fromUs(), from);
+        // A short finding (19 minutes) opens on at least the narrowest view around it.
+        hub.selectFinding(2, {}, {QStringLiteral("192.0.2.44")}, {});
+        QTRY_VERIFY(view.model()->fromUs() != from);
+        QVERIFY(view.model()->fromUs() <= v::kBaseUs + 2160 * v::kMinuteUs);
+        QVERIFY(view.model()->toUs() >= v::kBaseUs + 2179 * v::kMinuteUs);
+    }
+
 private:
     QString m_path;
 };

@@ -1,5 +1,6 @@
 #include "timelineview.h"
 
+#include "analysis/findingstore.h"
 #include "case/casesession.h"
 #include "core/timeutil.h"
 #include "items/selectionhub.h"
@@ -98,6 +99,7 @@ void TimelineView::setSession(CaseSession *session)
         disconnect(m_session, nullptr, this, nullptr);
     m_session = session;
     m_haveRange = false;
+    m_zoomedFinding = 0;
     if (session)
         connect(session, &CaseSession::changed, this, &TimelineView::reload);
     reload();
@@ -215,10 +217,27 @@ void TimelineView::followSelection()
 {
     const Selection &sel = m_hub.selection();
     m_chart->setSelectedRange(sel.fromUs, sel.toUs);
+    zoomToFinding(sel.findingId);
     if (m_session && !sameFilter(entityFilter(m_hub), m_loadedFilter))
         reload();
     else
         updateCaption();
+}
+
+void TimelineView::zoomToFinding(std::int64_t findingId)
+{
+    // A finding newly selected opens on its time window, with half its span again on each side
+    // for context; while it stays selected, the analyst's own zoom is left alone.
+    if (findingId == m_zoomedFinding)
+        return;
+    m_zoomedFinding = findingId;
+    if (!findingId || !m_session)
+        return;
+    const auto f = FindingStore::byId(m_session->db(), findingId);
+    if (!f || f->lastTs < f->firstTs)
+        return;
+    const std::int64_t margin = std::max((f->lastTs - f->firstTs) / 2, kMinSpan / 2);
+    setViewRange(f->firstTs - margin, f->lastTs + margin);
 }
 
 void TimelineView::updateCaption()

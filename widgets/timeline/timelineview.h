@@ -50,6 +50,7 @@ private:
     void reload();
     void onLoaded();
     void followSelection();
+    void zoomToFinding(std::int64_t findingId);
     void reloadBands();
     void updateCaption();
     int maxBuckets() const;
@@ -65,6 +66,7 @@ private:
     bool m_loading = false;
     bool m_haveRange = false;
     std::int64_t m_bandsTotal = 0;
+    std::int64_t m_zoomedFinding = 0; ///< the selected finding whose window was brought into view
 };
 
 } // namespace netcase
