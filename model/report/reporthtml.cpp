@@ -26,7 +26,7 @@ h3 { font-size: 16px; margin: 4px 0 8px; }
 h4 { font-size: 14px; margin: 14px 0 6px; }
 table { border-collapse: collapse; width: 100%; margin: 8px 0 14px; font-size: 13px; }
 th, td { border: 1px solid #d5d8dc; padding: 4px 7px; text-align: left; vertical-align: top;
-  overflow-wrap: anywhere; }
+  overflow-wrap: break-word; }
 thead th { background: #e9ecef; }
 table.kv th { width: 26%; background: #f4f5f7; font-weight: 600; }
 td.num, th.num { text-align: right; }
@@ -42,6 +42,7 @@ code.raw { font: 12px/1.35 "DejaVu Sans Mono", Menlo, Consolas, monospace;
 .ok { background: #e8f5e9; border-color: #2e7d32; }
 .bad { background: #fdecea; border-color: #b02a22; }
 .note { color: #555; font-size: 12px; }
+.nobr { white-space: nowrap; }
 .card { border: 1px solid #d5d8dc; border-radius: 4px; padding: 8px 14px 6px; margin: 14px 0; }
 figure { margin: 14px 0; }
 figure img { display: block; width: 100%; height: auto; border: 1px solid #d5d8dc; }

@@ -101,12 +101,17 @@ void findingCard(HtmlOut &out, const ReportFinding &rf, int maxEvidence)
         out.tableStart({QStringLiteral("Time (UTC)"), QStringLiteral("Source:line"),
                         QStringLiteral("Raw line")},
                        "evidence", {21, 20, 59});
-        for (const ReportEvidence &e : rf.evidence)
-            out.rowHtml({esc(reportTime(e.timestampUs).chopped(4)), // the header says UTC
-
+        for (const ReportEvidence &e : rf.evidence) {
+            // The header says UTC. Date and time each stay on one line (a browser would
+            // otherwise break the date at its hyphens in a narrow column).
+            const QStringList when = reportTime(e.timestampUs).chopped(4).split(QLatin1Char(' '));
+            out.rowHtml({QStringLiteral("<span class=\"nobr\">%1</span> "
+                                        "<span class=\"nobr\">%2</span>")
+                                 .arg(esc(when.value(0)), esc(when.value(1))),
                          esc(QStringLiteral("%1:%2").arg(e.source).arg(e.line)),
                          e.rawMissing ? esc(QStringLiteral("(raw record not kept)"))
                                       : out.rawLine(e.raw)});
+        }
         out.tableEnd();
     }
     out.raw(out.forQt() ? QString() : QStringLiteral("</div>\n"));
