@@ -19,6 +19,29 @@
 using namespace netcase;
 namespace v = netcase::test::views;
 
+namespace {
+
+/// A timeline dock shown on a session of the views case; it starts loading at once.
+struct TimelineOnCase
+{
+    explicit TimelineOnCase(CaseFile caseFile)
+        : session(std::move(caseFile), false)
+        , view(hub)
+        , loaded(&view, &TimelineView::loaded)
+    {
+        view.resize(800, 300);
+        view.show();
+        view.setSession(&session);
+    }
+
+    CaseSession session;
+    SelectionHub hub;
+    TimelineView view;
+    QSignalSpy loaded;
+};
+
+} // namespace
+
 class TimelineTest : public QObject
 {
     Q_OBJECT
@@ -162,14 +185,11 @@ private Q_SLOTS:
     {
         auto c = CaseFile::open(m_path);
         QVERIFY(c);
-        CaseSession session(std::move(*c), false);
-        SelectionHub hub;
-        TimelineView view(hub);
-        view.resize(800, 300);
-        view.show();
-        QSignalSpy loaded(&view, &TimelineView::loaded);
-        view.setSession(&session);
-        QTRY_VERIFY(loaded.count() >= 1);
+        TimelineOnCase t(std::move(*c));
+        QTRY_VERIFY(t.loaded.count() >= 1);
+        SelectionHub &hub = t.hub;
+        TimelineView &view = t.view;
+        QSignalSpy &loaded = t.loaded;
         // A range that shows some of the selection is kept: the whole case holds Paris.
         const std::int64_t from = view.model()->fromUs(), to = view.model()->toUs();
         hub.selectIp(QString::fromLatin1(v::kParis));
@@ -192,14 +212,11 @@ private Q_SLOTS:
     {
         auto c = CaseFile::open(m_path);
         QVERIFY(c);
-        CaseSession session(std::move(*c), false);
-        SelectionHub hub;
-        TimelineView view(hub);
-        view.resize(800, 300);
-        view.show();
-        QSignalSpy loaded(&view, &TimelineView::loaded);
-        view.setSession(&session);
-        QTRY_VERIFY(loaded.count() >= 1);
+        TimelineOnCase t(std::move(*c));
+        QTRY_VERIFY(t.loaded.count() >= 1);
+        SelectionHub &hub = t.hub;
+        TimelineView &view = t.view;
+        QSignalSpy &loaded = t.loaded;
         const std::int64_t wholeSpan = view.model()->toUs() - view.model()->fromUs();
         // Finding 1 runs from minute 990 to minute 1440: shown with 225 minutes either side.
         hub.selectFinding(1, {}, {QString::fromLatin1(v::kParis)}, {QStringLiteral("alice")});
