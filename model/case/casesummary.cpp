@@ -2,6 +2,7 @@
 
 #include "audit/auditlog.h"
 #include "case/casefile.h"
+#include "case/eventstore.h"
 #include "core/timeutil.h"
 
 #include <nlohmann/json.hpp>
@@ -47,12 +48,13 @@ CaseSummary CaseSummary::read(const CaseFile &c)
             src.rejectReasons.emplace_back(reasons.text(0), reasons.int64(1));
         reasons.reset();
     }
+    const EventStoreStats store = eventStoreStats(db);
     if (s.events > 0) {
-        s.firstTs = db.scalar("SELECT min(ts) FROM events");
-        s.lastTs = db.scalar("SELECT max(ts) FROM events");
+        s.firstTs = store.firstTs;
+        s.lastTs = store.lastTs;
     }
     s.distinctIps = db.scalar("SELECT count(*) FROM ips");
-    s.distinctUsers = db.scalar("SELECT count(DISTINCT user) FROM events WHERE user IS NOT NULL");
+    s.distinctUsers = store.distinctUsers;
     s.auditHead = AuditLog::headHash(db);
     return s;
 }

@@ -1,5 +1,6 @@
 #include "eventquery.h"
 
+#include "case/eventstore.h"
 #include "case/eventwriter.h"
 #include "case/sqlite.h"
 
@@ -130,8 +131,10 @@ QString EventFilter::whereSql() const
 
 std::int64_t EventQuery::count(const EventFilter &f) const
 {
+    // The blocks know their sizes: no need to walk a million rows through the virtual table
+    // (about 60 ms per million events) to count them all.
     if (f.isEmpty())
-        return m_db.scalar("SELECT count(*) FROM events");
+        return eventStoreStats(m_db).events;
     const QByteArray sql
             = (QStringLiteral("SELECT count(*) FROM events e WHERE ") + f.whereSql()).toUtf8();
     Statement st = m_db.prepare(std::string_view(sql.constData(), size_t(sql.size())));

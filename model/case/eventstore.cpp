@@ -81,6 +81,29 @@ std::int64_t nextEventId(const Database &db)
                      1);
 }
 
+EventStoreStats eventStoreStats(const Database &db)
+{
+    EventStoreStats s;
+    const std::int64_t deleted = db.scalar("SELECT count(*) FROM main.event_deleted");
+    s.events = db.scalar("SELECT coalesce(sum(count), 0) FROM main.event_blocks") - deleted;
+    if (deleted == 0) {
+        s.firstTs = db.scalar("SELECT min(min_ts) FROM main.event_blocks");
+        s.lastTs = db.scalar("SELECT max(max_ts) FROM main.event_blocks");
+        s.distinctUsers
+                = db.scalar(QStringLiteral("SELECT count(DISTINCT key) FROM main.event_postings "
+                                           "WHERE kind = %1")
+                                    .arg(int(PostingKind::User))
+                                    .toStdString());
+        return s;
+    }
+    if (s.events > 0) {
+        s.firstTs = db.scalar("SELECT min(ts) FROM events");
+        s.lastTs = db.scalar("SELECT max(ts) FROM events");
+    }
+    s.distinctUsers = db.scalar("SELECT count(DISTINCT user) FROM events WHERE user IS NOT NULL");
+    return s;
+}
+
 Status attachEventStore(Database &db)
 {
     if (db.scalar("SELECT count(*) FROM main.sqlite_master WHERE name = 'event_blocks'") == 0)

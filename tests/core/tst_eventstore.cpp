@@ -1,6 +1,7 @@
 // The block event store: blocks round-trip every value, the `events` virtual table answers each
 // of its plans (id, id list, id range, time range, posting lists, source) exactly as a model of
-// the rows does, deletions are honoured on every path, and a schema-2 case migrates its rows.
+// the rows does, deletions are honoured on every path, the whole-store figures read from block
+// metadata match a scan, and a schema-2 case migrates its rows.
 
 #include "common/oldcase.h"
 #include "common/testutil.h"
@@ -277,6 +278,74 @@ private Q_SLOTS:
         QVERIFY(attachEventStore(*second));
         QCOMPARE(second->scalar("SELECT count(*) FROM events WHERE source_ip = 7"),
                  db.scalar("SELECT count(*) FROM events WHERE source_ip = 7"));
+    }
+
+    void storeStatsAgreeWithAScan()
+    {
+        auto c = CaseFile::create(test::tempPath(QStringLiteral("stats.netcase")), CaseInfo{});
+        QVERIFY(c);
+        Database &db = c->db();
+        QVERIFY(db.exec("INSERT INTO sources(id, name, path, sha256, size, format, imported_at) "
+                        "VALUES (1, 'a', 'a', 'a', 0, 't', 'now'), (2, 'b', 'b', 'b', 0, 't', "
+                        "'now')"));
+        const auto scan = [&db] {
+            return EventStoreStats{db.scalar("SELECT count(*) FROM events"),
+                                   db.scalar("SELECT min(ts) FROM events"),
+                                   db.scalar("SELECT max(ts) FROM events"),
+                                   db.scalar("SELECT count(DISTINCT user) FROM events "
+                                             "WHERE user IS NOT NULL")};
+        };
+        const auto same = [](const EventStoreStats &a, const EventStoreStats &b) {
+            return a.events == b.events && a.firstTs == b.firstTs && a.lastTs == b.lastTs
+                   && a.distinctUsers == b.distinctUsers;
+        };
+        const EventStoreStats empty = eventStoreStats(db);
+        QCOMPARE(empty.events, std::int64_t(0));
+        QCOMPARE(empty.distinctUsers, std::int64_t(0));
+
+        // Two sources over several blocks; the earliest event (line 1 of source 2) is the only
+        // one of account 999, so deleting it changes the span and the accounts.
+        std::int64_t earliest = 0;
+        {
+            Transaction tx(db);
+            std::int64_t id = nextEventId(db);
+            for (std::int64_t source : {1, 2}) {
+                EventStoreWriter w(db, source, id);
+                for (int i = 0; i < 6000; ++i) {
+                    EventInts row;
+                    row.fill(kNull);
+                    row[ColLine] = i + 1;
+                    row[ColTs] = 5000000 + std::int64_t((i * 7919) % 6000) * 1000 + source;
+                    row[ColUser] = i % 3 == 0 ? kNull : 100 + i % 11;
+                    if (source == 2 && i == 0) {
+                        row[ColTs] = 1000;
+                        row[ColUser] = 999;
+                    }
+                    auto added = w.append(row, {}, true);
+                    QVERIFY(added);
+                    if (source == 2 && i == 0)
+                        earliest = *added;
+                }
+                QVERIFY(w.finish());
+                id = nextEventId(db);
+            }
+            QVERIFY(tx.commit());
+        }
+        const EventStoreStats whole = eventStoreStats(db);
+        QVERIFY(same(whole, scan()));
+        QCOMPARE(whole.events, std::int64_t(12000));
+        QCOMPARE(whole.firstTs, std::int64_t(1000));
+        QCOMPARE(whole.distinctUsers, std::int64_t(12));
+        QCOMPARE(EventQuery(db).count({}), std::int64_t(12000));
+
+        // Deleted events stay in their blocks: the block bounds and postings would be stale.
+        QVERIFY(deleteEvents(db, {earliest, earliest + 1}));
+        const EventStoreStats after = eventStoreStats(db);
+        QVERIFY(same(after, scan()));
+        QCOMPARE(after.events, std::int64_t(11998));
+        QVERIFY(after.firstTs > 1000);
+        QCOMPARE(after.distinctUsers, std::int64_t(11));
+        QCOMPARE(EventQuery(db).count({}), std::int64_t(11998));
     }
 
     void schemaTwoCaseMigratesItsEvents()
