@@ -2,11 +2,15 @@
 #include "cli/command.h"
 #include "cli/output.h"
 
+#include "events/eventsview.h"
 #include "findings/findingsview.h"
+#include "items/eventtablemodel.h"
 #include "items/findingsmodel.h"
 #include "mainwindow/casecontroller.h"
 #include "mainwindow/dockmanager.h"
 #include "mainwindow/mainwindow.h"
+#include "map/mapview.h"
+#include "timeline/timelineview.h"
 
 #include <QApplication>
 #include <QDir>
@@ -28,6 +32,24 @@ void settle(int ms)
         QApplication::processEvents(QEventLoop::AllEvents, 50);
         QThread::msleep(10);
     }
+}
+
+/// Settles, then waits (a minute at most) for the views that read the case on worker threads,
+/// so that a large case is captured loaded rather than half-drawn.
+void settleViews(MainWindow &window, int ms)
+{
+    settle(ms);
+    const auto busy = [&window] {
+        const auto *timeline
+                = qobject_cast<TimelineView *>(window.docks().view(QStringLiteral("timeline")));
+        const auto *map = qobject_cast<MapView *>(window.docks().view(QStringLiteral("map")));
+        return window.docks().eventsView()->model()->isLoading()
+               || (timeline && timeline->isLoading()) || (map && map->isLoading());
+    };
+    QElapsedTimer t;
+    t.start();
+    while (busy() && t.elapsed() < 60000)
+        settle(50);
 }
 
 // A dark Fusion palette, to check that every view stays readable on dark desktops.
@@ -90,7 +112,7 @@ int run(const QStringList &argv)
     const QString err = window.controller().openCase(args->positional().first(), true, true);
     if (!err.isEmpty())
         return fail(makeError(err));
-    settle(800);
+    settleViews(window, 800);
     if (args->has(QStringLiteral("finding"))) {
         // Open a finding as an analyst would (Enter in the findings view): every view follows.
         auto row = args->number(QStringLiteral("finding"), 1);
@@ -102,7 +124,7 @@ int run(const QStringList &argv)
                                   ErrorCode::Usage));
         findings->table()->selectRow(int(*row) - 1);
         findings->openRow(int(*row) - 1);
-        settle(800);
+        settleViews(window, 800);
     }
 
     int written = 0;

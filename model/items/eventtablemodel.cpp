@@ -5,6 +5,7 @@
 #include "items/roles.h"
 
 #include <QDateTime>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 
@@ -12,7 +13,17 @@ namespace netcase {
 
 EventTableModel::EventTableModel(QObject *parent)
     : QAbstractTableModel(parent)
-{}
+{
+    connect(&m_watcher, &QFutureWatcher<std::shared_ptr<Loaded>>::finished, this,
+            &EventTableModel::onLoaded);
+}
+
+EventTableModel::~EventTableModel()
+{
+    if (m_cancel)
+        m_cancel->store(true);
+    m_watcher.waitForFinished();
+}
 
 void EventTableModel::setSession(CaseSession *session)
 {
@@ -28,15 +39,57 @@ void EventTableModel::setFilter(const EventFilter &filter)
 
 void EventTableModel::reload()
 {
+    if (m_cancel)
+        m_cancel->store(true); // a newer load supersedes the one in flight
+    m_cancel.reset();
+    if (!m_session) {
+        apply({});
+        return;
+    }
+    auto conn = m_session->openWorkerConnection();
+    if (!conn) {
+        apply({{}, 0, conn.error().message});
+        return;
+    }
+    auto caseFile = std::make_shared<CaseFile>(std::move(*conn));
+    auto cancel = std::make_shared<std::atomic<bool>>(false);
+    m_cancel = cancel;
+    m_loading = true;
+    const EventFilter filter = m_filter;
+    // The watcher reports only the latest future; a superseded load that has not started yet
+    // returns at once.
+    m_watcher.setFuture(QtConcurrent::run([caseFile, cancel, filter] {
+        auto out = std::make_shared<Loaded>();
+        if (cancel->load())
+            return out;
+        const EventQuery query(caseFile->db());
+        out->ids = query.ids(filter);
+        out->caseEvents = filter.isEmpty() ? std::int64_t(out->ids.size()) : query.count({});
+        return out;
+    }));
+}
+
+void EventTableModel::onLoaded()
+{
+    if (!m_cancel || m_cancel->load())
+        return; // superseded, cleared or destroyed
+    m_cancel.reset();
+    std::shared_ptr<Loaded> result = m_watcher.result();
+    apply(result ? std::move(*result) : Loaded{});
+}
+
+void EventTableModel::apply(Loaded result)
+{
     beginResetModel();
     m_pages.clear();
-    m_ids.clear();
-    if (m_session) {
-        m_ids = EventQuery(m_session->db()).ids(m_filter);
-        if (m_order == Qt::DescendingOrder)
-            std::reverse(m_ids.begin(), m_ids.end());
-    }
+    m_ids = std::move(result.ids);
+    if (m_order == Qt::DescendingOrder)
+        std::reverse(m_ids.begin(), m_ids.end());
+    m_caseEvents = result.caseEvents;
+    m_loadError = std::move(result.error);
+    m_loading = false;
     endResetModel();
+    Q_EMIT loaded();
 }
 
 int EventTableModel::rowOfEvent(std::int64_t eventId) const

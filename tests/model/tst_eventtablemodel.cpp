@@ -1,5 +1,5 @@
-// The virtualised event table model: correct rows, paging, filtering, time sort, and the
-// QAbstractItemModelTester contract.
+// The virtualised event table model: correct rows, paging, filtering, time sort, loading on a
+// worker (a newer filter supersedes a load in flight), and the QAbstractItemModelTester contract.
 
 #include "common/testutil.h"
 
@@ -9,9 +9,23 @@
 #include "items/roles.h"
 
 #include <QAbstractItemModelTester>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace netcase;
+
+namespace {
+
+/// Waits until the model's ids are in place (loads run on a worker thread).
+bool loaded(EventTableModel &model)
+{
+    if (!model.isLoading())
+        return true;
+    QSignalSpy spy(&model, &EventTableModel::loaded);
+    return spy.wait(30000) && !model.isLoading();
+}
+
+} // namespace
 
 class TestEventTableModel : public QObject
 {
@@ -37,15 +51,22 @@ private Q_SLOTS:
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setSession(m_session.get());
+        QVERIFY(model.isLoading());
+        QVERIFY(loaded(model));
         QCOMPARE(model.rowCount(), 3000);
+        QCOMPARE(model.caseEvents(), std::int64_t(3000));
         EventFilter f;
         f.outcome = int(Outcome::Failure);
         model.setFilter(f);
+        QVERIFY(loaded(model));
         QVERIFY(model.rowCount() > 0);
         QVERIFY(model.rowCount() < 3000);
+        QCOMPARE(model.caseEvents(), std::int64_t(3000));
         model.setFilter(EventFilter{});
         model.sort(EventTableModel::Time, Qt::DescendingOrder);
+        QVERIFY(loaded(model));
         model.setSession(nullptr);
+        QVERIFY(!model.isLoading());
         QCOMPARE(model.rowCount(), 0);
     }
 
@@ -53,6 +74,7 @@ private Q_SLOTS:
     {
         EventTableModel model;
         model.setSession(m_session.get());
+        QVERIFY(loaded(model));
         qint64 prev = 0;
         for (int row : {0, 1, 255, 256, 257, 1000, 2999}) {
             const qint64 ts = model.index(row, 0).data(roles::Timestamp).toLongLong();
@@ -71,15 +93,46 @@ private Q_SLOTS:
     {
         EventTableModel model;
         model.setSession(m_session.get());
+        QVERIFY(loaded(model));
         const QString ip = model.index(10, EventTableModel::SourceIp).data().toString();
         EventFilter f;
         f.ips = {ip};
         model.setFilter(f);
+        QVERIFY(loaded(model));
         QCOMPARE(std::int64_t(model.rowCount()), EventQuery(m_session->db()).count(f));
         for (int r = 0; r < model.rowCount(); ++r)
             QCOMPARE(model.index(r, EventTableModel::SourceIp).data().toString(), ip);
         const std::int64_t id = model.eventIdAt(model.rowCount() - 1);
         QCOMPARE(model.rowOfEvent(id), model.rowCount() - 1);
+    }
+
+    void newerFilterSupersedesALoadInFlight()
+    {
+        EventTableModel model;
+        model.setSession(m_session.get());
+        QVERIFY(loaded(model));
+        const QString ip = model.index(10, EventTableModel::SourceIp).data().toString();
+        EventFilter byIp;
+        byIp.ips = {ip};
+        EventFilter failures;
+        failures.outcome = int(Outcome::Failure);
+        // Three filters in a row, as when the analyst clicks through a list: the rows shown
+        // until the last load lands are the old ones, then exactly those of the last filter,
+        // with one reset and one loaded() for it.
+        QSignalSpy loads(&model, &EventTableModel::loaded);
+        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+        model.setFilter(failures);
+        model.setFilter(EventFilter{});
+        QCOMPARE(model.rowCount(), 3000);
+        model.setFilter(byIp);
+        QVERIFY(model.isLoading());
+        QVERIFY(loaded(model));
+        QTest::qWait(50); // any superseded result would have arrived by now
+        QCOMPARE(loads.count(), 1);
+        QCOMPARE(resets.count(), 1);
+        QCOMPARE(std::int64_t(model.rowCount()), EventQuery(m_session->db()).count(byIp));
+        for (int r = 0; r < model.rowCount(); ++r)
+            QCOMPARE(model.index(r, EventTableModel::SourceIp).data().toString(), ip);
     }
 };
 

@@ -60,7 +60,7 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&findings));
         findings.setSession(&session);
         events.setSession(&session);
-        QCOMPARE(events.model()->rowCount(), test::views::kEvents + v2::kCarolEvents);
+        QTRY_COMPARE(events.model()->rowCount(), test::views::kEvents + v2::kCarolEvents);
         QVERIFY2(findings.caption().startsWith(QStringLiteral("2 finding")),
                  qPrintable(findings.caption()));
 
@@ -78,7 +78,7 @@ private Q_SLOTS:
         QCOMPARE(int(hub.selection().eventIds.size()), v2::kFinding1Evidence);
         QCOMPARE(hub.selection().accounts, QStringList{QStringLiteral("alice")});
         // The event table follows the hub: exactly the evidence.
-        QCOMPARE(events.model()->rowCount(), v2::kFinding1Evidence);
+        QTRY_COMPARE(events.model()->rowCount(), v2::kFinding1Evidence);
         QCOMPARE(events.model()->eventIdAt(0), std::int64_t(1));
 
         // Keyboard: move to the other finding and press Enter.

@@ -46,7 +46,7 @@ private Q_SLOTS:
         QCOMPARE(w.controller().openCase(m_case, false, true), QString());
         auto *table = w.findChild<QTableView *>(QStringLiteral("eventTable"));
         QVERIFY(table);
-        QCOMPARE(table->model()->rowCount(), 500);
+        QTRY_COMPARE(table->model()->rowCount(), 500);
         QVERIFY(w.windowTitle().contains(QStringLiteral("gui")));
         auto *counts = w.findChild<QLabel *>(QStringLiteral("statusCounts"));
         QVERIFY(counts->text().contains(QStringLiteral("500 events")));

@@ -79,24 +79,28 @@ EventsView::EventsView(SelectionHub &hub, QWidget *parent)
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &EventsView::showRaw);
     connect(&m_hub, &SelectionHub::filterChanged, this, &EventsView::followFilter);
-    connect(m_model, &QAbstractItemModel::modelReset, this, &EventsView::updateCaption);
+    connect(m_model, &EventTableModel::loaded, this, &EventsView::updateCaption);
     updateCaption();
 }
 
 void EventsView::setSession(CaseSession *session)
 {
     m_session = session;
+    // Detached first, so that the filter does not start a load on the case being closed.
+    m_model->setSession(nullptr);
     m_model->setFilter(m_hub.filter());
     m_model->setSession(session);
     m_raw->clear();
     if (session)
         connect(session, &CaseSession::changed, m_model, &EventTableModel::reload);
+    updateCaption();
 }
 
 void EventsView::followFilter()
 {
     m_model->setFilter(m_hub.filter());
     m_raw->clear();
+    updateCaption();
 }
 
 void EventsView::updateCaption()
@@ -106,7 +110,18 @@ void EventsView::updateCaption()
         m_caption->setText(tr("No case open."));
         return;
     }
-    const std::int64_t total = m_session->db().scalar("SELECT count(*) FROM events");
+    if (m_model->isLoading()) {
+        m_caption->setText(m_model->filter().isEmpty()
+                                   ? tr("Loading events…")
+                                   : tr("Finding the events of the selection (%1)…")
+                                             .arg(m_hub.selection().summary()));
+        return;
+    }
+    if (!m_model->loadError().isEmpty()) {
+        m_caption->setText(tr("The events cannot be read: %1").arg(m_model->loadError()));
+        return;
+    }
+    const std::int64_t total = m_model->caseEvents();
     const int shown = m_model->rowCount();
     if (m_model->filter().isEmpty())
         m_caption->setText(tr("%1 events").arg(loc.toString(qlonglong(shown))));
