@@ -1,10 +1,13 @@
 // How the virtualised event table behaves on a large case: time to open (load the ordered ids),
 // to show the first screen, to jump to the end, per scroll step (a screen of 40 rows), and per
-// change of filter (a selection in another view), each with the time the GUI thread was busy.
+// change of filter (a selection in another view), each with the time the GUI thread was busy;
+// then the case summary (status bar), the accounts list and the busiest account's context.
 //   bench_eventtable CASE
 
 #include "case/casesession.h"
 #include "case/casesummary.h"
+#include "items/accountcontext.h"
+#include "items/accountlistmodel.h"
 #include "items/eventtablemodel.h"
 
 #include <QCoreApplication>
@@ -140,5 +143,29 @@ int main(int argc, char **argv)
     std::printf("random jump          median %.2f ms, p99 %.2f ms, max %.2f ms\n", pct(jumps, 0.5),
                 pct(jumps, 0.99), pct(jumps, 1.0));
     std::printf("sort by time desc    %.1f ms\n", sortMs);
+
+    // The accounts view on the same case: its list (a grouped scan, on a worker) and the
+    // context of the busiest account (on the GUI thread when the analyst picks it).
+    AccountListModel accounts;
+    t.restart();
+    accounts.setSession(&session);
+    const double accountsBlockedMs = t.nsecsElapsed() / 1e6;
+    if (accounts.isLoading()) {
+        QEventLoop loop;
+        QObject::connect(&accounts, &AccountListModel::loaded, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    std::printf(
+            "account list         %.1f ms until loaded (GUI thread busy %.1f ms), %d accounts\n",
+            t.nsecsElapsed() / 1e6, accountsBlockedMs, accounts.rowCount());
+    if (const AccountListModel::Row *busiest = accounts.rowAt(0)) {
+        t.restart();
+        const auto context = AccountContext::load(session.db(), busiest->account);
+        std::printf("account context      %.1f ms on a worker (%s, %lld events)\n",
+                    t.nsecsElapsed() / 1e6, qPrintable(busiest->account),
+                    static_cast<long long>(busiest->events));
+        if (!context)
+            std::printf("  failed: %s\n", qPrintable(context.error().message));
+    }
     return 0;
 }

@@ -2,8 +2,10 @@
 #include "cli/command.h"
 #include "cli/output.h"
 
+#include "accounts/accountsview.h"
 #include "events/eventsview.h"
 #include "findings/findingsview.h"
+#include "items/accountlistmodel.h"
 #include "items/eventtablemodel.h"
 #include "items/findingsmodel.h"
 #include "mainwindow/casecontroller.h"
@@ -43,8 +45,11 @@ void settleViews(MainWindow &window, int ms)
         const auto *timeline
                 = qobject_cast<TimelineView *>(window.docks().view(QStringLiteral("timeline")));
         const auto *map = qobject_cast<MapView *>(window.docks().view(QStringLiteral("map")));
+        const auto *accounts
+                = qobject_cast<AccountsView *>(window.docks().view(QStringLiteral("accounts")));
         return window.docks().eventsView()->model()->isLoading()
-               || (timeline && timeline->isLoading()) || (map && map->isLoading());
+               || (timeline && timeline->isLoading()) || (map && map->isLoading())
+               || (accounts && (accounts->model()->isLoading() || accounts->isLoadingContext()));
     };
     QElapsedTimer t;
     t.start();

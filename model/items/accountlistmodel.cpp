@@ -29,42 +29,62 @@ void AccountListModel::setSession(CaseSession *session)
 
 void AccountListModel::reload()
 {
-    beginResetModel();
-    m_rows.clear();
-    if (m_session) {
-        const Database &db = m_session->db();
-        QHash<QString, qint64> findings;
-        Statement f = db.prepare("SELECT value, count(DISTINCT finding_id) FROM finding_entities "
-                                 "WHERE type IN ('account', 'accounts') GROUP BY value");
-        while (f.valid() && f.step())
-            findings.insert(f.text(0), f.int64(1));
-        QSet<QString> directory;
-        Statement d = db.prepare("SELECT lower(account) FROM directory");
-        while (d.valid() && d.step())
-            directory.insert(d.text(0));
-        Statement st = db.prepare(
-                "SELECT s.s, x.n, x.fail, x.ips, x.first, x.last FROM (SELECT user, count(*) AS n, "
-                "sum(outcome = 2) AS fail, count(DISTINCT source_ip) AS ips, min(ts) AS first, "
-                "max(ts) AS last FROM events WHERE user IS NOT NULL GROUP BY user) x "
-                "JOIN strs s ON s.id = x.user");
-        while (st.valid() && st.step()) {
-            Row r;
-            r.account = st.text(0);
-            r.events = st.int64(1);
-            r.failures = st.int64(2);
-            r.ips = st.int64(3);
-            r.firstTs = st.int64(4);
-            r.lastTs = st.int64(5);
-            r.findings = findings.value(r.account);
-            r.inDirectory = directory.contains(r.account.toLower());
-            m_rows.push_back(std::move(r));
-        }
+    m_load.cancel(); // a newer load supersedes the one in flight
+    if (!m_session) {
+        apply({});
+        return;
     }
+    if (const Status started = m_load.start(
+                *m_session, [](const Database &db, const std::atomic<bool> &) { return read(db); });
+        !started.ok())
+        apply({{}, started.error().message});
+}
+
+AccountListModel::Loaded AccountListModel::read(const Database &db)
+{
+    Loaded out;
+    QHash<QString, qint64> findings;
+    Statement f = db.prepare("SELECT value, count(DISTINCT finding_id) FROM finding_entities "
+                             "WHERE type IN ('account', 'accounts') GROUP BY value");
+    while (f.valid() && f.step())
+        findings.insert(f.text(0), f.int64(1));
+    QSet<QString> directory;
+    Statement d = db.prepare("SELECT lower(account) FROM directory");
+    while (d.valid() && d.step())
+        directory.insert(d.text(0));
+    Statement st = db.prepare(
+            "SELECT s.s, x.n, x.fail, x.ips, x.first, x.last FROM (SELECT user, count(*) AS n, "
+            "sum(outcome = 2) AS fail, count(DISTINCT source_ip) AS ips, min(ts) AS first, "
+            "max(ts) AS last FROM events WHERE user IS NOT NULL GROUP BY user) x "
+            "JOIN strs s ON s.id = x.user");
+    while (st.valid() && st.step()) {
+        Row r;
+        r.account = st.text(0);
+        r.events = st.int64(1);
+        r.failures = st.int64(2);
+        r.ips = st.int64(3);
+        r.firstTs = st.int64(4);
+        r.lastTs = st.int64(5);
+        r.findings = findings.value(r.account);
+        r.inDirectory = directory.contains(r.account.toLower());
+        out.rows.push_back(std::move(r));
+    }
+    if (!st.valid())
+        out.error = db.lastError();
+    return out;
+}
+
+void AccountListModel::apply(Loaded result)
+{
+    beginResetModel();
+    m_rows = std::move(result.rows);
+    m_loadError = std::move(result.error);
     std::stable_sort(m_rows.begin(), m_rows.end(), [this](const Row &a, const Row &b) {
         const auto cmp = QVariant::compare(sortValue(a, m_sortColumn), sortValue(b, m_sortColumn));
         return m_sortOrder == Qt::AscendingOrder ? cmp < 0 : cmp > 0;
     });
     endResetModel();
+    Q_EMIT loaded();
 }
 
 int AccountListModel::rowOfAccount(const QString &account) const

@@ -5,7 +5,6 @@
 #include "items/roles.h"
 
 #include <QDateTime>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 
@@ -13,17 +12,7 @@ namespace netcase {
 
 EventTableModel::EventTableModel(QObject *parent)
     : QAbstractTableModel(parent)
-{
-    connect(&m_watcher, &QFutureWatcher<std::shared_ptr<Loaded>>::finished, this,
-            &EventTableModel::onLoaded);
-}
-
-EventTableModel::~EventTableModel()
-{
-    if (m_cancel)
-        m_cancel->store(true);
-    m_watcher.waitForFinished();
-}
+{}
 
 void EventTableModel::setSession(CaseSession *session)
 {
@@ -39,43 +28,26 @@ void EventTableModel::setFilter(const EventFilter &filter)
 
 void EventTableModel::reload()
 {
-    if (m_cancel)
-        m_cancel->store(true); // a newer load supersedes the one in flight
-    m_cancel.reset();
+    m_load.cancel(); // a newer load supersedes the one in flight
     if (!m_session) {
         apply({});
         return;
     }
-    auto conn = m_session->openWorkerConnection();
-    if (!conn) {
-        apply({{}, 0, conn.error().message});
+    const EventFilter filter = m_filter;
+    const netcase::Status started
+            = m_load.start(*m_session, [filter](const Database &db, const std::atomic<bool> &) {
+                  Loaded out;
+                  const EventQuery query(db);
+                  out.ids = query.ids(filter);
+                  out.caseEvents
+                          = filter.isEmpty() ? std::int64_t(out.ids.size()) : query.count({});
+                  return out;
+              });
+    if (!started.ok()) {
+        apply({{}, 0, started.error().message});
         return;
     }
-    auto caseFile = std::make_shared<CaseFile>(std::move(*conn));
-    auto cancel = std::make_shared<std::atomic<bool>>(false);
-    m_cancel = cancel;
     m_loading = true;
-    const EventFilter filter = m_filter;
-    // The watcher reports only the latest future; a superseded load that has not started yet
-    // returns at once.
-    m_watcher.setFuture(QtConcurrent::run([caseFile, cancel, filter] {
-        auto out = std::make_shared<Loaded>();
-        if (cancel->load())
-            return out;
-        const EventQuery query(caseFile->db());
-        out->ids = query.ids(filter);
-        out->caseEvents = filter.isEmpty() ? std::int64_t(out->ids.size()) : query.count({});
-        return out;
-    }));
-}
-
-void EventTableModel::onLoaded()
-{
-    if (!m_cancel || m_cancel->load())
-        return; // superseded, cleared or destroyed
-    m_cancel.reset();
-    std::shared_ptr<Loaded> result = m_watcher.result();
-    apply(result ? std::move(*result) : Loaded{});
 }
 
 void EventTableModel::apply(Loaded result)

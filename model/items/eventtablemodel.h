@@ -7,13 +7,11 @@
 // keeps showing the previous rows until they arrive, then resets once and emits loaded().
 
 #include "case/eventquery.h"
+#include "items/caseload.h"
 
 #include <QAbstractTableModel>
 #include <QCache>
-#include <QFutureWatcher>
 
-#include <atomic>
-#include <memory>
 #include <vector>
 
 namespace netcase {
@@ -39,7 +37,6 @@ public:
     };
 
     explicit EventTableModel(QObject *parent = nullptr);
-    ~EventTableModel() override;
 
     /// Shows the session's events (null clears the table).
     void setSession(CaseSession *session);
@@ -81,15 +78,15 @@ private:
     static constexpr int kPage = 256;
     const std::vector<EventRow> *page(int pageNo) const;
     void apply(Loaded result);
-    void onLoaded();
 
     CaseSession *m_session = nullptr;
     EventFilter m_filter;
     std::vector<std::int64_t> m_ids;
     Qt::SortOrder m_order = Qt::AscendingOrder;
     mutable QCache<int, std::vector<EventRow>> m_pages{64};
-    QFutureWatcher<std::shared_ptr<Loaded>> m_watcher;
-    std::shared_ptr<std::atomic<bool>> m_cancel; ///< of the load in flight
+    CaseLoad<Loaded> m_load{this, [this](Loaded result) {
+                                apply(std::move(result));
+                            }};
     bool m_loading = false;
     std::int64_t m_caseEvents = 0;
     QString m_loadError;

@@ -14,6 +14,7 @@
 #include "items/selectionhub.h"
 
 #include <QAbstractItemModelTester>
+#include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
 #include <QTextBrowser>
@@ -124,6 +125,9 @@ private Q_SLOTS:
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setSession(&session);
+        QVERIFY(model.isLoading()); // on a worker thread
+        QSignalSpy loaded(&model, &AccountListModel::loaded);
+        QVERIFY(loaded.wait(30000));
         QCOMPARE(model.rowCount(), 1 + 1 + 6 + 1);                  // alice, bob, user0..5, carol
         QCOMPARE(model.rowAt(0)->account, QStringLiteral("alice")); // most events first
         QCOMPARE(model.rowAt(0)->findings, 1);
@@ -131,7 +135,11 @@ private Q_SLOTS:
         QCOMPARE(model.rowAt(0)->account, QStringLiteral("alice"));
         QCOMPARE(model.rowAt(1)->account, QStringLiteral("bob"));
         session.notifyChanged();
+        QVERIFY(model.isLoading());
+        QCOMPARE(model.rowCount(), 9); // the old rows until the new ones arrive
+        QVERIFY(loaded.wait(30000));
         QCOMPARE(model.rowCount(), 9);
+        QVERIFY(model.loadError().isEmpty());
     }
 
     void viewFollowsAndPublishes()
@@ -146,6 +154,7 @@ private Q_SLOTS:
         view.setSession(&session);
 
         // A click in the list publishes the account.
+        QTRY_VERIFY(!view.model()->isLoading());
         const int row = view.model()->rowOfAccount(QStringLiteral("bob"));
         QVERIFY(row >= 0);
         QTableView *list = view.list();
@@ -160,10 +169,14 @@ private Q_SLOTS:
                           list->visualRect(proxy->index(proxyRow, 0)).center());
         QCOMPARE(hub.selection().accounts, QStringList{QStringLiteral("bob")});
         QVERIFY(view.header().contains(QStringLiteral("bob")));
+        QVERIFY(view.isLoadingContext()); // read on a worker thread
+        QTRY_VERIFY(!view.isLoadingContext());
+        QVERIFY2(view.header().contains(QStringLiteral("events (")), qPrintable(view.header()));
 
         // A selection made elsewhere shows that account's context and directory record.
         hub.selectAccount(QString::fromLatin1(v2::kCarol));
         QCOMPARE(view.currentAccount(), QString::fromLatin1(v2::kCarol));
+        QTRY_VERIFY(!view.isLoadingContext());
         QVERIFY2(view.header().contains(QStringLiteral("Sales")), qPrintable(view.header()));
         QVERIFY(view.details()->toPlainText().contains(QStringLiteral("push:denied")));
         QCOMPARE(list->currentIndex().data().toString(), QString::fromLatin1(v2::kCarol));
@@ -171,6 +184,7 @@ private Q_SLOTS:
         // A finding selected elsewhere with one account shows it without overriding the hub.
         hub.selectFinding(1, {1, 2}, {}, {QStringLiteral("alice")});
         QCOMPARE(view.currentAccount(), QStringLiteral("alice"));
+        QTRY_VERIFY(!view.isLoadingContext());
         QCOMPARE(hub.selection().findingId, std::int64_t(1));
         QCOMPARE(int(hub.selection().eventIds.size()), 2);
 
@@ -179,6 +193,14 @@ private Q_SLOTS:
         Q_EMIT view.details()->anchorClicked(QUrl(QStringLiteral("finding:1")));
         QCOMPARE(hub.selection().findingId, std::int64_t(1));
         QCOMPARE(int(hub.selection().eventIds.size()), v2::kFinding1Evidence);
+
+        // Clicking through accounts quickly: only the last one's context lands.
+        hub.selectAccount(QStringLiteral("bob"));
+        hub.selectAccount(QString::fromLatin1(v2::kCarol));
+        QTRY_VERIFY(!view.isLoadingContext());
+        QTest::qWait(50); // a superseded read would have arrived by now
+        QVERIFY2(view.header().contains(QStringLiteral("Sales")), qPrintable(view.header()));
+        QVERIFY(!view.header().contains(QStringLiteral("bob")));
     }
 };
 

@@ -9,6 +9,7 @@
 #include "core/timeutil.h"
 #include "items/accountcontext.h"
 #include "items/accountlistmodel.h"
+#include "items/caseload.h"
 #include "items/roles.h"
 #include "items/selectionhub.h"
 
@@ -58,6 +59,13 @@ QString section(const QString &title,
 
 } // namespace
 
+struct AccountsView::ContextLoad
+{
+    QString account;
+    std::optional<AccountContext> context;
+    QString error;
+};
+
 AccountsView::AccountsView(SelectionHub &hub, QWidget *parent)
     : QWidget(parent)
     , m_hub(hub)
@@ -69,6 +77,8 @@ AccountsView::AccountsView(SelectionHub &hub, QWidget *parent)
     , m_header(new QLabel(this))
     , m_chart(new SignInChart(this))
     , m_details(new QTextBrowser(this))
+    , m_contextLoad(std::make_unique<CaseLoad<ContextLoad>>(
+              this, [this](ContextLoad loaded) { showContext(std::move(loaded)); }))
 {
     setObjectName(QStringLiteral("AccountsView"));
     m_proxy->setSourceModel(m_model);
@@ -137,7 +147,7 @@ AccountsView::AccountsView(SelectionHub &hub, QWidget *parent)
     connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &AccountsView::pickRow);
     connect(m_details, &QTextBrowser::anchorClicked, this, &AccountsView::openLink);
-    connect(m_model, &QAbstractItemModel::modelReset, this, &AccountsView::refresh);
+    connect(m_model, &AccountListModel::loaded, this, &AccountsView::refresh);
     connect(&m_hub, &SelectionHub::selectionChanged, this, &AccountsView::followSelection);
     showAccount({});
     updateCaption();
@@ -145,11 +155,17 @@ AccountsView::AccountsView(SelectionHub &hub, QWidget *parent)
 
 AccountsView::~AccountsView() = default;
 
+bool AccountsView::isLoadingContext() const
+{
+    return m_contextLoad->running();
+}
+
 void AccountsView::setSession(CaseSession *session)
 {
     m_session = session;
     m_account.clear();
     m_model->setSession(session); // reloads on session->changed(), then refresh()
+    updateCaption();
     showAccount({});
     followSelection(m_hub.selection());
 }
@@ -158,6 +174,7 @@ void AccountsView::refresh()
 {
     updateCaption();
     showAccount(m_account);
+    selectListRow(m_account); // the list was reloaded: find the account's row again
 }
 
 void AccountsView::updateCaption()
@@ -165,6 +182,14 @@ void AccountsView::updateCaption()
     const QLocale loc;
     if (!m_session) {
         m_caption->setText(tr("No case open."));
+        return;
+    }
+    if (m_model->isLoading()) {
+        m_caption->setText(tr("Loading accounts…"));
+        return;
+    }
+    if (!m_model->loadError().isEmpty()) {
+        m_caption->setText(tr("The accounts cannot be read: %1").arg(m_model->loadError()));
         return;
     }
     const int n = m_model->rowCount();
@@ -190,6 +215,11 @@ void AccountsView::followSelection(const Selection &selection)
         return; // keep showing the last account: the context stays useful
     const QString account = selection.accounts.first();
     showAccount(account);
+    selectListRow(account);
+}
+
+void AccountsView::selectListRow(const QString &account)
+{
     const int row = m_model->rowOfAccount(account);
     if (row < 0)
         return;
@@ -221,6 +251,7 @@ QString AccountsView::header() const
 void AccountsView::showAccount(const QString &account)
 {
     m_account = account;
+    m_contextLoad->cancel();
     if (!m_session || account.isEmpty()) {
         m_header->setText(m_session ? tr("Select an account on the left, in the graph or in "
                                          "the event table.")
@@ -229,15 +260,35 @@ void AccountsView::showAccount(const QString &account)
         m_details->clear();
         return;
     }
-    auto ctx = AccountContext::load(m_session->db(), account);
-    if (!ctx) {
-        m_header->setText(
-                tr("Cannot read %1: %2")
-                        .arg(account.toHtmlEscaped(), ctx.error().message.toHtmlEscaped()));
+    const Status started = m_contextLoad->start(
+            *m_session, [account](const Database &db, const std::atomic<bool> &) {
+                ContextLoad out{account, std::nullopt, {}};
+                if (auto ctx = AccountContext::load(db, account))
+                    out.context = std::move(*ctx);
+                else
+                    out.error = ctx.error().message;
+                return out;
+            });
+    if (!started.ok()) {
+        showContext({account, std::nullopt, started.error().message});
+        return;
+    }
+    // The previous account's chart and details stay until this one's arrive.
+    m_header->setText(
+            tr("<b>%1</b><br>Reading the account's events…").arg(account.toHtmlEscaped()));
+}
+
+void AccountsView::showContext(ContextLoad loaded)
+{
+    const QString &account = loaded.account;
+    if (!loaded.context) {
+        m_header->setText(tr("Cannot read %1: %2")
+                                  .arg(account.toHtmlEscaped(), loaded.error.toHtmlEscaped()));
         m_chart->setContext(nullptr);
         m_details->clear();
         return;
     }
+    const AccountContext *ctx = &*loaded.context;
     const QLocale loc;
     QString head = QStringLiteral("<b>%1</b>").arg(account.toHtmlEscaped());
     if (ctx->events > 0) {
