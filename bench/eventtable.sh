@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Event table on a 1,000,000-event case: open, first screen, scrolling and random jumps.
+# Event table on a 1,000,000-event case: open, first screen, scrolling, random jumps, filter
+# changes (time until loaded and the GUI thread's share), case summary, accounts list and context.
 #   bench/eventtable.sh [BUILD_DIR]   (default build/release)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
