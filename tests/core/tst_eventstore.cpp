@@ -16,6 +16,7 @@
 #include <QTest>
 
 #include <map>
+#include <optional>
 #include <random>
 #include <set>
 
@@ -52,6 +53,23 @@ expected(const std::vector<Row> &rows, const std::set<std::int64_t> &deleted, Pr
         if (!deleted.count(r.id) && pred(r))
             out.push_back(r.id);
     return out;
+}
+
+/// A new case whose sources table has ids 1..sources (events then go straight to the store).
+std::optional<CaseFile> caseWithSources(const QString &name, int sources)
+{
+    auto c = CaseFile::create(test::tempPath(name), CaseInfo{});
+    if (!c)
+        return std::nullopt;
+    for (int id = 1; id <= sources; ++id) {
+        const std::string v = "'s" + std::to_string(id) + "'";
+        if (!c->db().exec("INSERT INTO sources(id, name, path, sha256, size, format, imported_at) "
+                          "VALUES ("
+                          + std::to_string(id) + ", " + v + ", " + v + ", " + v
+                          + ", 0, 't', 'now')"))
+            return std::nullopt;
+    }
+    return std::move(*c);
 }
 
 } // namespace
@@ -105,12 +123,9 @@ private Q_SLOTS:
 
     void virtualTableAgreesWithTheRows()
     {
-        auto c = CaseFile::create(test::tempPath(QStringLiteral("store.netcase")), CaseInfo{});
+        auto c = caseWithSources(QStringLiteral("store.netcase"), 3);
         QVERIFY(c);
         Database &db = c->db();
-        QVERIFY(db.exec("INSERT INTO sources(id, name, path, sha256, size, format, imported_at) "
-                        "VALUES (1, 'a', 'a', 'a', 0, 't', 'now'), (2, 'b', 'b', 'b', 0, 't', "
-                        "'now'), (3, 'c', 'c', 'c', 0, 't', 'now')"));
         std::mt19937_64 rng(11);
         std::vector<Row> rows;
         Transaction tx(db);
@@ -282,12 +297,9 @@ private Q_SLOTS:
 
     void storeStatsAgreeWithAScan()
     {
-        auto c = CaseFile::create(test::tempPath(QStringLiteral("stats.netcase")), CaseInfo{});
+        auto c = caseWithSources(QStringLiteral("stats.netcase"), 2);
         QVERIFY(c);
         Database &db = c->db();
-        QVERIFY(db.exec("INSERT INTO sources(id, name, path, sha256, size, format, imported_at) "
-                        "VALUES (1, 'a', 'a', 'a', 0, 't', 'now'), (2, 'b', 'b', 'b', 0, 't', "
-                        "'now')"));
         const auto scan = [&db] {
             return EventStoreStats{db.scalar("SELECT count(*) FROM events"),
                                    db.scalar("SELECT min(ts) FROM events"),

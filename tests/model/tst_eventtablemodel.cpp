@@ -25,6 +25,16 @@ bool loaded(EventTableModel &model)
     return spy.wait(30000) && !model.isLoading();
 }
 
+/// A model over the session with its rows loaded; ip is set to the address on row 10.
+bool loadedWithIpOfRow10(EventTableModel &model, CaseSession *session, QString &ip)
+{
+    model.setSession(session);
+    if (!loaded(model))
+        return false;
+    ip = model.index(10, EventTableModel::SourceIp).data().toString();
+    return !ip.isEmpty();
+}
+
 } // namespace
 
 class TestEventTableModel : public QObject
@@ -92,9 +102,8 @@ private Q_SLOTS:
     void filterByIpMatchesQuery()
     {
         EventTableModel model;
-        model.setSession(m_session.get());
-        QVERIFY(loaded(model));
-        const QString ip = model.index(10, EventTableModel::SourceIp).data().toString();
+        QString ip;
+        QVERIFY(loadedWithIpOfRow10(model, m_session.get(), ip));
         EventFilter f;
         f.ips = {ip};
         model.setFilter(f);
@@ -109,9 +118,8 @@ private Q_SLOTS:
     void newerFilterSupersedesALoadInFlight()
     {
         EventTableModel model;
-        model.setSession(m_session.get());
-        QVERIFY(loaded(model));
-        const QString ip = model.index(10, EventTableModel::SourceIp).data().toString();
+        QString ip;
+        QVERIFY(loadedWithIpOfRow10(model, m_session.get(), ip));
         EventFilter byIp;
         byIp.ips = {ip};
         EventFilter failures;
