@@ -5,6 +5,7 @@
 #include "accounts/accountsview.h"
 #include "events/eventsview.h"
 #include "findings/findingsview.h"
+#include "ipdetails/ipdetailsview.h"
 #include "items/accountlistmodel.h"
 #include "items/eventtablemodel.h"
 #include "items/findingsmodel.h"
@@ -47,9 +48,12 @@ void settleViews(MainWindow &window, int ms)
         const auto *map = qobject_cast<MapView *>(window.docks().view(QStringLiteral("map")));
         const auto *accounts
                 = qobject_cast<AccountsView *>(window.docks().view(QStringLiteral("accounts")));
+        const auto *ip
+                = qobject_cast<IpDetailsView *>(window.docks().view(QStringLiteral("ipdetails")));
         return window.docks().eventsView()->model()->isLoading()
                || (timeline && timeline->isLoading()) || (map && map->isLoading())
-               || (accounts && (accounts->model()->isLoading() || accounts->isLoadingContext()));
+               || (accounts && (accounts->model()->isLoading() || accounts->isLoadingContext()))
+               || (ip && ip->isLoading());
     };
     QElapsedTimer t;
     t.start();

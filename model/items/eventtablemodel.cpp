@@ -43,11 +43,8 @@ void EventTableModel::reload()
                           = filter.isEmpty() ? std::int64_t(out.ids.size()) : query.count({});
                   return out;
               });
-    if (!started.ok()) {
+    if (!started.ok())
         apply({{}, 0, started.error().message});
-        return;
-    }
-    m_loading = true;
 }
 
 void EventTableModel::apply(Loaded result)
@@ -59,7 +56,6 @@ void EventTableModel::apply(Loaded result)
         std::reverse(m_ids.begin(), m_ids.end());
     m_caseEvents = result.caseEvents;
     m_loadError = std::move(result.error);
-    m_loading = false;
     endResetModel();
     Q_EMIT loaded();
 }

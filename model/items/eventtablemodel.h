@@ -45,7 +45,7 @@ public:
     /// Reloads ids after the case changed. Asynchronous: see loaded().
     void reload();
     /// True from a reload() until its ids are in place.
-    bool isLoading() const { return m_loading; }
+    bool isLoading() const { return m_load.running(); }
     /// Events in the whole case as counted by the last load, whatever the filter.
     std::int64_t caseEvents() const { return m_caseEvents; }
     /// Why the last load failed; empty when it did not.
@@ -87,7 +87,6 @@ private:
     CaseLoad<Loaded> m_load{this, [this](Loaded result) {
                                 apply(std::move(result));
                             }};
-    bool m_loading = false;
     std::int64_t m_caseEvents = 0;
     QString m_loadError;
 };

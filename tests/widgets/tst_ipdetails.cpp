@@ -126,10 +126,13 @@ private Q_SLOTS:
         QVERIFY(view.currentIp().isEmpty());
         hub.selectIp(QString::fromLatin1(v::kNewYork));
         QCOMPARE(view.currentIp(), QString::fromLatin1(v::kNewYork));
+        QVERIFY(view.isLoading()); // read on a worker thread
+        QTRY_VERIFY(!view.isLoading());
         QVERIFY(view.headline().contains(QStringLiteral("20 events")));
         QVERIFY(view.caveatsText().contains(QStringLiteral("Hosting")));
         hub.selectIps({QString::fromLatin1(v::kParis), QString::fromLatin1(v::kSydney)});
         QCOMPARE(view.currentIp(), QString::fromLatin1(v::kParis));
+        QTRY_VERIFY(!view.isLoading());
         QVERIFY(view.headline().contains(QStringLiteral("1 of 2 selected")));
         auto *choice = view.findChild<QComboBox *>(QStringLiteral("ipChoice"));
         QVERIFY(choice && choice->isVisible());

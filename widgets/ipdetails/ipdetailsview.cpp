@@ -109,6 +109,7 @@ void IpDetailsView::followSelection()
 void IpDetailsView::showIp(const QString &ip)
 {
     m_ip = ip;
+    m_load.cancel();
     if (!m_session || ip.isEmpty()) {
         m_model->setDetails({});
         m_headline->setText(m_session ? tr("Select an address (in the events, map, graph or "
@@ -118,7 +119,24 @@ void IpDetailsView::showIp(const QString &ip)
         m_caveats->hide();
         return;
     }
-    IpDetails d = IpDetails::read(m_session->db(), ip);
+    const Status started
+            = m_load.start(*m_session, [ip](const Database &db, const std::atomic<bool> &) {
+                  return IpDetails::read(db, ip);
+              });
+    if (!started.ok()) {
+        m_headline->setText(
+                tr("<b>%1</b><br>Cannot read the case: %2")
+                        .arg(ip.toHtmlEscaped(), started.error().message.toHtmlEscaped()));
+        return;
+    }
+    // The previous address's values stay until this one's arrive.
+    m_headline->setText(
+            tr("<b>%1</b><br>Reading its events and enrichment…").arg(ip.toHtmlEscaped()));
+}
+
+void IpDetailsView::showDetails(IpDetails d)
+{
+    const QString &ip = d.ip;
     const QLocale loc;
     QString head = tr("<b>%1</b>").arg(ip.toHtmlEscaped());
     const QStringList selected = m_hub.selection().ips;

@@ -4,6 +4,9 @@
 // provenance of each value, the caveats that apply and its activity in the case. When several
 // addresses are selected it says so and lets the analyst pick one.
 
+#include "ipdetails/ipinforeader.h"
+#include "items/caseload.h"
+
 #include <QWidget>
 
 class QComboBox;
@@ -28,10 +31,14 @@ public:
     QString currentIp() const;
     QString headline() const;
     QString caveatsText() const;
+    /// True while the shown address's activity and enrichment are read (on a worker thread:
+    /// an address with hundreds of thousands of events takes a while).
+    bool isLoading() const { return m_load.running(); }
 
 private:
     void followSelection();
     void showIp(const QString &ip);
+    void showDetails(IpDetails d);
 
     SelectionHub &m_hub;
     CaseSession *m_session = nullptr;
@@ -41,6 +48,9 @@ private:
     QLabel *m_caveats;
     QTableView *m_table;
     QString m_ip;
+    CaseLoad<IpDetails> m_load{this, [this](IpDetails d) {
+                                   showDetails(std::move(d));
+                               }};
 };
 
 } // namespace netcase

@@ -9,7 +9,6 @@
 #include <QLabel>
 #include <QLocale>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace netcase {
 
@@ -33,20 +32,13 @@ MapView::MapView(SelectionHub &hub, QWidget *parent)
     layout->addWidget(m_canvas, 1);
     setFocusProxy(m_canvas);
 
-    connect(&m_watcher, &QFutureWatcher<std::shared_ptr<MapData>>::finished, this,
-            &MapView::onLoaded);
     connect(m_canvas, &MapCanvas::ipsClicked, &m_hub, &SelectionHub::selectIps);
     connect(&m_hub, &SelectionHub::selectionChanged, this,
             [this](const Selection &s) { m_canvas->setSelectedIps(s.ips); });
     updateCaption();
 }
 
-MapView::~MapView()
-{
-    if (m_cancel)
-        m_cancel->store(true);
-    m_watcher.waitForFinished();
-}
+MapView::~MapView() = default;
 
 void MapView::setSession(CaseSession *session)
 {
@@ -60,37 +52,27 @@ void MapView::setSession(CaseSession *session)
 
 void MapView::reload()
 {
-    if (m_cancel)
-        m_cancel->store(true);
-    m_cancel.reset();
+    m_load.cancel();
     if (!m_session) {
-        m_loading = false;
         m_model->setData(nullptr);
         m_canvas->setData(nullptr);
         updateCaption();
         return;
     }
-    auto conn = m_session->openWorkerConnection();
-    if (!conn) {
-        m_caption->setText(tr("The map cannot read the case: %1").arg(conn.error().message));
+    const Status started
+            = m_load.start(*m_session, [](const Database &db, const std::atomic<bool> &cancel) {
+                  return std::shared_ptr<const MapData>(
+                          std::make_shared<MapData>(MapData::load(db, &cancel)));
+              });
+    if (!started.ok()) {
+        m_caption->setText(tr("The map cannot read the case: %1").arg(started.error().message));
         return;
     }
-    auto caseFile = std::make_shared<CaseFile>(std::move(*conn));
-    auto cancel = std::make_shared<std::atomic<bool>>(false);
-    m_cancel = cancel;
-    m_loading = true;
     updateCaption();
-    m_watcher.setFuture(QtConcurrent::run([caseFile, cancel] {
-        return std::make_shared<MapData>(MapData::load(caseFile->db(), cancel.get()));
-    }));
 }
 
-void MapView::onLoaded()
+void MapView::onLoaded(std::shared_ptr<const MapData> data)
 {
-    if (!m_cancel || m_cancel->load())
-        return;
-    m_loading = false;
-    std::shared_ptr<const MapData> data = m_watcher.result();
     m_model->setData(data);
     m_canvas->setData(data);
     m_canvas->setSelectedIps(m_hub.selection().ips);
@@ -109,7 +91,7 @@ void MapView::updateCaption()
         m_caption->setText(tr("No case open."));
         return;
     }
-    if (m_loading) {
+    if (isLoading()) {
         m_caption->setText(tr("Reading locations…"));
         return;
     }

@@ -4,10 +4,10 @@
 // Loads its data in a worker on its own connection, publishes clicked locations to the hub and
 // highlights the hub's selected addresses. The caption states what the map cannot show.
 
-#include <QFutureWatcher>
+#include "items/caseload.h"
+
 #include <QWidget>
 
-#include <atomic>
 #include <memory>
 
 class QLabel;
@@ -31,14 +31,14 @@ public:
     MapCanvas *canvas() const { return m_canvas; }
     MapLocationModel *model() const { return m_model; }
     QString caption() const;
-    bool isLoading() const { return m_loading; }
+    bool isLoading() const { return m_load.running(); }
 
 Q_SIGNALS:
     void loaded();
 
 private:
     void reload();
-    void onLoaded();
+    void onLoaded(std::shared_ptr<const MapData> data);
     void updateCaption();
 
     SelectionHub &m_hub;
@@ -46,9 +46,9 @@ private:
     MapLocationModel *m_model;
     MapCanvas *m_canvas;
     QLabel *m_caption;
-    QFutureWatcher<std::shared_ptr<MapData>> m_watcher;
-    std::shared_ptr<std::atomic<bool>> m_cancel;
-    bool m_loading = false;
+    CaseLoad<std::shared_ptr<const MapData>> m_load{this, [this](std::shared_ptr<const MapData> d) {
+                                                        onLoaded(std::move(d));
+                                                    }};
 };
 
 } // namespace netcase

@@ -10,7 +10,6 @@
 #include <QLabel>
 #include <QLocale>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace netcase {
 
@@ -67,8 +66,6 @@ TimelineView::TimelineView(SelectionHub &hub, QWidget *parent)
     layout->addWidget(m_chart, 1);
     setFocusProxy(m_chart);
 
-    connect(&m_watcher, &QFutureWatcher<std::shared_ptr<TimelineSummary>>::finished, this,
-            &TimelineView::onLoaded);
     connect(&m_hub, &SelectionHub::filterChanged, this, &TimelineView::followSelection);
     connect(&m_hub, &SelectionHub::selectionChanged, this, &TimelineView::followSelection);
     connect(m_chart, &TimelineChartView::rangeSelected, &m_hub, &SelectionHub::selectTimeRange);
@@ -86,12 +83,7 @@ TimelineView::TimelineView(SelectionHub &hub, QWidget *parent)
     updateCaption();
 }
 
-TimelineView::~TimelineView()
-{
-    if (m_cancel)
-        m_cancel->store(true);
-    m_watcher.waitForFinished();
-}
+TimelineView::~TimelineView() = default;
 
 void TimelineView::setSession(CaseSession *session)
 {
@@ -107,41 +99,30 @@ void TimelineView::setSession(CaseSession *session)
 
 void TimelineView::reload()
 {
-    if (m_cancel)
-        m_cancel->store(true);
+    m_load.cancel();
     m_loadedFilter = entityFilter(m_hub);
     if (!m_session) {
         m_model->setSummary(nullptr);
         m_chart->setBands({});
         m_chart->refresh();
-        m_loading = false;
         updateCaption();
         return;
     }
-    auto conn = m_session->openWorkerConnection();
-    if (!conn) {
-        m_caption->setText(tr("The timeline cannot read the case: %1").arg(conn.error().message));
+    const EventFilter filter = m_loadedFilter;
+    const Status started = m_load.start(*m_session, [filter](const Database &db,
+                                                             const std::atomic<bool> &cancel) {
+        return std::make_shared<TimelineSummary>(TimelineSummary::build(db, filter, &cancel));
+    });
+    if (!started.ok()) {
+        m_caption->setText(
+                tr("The timeline cannot read the case: %1").arg(started.error().message));
         return;
     }
-    auto caseFile = std::make_shared<CaseFile>(std::move(*conn));
-    auto cancel = std::make_shared<std::atomic<bool>>(false);
-    m_cancel = cancel;
-    m_loading = true;
     updateCaption();
-    const EventFilter filter = m_loadedFilter;
-    // A newer reload supersedes this one: the watcher only reports the latest future.
-    m_watcher.setFuture(QtConcurrent::run([caseFile, cancel, filter] {
-        return std::make_shared<TimelineSummary>(
-                TimelineSummary::build(caseFile->db(), filter, cancel.get()));
-    }));
 }
 
-void TimelineView::onLoaded()
+void TimelineView::onLoaded(std::shared_ptr<TimelineSummary> summary)
 {
-    if (!m_cancel || m_cancel->load())
-        return; // superseded or closed
-    m_loading = false;
-    std::shared_ptr<TimelineSummary> summary = m_watcher.result();
     m_model->setSummary(summary);
     // Keep the range the analyst chose, unless none of what is now counted falls in it (a
     // finding selected from another year must not leave an empty chart).
@@ -246,7 +227,7 @@ void TimelineView::updateCaption()
         m_caption->setText(tr("No case open."));
         return;
     }
-    if (m_loading) {
+    if (isLoading()) {
         m_caption->setText(tr("Counting events per minute…"));
         return;
     }

@@ -5,11 +5,10 @@
 // connection; zooming and panning only re-bucket the in-memory per-minute summary.
 
 #include "case/eventquery.h"
+#include "items/caseload.h"
 
-#include <QFutureWatcher>
 #include <QWidget>
 
-#include <atomic>
 #include <memory>
 
 class QLabel;
@@ -34,7 +33,7 @@ public:
     TimelineModel *model() const { return m_model; }
     TimelineChartView *chartView() const { return m_chart; }
     /// True while the per-minute summary is being counted.
-    bool isLoading() const { return m_loading; }
+    bool isLoading() const { return m_load.running(); }
     /// Shows [fromUs, toUs) (clamped to a sensible span).
     void setViewRange(std::int64_t fromUs, std::int64_t toUs);
     void fitToData();
@@ -48,7 +47,7 @@ protected:
 
 private:
     void reload();
-    void onLoaded();
+    void onLoaded(std::shared_ptr<TimelineSummary> summary);
     void followSelection();
     void zoomToFinding(std::int64_t findingId);
     void reloadBands();
@@ -60,10 +59,11 @@ private:
     TimelineModel *m_model;
     TimelineChartView *m_chart;
     QLabel *m_caption;
-    QFutureWatcher<std::shared_ptr<TimelineSummary>> m_watcher;
-    std::shared_ptr<std::atomic<bool>> m_cancel;
+    CaseLoad<std::shared_ptr<TimelineSummary>> m_load{this,
+                                                      [this](std::shared_ptr<TimelineSummary> s) {
+                                                          onLoaded(std::move(s));
+                                                      }};
     EventFilter m_loadedFilter;
-    bool m_loading = false;
     bool m_haveRange = false;
     std::int64_t m_bandsTotal = 0;
     std::int64_t m_zoomedFinding = 0; ///< the selected finding whose window was brought into view
