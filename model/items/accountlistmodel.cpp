@@ -79,10 +79,7 @@ void AccountListModel::apply(Loaded result)
     beginResetModel();
     m_rows = std::move(result.rows);
     m_loadError = std::move(result.error);
-    std::stable_sort(m_rows.begin(), m_rows.end(), [this](const Row &a, const Row &b) {
-        const auto cmp = QVariant::compare(sortValue(a, m_sortColumn), sortValue(b, m_sortColumn));
-        return m_sortOrder == Qt::AscendingOrder ? cmp < 0 : cmp > 0;
-    });
+    sortRows();
     endResetModel();
     Q_EMIT loaded();
 }
@@ -212,6 +209,14 @@ QVariant AccountListModel::headerData(int section, Qt::Orientation orientation, 
     return {};
 }
 
+void AccountListModel::sortRows()
+{
+    std::stable_sort(m_rows.begin(), m_rows.end(), [this](const Row &a, const Row &b) {
+        const auto cmp = QVariant::compare(sortValue(a, m_sortColumn), sortValue(b, m_sortColumn));
+        return m_sortOrder == Qt::AscendingOrder ? cmp < 0 : cmp > 0;
+    });
+}
+
 void AccountListModel::sort(int column, Qt::SortOrder order)
 {
     if (column < 0 || column >= ColumnCount)
@@ -223,10 +228,7 @@ void AccountListModel::sort(int column, Qt::SortOrder order)
     std::vector<QString> keys;
     for (const QModelIndex &i : before)
         keys.push_back(rowAt(i.row()) ? rowAt(i.row())->account : QString());
-    std::stable_sort(m_rows.begin(), m_rows.end(), [&](const Row &a, const Row &b) {
-        const auto cmp = QVariant::compare(sortValue(a, column), sortValue(b, column));
-        return order == Qt::AscendingOrder ? cmp < 0 : cmp > 0;
-    });
+    sortRows();
     QModelIndexList after;
     for (qsizetype k = 0; k < before.size(); ++k) {
         const int row = rowOfAccount(keys[size_t(k)]);

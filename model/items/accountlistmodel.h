@@ -64,6 +64,8 @@ private:
     };
     static Loaded read(const Database &db);
     void apply(Loaded result);
+    /// Orders m_rows by the current sort column and order (stable).
+    void sortRows();
     QVariant sortValue(const Row &r, int column) const;
 
     QPointer<CaseSession> m_session;

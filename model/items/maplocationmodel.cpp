@@ -10,7 +10,7 @@ MapLocationModel::MapLocationModel(QObject *parent)
     : QAbstractListModel(parent)
 {}
 
-void MapLocationModel::setData(std::shared_ptr<const MapData> data)
+void MapLocationModel::setMapData(std::shared_ptr<const MapData> data)
 {
     beginResetModel();
     m_data = std::move(data);

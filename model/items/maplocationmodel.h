@@ -18,7 +18,7 @@ class MapLocationModel : public QAbstractListModel
 public:
     explicit MapLocationModel(QObject *parent = nullptr);
 
-    void setData(std::shared_ptr<const MapData> data);
+    void setMapData(std::shared_ptr<const MapData> data);
     const MapData *mapData() const { return m_data.get(); }
     /// The row of the location holding ip, or -1.
     int rowOfIp(const QString &ip) const;

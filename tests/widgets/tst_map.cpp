@@ -112,13 +112,13 @@ private Q_SLOTS:
         MapLocationModel model;
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
-        model.setData(std::make_shared<MapData>(MapData::load(c->db())));
+        model.setMapData(std::make_shared<MapData>(MapData::load(c->db())));
         QCOMPARE(model.rowCount(), 3);
         const int row = model.rowOfIp(QString::fromLatin1(v::kSydney));
         QVERIFY(row >= 0);
         QCOMPARE(model.index(row).data(roles::Count).toLongLong(), 30);
         QVERIFY(qAbs(model.index(row).data(roles::Latitude).toDouble() + 33.8688) < 1e-6);
-        model.setData(nullptr);
+        model.setMapData(nullptr);
         QCOMPARE(model.rowCount(), 0);
     }
 

@@ -54,7 +54,7 @@ void MapView::reload()
 {
     m_load.cancel();
     if (!m_session) {
-        m_model->setData(nullptr);
+        m_model->setMapData(nullptr);
         m_canvas->setData(nullptr);
         updateCaption();
         return;
@@ -71,9 +71,9 @@ void MapView::reload()
     updateCaption();
 }
 
-void MapView::onLoaded(std::shared_ptr<const MapData> data)
+void MapView::onLoaded(const std::shared_ptr<const MapData> &data)
 {
-    m_model->setData(data);
+    m_model->setMapData(data);
     m_canvas->setData(data);
     m_canvas->setSelectedIps(m_hub.selection().ips);
     updateCaption();

@@ -38,7 +38,7 @@ Q_SIGNALS:
 
 private:
     void reload();
-    void onLoaded(std::shared_ptr<const MapData> data);
+    void onLoaded(const std::shared_ptr<const MapData> &data);
     void updateCaption();
 
     SelectionHub &m_hub;
@@ -46,9 +46,10 @@ private:
     MapLocationModel *m_model;
     MapCanvas *m_canvas;
     QLabel *m_caption;
-    CaseLoad<std::shared_ptr<const MapData>> m_load{this, [this](std::shared_ptr<const MapData> d) {
-                                                        onLoaded(std::move(d));
-                                                    }};
+    CaseLoad<std::shared_ptr<const MapData>> m_load{
+            this, [this](const std::shared_ptr<const MapData> &d) {
+                onLoaded(d);
+            }};
 };
 
 } // namespace netcase

@@ -121,7 +121,7 @@ void TimelineView::reload()
     updateCaption();
 }
 
-void TimelineView::onLoaded(std::shared_ptr<TimelineSummary> summary)
+void TimelineView::onLoaded(const std::shared_ptr<TimelineSummary> &summary)
 {
     m_model->setSummary(summary);
     // Keep the range the analyst chose, unless none of what is now counted falls in it (a

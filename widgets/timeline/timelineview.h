@@ -47,7 +47,7 @@ protected:
 
 private:
     void reload();
-    void onLoaded(std::shared_ptr<TimelineSummary> summary);
+    void onLoaded(const std::shared_ptr<TimelineSummary> &summary);
     void followSelection();
     void zoomToFinding(std::int64_t findingId);
     void reloadBands();
@@ -59,10 +59,10 @@ private:
     TimelineModel *m_model;
     TimelineChartView *m_chart;
     QLabel *m_caption;
-    CaseLoad<std::shared_ptr<TimelineSummary>> m_load{this,
-                                                      [this](std::shared_ptr<TimelineSummary> s) {
-                                                          onLoaded(std::move(s));
-                                                      }};
+    CaseLoad<std::shared_ptr<TimelineSummary>> m_load{
+            this, [this](const std::shared_ptr<TimelineSummary> &s) {
+                onLoaded(s);
+            }};
     EventFilter m_loadedFilter;
     bool m_haveRange = false;
     std::int64_t m_bandsTotal = 0;
