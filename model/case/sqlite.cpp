@@ -279,6 +279,20 @@ int Database::changes() const
     return sqlite3_changes(m_db);
 }
 
+void Database::setCancelFlag(const std::atomic<bool> *cancel)
+{
+    if (!m_db)
+        return;
+    if (!cancel) {
+        sqlite3_progress_handler(m_db, 0, nullptr, nullptr);
+        return;
+    }
+    sqlite3_progress_handler(
+            m_db, 4096,
+            [](void *flag) { return static_cast<const std::atomic<bool> *>(flag)->load() ? 1 : 0; },
+            const_cast<std::atomic<bool> *>(cancel));
+}
+
 QString Database::lastError() const
 {
     return QString::fromUtf8(sqlite3_errmsg(m_db));

@@ -7,6 +7,7 @@
 
 #include <QString>
 
+#include <atomic>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -94,6 +95,10 @@ public:
     bool hasTable(const char *name) const;
     int changes() const;
     QString lastError() const;
+    /// While *cancel is true, every statement on this connection stops at its next check (every
+    /// few thousand virtual machine steps) with SQLITE_INTERRUPT, so a long query can be
+    /// abandoned from another thread. The flag must outlive its use here; null removes it.
+    void setCancelFlag(const std::atomic<bool> *cancel);
     /// True when the last error was another connection's lock (SQLITE_BUSY or SQLITE_LOCKED).
     bool lastErrorWasLock() const;
 

@@ -3,7 +3,9 @@
 // A read of the case that runs on a worker thread, with a database connection of its own, and
 // hands its result back to the owner's (GUI) thread, so that a model over a million-event case
 // does not freeze the window while it queries. A newer start() supersedes the load in flight:
-// only the latest result is delivered. Destroying the CaseLoad waits for a running read.
+// only the latest result is delivered, and the superseded read's SQL stops at its next check
+// (a progress handler on the worker's connection), freeing the worker thread at once.
+// Destroying the CaseLoad cancels and waits for a running read.
 
 #include "case/casesession.h"
 #include "core/result.h"
@@ -49,6 +51,7 @@ public:
             return makeError(conn.error().message);
         auto caseFile = std::make_shared<CaseFile>(std::move(*conn));
         auto cancelled = std::make_shared<std::atomic<bool>>(false);
+        caseFile->db().setCancelFlag(cancelled.get()); // both live as long as the task
         m_cancel = cancelled;
         m_watcher.setFuture(QtConcurrent::run([caseFile, cancelled, read = std::move(read)] {
             // A load superseded before it started returns at once.
@@ -57,7 +60,7 @@ public:
         }));
         return {};
     }
-    /// Drops the load in flight: its result will not be delivered.
+    /// Drops the load in flight: its result will not be delivered and its SQL stops.
     void cancel()
     {
         if (m_cancel)
