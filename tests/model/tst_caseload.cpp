@@ -12,7 +12,6 @@
 #include <QTest>
 #include <QThread>
 
-#include <optional>
 #include <thread>
 
 using namespace netcase;
@@ -80,7 +79,6 @@ private Q_SLOTS:
         QObject owner;
         int delivered = 0;
         std::atomic<bool> started{false};
-        std::optional<Read> finished;
         QElapsedTimer sinceCancel;
         std::atomic<qint64> stoppedAfterMs{-1};
         {
