@@ -46,6 +46,18 @@ class TimelineTest : public QObject
 {
     Q_OBJECT
 
+    /// The timeline on the test case, its first summary loaded; null on failure.
+    std::unique_ptr<TimelineOnCase> openLoaded() const
+    {
+        auto c = CaseFile::open(m_path);
+        if (!c)
+            return nullptr;
+        auto t = std::make_unique<TimelineOnCase>(std::move(*c));
+        if (t->loaded.count() == 0 && !t->loaded.wait(30000))
+            return nullptr;
+        return t;
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -183,13 +195,11 @@ private Q_SLOTS:
 
     void selectingAnIpRecountsAndBringsItIntoView()
     {
-        auto c = CaseFile::open(m_path);
-        QVERIFY(c);
-        TimelineOnCase t(std::move(*c));
-        QTRY_VERIFY(t.loaded.count() >= 1);
-        SelectionHub &hub = t.hub;
-        TimelineView &view = t.view;
-        QSignalSpy &loaded = t.loaded;
+        auto t = openLoaded();
+        QVERIFY(t);
+        SelectionHub &hub = t->hub;
+        TimelineView &view = t->view;
+        QSignalSpy &loaded = t->loaded;
         // A range that shows some of the selection is kept: the whole case holds Paris.
         const std::int64_t from = view.model()->fromUs(), to = view.model()->toUs();
         hub.selectIp(QString::fromLatin1(v::kParis));
@@ -210,13 +220,11 @@ private Q_SLOTS:
 
     void selectingAFindingZoomsToItsWindowOnce()
     {
-        auto c = CaseFile::open(m_path);
-        QVERIFY(c);
-        TimelineOnCase t(std::move(*c));
-        QTRY_VERIFY(t.loaded.count() >= 1);
-        SelectionHub &hub = t.hub;
-        TimelineView &view = t.view;
-        QSignalSpy &loaded = t.loaded;
+        auto t = openLoaded();
+        QVERIFY(t);
+        SelectionHub &hub = t->hub;
+        TimelineView &view = t->view;
+        QSignalSpy &loaded = t->loaded;
         const std::int64_t wholeSpan = view.model()->toUs() - view.model()->fromUs();
         // Finding 1 runs from minute 990 to minute 1440: shown with 225 minutes either side.
         hub.selectFinding(1, {}, {QString::fromLatin1(v::kParis)}, {QStringLiteral("alice")});
