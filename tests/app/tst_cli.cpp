@@ -184,6 +184,23 @@ private Q_SLOTS:
                  2);
     }
 
+    void workbenchWithoutADisplaySaysSoInsteadOfAborting()
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+        env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+        for (const QString &display : {QString(), QStringLiteral(":4917")}) {
+            if (display.isEmpty())
+                env.remove(QStringLiteral("DISPLAY"));
+            else
+                env.insert(QStringLiteral("DISPLAY"), display);
+            const auto r = test::netcase({m_case}, env, 30000);
+            QCOMPARE(r.exitCode, 2); // Qt's own failure aborts (-1 here)
+            QVERIFY2(r.err.contains("the workbench cannot start"), r.err.constData());
+            QVERIFY(r.err.contains("xvfb-run"));
+        }
+    }
+
     void controlCharactersAreStrippedFromPlainOutput()
     {
         const QString path = test::tempPath(QStringLiteral("esc.netcase"));

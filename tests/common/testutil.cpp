@@ -41,8 +41,14 @@ QString makeAccessLog(const QString &name, int lines, int ips, int badEvery)
 
 Run netcase(const QStringList &args, int timeoutMs)
 {
+    return netcase(args, QProcessEnvironment::systemEnvironment(), timeoutMs);
+}
+
+Run netcase(const QStringList &args, const QProcessEnvironment &env, int timeoutMs)
+{
     Run r;
     QProcess p;
+    p.setProcessEnvironment(env);
     QString bin = qEnvironmentVariable("NETCASE_BIN");
     if (bin.isEmpty())
         bin = QStringLiteral(NETCASE_BINARY_DIR "/bin/netcase");

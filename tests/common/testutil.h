@@ -4,6 +4,7 @@
 // the netcase binary end to end.
 
 #include <QByteArray>
+#include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
 #include <QTemporaryDir>
@@ -28,6 +29,8 @@ struct Run
 };
 /// Runs the netcase executable (NETCASE_BIN) with arguments.
 Run netcase(const QStringList &args, int timeoutMs = 120000);
+/// The same in the given environment.
+Run netcase(const QStringList &args, const QProcessEnvironment &env, int timeoutMs = 120000);
 
 /// Path of ../shared/samples/<rel>, or empty when ../shared is absent (tests then skip).
 QString sharedSample(const QString &rel);
