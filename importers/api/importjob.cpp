@@ -19,32 +19,6 @@
 
 namespace netcase {
 
-namespace {
-
-constexpr std::int64_t kSampleBytes = std::int64_t{64} * 1024;
-
-Result<std::string> readSample(const InputItem &item)
-{
-    auto in = openInput(item);
-    if (!in)
-        return in.error();
-    std::string sample(size_t(kSampleBytes), '\0');
-    std::int64_t got = 0;
-    while (got < kSampleBytes) {
-        const std::int64_t n = (*in)->read(sample.data() + got, kSampleBytes - got);
-        if (n < 0)
-            return makeError(QStringLiteral("%1: read error (%2)")
-                                     .arg(item.displayName(), (*in)->errorString()));
-        if (n == 0)
-            break;
-        got += n;
-    }
-    sample.resize(size_t(got));
-    return sample;
-}
-
-} // namespace
-
 std::int64_t ImportReport::events() const
 {
     std::int64_t n = 0;
@@ -129,10 +103,8 @@ Result<ImportReport> ImportJob::run(CaseFile &caseFile,
             }
             imp = detectFormat(*sample).importer;
             if (!imp) {
-                rep.error = looksBinary(*sample)
-                                    ? QStringLiteral("binary content, not a text log; not imported")
-                                    : QStringLiteral(
-                                            "format not recognised; choose one with --format");
+                rep.error = undetectedReason(*sample, item.size > kSampleBytes,
+                                             QStringLiteral("choose one with --format"));
                 finishItem();
                 continue;
             }

@@ -76,4 +76,24 @@ Result<std::unique_ptr<InputStream>> openInput(const InputItem &item)
     return openFileStream(item.path);
 }
 
+Result<std::string> readSample(const InputItem &item)
+{
+    auto in = openInput(item);
+    if (!in)
+        return in.error();
+    std::string sample(size_t(kSampleBytes), '\0');
+    std::int64_t got = 0;
+    while (got < kSampleBytes) {
+        const std::int64_t n = (*in)->read(sample.data() + got, kSampleBytes - got);
+        if (n < 0)
+            return makeError(QStringLiteral("%1: read error (%2)")
+                                     .arg(item.displayName(), (*in)->errorString()));
+        if (n == 0)
+            break;
+        got += n;
+    }
+    sample.resize(size_t(got));
+    return sample;
+}
+
 } // namespace netcase

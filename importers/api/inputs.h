@@ -8,6 +8,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <string>
 #include <vector>
 
 namespace netcase {
@@ -26,5 +27,10 @@ Result<std::vector<InputItem>> expandInputs(const QStringList &paths);
 
 /// Opens one item for streaming.
 Result<std::unique_ptr<InputStream>> openInput(const InputItem &item);
+
+/// How much of an item format detection reads.
+constexpr std::int64_t kSampleBytes = std::int64_t{64} * 1024;
+/// The first kSampleBytes of an item (decompressed), as format detection sees them.
+Result<std::string> readSample(const InputItem &item);
 
 } // namespace netcase

@@ -50,6 +50,20 @@ bool looksBinary(std::string_view sample)
     return sample.find('\0') != std::string_view::npos;
 }
 
+QString undetectedReason(std::string_view sample, bool truncated, const QString &howToChoose)
+{
+    if (sample.empty())
+        return QStringLiteral("the file is empty");
+    if (looksBinary(sample))
+        return QStringLiteral("binary content, not a text log");
+    if (truncated && sample.find('\n') == std::string_view::npos)
+        return QStringLiteral("its first line is longer than %1 KiB, too long to recognise the "
+                              "format; %2")
+                .arg(sample.size() / 1024)
+                .arg(howToChoose);
+    return QStringLiteral("format not recognised; %1").arg(howToChoose);
+}
+
 Detection detectFormat(std::string_view sample)
 {
     Detection best;

@@ -181,8 +181,33 @@ private Q_SLOTS:
         QVERIFY(rep.ok());
         QCOMPARE(rep->failed(), 1);
         QCOMPARE(rep->events(), 10);
+        QVERIFY(rep->sources[0].error.contains(QStringLiteral("binary content")));
         auto missing = importFiles(c, {test::tempPath(QStringLiteral("missing.log"))});
         QVERIFY(!missing.ok());
+    }
+
+    void undetectedFilesSayWhy()
+    {
+        const QString empty = test::tempPath(QStringLiteral("empty.log"));
+        const QString longLine = test::tempPath(QStringLiteral("longline.log"));
+        const QString prose = test::tempPath(QStringLiteral("prose.txt"));
+        for (const auto &[path, text] :
+             {std::pair{empty, QByteArray()},
+              std::pair{longLine, QByteArray(QByteArray(200 * 1024, 'a') + '\n')},
+              std::pair{prose, QByteArray("Dear diary,\ntoday nothing happened.\n")}}) {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(text);
+        }
+        CaseFile c = newCase(QStringLiteral("undetected.netcase"));
+        auto rep = importFiles(c, {empty, longLine, prose});
+        QVERIFY(rep.ok());
+        QCOMPARE(rep->failed(), 3);
+        QCOMPARE(rep->sources[0].error, QStringLiteral("the file is empty"));
+        QVERIFY2(rep->sources[1].error.contains(QStringLiteral("first line is longer than 64 KiB")),
+                 qPrintable(rep->sources[1].error));
+        QVERIFY(rep->sources[2].error.contains(QStringLiteral("format not recognised")));
+        QCOMPARE(c.db().scalar("SELECT count(*) FROM sources"), 0);
     }
 
     void readOnlyCaseRefusesImport()

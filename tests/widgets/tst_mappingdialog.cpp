@@ -10,6 +10,7 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFile>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTableWidget>
@@ -117,6 +118,23 @@ private Q_SLOTS:
         combo2->setCurrentIndex(combo2->findData(QStringLiteral("jsonl")));
         QVERIFY(ok->isEnabled());
         QCOMPARE(dialog.options().format, QStringLiteral("jsonl"));
+    }
+
+    void anUnrecognisedFileSaysWhy()
+    {
+        const QString empty = test::tempPath(QStringLiteral("dialog-empty.log"));
+        QFile f(empty);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.close();
+        ImportDialog dialog({golden(QStringLiteral("okta/events.jsonl")), empty});
+        QVERIFY(dialog.effectiveFormat(1).isEmpty());
+        QVERIFY(!dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->isEnabled());
+        bool said = false;
+        for (const QLabel *label : dialog.findChildren<QLabel *>())
+            said = said
+                   || label->text().contains(QStringLiteral("dialog-empty.log: the file is empty"));
+        QVERIFY(said);
+        snapshot(dialog, QStringLiteral("importdialog-unrecognised.png"));
     }
 
     void mappingsAreSavedInTheCase()

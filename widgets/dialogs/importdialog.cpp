@@ -20,27 +20,28 @@ namespace netcase {
 
 namespace {
 
-constexpr std::int64_t kSampleBytes = 64 * 1024;
+struct Sample
+{
+    QByteArray bytes;
+    QString whyUndetected; ///< when no importer recognises them
+};
 
 // The first bytes of a file (of its first member for archives), as the import job detects.
-QByteArray readSample(const QString &path)
+Sample readFirstBytes(const QString &path)
 {
     auto items = expandInputs({path});
-    if (!items || items->empty())
-        return {};
-    auto in = openInput(items->front());
-    if (!in)
-        return {};
-    QByteArray sample(int(kSampleBytes), '\0');
-    std::int64_t got = 0;
-    while (got < kSampleBytes) {
-        const std::int64_t n = (*in)->read(sample.data() + got, kSampleBytes - got);
-        if (n <= 0)
-            break;
-        got += n;
-    }
-    sample.truncate(int(got));
-    return sample;
+    if (!items)
+        return {{}, items.error().message};
+    if (items->empty())
+        return {{}, ImportDialog::tr("nothing to import in it")};
+    auto sample = readSample(items->front());
+    if (!sample)
+        return {{}, sample.error().message};
+    Sample s{QByteArray::fromStdString(*sample), {}};
+    if (!detectFormat(*sample).importer)
+        s.whyUndetected = undetectedReason(*sample, items->front().size > kSampleBytes,
+                                           ImportDialog::tr("choose one under “Import as”"));
+    return s;
 }
 
 bool needsMapping(const QString &format)
@@ -63,21 +64,22 @@ ImportDialog::ImportDialog(const QStringList &files, QWidget *parent)
 
     for (int r = 0; r < int(files.size()); ++r) {
         const QString &path = files[r];
-        QByteArray sample = readSample(path);
-        const Detection d
-                = detectFormat(std::string_view(sample.constData(), size_t(sample.size())));
+        Sample sample = readFirstBytes(path);
+        const Detection d = detectFormat(
+                std::string_view(sample.bytes.constData(), size_t(sample.bytes.size())));
         const QString detected = d.importer ? d.importer->name() : QString();
         m_detected.push_back(detected);
-        m_samples.push_back(std::move(sample));
+        m_undetected.push_back(sample.whyUndetected);
+        m_samples.push_back(std::move(sample.bytes));
 
         auto *name = new QTableWidgetItem(QFileInfo(path).fileName());
         name->setToolTip(path);
         m_table->setItem(r, 0, name);
-        m_table->setItem(r, 1,
-                         new QTableWidgetItem(d.importer ? QStringLiteral("%1 (%2 %)")
-                                                                   .arg(d.importer->label())
-                                                                   .arg(d.confidence)
-                                                         : tr("not recognised")));
+        auto *found = new QTableWidgetItem(
+                d.importer ? QStringLiteral("%1 (%2 %)").arg(d.importer->label()).arg(d.confidence)
+                           : tr("not recognised"));
+        found->setToolTip(sample.whyUndetected);
+        m_table->setItem(r, 1, found);
         auto *combo = new QComboBox(m_table);
         combo->addItem(d.importer ? tr("as detected") : tr("choose a format"), QString());
         for (const auto &imp : importers())
@@ -154,8 +156,7 @@ void ImportDialog::updateState()
         const auto *combo = static_cast<QComboBox *>(m_table->cellWidget(r, 2));
         anyForced = anyForced || !combo->currentData().toString().isEmpty();
         if (f.isEmpty())
-            problems << tr("%1: format not recognised; choose one.")
-                                .arg(m_table->item(r, 0)->text());
+            problems << tr("%1: %2.").arg(m_table->item(r, 0)->text(), m_undetected[size_t(r)]);
         mappable = mappable || needsMapping(f);
     }
     if (anyForced) {

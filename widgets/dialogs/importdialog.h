@@ -48,6 +48,7 @@ private:
 
     QStringList m_files;
     std::vector<QString> m_detected;
+    std::vector<QString> m_undetected; ///< why a file's format was not recognised
     std::vector<QByteArray> m_samples;
     std::vector<FieldMapping> m_saved;
     std::optional<FieldMapping> m_mapping;
