@@ -69,7 +69,8 @@ int run(const QStringList &argv)
         return fail(report.error());
 
     QList<PipelineStep> steps;
-    if (!args->has(QStringLiteral("no-analyze"))) {
+    // Enrichment and analysis only change when events came in.
+    if (!args->has(QStringLiteral("no-analyze")) && report->events() > 0) {
         auto post = runPostImport(*c, {}, cancel);
         if (!post)
             return fail(post.error());
