@@ -168,6 +168,12 @@ private Q_SLOTS:
                          QStringLiteral("--reason"), QStringLiteral("r")})
                          .exitCode,
                  1);
+        const auto noFinding
+                = decide({path, QStringLiteral("--subject"), QStringLiteral("finding:42"),
+                          QStringLiteral("--verdict"), QStringLiteral("benign"),
+                          QStringLiteral("--reason"), QStringLiteral("r")});
+        QCOMPARE(noFinding.exitCode, 1); // a decision about a finding the case does not have
+        QVERIFY(noFinding.err.contains("there is no finding 42"));
         QCOMPARE(test::netcase({QStringLiteral("decisions"), path}).out.trimmed(),
                  QByteArray("no decisions recorded"));
     }
