@@ -1,6 +1,7 @@
 #include "cli/args.h"
 #include "cli/caseaccess.h"
 #include "cli/command.h"
+#include "cli/interrupt.h"
 #include "cli/output.h"
 
 #include "analysis/analyzer.h"
@@ -58,10 +59,13 @@ int run(const QStringList &argv)
         if (auto s = txn.commit(); !s)
             return fail(s.error());
     }
+    std::atomic<bool> cancel{false};
+    const CancelOnInterrupt interrupt(cancel);
     const Result<AnalysisSummary> sum = [&] {
         const ProgressLine progress;
-        return Analyzer::run(c->db(), actor,
-                             [&](const QString &stage, int pct) { progress.show(pct, stage); });
+        return Analyzer::run(
+                c->db(), actor, [&](const QString &stage, int pct) { progress.show(pct, stage); },
+                &cancel);
     }();
     if (!sum)
         return fail(sum.error());

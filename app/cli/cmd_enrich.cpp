@@ -1,6 +1,7 @@
 #include "cli/args.h"
 #include "cli/caseaccess.h"
 #include "cli/command.h"
+#include "cli/interrupt.h"
 #include "cli/output.h"
 
 #include "enrich/contextlist.h"
@@ -67,12 +68,18 @@ int run(const QStringList &argv)
     auto c = openCase(args->positional().first(), true);
     if (!c)
         return fail(c.error());
+    std::atomic<bool> cancel{false};
+    const CancelOnInterrupt interrupt(cancel);
     const auto sum = [&] {
         const ProgressLine progress;
-        return enrichCase(c->db(), sources, EnrichOptions{}, [&](qint64 done, qint64 total) {
-            if (total > 0)
-                progress.show(int(100 * done / total), QStringLiteral("%1 addresses").arg(total));
-        });
+        return enrichCase(
+                c->db(), sources, EnrichOptions{},
+                [&](qint64 done, qint64 total) {
+                    if (total > 0)
+                        progress.show(int(100 * done / total),
+                                      QStringLiteral("%1 addresses").arg(total));
+                },
+                &cancel);
     }();
     if (!sum)
         return fail(sum.error());

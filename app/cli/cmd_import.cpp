@@ -1,6 +1,7 @@
 #include "cli/args.h"
 #include "cli/caseaccess.h"
 #include "cli/command.h"
+#include "cli/interrupt.h"
 #include "cli/output.h"
 
 #include "api/importjob.h"
@@ -55,6 +56,7 @@ int run(const QStringList &argv)
     QElapsedTimer clock;
     clock.start();
     std::atomic<bool> cancel{false};
+    const CancelOnInterrupt interrupt(cancel);
     const auto report = [&] {
         const ProgressLine progress;
         return job.run(

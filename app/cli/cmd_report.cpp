@@ -1,6 +1,7 @@
 #include "cli/args.h"
 #include "cli/caseaccess.h"
 #include "cli/command.h"
+#include "cli/interrupt.h"
 #include "cli/output.h"
 
 #include "report/report.h"
@@ -46,6 +47,7 @@ int run(const QStringList &argv)
     if (!c)
         return fail(c.error());
     std::atomic<bool> cancel{false};
+    const CancelOnInterrupt interrupt(cancel);
     const Status written = [&] {
         const ProgressLine progress;
         return writeReport(

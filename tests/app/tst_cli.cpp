@@ -7,7 +7,10 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QTest>
+
+#include <csignal>
 
 using namespace netcase;
 
@@ -199,6 +202,34 @@ private Q_SLOTS:
             QVERIFY2(r.err.contains("the workbench cannot start"), r.err.constData());
             QVERIFY(r.err.contains("xvfb-run"));
         }
+    }
+
+    void interruptCancelsAnImportAndLeavesTheCaseAsItWas()
+    {
+        const QString log = test::makeAccessLog(QStringLiteral("interrupt.log"), 600000, 5000);
+        const QString path = test::tempPath(QStringLiteral("interrupt.netcase"));
+        QCOMPARE(test::netcase({QStringLiteral("new"), path}).exitCode, 0);
+        QProcess p;
+        p.start(QStringLiteral(NETCASE_BINARY_DIR "/bin/netcase"),
+                {QStringLiteral("import"), path, log, QStringLiteral("--no-analyze")});
+        QVERIFY(p.waitForStarted());
+        // The case's lock file appears when the command has opened the case, just before the
+        // import (and the interrupt handler) starts; interrupt a moment into the import.
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(path + QStringLiteral(".lock")), 20000);
+        QTest::qWait(150);
+        QCOMPARE(::kill(pid_t(p.processId()), SIGINT), 0);
+        QVERIFY(p.waitForFinished(60000));
+        const QByteArray err = p.readAllStandardError();
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit); // not killed by the signal
+        QCOMPARE(p.exitCode(), 2);
+        QVERIFY2(err.contains("import cancelled; the case is unchanged"), err.constData());
+        QVERIFY(!QFile::exists(path + QStringLiteral("-journal")));
+        QVERIFY(!QFile::exists(path + QStringLiteral(".lock")));
+        const auto info = test::netcase({QStringLiteral("info"), path, QStringLiteral("--json")});
+        QCOMPARE(info.exitCode, 0);
+        const QJsonObject o = QJsonDocument::fromJson(info.out).object();
+        QCOMPARE(o.value(QStringLiteral("events")).toInt(), 0);
+        QCOMPARE(o.value(QStringLiteral("sources")).toArray().size(), 0);
     }
 
     void controlCharactersAreStrippedFromPlainOutput()
