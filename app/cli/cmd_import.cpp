@@ -136,10 +136,10 @@ extern const Command kImportCommand
            "Imports each file, detecting its format from its content unless --format is given.\n"
            "Folders import every file in them. A file already in the case (same SHA-256) is\n"
            "refused. Malformed records are kept as rejects with their line number and reason.\n"
-           "The whole import is one transaction: if it fails or is interrupted the case is\n"
-           "unchanged. --timezone applies to timestamps without a zone (default UTC); --year\n"
-           "to syslog lines without a year. --no-analyze skips enrichment and analysis.\n"
-           "Exit 2 when a file could not be imported. The formats are listed below.",
+           "The whole import is one transaction: if it fails or is interrupted (Ctrl-C) the\n"
+           "case is unchanged. --timezone applies to timestamps without a zone (default\n"
+           "UTC); --year to syslog lines without a year. --no-analyze skips enrichment and\n"
+           "analysis. Exit 2 when a file could not be imported. The formats are listed below.",
            AppKind::Core,
            &run};
 
