@@ -59,6 +59,22 @@ private Q_SLOTS:
         QVERIFY(raw->toPlainText().contains(QStringLiteral("HTTP/1.1")));
     }
 
+    void anEmptyCaseSaysHowToImport()
+    {
+        const QString empty = test::tempPath(QStringLiteral("gui-empty.netcase"));
+        QCOMPARE(test::netcase({QStringLiteral("new"), empty}).exitCode, 0);
+        MainWindow w;
+        w.show();
+        QCOMPARE(w.controller().openCase(empty, false, true), QString());
+        auto *events = w.findChild<EventsView *>();
+        QVERIFY(events);
+        QTRY_VERIFY(!events->model()->isLoading());
+        bool said = false;
+        for (const QLabel *label : events->findChildren<QLabel *>())
+            said = said || label->text().contains(QStringLiteral("Import files… (Ctrl+I)"));
+        QVERIFY(said);
+    }
+
     void importThroughWorkerAddsRows()
     {
         MainWindow w;

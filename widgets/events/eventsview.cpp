@@ -123,7 +123,12 @@ void EventsView::updateCaption()
     }
     const std::int64_t total = m_model->caseEvents();
     const int shown = m_model->rowCount();
-    if (m_model->filter().isEmpty())
+    if (m_model->filter().isEmpty() && shown == 0)
+        m_caption->setText(m_session->readOnly()
+                                   ? tr("This case holds no events.")
+                                   : tr("No events yet: import log files with File ▸ Import "
+                                        "files… (Ctrl+I) or drop them on the window."));
+    else if (m_model->filter().isEmpty())
         m_caption->setText(tr("%1 events").arg(loc.toString(qlonglong(shown))));
     else
         m_caption->setText(tr("%1 of %2 events match the selection (%3)")
