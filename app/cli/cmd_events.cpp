@@ -5,6 +5,7 @@
 
 #include "case/eventjson.h"
 #include "case/eventquery.h"
+#include "core/ipaddr.h"
 #include "core/timeutil.h"
 #include "enrich/ecsdecorator.h"
 
@@ -39,7 +40,14 @@ int run(const QStringList &argv)
     if (!args)
         return fail(args.error());
     EventFilter f;
-    f.ips = args->values(QStringLiteral("ip"));
+    for (const QString &ip : args->values(QStringLiteral("ip"))) {
+        // The case stores canonical addresses: 2001:DB8:0::1 finds 2001:db8::1.
+        std::string canonical;
+        if (!normaliseIp(ip.trimmed().toStdString(), canonical))
+            return fail(makeError(QStringLiteral("--ip: '%1' is not an IP address").arg(ip),
+                                  ErrorCode::Usage));
+        f.ips << QString::fromStdString(canonical);
+    }
     f.users = args->values(QStringLiteral("user"));
     auto from = timeOption(*args, "from");
     auto to = timeOption(*args, "to");
@@ -50,6 +58,9 @@ int run(const QStringList &argv)
         return fail(to.error());
     if (!limit)
         return fail(limit.error());
+    if (args->has(QStringLiteral("limit")) && *limit < 0)
+        return fail(makeError(QStringLiteral("--limit expects a count of 0 or more"),
+                              ErrorCode::Usage));
     f.fromUs = *from;
     f.toUs = *to;
     f.limit = *limit;

@@ -70,6 +70,14 @@ private Q_SLOTS:
                                 QStringLiteral("many")})
                          .exitCode,
                  1);
+        QCOMPARE(test::netcase({QStringLiteral("events"), m_case, QStringLiteral("--limit"),
+                                QStringLiteral("-5")})
+                         .exitCode,
+                 1);
+        auto badIp = test::netcase({QStringLiteral("events"), m_case, QStringLiteral("--ip"),
+                                    QStringLiteral("1.2.3")});
+        QCOMPARE(badIp.exitCode, 1); // not an empty answer that looks like "no such events"
+        QVERIFY(badIp.err.contains("'1.2.3' is not an IP address"));
     }
 
     void newImportInfo()
