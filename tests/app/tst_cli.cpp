@@ -126,7 +126,7 @@ private Q_SLOTS:
         QCOMPARE(all.exitCode, 0);
         const auto docs = jsonLines(all.out);
         QCOMPARE(docs.size(), 1996);
-        const QJsonObject first = docs.first();
+        const QJsonObject &first = docs.first();
         QVERIFY(first.contains(QStringLiteral("@timestamp")));
         const QString ip
                 = first[QStringLiteral("source")].toObject()[QStringLiteral("ip")].toString();

@@ -23,7 +23,7 @@ CaseFile newCase(const QString &name)
     return std::move(c.value());
 }
 
-Result<ImportReport> importFiles(CaseFile &c, const QStringList &files, ImportOptions o = {})
+Result<ImportReport> importFiles(CaseFile &c, const QStringList &files, const ImportOptions &o = {})
 {
     std::atomic<bool> cancel{false};
     return ImportJob(files, o).run(c, {}, cancel);
@@ -193,7 +193,7 @@ private Q_SLOTS:
         const QString prose = test::tempPath(QStringLiteral("prose.txt"));
         for (const auto &[path, text] :
              {std::pair{empty, QByteArray()},
-              std::pair{longLine, QByteArray(QByteArray(200 * 1024, 'a') + '\n')},
+              std::pair{longLine, QByteArray(QByteArray(qsizetype{200} * 1024, 'a') + '\n')},
               std::pair{prose, QByteArray("Dear diary,\ntoday nothing happened.\n")}}) {
             QFile f(path);
             QVERIFY(f.open(QIODevice::WriteOnly));
