@@ -232,12 +232,20 @@ void EventQuery::forEach(const EventFilter &f,
 
 std::optional<std::string> EventQuery::raw(std::int64_t sourceId, std::int64_t line) const
 {
-    Statement st = m_db.prepare("SELECT data FROM raw_blocks WHERE source_id = ? AND "
-                                "first_line <= ? ORDER BY first_line DESC LIMIT 1");
-    st.bind(1, sourceId).bind(2, line);
-    if (!st.step())
-        return std::nullopt;
-    return rawRecordFromBlock(st.blob(0), line);
+    if (sourceId != m_raw.sourceId || line < m_raw.firstLine || line > m_raw.lastLine) {
+        Statement st = m_db.prepare("SELECT first_line, last_line, data FROM raw_blocks WHERE "
+                                    "source_id = ? AND first_line <= ? "
+                                    "ORDER BY first_line DESC LIMIT 1");
+        st.bind(1, sourceId).bind(2, line);
+        if (!st.step())
+            return std::nullopt;
+        m_raw.sourceId = sourceId;
+        m_raw.firstLine = st.int64(0);
+        m_raw.lastLine = st.int64(1);
+        (void)m_raw.block.load(st.blob(2));
+    }
+    const auto text = m_raw.block.record(line);
+    return text ? std::optional<std::string>(*text) : std::nullopt;
 }
 
 } // namespace netcase

@@ -2,6 +2,7 @@
 
 // Reading events back: a filter that maps to indexed SQL, and rows with strings resolved.
 
+#include "case/rawblock.h"
 #include "core/event.h"
 #include "core/result.h"
 
@@ -58,11 +59,21 @@ public:
     std::vector<EventRow> rows(const std::vector<std::int64_t> &ids) const;
     /// Streams rows in time order; the callback returns false to stop.
     void forEach(const EventFilter &filter, const std::function<bool(const EventRow &)> &fn) const;
-    /// The original record text of an event, if the case holds it.
+    /// The original record text of an event, if the case holds it. The last block read is
+    /// kept, so the records of consecutive events cost one decompression per block; it is not
+    /// refreshed when the case changes, so keep an EventQuery for one read, not for a session.
     std::optional<std::string> raw(std::int64_t sourceId, std::int64_t line) const;
 
 private:
+    struct RawCache
+    {
+        std::int64_t sourceId = -1;
+        std::int64_t firstLine = -1;
+        std::int64_t lastLine = -1;
+        RawBlockReader block;
+    };
     const Database &m_db;
+    mutable RawCache m_raw;
 };
 
 } // namespace netcase

@@ -2,6 +2,7 @@
 
 #include <zstd.h>
 
+#include <algorithm>
 #include <charconv>
 #include <memory>
 
@@ -106,42 +107,76 @@ void PackedRawBlock::compress()
     data.swap(packed);
 }
 
-void forEachRawRecord(const QByteArray &block,
-                      const std::function<bool(std::int64_t, std::string_view)> &visit)
+namespace {
+
+/// Calls visit(line, text) for each record of a decoded block until it returns false; false
+/// when the block ends in a damaged record.
+template<typename Visit>
+bool parseRecords(std::string_view v, Visit &&visit)
 {
-    const std::string data = unpack(block);
-    std::string_view v(data);
     size_t p = 0;
     while (p < v.size()) {
         const size_t nl = v.find('\n', p);
         if (nl == std::string_view::npos)
-            break;
+            return false;
         std::string_view header = v.substr(p, nl - p);
         const size_t sp = header.find(' ');
         if (sp == std::string_view::npos)
-            break;
+            return false;
         std::int64_t l = 0;
         size_t len = 0;
         std::from_chars(header.data(), header.data() + sp, l);
         std::from_chars(header.data() + sp + 1, header.data() + header.size(), len);
-        if (nl + 1 + len > v.size())
-            break;
-        if (!visit(l, v.substr(nl + 1, len)))
-            return;
+        if (len > v.size() - nl - 1)
+            return false;
+        if (!visit(l, nl + 1, len))
+            return true;
         p = nl + 1 + len;
     }
+    return true;
+}
+
+} // namespace
+
+bool RawBlockReader::load(const QByteArray &block)
+{
+    m_text = unpack(block);
+    m_entries.clear();
+    const bool ok = parseRecords(m_text, [this](std::int64_t line, size_t offset, size_t length) {
+        m_entries.push_back({line, offset, length});
+        return true;
+    });
+    // Lines increase within a block as the import writes it; sort anyway rather than trust it.
+    std::stable_sort(m_entries.begin(), m_entries.end(),
+                     [](const Entry &a, const Entry &b) { return a.line < b.line; });
+    return ok; // the records before a damaged one stay readable
+}
+
+std::optional<std::string_view> RawBlockReader::record(std::int64_t line) const
+{
+    const auto it = std::lower_bound(m_entries.begin(), m_entries.end(), line,
+                                     [](const Entry &e, std::int64_t l) { return e.line < l; });
+    if (it == m_entries.end() || it->line != line)
+        return std::nullopt;
+    return std::string_view(m_text).substr(it->offset, it->length);
+}
+
+void forEachRawRecord(const QByteArray &block,
+                      const std::function<bool(std::int64_t, std::string_view)> &visit)
+{
+    const std::string data = unpack(block);
+    const std::string_view v(data);
+    parseRecords(v, [&](std::int64_t line, size_t offset, size_t length) {
+        return visit(line, v.substr(offset, length));
+    });
 }
 
 std::optional<std::string> rawRecordFromBlock(const QByteArray &block, std::int64_t line)
 {
-    std::optional<std::string> found;
-    forEachRawRecord(block, [&](std::int64_t l, std::string_view text) {
-        if (l != line)
-            return true;
-        found = std::string(text);
-        return false;
-    });
-    return found;
+    RawBlockReader reader;
+    (void)reader.load(block);
+    const auto text = reader.record(line);
+    return text ? std::optional<std::string>(*text) : std::nullopt;
 }
 
 } // namespace netcase
