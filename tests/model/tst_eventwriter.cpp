@@ -9,12 +9,15 @@
 #include "case/batchinterner.h"
 #include "case/casefile.h"
 #include "case/dictionarywriter.h"
+#include "case/eventjson.h"
 #include "case/eventquery.h"
 #include "case/eventwriter.h"
 #include "case/internmap.h"
 #include "case/rawblock.h"
 
 #include <QTest>
+
+#include <nlohmann/json.hpp>
 
 using namespace netcase;
 
@@ -168,6 +171,65 @@ private Q_SLOTS:
         EventFilter f;
         f.ips << QStringLiteral("192.0.2.7");
         QCOMPARE(q.count(f), 8); // lines 7, 207, ..., 1407
+    }
+
+    void streamedRowsEqualPagedRows()
+    {
+        // forEach() resolves the dictionary ids itself, rows() through SQL: both must give the
+        // same events, every text column included.
+        auto c = caseWithSource(QStringLiteral("rows.netcase"));
+        QVERIFY(c.ok());
+        Database &db = c->db();
+        Transaction tx(db);
+        {
+            EventWriter w(db, 1);
+            for (int i = 1; i <= 700; ++i) {
+                Event e;
+                e.line = i;
+                e.timestampUs = 5000 + i;
+                e.tzOffsetMin = std::int16_t(i % 3 ? 60 : -300);
+                e.outcome = Outcome(i % 3);
+                e.category = "web";
+                e.action = i % 2 ? "login" : "http_request";
+                e.sourceIp = "198.51.100." + std::to_string(i % 50);
+                e.sourcePort = i % 5 ? 40000 + i : -1;
+                e.sourceDomain = i % 7 ? "" : "ec2.amazonaws.com";
+                e.clientIp = i % 4 ? "" : "2001:db8::" + std::to_string(i % 9);
+                e.destinationIp = i % 6 ? "" : "203.0.113.5";
+                e.destinationDomain = "www.example.org";
+                e.hostName = "web-" + std::to_string(i % 3);
+                e.userName = i % 3 ? "björn" : "";
+                e.userAgent = "agent/" + std::to_string(i % 11);
+                e.httpMethod = "GET";
+                e.urlPath = "/p/" + std::to_string(i);
+                e.transport = "tcp";
+                e.sessionId = "s" + std::to_string(i / 10);
+                e.deviceId = i % 8 ? "" : "d1";
+                e.mfa = i % 9 ? "" : "push:approved";
+                e.labels = i % 2 ? R"({"k":"v"})" : "";
+                e.statusCode = 200 + i % 3;
+                e.bodyBytes = i;
+                QVERIFY(w.add(e, "raw").ok());
+            }
+            QVERIFY(w.finish().ok());
+        }
+        QVERIFY(tx.commit().ok());
+        const EventQuery q(db);
+        std::vector<EventRow> streamed;
+        q.forEach({}, [&](const EventRow &r) {
+            streamed.push_back(r);
+            return true;
+        });
+        const std::vector<EventRow> paged = q.rows(q.ids({}));
+        QCOMPARE(streamed.size(), size_t(700));
+        QCOMPARE(paged.size(), streamed.size());
+        for (size_t i = 0; i < paged.size(); ++i) {
+            QCOMPARE(streamed[i].id, paged[i].id);
+            QCOMPARE(streamed[i].sourceName, paged[i].sourceName);
+            QCOMPARE(eventToEcs(streamed[i]).dump(), eventToEcs(paged[i]).dump());
+        }
+        QCOMPARE(streamed[3].event.clientIp, std::string("2001:db8::4"));
+        QCOMPARE(streamed[6].event.sourceDomain, std::string("ec2.amazonaws.com"));
     }
 
     void internedBatchesStoreWhatAddStores()
