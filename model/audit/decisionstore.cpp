@@ -92,13 +92,15 @@ Result<Decision> DecisionStore::record(Database &db, Decision d, std::int64_t re
         d.key = base->key;
     } else {
         d.key = QUuid::createUuid().toString(QUuid::WithoutBraces);
-        Statement finding = db.prepare("SELECT 1 FROM findings WHERE id = ?");
-        finding.bind(1, std::int64_t(d.subject.value.toLongLong()));
-        if (d.subject.type == QLatin1String("finding") && !finding.step())
-            return makeError(QStringLiteral("there is no finding %1 in the case (see the "
-                                            "findings list)")
-                                     .arg(d.subject.value),
-                             ErrorCode::Usage);
+        if (d.subject.type == QLatin1String("finding")) {
+            Statement finding = db.prepare("SELECT 1 FROM findings WHERE id = ?");
+            finding.bind(1, std::int64_t(d.subject.value.toLongLong()));
+            if (!finding.step())
+                return makeError(QStringLiteral("there is no finding %1 in the case (see the "
+                                                "findings list)")
+                                         .arg(d.subject.value),
+                                 ErrorCode::Usage);
+        }
     }
     if (Status s = validate(d); !s.ok())
         return s.error();
