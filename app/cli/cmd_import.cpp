@@ -71,12 +71,16 @@ int run(const QStringList &argv)
         return fail(report.error());
 
     QList<PipelineStep> steps;
+    bool postCancelled = false;
     // Enrichment and analysis only change when events came in.
     if (!args->has(QStringLiteral("no-analyze")) && report->events() > 0) {
         auto post = runPostImport(*c, {}, cancel);
-        if (!post)
+        // Cancelled after the import committed: the events stay, and the report below says so.
+        postCancelled = !post && post.error().code == ErrorCode::Cancelled;
+        if (!post && !postCancelled)
             return fail(post.error());
-        steps = *post;
+        if (post)
+            steps = *post;
     }
 
     const double secs = clock.elapsed() / 1000.0;
@@ -121,6 +125,11 @@ int run(const QStringList &argv)
                         .arg(report->events())
                         .arg(report->rejects())
                         .arg(secs, 0, 'f', 2));
+    }
+    if (postCancelled) {
+        errLine(QStringLiteral("enrichment and analysis cancelled; the imported events are kept "
+                               "(run 'netcase enrich' and 'netcase analyze' later)"));
+        return 2;
     }
     // Exit 2 when a file could not be imported at all, so scripts notice.
     return report->failed() > 0 ? 2 : 0;

@@ -16,9 +16,9 @@ void onSignal(int sig)
         std::raise(sig);
         return;
     }
-    static constexpr char kMessage[]
-            = "\nnetcase: cancelling (the case is left as it was; interrupt again to "
-              "stop at once)\n";
+    // What was kept is said when the command stops (an import cancelled during its analysis
+    // keeps its events).
+    static constexpr char kMessage[] = "\nnetcase: cancelling (interrupt again to stop at once)\n";
     // write(2) is async-signal-safe; nothing can be done about a failed write to stderr.
     [[maybe_unused]] const ssize_t n = ::write(STDERR_FILENO, kMessage, sizeof kMessage - 1);
 }
