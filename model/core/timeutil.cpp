@@ -28,26 +28,35 @@ std::int64_t toEpochUs(int year, int month, int day, int hour, int minute, int s
     return ((days * 86400 + hour * 3600 + minute * 60 + second) * 1000000LL) + micros;
 }
 
-std::string formatIsoUs(std::int64_t us)
+CivilTime civilFromUs(std::int64_t us)
 {
     std::int64_t secs = us >= 0 ? us / 1000000 : (us - 999999) / 1000000;
-    const int frac = int(us - secs * 1000000);
+    CivilTime t;
+    t.micros = int(us - secs * 1000000);
     std::int64_t days = secs >= 0 ? secs / 86400 : (secs - 86399) / 86400;
     const int sod = int(secs - days * 86400);
+    t.hour = sod / 3600;
+    t.minute = sod / 60 % 60;
+    t.second = sod % 60;
     // civil_from_days
     days += 719468;
     const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
     const unsigned doe = unsigned(days - era * 146097);
     const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    std::int64_t y = std::int64_t(yoe) + era * 400;
     const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
     const unsigned mp = (5 * doy + 2) / 153;
-    const unsigned d = doy - (153 * mp + 2) / 5 + 1;
-    const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-    y += m <= 2;
+    t.day = int(doy - (153 * mp + 2) / 5 + 1);
+    t.month = int(mp < 10 ? mp + 3 : mp - 9);
+    t.year = std::int64_t(yoe) + era * 400 + (t.month <= 2);
+    return t;
+}
+
+std::string formatIsoUs(std::int64_t us)
+{
+    const CivilTime t = civilFromUs(us);
     char buf[96];
-    std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02d:%02d:%02d.%06dZ", (long long)y, m, d,
-                  sod / 3600, sod / 60 % 60, sod % 60, frac);
+    std::snprintf(buf, sizeof buf, "%04lld-%02d-%02dT%02d:%02d:%02d.%06dZ", (long long)t.year,
+                  t.month, t.day, t.hour, t.minute, t.second, t.micros);
     return buf;
 }
 
@@ -140,10 +149,20 @@ std::optional<std::int64_t> parseUserTime(const QString &s)
     return std::nullopt;
 }
 
+namespace {
+
+constexpr std::string_view kMonths[]
+        = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+
+} // namespace
+
+std::string_view monthAbbrev(int month)
+{
+    return month >= 1 && month <= 12 ? kMonths[month - 1] : std::string_view();
+}
+
 int monthFromAbbrev(std::string_view m)
 {
-    static constexpr std::string_view kMonths[]
-            = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
     if (m.size() != 3)
         return 0;
     for (int i = 0; i < 12; ++i) {

@@ -21,6 +21,19 @@ std::int64_t daysFromCivil(int year, unsigned month, unsigned day);
 std::int64_t
 toEpochUs(int year, int month, int day, int hour, int minute, int second, int micros = 0);
 
+/// Broken-down time of UTC microseconds since the epoch (proleptic Gregorian).
+struct CivilTime
+{
+    std::int64_t year = 1970;
+    int month = 1; ///< 1..12
+    int day = 1;   ///< 1..31
+    int hour = 0;
+    int minute = 0;
+    int second = 0;
+    int micros = 0;
+};
+CivilTime civilFromUs(std::int64_t us);
+
 /// ISO 8601 UTC with microseconds, e.g. "2024-03-01T12:00:00.000000Z".
 std::string formatIsoUs(std::int64_t us);
 
@@ -33,5 +46,7 @@ std::optional<std::int64_t> parseUserTime(const QString &s);
 
 /// Month number 1..12 from an English three-letter abbreviation, 0 if unknown.
 int monthFromAbbrev(std::string_view m);
+/// "Jan".."Dec" for 1..12, empty otherwise.
+std::string_view monthAbbrev(int month);
 
 } // namespace netcase
