@@ -75,7 +75,7 @@ int run(const QStringList &argv)
         nlohmann::json doc = eventToEcs(row);
         decorator.decorate(doc);
         if (raw) {
-            if (auto text = q.raw(row.sourceId, row.event.line))
+            if (auto text = q.raw(row))
                 doc["event"]["original"] = *text;
         }
         outJson(doc);

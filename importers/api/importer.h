@@ -33,6 +33,13 @@ public:
     /// Takes the event; afterwards it holds unspecified (possibly another record's) text, so a
     /// parser that reuses one Event resets every field before the next record.
     virtual void event(Event &&event, std::string_view raw) = 0;
+    /// Like event(), for a record that rawform::render(form, event) gives back byte for byte (the
+    /// parser checked it with rawform::rebuilds()): a case keeps the form instead of the text.
+    virtual void rebuiltEvent(Event &&e, std::string_view raw, std::string_view form)
+    {
+        (void)form;
+        event(std::move(e), raw);
+    }
     virtual void reject(std::int64_t line, std::string_view reason, std::string_view raw) = 0;
 };
 

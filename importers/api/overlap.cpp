@@ -1,7 +1,7 @@
 #include "overlap.h"
 
+#include "case/eventquery.h"
 #include "case/eventstore.h"
-#include "case/rawblock.h"
 #include "case/sqlite.h"
 
 #include <algorithm>
@@ -83,28 +83,26 @@ struct Repeat
     std::string raw;
 };
 
-// The raw text of each repeated line, reading only the blocks that hold one.
-void loadRaw(const Database &db, std::int64_t sourceId, std::vector<Repeat> &repeats)
+// The raw text of each repeated line (stored or rebuilt from its event), reading only the blocks
+// that hold one.
+void loadRaw(const Database &db, std::vector<Repeat> &repeats)
 {
     std::sort(repeats.begin(), repeats.end(),
               [](const Repeat &a, const Repeat &b) { return a.line < b.line; });
-    Statement st = db.prepare("SELECT first_line, last_line, data FROM raw_blocks WHERE "
-                              "source_id = ? ORDER BY first_line");
-    st.bind(1, sourceId);
-    size_t next = 0;
-    while (next < repeats.size() && st.step()) {
-        const std::int64_t first = st.int64(0), last = st.int64(1);
-        while (next < repeats.size() && repeats[next].line < first)
-            ++next; // no block holds it (cannot happen; the reject keeps an empty text)
-        if (next >= repeats.size() || repeats[next].line > last)
-            continue;
-        forEachRawRecord(st.blob(2), [&](std::int64_t line, std::string_view text) {
-            while (next < repeats.size() && repeats[next].line < line)
-                ++next;
-            if (next < repeats.size() && repeats[next].line == line)
-                repeats[next++].raw = std::string(text);
-            return next < repeats.size() && repeats[next].line <= last;
-        });
+    const EventQuery q(db);
+    constexpr size_t kPage = 512; // rows read at a time: a whole file may repeat an earlier one
+    for (size_t begin = 0; begin < repeats.size(); begin += kPage) {
+        const size_t end = std::min(repeats.size(), begin + kPage);
+        std::vector<std::int64_t> ids;
+        for (size_t i = begin; i < end; ++i)
+            ids.push_back(repeats[i].eventId);
+        size_t next = begin;
+        for (const EventRow &row : q.rows(ids)) { // in the order asked, each at most once
+            while (next < end && repeats[next].eventId != row.id)
+                ++next; // not found: keeps an empty text
+            if (next < end)
+                repeats[next++].raw = q.raw(row).value_or(std::string());
+        }
     }
 }
 
@@ -138,7 +136,7 @@ Result<std::int64_t> moveRepeats(Database &db, const NewSource &source)
     (void)db.exec("DROP TABLE temp.overlap_old");
     if (repeats.empty())
         return std::int64_t(0);
-    loadRaw(db, source.id, repeats);
+    loadRaw(db, repeats);
 
     // The reason names the earlier source (not its line), so reject summaries group by file.
     Statement earlier = db.prepare("SELECT s.name FROM events o JOIN sources s ON "

@@ -15,15 +15,17 @@ public:
 
     void event(Event &&e, std::string_view raw) override
     {
-        EventBatch *b = current();
-        if (!b)
-            return;
-        m_raw.append(e.line, raw);
-        // The text is interned here, while it is in this core's cache; e keeps its buffers for
-        // the parser's next record (its labels are swapped with the slot's old ones).
-        m_interner.add(e, b->events);
-        if (m_raw.full())
-            seal();
+        if (EventBatch *b = current()) {
+            m_raw.append(e.line, raw);
+            add(e, *b);
+        }
+    }
+    void rebuiltEvent(Event &&e, std::string_view, std::string_view form) override
+    {
+        if (EventBatch *b = current()) {
+            m_raw.appendRebuilt(e.line, form);
+            add(e, *b);
+        }
     }
     void reject(std::int64_t line, std::string_view reason, std::string_view raw) override
     {
@@ -47,6 +49,14 @@ public:
     }
 
 private:
+    void add(Event &e, EventBatch &b)
+    {
+        // The text is interned here, while it is in this core's cache; e keeps its buffers for
+        // the parser's next record (its labels are swapped with the slot's old ones).
+        m_interner.add(e, b.events);
+        if (m_raw.full())
+            seal();
+    }
     EventBatch *current()
     {
         if (!m_batch && !m_failed) {

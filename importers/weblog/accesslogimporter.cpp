@@ -2,6 +2,7 @@
 
 #include "api/linereader.h"
 #include "api/sampling.h"
+#include "case/rawform.h"
 #include "weblog/accesslogparser.h"
 
 namespace netcase {
@@ -72,7 +73,9 @@ Status AccessLogImporter::parse(InputStream &in, ParseContext &ctx) const
             continue;
         }
         const AccessLogResult r = parseAccessLogLine(line, e);
-        if (r.ok)
+        if (r.ok && rawform::rebuilds(r.rawForm(), e, line))
+            ctx.sink.rebuiltEvent(std::move(e), line, r.rawForm());
+        else if (r.ok)
             ctx.sink.event(std::move(e), line);
         else
             ctx.sink.reject(e.line, r.reason, line);

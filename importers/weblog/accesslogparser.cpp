@@ -128,8 +128,9 @@ bool parseClfTime(std::string_view t, Event &e)
     return true;
 }
 
-/// "METHOD target PROTOCOL"; anything else (TLS handshakes, garbage) is kept as a label.
-void splitRequest(const std::string &r, Event &e)
+/// "METHOD target PROTOCOL"; anything else (TLS handshakes, garbage) is kept as a label. Returns
+/// the protocol's version ("1.1") when there is one.
+std::string_view splitRequest(const std::string &r, Event &e)
 {
     const size_t sp1 = r.find(' ');
     const size_t sp2 = sp1 == std::string::npos ? std::string::npos : r.rfind(' ');
@@ -139,20 +140,34 @@ void splitRequest(const std::string &r, Event &e)
     if (methodOk && sp2 > sp1 && r.compare(sp2 + 1, 5, "HTTP/") == 0) {
         e.httpMethod.assign(r, 0, sp1);
         e.urlPath.assign(r, sp1 + 1, sp2 - sp1 - 1);
-        return;
+        return std::string_view(r).substr(sp2 + 6);
     }
     if (methodOk && sp2 == sp1) { // HTTP/0.9 style "GET /"
         e.httpMethod.assign(r, 0, sp1);
         e.urlPath.assign(r, sp1 + 1);
-        return;
+        return {};
     }
     if (r == "-" || r.empty())
-        return;
+        return {};
     // Not an HTTP request line: escape for JSON (invalid UTF-8 becomes U+FFFD) and keep it.
     e.labels = "{\"malformed_request\":\"";
     appendJsonEscaped(e.labels, r);
     e.labels += "\"}";
     e.action = "http_malformed_request";
+    return {};
+}
+
+/// Names the raw form of the line ("ab1.1": combined, HTTP/1.1) in res.
+void nameRawForm(AccessLogResult &res, std::string_view version)
+{
+    if (version.empty() || version.size() > res.form.size() - 2)
+        return;
+    res.form[0] = 'a';
+    res.form[1] = res.variant == AccessLogVariant::Common     ? 'c'
+                  : res.variant == AccessLogVariant::Combined ? 'b'
+                                                              : 'h';
+    version.copy(res.form.data() + 2, version.size());
+    res.formSize = version.size() + 2;
 }
 
 } // namespace
@@ -222,7 +237,7 @@ AccessLogResult parseAccessLogLine(std::string_view line, Event &e)
     }
     e.category = "web";
     e.action = "http_request";
-    splitRequest(field, e);
+    const std::string_view version = splitRequest(field, e);
     c.skipSpaces();
     const std::string_view status = c.token();
     if (status.size() != 3 || !isDigits(status)) {
@@ -246,6 +261,7 @@ AccessLogResult parseAccessLogLine(std::string_view line, Event &e)
             res.variant = AccessLogVariant::Common;
         if (!utf8::isAscii(line))
             utf8::repair(e);
+        nameRawForm(res, version);
         res.ok = true;
         return res;
     }
@@ -288,6 +304,7 @@ AccessLogResult parseAccessLogLine(std::string_view line, Event &e)
     // Every field comes from the line: when it is all ASCII (nearly always), so are they.
     if (!utf8::isAscii(line))
         utf8::repair(e);
+    nameRawForm(res, version);
     res.ok = true;
     return res;
 }

@@ -5,6 +5,7 @@
 
 #include "core/event.h"
 
+#include <array>
 #include <string>
 #include <string_view>
 
@@ -17,6 +18,11 @@ struct AccessLogResult
     bool ok = false;
     const char *reason = nullptr; ///< static text when !ok
     AccessLogVariant variant = AccessLogVariant::Common;
+    /// The raw form (rawform.h) the line would be rebuilt under, when the request line had an
+    /// HTTP version; whether the line really is rebuilt exactly is for rawform::rebuilds().
+    std::string_view rawForm() const { return std::string_view(form.data(), formSize); }
+    std::array<char, 8> form{};
+    size_t formSize = 0;
 };
 
 /// Fills event from line. On failure returns ok = false with a reason; event is then undefined.

@@ -253,7 +253,7 @@ Result<CaseFile> CaseFile::open(const QString &path, OpenOptions options)
             if (Status s = tx.commit(); !s.ok())
                 return s.error();
         }
-    } else if (c.m_db.scalar("PRAGMA user_version") < kSchemaVersion) {
+    } else if (c.m_db.scalar("PRAGMA user_version") < kOldestReadableSchema) {
         return makeError(QStringLiteral("%1 uses an older case schema: upgrade it once with "
                                         "`netcase upgrade CASE` or by opening it in Netcase")
                                  .arg(path),

@@ -2,6 +2,7 @@
 
 #include "case/eventstore.h"
 #include "case/eventwriter.h"
+#include "case/rawform.h"
 #include "case/sqlite.h"
 
 #include <algorithm>
@@ -308,8 +309,9 @@ void EventQuery::forEach(const EventFilter &f,
     }
 }
 
-std::optional<std::string> EventQuery::raw(std::int64_t sourceId, std::int64_t line) const
+std::optional<std::string> EventQuery::raw(const EventRow &row) const
 {
+    const std::int64_t sourceId = row.sourceId, line = row.event.line;
     if (sourceId != m_raw.sourceId || line < m_raw.firstLine || line > m_raw.lastLine) {
         Statement st = m_db.prepare("SELECT first_line, last_line, data FROM raw_blocks WHERE "
                                     "source_id = ? AND first_line <= ? "
@@ -322,8 +324,15 @@ std::optional<std::string> EventQuery::raw(std::int64_t sourceId, std::int64_t l
         m_raw.lastLine = st.int64(1);
         (void)m_raw.block.load(st.blob(2));
     }
-    const auto text = m_raw.block.record(line);
-    return text ? std::optional<std::string>(*text) : std::nullopt;
+    const auto stored = m_raw.block.record(line);
+    if (!stored)
+        return std::nullopt;
+    if (!stored->rebuilt)
+        return std::string(stored->text);
+    std::string text;
+    if (!rawform::render(stored->text, row.event, text))
+        return std::nullopt; // a form this build does not know
+    return text;
 }
 
 } // namespace netcase

@@ -10,6 +10,7 @@
 #include <QStringList>
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -59,10 +60,11 @@ public:
     std::vector<EventRow> rows(const std::vector<std::int64_t> &ids) const;
     /// Streams rows in time order; the callback returns false to stop.
     void forEach(const EventFilter &filter, const std::function<bool(const EventRow &)> &fn) const;
-    /// The original record text of an event, if the case holds it. The last block read is
+    /// The original record text of an event (stored, or rebuilt from the row's fields when the
+    /// import found that they give it back exactly), if the case holds it. The last block read is
     /// kept, so the records of consecutive events cost one decompression per block; it is not
     /// refreshed when the case changes, so keep an EventQuery for one read, not for a session.
-    std::optional<std::string> raw(std::int64_t sourceId, std::int64_t line) const;
+    std::optional<std::string> raw(const EventRow &row) const;
 
 private:
     struct RawCache

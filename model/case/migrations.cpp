@@ -26,6 +26,9 @@ const Step kSteps[] = {
             return std::string(schema::coreV2());
         }},
         {[] { return std::string(schema::coreV3()); }, moveEventsToStore},
+        {[] {
+            return std::string(schema::coreV4());
+        }},
 };
 
 static_assert(std::size(kSteps) == kSchemaVersion);

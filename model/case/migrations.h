@@ -7,7 +7,10 @@ namespace netcase {
 class Database;
 
 /// The schema version this build writes. Files with a higher user_version are refused.
-constexpr int kSchemaVersion = 3;
+constexpr int kSchemaVersion = 4;
+/// The oldest schema a read-only opening accepts as it is: the steps after it change nothing a
+/// reader of an older case needs.
+constexpr int kOldestReadableSchema = 3;
 /// Written to PRAGMA application_id so a random SQLite file is not mistaken for a case ('NCAS').
 constexpr int kApplicationId = 0x4E434153;
 

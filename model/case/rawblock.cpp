@@ -64,6 +64,20 @@ void RawBlockBuilder::append(std::int64_t line, std::string_view raw)
     m_text.append(raw);
 }
 
+void RawBlockBuilder::appendRebuilt(std::int64_t line, std::string_view form)
+{
+    if (m_records == 0)
+        m_first = line;
+    m_last = line;
+    ++m_records;
+    char header[24];
+    const char *end = std::to_chars(header, header + sizeof header, line).ptr;
+    m_text.append(header, size_t(end - header));
+    m_text += " =";
+    m_text.append(form);
+    m_text += '\n';
+}
+
 void RawBlockBuilder::pack(PackedRawBlock &out)
 {
     take(out);
@@ -109,8 +123,8 @@ void PackedRawBlock::compress()
 
 namespace {
 
-/// Calls visit(line, text) for each record of a decoded block until it returns false; false
-/// when the block ends in a damaged record.
+/// Calls visit(line, offset, length, rebuilt) for each record of a decoded block until it returns
+/// false; false when the block ends in a damaged record.
 template<typename Visit>
 bool parseRecords(std::string_view v, Visit &&visit)
 {
@@ -124,12 +138,18 @@ bool parseRecords(std::string_view v, Visit &&visit)
         if (sp == std::string_view::npos)
             return false;
         std::int64_t l = 0;
-        size_t len = 0;
         std::from_chars(header.data(), header.data() + sp, l);
+        if (sp + 1 < header.size() && header[sp + 1] == '=') { // "<line> =<form>"
+            if (!visit(l, p + sp + 2, header.size() - sp - 2, true))
+                return true;
+            p = nl + 1;
+            continue;
+        }
+        size_t len = 0;
         std::from_chars(header.data() + sp + 1, header.data() + header.size(), len);
         if (len > v.size() - nl - 1)
             return false;
-        if (!visit(l, nl + 1, len))
+        if (!visit(l, nl + 1, len, false))
             return true;
         p = nl + 1 + len;
     }
@@ -142,41 +162,34 @@ bool RawBlockReader::load(const QByteArray &block)
 {
     m_text = unpack(block);
     m_entries.clear();
-    const bool ok = parseRecords(m_text, [this](std::int64_t line, size_t offset, size_t length) {
-        m_entries.push_back({line, offset, length});
-        return true;
-    });
+    const bool ok = parseRecords(
+            m_text, [this](std::int64_t line, size_t offset, size_t length, bool rebuilt) {
+                m_entries.push_back({line, offset, length, rebuilt});
+                return true;
+            });
     // Lines increase within a block as the import writes it; sort anyway rather than trust it.
     std::stable_sort(m_entries.begin(), m_entries.end(),
                      [](const Entry &a, const Entry &b) { return a.line < b.line; });
     return ok; // the records before a damaged one stay readable
 }
 
-std::optional<std::string_view> RawBlockReader::record(std::int64_t line) const
+std::optional<StoredRecord> RawBlockReader::record(std::int64_t line) const
 {
     const auto it = std::lower_bound(m_entries.begin(), m_entries.end(), line,
                                      [](const Entry &e, std::int64_t l) { return e.line < l; });
     if (it == m_entries.end() || it->line != line)
         return std::nullopt;
-    return std::string_view(m_text).substr(it->offset, it->length);
-}
-
-void forEachRawRecord(const QByteArray &block,
-                      const std::function<bool(std::int64_t, std::string_view)> &visit)
-{
-    const std::string data = unpack(block);
-    const std::string_view v(data);
-    parseRecords(v, [&](std::int64_t line, size_t offset, size_t length) {
-        return visit(line, v.substr(offset, length));
-    });
+    return StoredRecord{std::string_view(m_text).substr(it->offset, it->length), it->rebuilt};
 }
 
 std::optional<std::string> rawRecordFromBlock(const QByteArray &block, std::int64_t line)
 {
     RawBlockReader reader;
     (void)reader.load(block);
-    const auto text = reader.record(line);
-    return text ? std::optional<std::string>(*text) : std::nullopt;
+    const auto stored = reader.record(line);
+    if (!stored)
+        return std::nullopt;
+    return stored->rebuilt ? "=" + std::string(stored->text) : std::string(stored->text);
 }
 
 } // namespace netcase

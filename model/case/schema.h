@@ -11,5 +11,6 @@ const char *analysisV1(); ///< findings, evidence, entities/links, rule tuning
 const char *auditV1();    ///< decisions, reviews and the hash-chained audit log
 const char *coreV2();     ///< index on events(client_ip)
 const char *coreV3();     ///< the block event store (events moved there by migration 3)
+const char *coreV4();     ///< raw records rebuilt from their events (no table changes)
 
 } // namespace netcase::schema

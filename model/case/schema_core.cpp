@@ -132,4 +132,11 @@ CREATE TABLE event_deleted(id INTEGER PRIMARY KEY);
 )SQL";
 }
 
+// Raw blocks may hold "<line> =<form>" records, rebuilt from their events (rawform.h). No table
+// changes; the version keeps older builds, which would read such a record as empty, out.
+const char *coreV4()
+{
+    return "SELECT 1;";
+}
+
 } // namespace netcase::schema

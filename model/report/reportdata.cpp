@@ -89,7 +89,7 @@ std::vector<ReportEvidence> readEvidence(const Database &db, const std::vector<s
         e.source = row.sourceName;
         e.line = row.event.line;
         e.timestampUs = row.event.timestampUs;
-        const auto raw = q.raw(row.sourceId, row.event.line);
+        const auto raw = q.raw(row);
         e.rawMissing = !raw.has_value();
         if (raw)
             e.raw = QString::fromUtf8(raw->data(), qsizetype(raw->size()));

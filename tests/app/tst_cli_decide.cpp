@@ -5,6 +5,7 @@
 #include "common/testutil.h"
 
 #include "case/casefile.h"
+#include "case/sqlite.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -189,7 +190,7 @@ private Q_SLOTS:
         QVERIFY(refused.err.contains("netcase upgrade"));
         const auto up = test::netcase({QStringLiteral("upgrade"), path});
         QCOMPARE(up.exitCode, 0);
-        QVERIFY(up.out.contains("case schema 3"));
+        QVERIFY(up.out.contains("case schema 4"));
         const auto events = test::netcase({QStringLiteral("events"), path});
         QCOMPARE(events.exitCode, 0);
         QCOMPARE(events.out.count('\n'), 4);
@@ -197,6 +198,15 @@ private Q_SLOTS:
         QVERIFY(events.out.contains("\"name\":\"ann\""));
         QCOMPARE(test::netcase({QStringLiteral("verify"), path}).exitCode, 0);
         QCOMPARE(test::netcase({QStringLiteral("upgrade"), path}).exitCode, 0); // idempotent
+
+        // Schema 4 only let raw blocks hold rebuilt records: a schema-3 case is read as it is.
+        {
+            auto db = Database::open(path, Database::Mode::ReadWrite);
+            QVERIFY(db.ok());
+            QVERIFY(db->exec("PRAGMA user_version = 3").ok());
+        }
+        QCOMPARE(test::netcase({QStringLiteral("events"), path}).out, events.out);
+        QVERIFY(test::netcase({QStringLiteral("upgrade"), path}).out.contains("case schema 4"));
     }
 
     void verifyNamesTheTamperedRecord_data()

@@ -102,7 +102,7 @@ private Q_SLOTS:
         QCOMPARE(x.clientIp, std::string("198.51.100.77")); // X-Forwarded-For kept apart
 
         // The raw record is one call away, and the reject keeps line, reason and text.
-        auto raw = EventQuery(c.db()).raw(rows[1].sourceId, 2);
+        auto raw = EventQuery(c.db()).raw(rows[1]);
         QVERIFY(raw.has_value());
         QVERIFY(QByteArray::fromStdString(*raw).startsWith("2001:0db8:0000"));
         Statement rej = c.db().prepare("SELECT line, reason, raw FROM rejects");

@@ -2,12 +2,14 @@
 
 // The body of every importer harness: detect and parse arbitrary bytes, then check what came
 // out: every event must render as an ECS JSON document (valid labels JSON, valid UTF-8), which
-// is what `netcase events` does with it. A violated check traps, so libFuzzer records the input.
+// is what `netcase events` does with it, and a record kept as a form must render as its line. A
+// violated check traps, so libFuzzer records the input.
 
 #include "api/inputstream.h"
 #include "api/registry.h"
 #include "case/eventjson.h"
 #include "case/eventquery.h"
+#include "case/rawform.h"
 
 #include <cstdint>
 #include <cstdlib>
@@ -29,6 +31,15 @@ public:
         } catch (const std::exception &) {
             __builtin_trap(); // invalid UTF-8 would make `netcase events` fail
         }
+    }
+    void rebuiltEvent(Event &&e, std::string_view raw, std::string_view form) override
+    {
+        // The importer's check and a reader's rendering must agree on every record kept as a
+        // form, or `netcase events --raw` would show something other than the file's line.
+        std::string text;
+        if (!rawform::render(form, e, text) || text != raw)
+            __builtin_trap();
+        event(std::move(e), raw);
     }
     void reject(std::int64_t line, std::string_view reason, std::string_view) override
     {

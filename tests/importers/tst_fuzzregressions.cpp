@@ -1,12 +1,13 @@
 // Replays every input under tests/fuzz/regressions/<format>/ (crashes the fuzzers found, and
 // hand-made edge cases) through its importer with the same checks as the fuzz harnesses: no
-// crash, every text field of every event is valid UTF-8 and renders as ECS JSON, every reject
-// has a line and a reason.
+// crash, every text field of every event is valid UTF-8 and renders as ECS JSON, a record kept
+// as a form renders as its line, every reject has a line and a reason.
 
 #include "api/inputstream.h"
 #include "api/registry.h"
 #include "case/eventjson.h"
 #include "case/eventquery.h"
+#include "case/rawform.h"
 #include "core/utf8.h"
 
 #include <QDir>
@@ -40,6 +41,13 @@ struct CheckingSink final : RecordSink
                                 .arg(row.event.line)
                                 .arg(QString::fromUtf8(ex.what()));
         }
+    }
+    void rebuiltEvent(Event &&e, std::string_view raw, std::string_view form) override
+    {
+        std::string text;
+        if (!rawform::render(form, e, text) || text != raw)
+            problems << QStringLiteral("line %1: rebuilt differently from the line").arg(e.line);
+        event(std::move(e), raw);
     }
     void reject(std::int64_t line, std::string_view reason, std::string_view) override
     {

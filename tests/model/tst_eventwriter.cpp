@@ -161,13 +161,19 @@ private Q_SLOTS:
         QCOMPARE(db.scalar("SELECT count(*) FROM events WHERE user IS NULL"), 500);
         QCOMPARE(db.scalar("SELECT family FROM ips WHERE ip = '2001:db8::1'"), 6);
         const EventQuery q(db);
+        const auto at = [](std::int64_t source, std::int64_t line) {
+            EventRow row;
+            row.sourceId = source;
+            row.event.line = line;
+            return row;
+        };
         // One query object keeps the last block it read: forwards, backwards and across the
         // blocks' edges it must still answer each line's own record.
         for (int line : {1, 511, 512, 513, 1024, 1500, 1499, 513, 512, 2, 1})
-            QCOMPARE(q.raw(1, line).value(), "raw " + std::to_string(line));
-        QVERIFY(!q.raw(1, 1501).has_value()); // the rejected line is not an event's record
-        QVERIFY(!q.raw(2, 5).has_value());    // no such source
-        QCOMPARE(q.raw(1, 5).value(), std::string("raw 5"));
+            QCOMPARE(q.raw(at(1, line)).value(), "raw " + std::to_string(line));
+        QVERIFY(!q.raw(at(1, 1501)).has_value()); // the rejected line is not an event's record
+        QVERIFY(!q.raw(at(2, 5)).has_value());    // no such source
+        QCOMPARE(q.raw(at(1, 5)).value(), std::string("raw 5"));
         EventFilter f;
         f.ips << QStringLiteral("192.0.2.7");
         QCOMPARE(q.count(f), 8); // lines 7, 207, ..., 1407

@@ -144,7 +144,7 @@ void EventsView::showRaw()
         m_raw->clear();
         return;
     }
-    const auto text = EventQuery(m_session->db()).raw(row->sourceId, row->event.line);
+    const auto text = EventQuery(m_session->db()).raw(*row);
     const QString header = tr("%1, line %2").arg(row->sourceName).arg(row->event.line);
     m_raw->setPlainText(header + QLatin1Char('\n')
                         + (text ? QString::fromStdString(*text)
