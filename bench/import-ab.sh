@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A/B import benchmark for a noisy machine: runs bench_import of two builds on the same access
-# log, interleaved (A, B, A, B, ...), so both see the same moments of the VM's varying speed,
-# and prints each build's walls, medians and the ratio B/A. Run by hand; figures go to
+# log in pairs, interleaved (A B, B A, A B, ...), so both see the same moments of the VM's
+# varying speed, and prints each build's walls, medians, the ratio of the medians B/A and the
+# median of the pairs' own ratios B/A (wall and CPU), which is what judges a change. Run by hand; figures go to
 # docs/PERFORMANCE.md ("Import").
 #
 #   bench/import-ab.sh BUILD_A BUILD_B [RUNS] [FILE]
@@ -24,13 +25,15 @@ trap 'rm -rf "$work"' EXIT
 echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)," \
      "load average $(cut -d' ' -f1-3 /proc/loadavg); $runs runs each, interleaved"
 for i in $(seq "$runs"); do
-    for side in A B; do
+    order="A B"
+    [ $((i % 2)) = 0 ] && order="B A"
+    for side in $order; do
         tool=$a
         [ "$side" = B ] && tool=$b
         rm -f "$work"/ab.netcase*
         "$tool" "$file" --label "$side" --case "$work/ab.netcase" \
             | sed -n 's/^json .*"cpu_s":\([0-9.]*\).*"wall_s":\([0-9.]*\).*/\2 \1/p' \
-            | awk -v s="$side" '{ printf "%s %.2f %.2f\n", s, $1, $2 }' >>"$work/runs"
+            | awk -v s="$side" '{ printf "%s %.3f %.3f\n", s, $1, $2 }' >>"$work/runs"
     done
 done
 median() { # side
@@ -43,3 +46,12 @@ for side in A B; do
          " median wall $(median "$side") s"
 done
 awk -v a="$(median A)" -v b="$(median B)" 'BEGIN { printf "ratio of medians B/A: %.2f\n", b / a }'
+# Each pair's own ratio (lines 2i-1 and 2i of the runs file hold pair i, in either order).
+awk '{ v[$1] = $2; c[$1] = $3 } NR % 2 == 0 { print v["B"] / v["A"], c["B"] / c["A"] }' \
+    "$work/runs" >"$work/pairs"
+for col in 1 2; do
+    sort -n -k"$col","$col" "$work/pairs" | awk -v col="$col" '
+        { r[NR] = $col } END {
+            printf "median of %d paired ratios B/A, %s: %.3f (%.3f..%.3f)\n", NR,
+                   col == 1 ? "wall" : "cpu", r[int((NR + 1) / 2)], r[1], r[NR] }'
+done
