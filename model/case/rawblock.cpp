@@ -49,12 +49,17 @@ std::string unpack(const QByteArray &block)
 
 } // namespace
 
-void RawBlockBuilder::append(std::int64_t line, std::string_view raw)
+void RawBlockBuilder::startRecord(std::int64_t line)
 {
     if (m_records == 0)
         m_first = line;
     m_last = line;
     ++m_records;
+}
+
+void RawBlockBuilder::append(std::int64_t line, std::string_view raw)
+{
+    startRecord(line);
     char header[48];
     char *p = std::to_chars(header, header + 20, line).ptr;
     *p++ = ' ';
@@ -66,10 +71,7 @@ void RawBlockBuilder::append(std::int64_t line, std::string_view raw)
 
 void RawBlockBuilder::appendRebuilt(std::int64_t line, std::string_view form)
 {
-    if (m_records == 0)
-        m_first = line;
-    m_last = line;
-    ++m_records;
+    startRecord(line);
     char header[24];
     const char *end = std::to_chars(header, header + sizeof header, line).ptr;
     m_text.append(header, size_t(end - header));

@@ -46,6 +46,8 @@ public:
     void take(PackedRawBlock &out);
 
 private:
+    void startRecord(std::int64_t line);
+
     std::string m_text;
     std::int64_t m_first = -1;
     std::int64_t m_last = -1;

@@ -25,7 +25,9 @@ std::int64_t daysFromCivil(int y, unsigned m, unsigned d)
 std::int64_t toEpochUs(int year, int month, int day, int hour, int minute, int second, int micros)
 {
     const std::int64_t days = daysFromCivil(year, unsigned(month), unsigned(day));
-    return ((days * 86400 + hour * 3600 + minute * 60 + second) * 1000000LL) + micros;
+    const std::int64_t secs
+            = days * 86400 + std::int64_t(hour) * 3600 + std::int64_t(minute) * 60 + second;
+    return secs * 1000000LL + micros;
 }
 
 CivilTime civilFromUs(std::int64_t us)
