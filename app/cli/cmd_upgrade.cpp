@@ -33,8 +33,9 @@ extern const Command kUpgradeCommand = {
         "upgrade CASE",
         "bring a case written by an older Netcase to this version's schema",
         "Opens the case for writing once, which migrates it to this version's schema (schema 3\n"
-        "moves events into the block store) and records the opening in the audit log. Read-only\n"
-        "commands refuse an older case until this (or opening it in the GUI) has been done.\n"
+        "moves events into the block store; schema 4 lets raw records be kept as forms rebuilt\n"
+        "from their events) and records the opening in the audit log. Read-only commands refuse\n"
+        "a case older than schema 3 until this (or opening it in the GUI) has been done.\n"
         "Keep a copy of the old file if older Netcase versions must still read it.",
         AppKind::Core,
         &run};
