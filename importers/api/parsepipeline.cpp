@@ -4,8 +4,9 @@
 
 namespace netcase {
 
-/// The parser's RecordSink: interns each event into the current batch, copies its raw record and
-/// seals the batch when its raw block is full (compressed next, on the compressor thread).
+/// The parser's RecordSink: collects each event into the current batch, copies its raw record and
+/// seals the batch when its raw block is full (interned and compressed next, on the second
+/// thread).
 class ParsePipeline::Sink final : public RecordSink
 {
 public:
@@ -51,9 +52,9 @@ public:
 private:
     void add(Event &e, EventBatch &b)
     {
-        // The text is interned here, while it is in this core's cache; e keeps its buffers for
-        // the parser's next record (its labels are swapped with the slot's old ones).
-        m_interner.add(e, b.events);
+        // e keeps its buffers for the parser's next record (its labels are swapped with the
+        // slot's old ones).
+        m_collector.add(e, b.events);
         if (m_raw.full())
             seal();
     }
@@ -62,7 +63,7 @@ private:
         if (!m_batch && !m_failed) {
             if (auto b = m_pipe.m_free.pop()) {
                 m_batch = *b;
-                m_interner.begin(m_batch->events);
+                m_collector.begin(m_batch->events);
                 m_batch->rejectCount = 0;
             } else {
                 m_failed = true; // aborted: the parser stops at its next progress check
@@ -72,7 +73,6 @@ private:
     }
     void seal()
     {
-        m_interner.seal(m_batch->events);
         m_raw.take(m_batch->raw);
         if (!m_pipe.m_sealed.push(m_batch))
             m_failed = true;
@@ -82,7 +82,7 @@ private:
     ParsePipeline &m_pipe;
     EventBatch *m_batch = nullptr;
     RawBlockBuilder m_raw;
-    BatchInterner m_interner;
+    BatchCollector m_collector;
     bool m_failed = false;
 };
 
@@ -108,7 +108,7 @@ ParsePipeline::ParsePipeline(const Importer &importer,
 
 ParsePipeline::~ParsePipeline()
 {
-    if (m_thread.joinable() || m_compressor.joinable()) {
+    if (m_thread.joinable() || m_finisher.joinable()) {
         stop();
         join();
     }
@@ -117,15 +117,15 @@ ParsePipeline::~ParsePipeline()
 void ParsePipeline::start()
 {
     m_thread = std::thread([this] { work(); });
-    m_compressor = std::thread([this] { compress(); });
+    m_finisher = std::thread([this] { finishBatches(); });
 }
 
 void ParsePipeline::join()
 {
     if (m_thread.joinable())
         m_thread.join();
-    if (m_compressor.joinable())
-        m_compressor.join();
+    if (m_finisher.joinable())
+        m_finisher.join();
 }
 
 EventBatch *ParsePipeline::next()
@@ -153,10 +153,12 @@ Status ParsePipeline::finish()
     return m_status;
 }
 
-void ParsePipeline::compress()
+void ParsePipeline::finishBatches()
 {
-    // One thread, so batches keep their order.
+    // One thread, so batches keep their order (the interner's ids depend on it).
+    BatchInterner interner;
     while (auto b = m_sealed.pop()) {
+        interner.intern((*b)->events);
         (*b)->raw.compress();
         if (!m_full.push(*b))
             break;

@@ -1,10 +1,11 @@
 #pragma once
 
 // Runs one importer's parse() on a worker thread and hands what it reads to the caller's
-// (database) thread in batches through bounded queues, so reading, hashing, parsing and interning
-// overlap with writing on the database thread. Between the two, a third thread compresses
-// each batch's raw records. Memory stays bounded: a fixed pool of batches circulates between the
-// threads, in input order. The workers never touch the database.
+// (database) thread in batches through bounded queues, so reading, hashing and parsing overlap
+// with writing on the database thread. Between the two, a second worker interns each batch's
+// text (BatchInterner) and compresses its raw records: the parser's thread is an import's critical
+// path, so it only collects. Memory stays bounded: a fixed pool of batches circulates between
+// the threads, in input order. The workers never touch the database.
 
 #include "api/batchqueue.h"
 #include "api/importer.h"
@@ -18,7 +19,7 @@
 
 namespace netcase {
 
-/// Records of one stretch of the input: events, interned on the parser's thread (rows of ids,
+/// Records of one stretch of the input: events, interned on the second worker (rows of ids,
 /// slots reused from batch to batch), rejects, and the events' raw records as one packed block.
 struct EventBatch
 {
@@ -65,7 +66,7 @@ public:
 private:
     class Sink;
     void work();
-    void compress();
+    void finishBatches(); ///< interns and compresses, batch by batch
     void join();
 
     const Importer &m_importer;
@@ -75,13 +76,13 @@ private:
     const std::atomic<bool> &m_cancel;
     std::vector<std::unique_ptr<EventBatch>> m_pool;
     BatchQueue<EventBatch *> m_free;   ///< empty batches, for the parser
-    BatchQueue<EventBatch *> m_sealed; ///< parsed batches, raw records not yet compressed
+    BatchQueue<EventBatch *> m_sealed; ///< parsed batches, not yet interned and compressed
     BatchQueue<EventBatch *> m_full;   ///< batches ready for the database thread
     std::atomic<bool> m_stop{false};
     std::atomic<std::int64_t> m_position{0};
     Status m_status;
     std::thread m_thread;
-    std::thread m_compressor;
+    std::thread m_finisher;
 };
 
 } // namespace netcase

@@ -2,63 +2,18 @@
 
 namespace netcase {
 
-BatchInterner::BatchInterner(std::uint32_t maxIds, size_t mapBytes)
-    : m_strs(mapBytes)
-    , m_ips(mapBytes)
-    , m_maxIds(maxIds)
-    , m_mapBytes(mapBytes)
-{}
-
-void BatchInterner::begin(InternedEvents &b)
+void BatchCollector::begin(InternedEvents &b)
 {
     b.count = 0;
+    b.lookups.clear();
     b.added.clear();
     b.text.clear();
     b.restart = false;
-    m_pending.clear();
-    m_resolved = 0;
-    if (m_next > m_maxIds) {
-        m_strs = InternMap(m_mapBytes);
-        m_ips = InternMap(m_mapBytes);
-        m_memo = {};
-        m_next = 1;
-        b.restart = true;
-    }
+    // Each batch names its repeating values once, so the interner never needs an earlier batch.
+    m_hasLast = {};
 }
 
-std::uint32_t BatchInterner::lookup(
-        bool ip, std::string_view s, std::uint64_t hash, std::uint32_t offset, InternedEvents &b)
-{
-    InternMap &map = ip ? m_ips : m_strs;
-    auto id = std::uint32_t(map.find(s, hash));
-    if (!id) {
-        id = m_next++;
-        map.insert(s, id, hash);
-        b.added.push_back({id, ip, offset, std::uint32_t(s.size())});
-    }
-    return id;
-}
-
-std::uint32_t
-BatchInterner::internRepeated(const TextColumn &c, std::string_view s, InternedEvents &b)
-{
-    Memo &memo = m_memo[size_t(c.column)];
-    if (memo.id && memo.text == s)
-        return memo.id;
-    const auto offset = std::uint32_t(b.text.size());
-    b.text.append(s);
-    memo.text.assign(s);
-    memo.id = lookup(c.ip, s, InternMap::hashOf(s), offset, b);
-    return memo.id;
-}
-
-void BatchInterner::resolve(const Pending &p, InternedEvents &b)
-{
-    const std::string_view s(b.text.data() + p.offset, p.length);
-    b.rows[p.row][p.column] = lookup(p.ip, s, p.hash, p.offset, b);
-}
-
-void BatchInterner::add(Event &e, InternedEvents &b)
+void BatchCollector::add(Event &e, InternedEvents &b)
 {
     if (b.count == b.rows.size()) {
         b.rows.emplace_back();
@@ -69,29 +24,83 @@ void BatchInterner::add(Event &e, InternedEvents &b)
     for (const TextColumn &c : kTextColumns) {
         const std::string &s = e.*c.field;
         std::int64_t &cell = row[size_t(c.column)];
-        if (s.empty()) {
-            cell = 0;
-        } else if (c.repeats) {
-            cell = internRepeated(c, s, b);
-        } else {
-            const std::uint64_t hash = InternMap::hashOf(s);
-            (c.ip ? m_ips : m_strs).prefetchSlot(hash);
-            m_pending.push_back({hash, std::uint32_t(b.count), std::uint32_t(b.text.size()),
-                                 std::uint32_t(s.size()), std::uint8_t(c.column), c.ip});
-            b.text.append(s);
-            cell = 0;
+        cell = 0;
+        if (s.empty())
+            continue;
+        if (c.repeats) {
+            const auto col = size_t(c.column);
+            if (m_hasLast[col] && m_last[col] == s) {
+                cell = InternedEvents::kSameAsAbove;
+                continue;
+            }
+            m_last[col].assign(s);
+            m_hasLast[col] = true;
         }
+        b.lookups.push_back({std::uint32_t(b.count), std::uint32_t(b.text.size()),
+                             std::uint32_t(s.size()), std::uint8_t(c.column), c.ip});
+        b.text.append(s);
     }
     b.labels[b.count].swap(e.labels);
     ++b.count;
-    while (m_pending.size() - m_resolved > kLag)
-        resolve(m_pending[m_resolved++], b);
 }
 
-void BatchInterner::seal(InternedEvents &b)
+BatchInterner::BatchInterner(std::uint32_t maxIds, size_t mapBytes)
+    : m_strs(mapBytes)
+    , m_ips(mapBytes)
+    , m_maxIds(maxIds)
+    , m_mapBytes(mapBytes)
+{}
+
+std::uint32_t
+BatchInterner::lookup(const InternedEvents::Lookup &l, std::uint64_t hash, InternedEvents &b)
 {
-    while (m_resolved < m_pending.size())
-        resolve(m_pending[m_resolved++], b);
+    InternMap &map = l.ip ? m_ips : m_strs;
+    const std::string_view s = b.textOf(l);
+    auto id = std::uint32_t(map.find(s, hash));
+    if (!id) {
+        id = m_next++;
+        map.insert(s, id, hash);
+        b.added.push_back({id, l.ip, l.offset, l.length});
+    }
+    return id;
+}
+
+void BatchInterner::intern(InternedEvents &b)
+{
+    b.added.clear();
+    b.restart = false;
+    if (m_next > m_maxIds) {
+        m_strs = InternMap(m_mapBytes);
+        m_ips = InternMap(m_mapBytes);
+        m_next = 1;
+        b.restart = true;
+    }
+    // Hash and prefetch kLag strings ahead of the one looked up, so the cache misses overlap.
+    const size_t n = b.lookups.size();
+    m_hashes.resize(n);
+    for (size_t i = 0; i < n + kLag; ++i) {
+        if (i < n) {
+            const InternedEvents::Lookup &l = b.lookups[i];
+            m_hashes[i] = InternMap::hashOf(b.textOf(l));
+            (l.ip ? m_ips : m_strs).prefetchSlot(m_hashes[i]);
+        }
+        if (i >= kLag) {
+            const InternedEvents::Lookup &l = b.lookups[i - kLag];
+            b.rows[l.row][l.column] = lookup(l, m_hashes[i - kLag], b);
+        }
+    }
+    for (const TextColumn &c : kTextColumns) {
+        if (!c.repeats)
+            continue;
+        std::int64_t above = 0;
+        for (size_t r = 0; r < b.count; ++r) {
+            std::int64_t &cell = b.rows[r][size_t(c.column)];
+            if (cell == InternedEvents::kSameAsAbove)
+                cell = above;
+            else if (cell != 0)
+                above = cell;
+        }
+    }
 }
 
 } // namespace netcase

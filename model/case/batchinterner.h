@@ -1,13 +1,18 @@
 #pragma once
 
-// Interning on the parser's side of an import. The parser's thread replaces each event's text by
-// provisional ids while the strings are still in its core's cache, so the database thread gets
-// rows of integers plus the few strings it has not seen (EventWriter::addInterned), instead of
-// hashing and comparing every string of every event a second time on another core.
+// Interning of an import's events off the database thread, in two steps on two threads:
 //
-// A lookup in the (large) text maps misses the CPU caches, so the columns with many distinct
-// values are looked up a few events late: add() copies the text into the batch, hashes it and
-// prefetches its slot; the lookup happens when later events have been added, or in seal().
+//  - the BatchCollector, on the parser's thread, turns each event into a row of numbers and
+//    copies its text into the batch, noting which cell each string belongs to. A column whose
+//    value mostly repeats (category, action, method) is compared with its last value first and
+//    marked "same as above" instead of being copied again;
+//  - the BatchInterner, on the pipeline's next thread, hashes that text and looks it up in its
+//    dictionaries, giving each cell a provisional id, so the database thread gets rows of
+//    integers plus the few strings it has not seen (EventWriter::addInterned).
+//
+// The lookups in the (large) text maps miss the CPU caches, so the interner hashes and prefetches
+// a few strings ahead of the one it resolves. Keeping this off the parser's thread matters: that
+// thread is an import's critical path.
 //
 // Provisional ids count up from 1 in one space for both dictionaries (0 is the empty string).
 // Memory stays bounded: the text maps are the bounded InternMaps (a string whose entry was
@@ -33,16 +38,47 @@ struct InternedEvents
         std::uint32_t offset; ///< in text
         std::uint32_t length;
     };
+    /// A text cell still to intern: its string is text[offset, offset + length).
+    struct Lookup
+    {
+        std::uint32_t row;
+        std::uint32_t offset;
+        std::uint32_t length;
+        std::uint8_t column;
+        bool ip;
+    };
+    /// A cell of a repeating column whose text equals the column's last non-empty one above it.
+    static constexpr std::int64_t kSameAsAbove = -1;
+
     std::vector<EventInts> rows;     ///< slots reused from batch to batch
     std::vector<std::string> labels; ///< per row; empty: no labels (NULL)
     size_t count = 0;
-    std::vector<NewText> added; ///< ids first used in this batch, in increasing order
-    std::string text;           ///< their text (among other text of the batch)
-    bool restart = false;       ///< numbering restarted: forget the ids of earlier batches
+    std::vector<Lookup> lookups; ///< collected, in row order; done once interned
+    std::vector<NewText> added;  ///< ids first used in this batch, in increasing order
+    std::string text;            ///< the batch's text, the new ids' among it
+    bool restart = false;        ///< numbering restarted: forget the ids of earlier batches
 
     std::string_view textOf(const NewText &t) const { return {text.data() + t.offset, t.length}; }
+    std::string_view textOf(const Lookup &l) const { return {text.data() + l.offset, l.length}; }
 };
 
+/// The parser's half: collects events into a batch (see the top of this file).
+class BatchCollector
+{
+public:
+    /// Empties batch for a new stretch of events.
+    void begin(InternedEvents &batch);
+    /// Appends e as a row of batch. e's labels are taken (swapped with the slot's old buffer).
+    void add(Event &e, InternedEvents &batch);
+
+private:
+    /// Per column: the last text collected in this batch, when it has one.
+    std::array<std::string, kIntColumns> m_last;
+    std::array<bool, kIntColumns> m_hasLast{};
+};
+
+/// The second half: gives a collected batch's text cells their provisional ids. Batches must
+/// come in the order they were collected, all through one interner.
 class BatchInterner
 {
 public:
@@ -52,44 +88,17 @@ public:
     explicit BatchInterner(std::uint32_t maxIds = kMaxIds,
                            size_t mapBytes = InternMap::kDefaultMaxBytes);
 
-    /// Empties batch for a new stretch of events.
-    void begin(InternedEvents &batch);
-    /// Appends e as a row of batch. e's labels are taken (swapped with the slot's old buffer).
-    void add(Event &e, InternedEvents &batch);
-    /// Completes the lookups still pending; call before handing the batch over.
-    void seal(InternedEvents &batch);
+    void intern(InternedEvents &batch);
 
 private:
-    struct Pending
-    {
-        std::uint64_t hash;
-        std::uint32_t row;
-        std::uint32_t offset; ///< of the text in batch.text
-        std::uint32_t length;
-        std::uint8_t column;
-        bool ip;
-    };
-    static constexpr size_t kLag = 24; ///< lookups in flight (about six access-log events)
+    static constexpr size_t kLag = 24; ///< lookups in flight
 
-    std::uint32_t lookup(bool ip,
-                         std::string_view s,
-                         std::uint64_t hash,
-                         std::uint32_t offset,
-                         InternedEvents &batch);
     std::uint32_t
-    internRepeated(const TextColumn &column, std::string_view s, InternedEvents &batch);
-    void resolve(const Pending &p, InternedEvents &batch);
+    lookup(const InternedEvents::Lookup &l, std::uint64_t hash, InternedEvents &batch);
 
-    struct Memo
-    {
-        std::string text;
-        std::uint32_t id = 0;
-    };
     InternMap m_strs;
     InternMap m_ips;
-    std::array<Memo, kIntColumns> m_memo;
-    std::vector<Pending> m_pending;
-    size_t m_resolved = 0; ///< m_pending before this index are done
+    std::vector<std::uint64_t> m_hashes;
     std::uint32_t m_next = 1;
     std::uint32_t m_maxIds;
     size_t m_mapBytes;

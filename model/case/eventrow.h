@@ -2,7 +2,7 @@
 
 // How a normalised Event maps onto a stored row (EventInts): its numbers go in directly, its text
 // through the dictionaries (strs, or ips for addresses). Shared by the EventWriter, which interns
-// on the database thread, and the BatchInterner, which interns on the parser's thread.
+// on the database thread, and the import pipeline's BatchCollector and BatchInterner.
 
 #include "case/eventblock.h"
 #include "core/event.h"

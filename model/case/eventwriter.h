@@ -5,9 +5,10 @@
 // reasons. The caller owns the transaction (one per source, so a cancelled import rolls back).
 //
 // Two ways to feed it: add(event, raw) interns the event's text and builds the raw blocks itself
-// (simple callers, tests); the import pipeline interns on the parser's thread (BatchInterner),
-// builds and compresses raw blocks on threads of its own and hands both over with addInterned()
-// and addRawBlock() (which compresses a block that is not yet).
+// (simple callers, tests); the import pipeline interns on a thread of its own (BatchCollector on
+// the parser's thread, BatchInterner after it), builds and compresses raw blocks off this thread
+// and hands both over with addInterned() and addRawBlock() (which compresses a block that is not
+// yet).
 
 #include "case/batchinterner.h"
 #include "case/dictionarywriter.h"

@@ -1,8 +1,9 @@
 // EventWriter: interned ids stay right when the bounded cache evicts, raw records round-trip
-// through the compressed blocks (by count and by bytes), and counts are exact; events interned
-// ahead by a BatchInterner (the import pipeline's path) are stored exactly as add() stores them,
-// across restarts of its numbering and evictions of its maps. The dictionaries store many texts in
-// one statement and still give each text its one row, when some were there before.
+// through the compressed blocks (by count and by bytes), and counts are exact; events collected
+// by a BatchCollector and interned ahead by a BatchInterner (the import pipeline's path) are
+// stored exactly as add() stores them, across restarts of its numbering and evictions of its
+// maps. The dictionaries store many texts in one statement and still give each text its one row,
+// when some were there before.
 
 #include "common/testutil.h"
 
@@ -298,17 +299,18 @@ private Q_SLOTS:
                     QVERIFY(w.add(makeEvent(i), "raw").ok());
             } else {
                 // Restart the numbering every few hundred ids, evict the maps often.
+                BatchCollector collector;
                 BatchInterner interner(400, 4000);
                 InternedEvents batch;
                 int restarts = 0;
                 for (int i = 1; i <= kEvents;) {
-                    interner.begin(batch);
-                    restarts += batch.restart ? 1 : 0;
+                    collector.begin(batch);
                     for (int n = 0; n < 100 && i <= kEvents; ++n, ++i) {
                         Event e = makeEvent(i);
-                        interner.add(e, batch);
+                        collector.add(e, batch);
                     }
-                    interner.seal(batch);
+                    interner.intern(batch);
+                    restarts += batch.restart ? 1 : 0;
                     QVERIFY(w.addInterned(batch).ok());
                 }
                 QVERIFY(restarts > 3);
