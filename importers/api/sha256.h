@@ -1,17 +1,14 @@
 #pragma once
 
-// SHA-256 of an imported file, computed while it streams through. Uses the x86 SHA extensions
-// when the CPU has them (about eight times faster than QCryptographicHash, which made hashing a
-// 220 MB log cost a second of the import); otherwise falls back to QCryptographicHash.
+// SHA-256 of an imported file, computed while it streams through, by OpenSSL's libcrypto: its
+// hand-tuned code uses the CPU's SHA extensions where there are some (1.4 GB/s here, against
+// 0.8-1.0 GB/s for the SHA-NI loop this replaced and 0.11 GB/s for QCryptographicHash).
 
 #include <QByteArray>
 
-#include <array>
-#include <cstdint>
-#include <memory>
 #include <string_view>
 
-class QCryptographicHash;
+struct evp_md_ctx_st;
 
 namespace netcase {
 
@@ -27,17 +24,8 @@ public:
     /// The 32-byte digest. Finishes the hash: call once.
     QByteArray result();
 
-    /// True when the hardware path is used (for benchmarks and tests).
-    static bool hardwareAccelerated();
-
 private:
-    void compress(const unsigned char *blocks, size_t count);
-
-    std::array<std::uint32_t, 8> m_state;
-    std::array<unsigned char, 64> m_pending{};
-    size_t m_pendingSize = 0;
-    std::uint64_t m_total = 0;
-    std::unique_ptr<QCryptographicHash> m_fallback;
+    evp_md_ctx_st *m_ctx;
 };
 
 } // namespace netcase
