@@ -52,9 +52,7 @@ public:
 private:
     void add(Event &e, EventBatch &b)
     {
-        // e keeps its buffers for the parser's next record (its labels are swapped with the
-        // slot's old ones).
-        m_collector.add(e, b.events);
+        m_collector.add(e, b.events); // e keeps its buffers for the parser's next record
         if (m_raw.full())
             seal();
     }

@@ -8,6 +8,8 @@ void BatchCollector::begin(InternedEvents &b)
     b.lookups.clear();
     b.added.clear();
     b.text.clear();
+    b.labelText.clear();
+    b.labelEnds.clear();
     b.restart = false;
     // Each batch names its repeating values once, so the interner never needs an earlier batch.
     m_hasLast = {};
@@ -15,10 +17,8 @@ void BatchCollector::begin(InternedEvents &b)
 
 void BatchCollector::add(Event &e, InternedEvents &b)
 {
-    if (b.count == b.rows.size()) {
+    if (b.count == b.rows.size())
         b.rows.emplace_back();
-        b.labels.emplace_back();
-    }
     EventInts &row = b.rows[b.count];
     fillNumbers(e, row);
     for (const TextColumn &c : kTextColumns) {
@@ -40,7 +40,8 @@ void BatchCollector::add(Event &e, InternedEvents &b)
                              std::uint32_t(s.size()), std::uint8_t(c.column), c.ip});
         b.text.append(s);
     }
-    b.labels[b.count].swap(e.labels);
+    b.labelText.append(e.labels);
+    b.labelEnds.push_back(std::uint32_t(b.labelText.size()));
     ++b.count;
 }
 

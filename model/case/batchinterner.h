@@ -50,8 +50,11 @@ struct InternedEvents
     /// A cell of a repeating column whose text equals the column's last non-empty one above it.
     static constexpr std::int64_t kSameAsAbove = -1;
 
-    std::vector<EventInts> rows;     ///< slots reused from batch to batch
-    std::vector<std::string> labels; ///< per row; empty: no labels (NULL)
+    std::vector<EventInts> rows; ///< slots reused from batch to batch
+    /// The rows' labels one after the other (read in order by the database thread, which a
+    /// string per row scattered over the heap made it wait for); empty: no labels (NULL).
+    std::string labelText;
+    std::vector<std::uint32_t> labelEnds; ///< per row: where its labels end in labelText
     size_t count = 0;
     std::vector<Lookup> lookups; ///< collected, in row order; done once interned
     std::vector<NewText> added;  ///< ids first used in this batch, in increasing order
@@ -60,6 +63,11 @@ struct InternedEvents
 
     std::string_view textOf(const NewText &t) const { return {text.data() + t.offset, t.length}; }
     std::string_view textOf(const Lookup &l) const { return {text.data() + l.offset, l.length}; }
+    std::string_view labelsOf(size_t row) const
+    {
+        const std::uint32_t begin = row == 0 ? 0 : labelEnds[row - 1];
+        return {labelText.data() + begin, labelEnds[row] - begin};
+    }
 };
 
 /// The parser's half: collects events into a batch (see the top of this file).
@@ -68,7 +76,7 @@ class BatchCollector
 public:
     /// Empties batch for a new stretch of events.
     void begin(InternedEvents &batch);
-    /// Appends e as a row of batch. e's labels are taken (swapped with the slot's old buffer).
+    /// Appends e as a row of batch.
     void add(Event &e, InternedEvents &batch);
 
 private:

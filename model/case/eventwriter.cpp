@@ -71,9 +71,16 @@ Status EventWriter::addInterned(InternedEvents &b)
         m_provisional.clear();
     if (Status s = storeAdded(b); !s.ok())
         return s;
+    // The table of ids is larger than this core's cache and the ids come in no order: each cell
+    // asks for the entry of the same column a few rows below, so the misses overlap.
+    constexpr size_t kAhead = 8;
     for (size_t i = 0; i < b.count; ++i) {
         EventInts &row = b.rows[i];
+        const EventInts &ahead = b.rows[std::min(i + kAhead, b.count - 1)];
         for (const TextColumn &c : kTextColumns) {
+            if (const std::int64_t next = ahead[size_t(c.column)];
+                next > 0 && size_t(next) < m_provisional.size())
+                __builtin_prefetch(&m_provisional[size_t(next)]);
             std::int64_t &v = row[size_t(c.column)];
             if (v == 0) {
                 v = kNull;
@@ -85,7 +92,7 @@ Status EventWriter::addInterned(InternedEvents &b)
                                          .arg(row[ColLine]));
             }
         }
-        if (Status s = appendRow(row, b.labels[i]); !s.ok())
+        if (Status s = appendRow(row, b.labelsOf(i)); !s.ok())
             return s;
     }
     return {};
@@ -113,7 +120,7 @@ Status EventWriter::storeAdded(const InternedEvents &b)
     return {};
 }
 
-Status EventWriter::appendRow(const EventInts &row, const std::string &labels)
+Status EventWriter::appendRow(const EventInts &row, std::string_view labels)
 {
     if (auto stored = m_store.append(row, labels, labels.empty()); !stored)
         return makeError(QStringLiteral("cannot store event of line %1: %2")

@@ -62,7 +62,7 @@ private:
     std::int64_t internRepeated(const TextColumn &column, std::string_view s);
     /// Stores the batch's new texts and maps their provisional ids to row ids.
     Status storeAdded(const InternedEvents &batch);
-    Status appendRow(const EventInts &row, const std::string &labels);
+    Status appendRow(const EventInts &row, std::string_view labels);
 
     std::int64_t m_sourceId;
     DictionaryWriter m_dict;
