@@ -53,7 +53,7 @@ private:
     void add(Event &e, EventBatch &b)
     {
         m_collector.add(e, b.events); // e keeps its buffers for the parser's next record
-        if (m_raw.full())
+        if (m_raw.full() || b.events.text.size() + b.events.labelText.size() >= kMaxBatchText)
             seal();
     }
     EventBatch *current()

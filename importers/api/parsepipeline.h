@@ -39,7 +39,13 @@ class ParsePipeline
 {
 public:
     static constexpr size_t kBatchEvents = RawBlockBuilder::kMaxRecords;
-    static constexpr size_t kPoolSize = 32;
+    /// A batch is also sealed when its events' text reaches this, so that a file of very long
+    /// lines (which raw forms keep out of the raw block's byte count) cannot swell the pool.
+    static constexpr size_t kMaxBatchText = size_t{256} * 1024;
+    /// Enough batches for the parser to run well ahead while the database thread is slowest (at
+    /// the start, when most strings are new): about 120,000 access-log events. Memory stays
+    /// bounded by kPoolSize times a batch's limits (records, raw bytes, text bytes).
+    static constexpr size_t kPoolSize = 128;
 
     ParsePipeline(const Importer &importer,
                   InputStream &in,

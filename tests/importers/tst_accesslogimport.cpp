@@ -28,9 +28,10 @@ namespace {
 class FakeImporter final : public Importer
 {
 public:
-    FakeImporter(int n, int throwAt = -1)
+    FakeImporter(int n, int throwAt = -1, size_t agentPadding = 0)
         : m_n(n)
         , m_throwAt(throwAt)
+        , m_agentPadding(agentPadding)
     {}
     QString name() const override { return QStringLiteral("fake"); }
     QString label() const override { return name(); }
@@ -51,6 +52,7 @@ public:
             e.line = i;
             e.timestampUs = i;
             e.userAgent = "agent " + std::to_string(i % 5);
+            e.userAgent.append(m_agentPadding, '.');
             ctx.sink.event(std::move(e), raw);
         }
         return {};
@@ -59,6 +61,7 @@ public:
 private:
     int m_n;
     int m_throwAt;
+    size_t m_agentPadding;
 };
 
 QString tableCounts(const Database &db)
@@ -127,6 +130,31 @@ private Q_SLOTS:
         QCOMPARE(rejects, 5000 / 7);
         QCOMPARE(events, 5000 - 5000 / 7);
         QCOMPARE(rawRecords, events);
+    }
+
+    void pipelineSealsBatchesByTextBytes()
+    {
+        // 20 KB user agents: 512 of them would make a 10 MB batch; the pool's memory stays
+        // bounded only if batches are sealed by their text's size too.
+        constexpr size_t kPadding = 20000;
+        FakeImporter imp(3000, -1, kPadding);
+        auto in = memoryStream("x");
+        std::atomic<bool> cancel{false};
+        ParsePipeline pipe(imp, *in, ImportOptions{}, QStringLiteral("fake"), cancel);
+        pipe.start();
+        std::int64_t events = 0, batches = 0;
+        while (EventBatch *b = pipe.next()) {
+            const size_t bytes = b->events.text.size() + b->events.labelText.size();
+            QVERIFY(bytes < ParsePipeline::kMaxBatchText + kPadding + 100);
+            QVERIFY(b->events.count < ParsePipeline::kBatchEvents);
+            events += std::int64_t(b->events.count);
+            ++batches;
+            pipe.recycle(b);
+        }
+        QVERIFY(pipe.finish().ok());
+        QCOMPARE(events, 3000 - 3000 / 7);
+        const auto perBatch = std::int64_t(ParsePipeline::kMaxBatchText + kPadding + 100);
+        QVERIFY(batches >= events * std::int64_t(kPadding) / perBatch);
     }
 
     void parserExceptionFailsTheSourceOnly()
