@@ -1,5 +1,11 @@
 #include "jsonsplitter.h"
 
+#include "core/textscan.h"
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+
 namespace netcase {
 
 namespace {
@@ -18,6 +24,14 @@ bool isBomByte(char c)
     return u == 0xEF || u == 0xBB || u == 0xBF;
 }
 
+/// The bytes that mean something between a record's strings; the rest is copied as it comes.
+constexpr std::array<bool, 256> kStructural = [] {
+    std::array<bool, 256> t{};
+    for (unsigned char c : std::string_view("\"{}[]:,\n"))
+        t[c] = true;
+    return t;
+}();
+
 } // namespace
 
 JsonSplitter::JsonSplitter(InputStream &in, size_t maxRecord)
@@ -29,6 +43,7 @@ JsonSplitter::JsonSplitter(InputStream &in, size_t maxRecord)
 
 bool JsonSplitter::fill()
 {
+    flushSpan(); // the buffer is about to be overwritten
     if (m_eof || m_failed)
         return false;
     const std::int64_t n = m_in.read(m_buf.data(), std::int64_t(m_buf.size()));
@@ -47,7 +62,7 @@ bool JsonSplitter::fill()
 
 void JsonSplitter::startRecord()
 {
-    m_rec.clear();
+    clearRecordText();
     m_inRecord = true;
     m_oversize = false;
     m_scalar = false;
@@ -56,13 +71,59 @@ void JsonSplitter::startRecord()
     m_recLine = m_line;
 }
 
-void JsonSplitter::append(char c)
+inline void JsonSplitter::append(size_t from, size_t to)
 {
+    // Every byte a record takes is the one just read, so the bytes taken from one buffer form
+    // one span, copied once (when the record ends or the buffer is refilled).
+    if (m_spanEnd == from && m_spanStart != m_spanEnd) {
+        m_spanEnd = to;
+        return;
+    }
+    flushSpan();
+    m_spanStart = from;
+    m_spanEnd = to;
+}
+
+void JsonSplitter::flushSpan()
+{
+    if (m_spanStart == m_spanEnd)
+        return;
+    const size_t n = m_spanEnd - m_spanStart;
     const size_t limit = m_garbage ? kKeptBadBytes : m_maxRecord;
-    if (m_rec.size() < limit)
-        m_rec.push_back(c);
-    else
+    const size_t room = m_rec.size() < limit ? limit - m_rec.size() : 0;
+    m_rec.append(m_buf.data() + m_spanStart, std::min(n, room));
+    if (n > room)
         m_oversize = true;
+    m_spanStart = m_spanEnd = 0;
+}
+
+void JsonSplitter::clearRecordText()
+{
+    m_rec.clear();
+    m_spanStart = m_spanEnd = 0;
+}
+
+inline void JsonSplitter::copyRun()
+{
+    // What the byte loop below would do to each of these bytes is to append it (and, in a key,
+    // to remember it): do that for the whole run at once. Runs stop before every byte the loop
+    // has to see, newlines included, so the line count stays its job.
+    const std::string_view rest(m_buf.data() + m_pos, m_end - m_pos);
+    size_t n = 0;
+    if (m_garbage) {
+        n = scan::findAnyOf(rest, 0, '\n');
+    } else if (m_inString) {
+        if (m_escape)
+            return;
+        n = scan::findAnyOf(rest, 0, '"', '\\', '\n');
+        if (m_keyString && m_key.size() < 32)
+            m_key.append(rest.data(), std::min(n, 32 - m_key.size()));
+    } else if (!m_scalar && !m_pendingWrapper) {
+        while (n < rest.size() && !kStructural[static_cast<unsigned char>(rest[n])])
+            ++n;
+    }
+    append(m_pos, m_pos + n);
+    m_pos += n;
 }
 
 bool JsonSplitter::wrapperKey() const
@@ -76,6 +137,7 @@ bool JsonSplitter::wrapperKey() const
 
 bool JsonSplitter::finishRecord(Piece &piece, const char *error)
 {
+    flushSpan();
     if (!error && m_oversize)
         error = "record larger than the 16 MiB limit";
     if (m_recordDepth == 0 && !m_garbage && m_linesMode == -1)
@@ -99,6 +161,8 @@ bool JsonSplitter::finishRecord(Piece &piece, const char *error)
 bool JsonSplitter::next(Piece &piece)
 {
     for (;;) {
+        if (m_inRecord && m_pos < m_end)
+            copyRun();
         if (m_pos == m_end && !fill()) {
             if (m_garbage)
                 return finishRecord(piece, "not a JSON value");
@@ -117,7 +181,7 @@ bool JsonSplitter::next(Piece &piece)
         if (m_garbage) {
             if (c == '\n')
                 return finishRecord(piece, "not a JSON value");
-            append(c);
+            append(m_pos - 1, m_pos);
             continue;
         }
 
@@ -130,7 +194,7 @@ bool JsonSplitter::next(Piece &piece)
                 }
                 return true;
             }
-            append(c);
+            append(m_pos - 1, m_pos);
             if (m_inString) {
                 if (m_escape) {
                     m_escape = false;
@@ -143,6 +207,7 @@ bool JsonSplitter::next(Piece &piece)
                     m_keyString = false;
                 } else if (c == '\n' && m_recordDepth == 0 && m_linesMode == 1) {
                     m_depth = 0;
+                    flushSpan();
                     m_rec.pop_back();
                     return finishRecord(piece, "unterminated string at the end of the line");
                 } else if (m_keyString && m_key.size() < 32) {
@@ -158,7 +223,7 @@ bool JsonSplitter::next(Piece &piece)
                     // {"Records": [ ... the records are this array's elements; what came
                     // before in the wrapper is metadata.
                     m_inRecord = false;
-                    m_rec.clear();
+                    clearRecordText();
                     m_depth = 2;
                     m_mode = Mode::InWrapper;
                     m_sawContainer = true;
@@ -200,6 +265,7 @@ bool JsonSplitter::next(Piece &piece)
             case '\n':
                 if (m_recordDepth == 0 && m_linesMode == 1) {
                     m_depth = 0;
+                    flushSpan();
                     m_rec.pop_back();
                     return finishRecord(piece, "record not closed at the end of the line");
                 }
@@ -221,7 +287,7 @@ bool JsonSplitter::next(Piece &piece)
                 continue;
             }
             startRecord();
-            append(c);
+            append(m_pos - 1, m_pos);
             if (c == '{') {
                 m_recordDepth = 0;
                 m_depth = 1;
@@ -241,7 +307,7 @@ bool JsonSplitter::next(Piece &piece)
             }
             startRecord();
             m_recordDepth = m_mode == Mode::InWrapper ? 2 : 1;
-            append(c);
+            append(m_pos - 1, m_pos);
             if (c == '{' || c == '[') {
                 ++m_depth;
             } else {

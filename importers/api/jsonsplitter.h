@@ -43,7 +43,14 @@ private:
 
     bool fill();
     void startRecord();
-    void append(char c);
+    /// Takes m_buf[from, to) into the record's text (see flushSpan).
+    void append(size_t from, size_t to);
+    /// Copies the bytes taken but not yet copied into m_rec.
+    void flushSpan();
+    void clearRecordText();
+    /// Copies the bytes from m_pos that need no decision (inside a string, between structural
+    /// characters, in a garbage line) in one go instead of one by one.
+    void copyRun();
     bool finishRecord(Piece &piece, const char *error);
     bool wrapperKey() const;
 
@@ -57,6 +64,8 @@ private:
     bool m_sawWrapper = false;
 
     std::string m_rec;
+    size_t m_spanStart = 0; ///< m_buf[m_spanStart, m_spanEnd) belongs after m_rec
+    size_t m_spanEnd = 0;
     size_t m_maxRecord;
     bool m_oversize = false;
     bool m_inRecord = false;

@@ -13,24 +13,29 @@
 
 namespace netcase::scan {
 
-/// The first of two characters a or b at or after from.
-inline size_t findEither(std::string_view s, size_t from, char a, char b)
+/// The first of the characters cs at or after from.
+template<typename... C>
+inline size_t findAnyOf(std::string_view s, size_t from, C... cs)
 {
     size_t i = from;
 #if defined(__SSE2__)
-    const __m128i va = _mm_set1_epi8(a);
-    const __m128i vb = _mm_set1_epi8(b);
     for (; i + 16 <= s.size(); i += 16) {
         const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(s.data() + i));
-        const int hits
-                = _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, va), _mm_cmpeq_epi8(v, vb)));
-        if (hits)
+        __m128i match = _mm_setzero_si128();
+        ((match = _mm_or_si128(match, _mm_cmpeq_epi8(v, _mm_set1_epi8(cs)))), ...);
+        if (const int hits = _mm_movemask_epi8(match))
             return i + size_t(__builtin_ctz(unsigned(hits)));
     }
 #endif
-    while (i < s.size() && s[i] != a && s[i] != b)
+    while (i < s.size() && ((s[i] != cs) && ...))
         ++i;
     return i;
+}
+
+/// The first of two characters a or b at or after from.
+inline size_t findEither(std::string_view s, size_t from, char a, char b)
+{
+    return findAnyOf(s, from, a, b);
 }
 
 /// The first character at or after from that JSON text cannot hold as it is: a control

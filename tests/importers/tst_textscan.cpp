@@ -58,6 +58,9 @@ private Q_SLOTS:
             const std::string s = randomText(rng, rng() % 70);
             for (size_t from = 0; from <= s.size(); ++from) {
                 QCOMPARE(scan::findEither(s, from, '"', '\\'), naiveEither(s, from, '"', '\\'));
+                QCOMPARE(scan::findAnyOf(s, from, '"', '\\', '\n'),
+                         std::min(naiveEither(s, from, '"', '\\'),
+                                  naiveEither(s, from, '\n', '\n')));
                 QCOMPARE(scan::findJsonSpecial(s, from), naiveJsonSpecial(s, from));
             }
         }
