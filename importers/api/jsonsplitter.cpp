@@ -4,13 +4,12 @@
 
 #include <algorithm>
 #include <array>
-#include <cstring>
 
 namespace netcase {
 
 namespace {
 
-constexpr size_t kChunk = 256 * 1024;
+constexpr size_t kChunk = size_t{256} * 1024;
 constexpr size_t kKeptBadBytes = 4096;
 
 bool isSpace(char c)
