@@ -43,7 +43,7 @@ public:
     /// lines (which raw forms keep out of the raw block's byte count) cannot swell the pool.
     static constexpr size_t kMaxBatchText = size_t{256} * 1024;
     /// Enough batches for the parser to run well ahead while the database thread is slowest (at
-    /// the start, when most strings are new): about 120,000 access-log events. Memory stays
+    /// the start, when most strings are new): up to 65,536 events. Memory stays
     /// bounded by kPoolSize times a batch's limits (records, raw bytes, text bytes).
     static constexpr size_t kPoolSize = 128;
 

@@ -31,26 +31,26 @@ struct Text
     bool done() const { return true; }
 };
 
+/// Equal first and last sizeof(Word) bytes of a and b (n >= sizeof(Word), overlapping when short).
+template<typename Word>
+[[gnu::always_inline]] inline bool sameEnds(const char *a, const char *b, size_t n)
+{
+    Word x, y, u, v;
+    std::memcpy(&x, a, sizeof x);
+    std::memcpy(&y, b, sizeof y);
+    std::memcpy(&u, a + n - sizeof u, sizeof u);
+    std::memcpy(&v, b + n - sizeof v, sizeof v);
+    return ((x ^ y) | (u ^ v)) == 0;
+}
+
 /// Equal n bytes at a and b, for n up to 16, without a call: a piece of a line is mostly a few
 /// bytes, and calling memcmp for each cost more than the comparison.
 [[gnu::always_inline]] inline bool sameShort(const char *a, const char *b, size_t n)
 {
-    if (n >= 8) {
-        std::uint64_t x, y, u, v;
-        std::memcpy(&x, a, 8);
-        std::memcpy(&y, b, 8);
-        std::memcpy(&u, a + n - 8, 8);
-        std::memcpy(&v, b + n - 8, 8);
-        return ((x ^ y) | (u ^ v)) == 0;
-    }
-    if (n >= 4) {
-        std::uint32_t x, y, u, v;
-        std::memcpy(&x, a, 4);
-        std::memcpy(&y, b, 4);
-        std::memcpy(&u, a + n - 4, 4);
-        std::memcpy(&v, b + n - 4, 4);
-        return ((x ^ y) | (u ^ v)) == 0;
-    }
+    if (n >= 8)
+        return sameEnds<std::uint64_t>(a, b, n);
+    if (n >= 4)
+        return sameEnds<std::uint32_t>(a, b, n);
     for (size_t i = 0; i < n; ++i) {
         if (a[i] != b[i])
             return false;
