@@ -1,6 +1,7 @@
 #include "casecontroller.h"
 
 #include "case/casesession.h"
+#include "common/safetext.h"
 #include "core/identity.h"
 #include "dialogs/importdialog.h"
 #include "dialogs/newcasedialog.h"
@@ -48,7 +49,8 @@ QString CaseController::openCase(const QString &path, bool review, bool quiet)
     auto c = CaseFile::open(path, o);
     if (!c) {
         if (!quiet)
-            QMessageBox::critical(m_window, tr("Cannot open case"), c.error().message);
+            ui::showMessage(m_window, QMessageBox::Critical, tr("Cannot open case"),
+                            c.error().message);
         return c.error().message;
     }
     closeCase();
@@ -91,7 +93,8 @@ void CaseController::newCaseInteractive()
     {
         auto created = CaseFile::create(path, info);
         if (!created) {
-            QMessageBox::critical(m_window, tr("Cannot create case"), created.error().message);
+            ui::showMessage(m_window, QMessageBox::Critical, tr("Cannot create case"),
+                            created.error().message);
             return;
         }
     }
@@ -148,11 +151,11 @@ void CaseController::importFiles(const QStringList &paths)
         return;
     }
     if (m_session->readOnly()) {
-        QMessageBox::information(m_window, tr("Read-only case"),
-                                 m_session->reviewMode()
-                                         ? tr("The case is open for review; events cannot be "
-                                              "added.")
-                                         : m_session->readOnlyReason());
+        ui::showMessage(m_window, QMessageBox::Information, tr("Read-only case"),
+                        m_session->reviewMode()
+                                ? tr("The case is open for review; events cannot be "
+                                     "added.")
+                                : m_session->readOnlyReason());
         return;
     }
     if (m_import.busy()) {
@@ -169,8 +172,8 @@ void CaseController::importFinished(const ImportOutcome &outcome)
         return;
     }
     if (!outcome.ok) {
-        QMessageBox::critical(m_window, tr("Import failed"),
-                              outcome.error + tr("\n\nThe case is unchanged."));
+        ui::showMessage(m_window, QMessageBox::Critical, tr("Import failed"),
+                        outcome.error + tr("\n\nThe case is unchanged."));
         return;
     }
     const QLocale loc;
@@ -191,7 +194,8 @@ void CaseController::importFinished(const ImportOutcome &outcome)
                                 loc.toString(qlonglong(outcome.report.rejects()))),
                    0);
     if (outcome.report.failed() > 0 || outcome.report.rejects() > 0)
-        QMessageBox::information(m_window, tr("Import finished"), lines.join(QLatin1Char('\n')));
+        ui::showMessage(m_window, QMessageBox::Information, tr("Import finished"),
+                        lines.join(QLatin1Char('\n')));
 }
 
 QStringList CaseController::recentCases() const

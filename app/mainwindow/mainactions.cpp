@@ -2,6 +2,7 @@
 
 #include "accounts/directoryimportaction.h"
 #include "case/casesession.h"
+#include "common/safetext.h"
 #include "core/identity.h"
 #include "dialogs/casepropertiesdialog.h"
 #include "dialogs/enrichmentdialog.h"
@@ -70,7 +71,8 @@ MainActions::MainActions(QMainWindow &window,
             return;
         // setInfo audits the change in the same transaction.
         if (Status st = s->caseFile().setInfo(dialog.info(), currentUserName()); !st.ok())
-            QMessageBox::warning(&m_window, tr("Properties not saved"), st.error().message);
+            ui::showMessage(&m_window, QMessageBox::Warning, tr("Properties not saved"),
+                            st.error().message);
         else
             s->notifyChanged();
     });

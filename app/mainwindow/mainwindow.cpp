@@ -5,6 +5,7 @@
 #include "case/casesummary.h"
 #include "common/filterbar.h"
 #include "common/progresspanel.h"
+#include "common/safetext.h"
 #include "items/selectionhub.h"
 #include "mainwindow/casecontroller.h"
 #include "mainwindow/dockmanager.h"
@@ -30,8 +31,8 @@ MainWindow::MainWindow(QWidget *parent)
     , m_docks(new DockManager(*this, *m_hub))
     , m_actions(new MainActions(*this, *m_controller, *m_docks, *m_hub))
     , m_progress(new ProgressPanel(this))
-    , m_counts(new QLabel(this))
-    , m_mode(new QLabel(this))
+    , m_counts(ui::plainLabel(this))
+    , m_mode(ui::plainLabel(this))
 {
     setObjectName(QStringLiteral("MainWindow"));
     setAcceptDrops(true);
@@ -123,23 +124,24 @@ void MainWindow::updateStatus()
 {
     CaseSession *s = m_controller->session();
     if (!s) {
-        m_counts->setText(tr("No case open. File → New case (Ctrl+N) or Open (Ctrl+O); drop log "
-                             "files here to import them."));
+        ui::setPlainText(m_counts,
+                         tr("No case open. File → New case (Ctrl+N) or Open (Ctrl+O); drop log "
+                            "files here to import them."));
         m_mode->clear();
         return;
     }
     const CaseSummary sum = CaseSummary::read(s->caseFile());
     const QLocale loc;
-    m_counts->setText(
-            tr("%1 events · %2 rejects · %3 sources · %4 IPs · %5 accounts")
-                    .arg(loc.toString(qlonglong(sum.events)), loc.toString(qlonglong(sum.rejects)))
-                    .arg(sum.sources.size())
-                    .arg(loc.toString(qlonglong(sum.distinctIps)),
-                         loc.toString(qlonglong(sum.distinctUsers))));
+    ui::setPlainText(m_counts, tr("%1 events · %2 rejects · %3 sources · %4 IPs · %5 accounts")
+                                       .arg(loc.toString(qlonglong(sum.events)),
+                                            loc.toString(qlonglong(sum.rejects)))
+                                       .arg(sum.sources.size())
+                                       .arg(loc.toString(qlonglong(sum.distinctIps)),
+                                            loc.toString(qlonglong(sum.distinctUsers))));
     if (s->reviewMode())
-        m_mode->setText(tr("REVIEW"));
+        ui::setPlainText(m_mode, tr("REVIEW"));
     else if (s->readOnly())
-        m_mode->setText(tr("READ-ONLY"));
+        ui::setPlainText(m_mode, tr("READ-ONLY"));
     else
         m_mode->clear();
     m_mode->setToolTip(s->readOnlyReason());

@@ -1,6 +1,7 @@
 #include "reportexporter.h"
 
 #include "case/casesession.h"
+#include "common/safetext.h"
 #include "mainwindow/casecontroller.h"
 
 #include <QFileDialog>
@@ -128,7 +129,7 @@ void ReportExporter::done()
         m_dialog->deleteLater();
     }
     if (!out.ok && !out.cancelled && m_window && m_window->isVisible())
-        QMessageBox::warning(m_window, tr("Report not written"), out.error);
+        ui::showMessage(m_window, QMessageBox::Warning, tr("Report not written"), out.error);
     Q_EMIT finished(out);
 }
 

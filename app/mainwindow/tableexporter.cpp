@@ -3,6 +3,7 @@
 #include "analysis/findingstore.h"
 #include "case/casesession.h"
 #include "case/eventquery.h"
+#include "common/safetext.h"
 #include "events/eventsview.h"
 #include "findings/findingsview.h"
 #include "items/eventtablemodel.h"
@@ -209,7 +210,7 @@ void TableExporter::onFinished()
         m_window.statusBar()->showMessage(tr("Export cancelled; %1 was not written").arg(name),
                                           10000);
     } else {
-        QMessageBox::warning(&m_window, tr("Export failed"), out.error);
+        ui::showMessage(&m_window, QMessageBox::Warning, tr("Export failed"), out.error);
     }
     Q_EMIT finished(out);
 }

@@ -1,6 +1,7 @@
 #include "accountsview.h"
 
 #include "common/columnwidths.h"
+#include "common/safetext.h"
 
 #include "signinchart.h"
 
@@ -43,13 +44,13 @@ QString section(const QString &title,
                 bool withTime = false)
 {
     const QLocale loc;
-    QString html = QStringLiteral("<h4>%1</h4>").arg(title.toHtmlEscaped());
+    QString html = QStringLiteral("<h4>%1</h4>").arg(htmlSafe(title));
     if (values.empty())
-        return html + QStringLiteral("<p><i>%1</i></p>").arg(empty.toHtmlEscaped());
+        return html + QStringLiteral("<p><i>%1</i></p>").arg(htmlSafe(empty));
     html += QStringLiteral("<table cellspacing=0 cellpadding=1>");
     for (const CountedValue &v : values) {
         html += QStringLiteral("<tr><td align=right>%1&nbsp;&nbsp;</td><td>%2%3</td></tr>")
-                        .arg(loc.toString(qlonglong(v.count)), v.value.toHtmlEscaped(),
+                        .arg(loc.toString(qlonglong(v.count)), htmlSafe(v.value),
                              withTime && v.lastTs ? QStringLiteral(" <small>(last %1)</small>")
                                                             .arg(timeText(v.lastTs))
                                                   : QString());
@@ -73,7 +74,7 @@ AccountsView::AccountsView(SelectionHub &hub, QWidget *parent)
     , m_proxy(new QSortFilterProxyModel(this))
     , m_filter(new QLineEdit(this))
     , m_list(new QTableView(this))
-    , m_caption(new QLabel(this))
+    , m_caption(ui::plainLabel(this))
     , m_header(new QLabel(this))
     , m_chart(new SignInChart(this))
     , m_details(new QTextBrowser(this))
@@ -93,6 +94,7 @@ AccountsView::AccountsView(SelectionHub &hub, QWidget *parent)
 
     m_list->setObjectName(QStringLiteral("accountList"));
     m_list->setModel(m_proxy);
+    ui::guardView(m_list);
     m_list->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
     m_list->setSortingEnabled(true);
@@ -181,20 +183,21 @@ void AccountsView::updateCaption()
 {
     const QLocale loc;
     if (!m_session) {
-        m_caption->setText(tr("No case open."));
+        ui::setPlainText(m_caption, tr("No case open."));
         return;
     }
     if (m_model->isLoading()) {
-        m_caption->setText(tr("Loading accounts…"));
+        ui::setPlainText(m_caption, tr("Loading accounts…"));
         return;
     }
     if (!m_model->loadError().isEmpty()) {
-        m_caption->setText(tr("The accounts cannot be read: %1").arg(m_model->loadError()));
+        ui::setPlainText(m_caption,
+                         tr("The accounts cannot be read: %1").arg(m_model->loadError()));
         return;
     }
     const int n = m_model->rowCount();
-    m_caption->setText(n == 0 ? tr("No events name an account (user.name) in this case.")
-                              : tr("%1 accounts").arg(loc.toString(n)));
+    ui::setPlainText(m_caption, n == 0 ? tr("No events name an account (user.name) in this case.")
+                                       : tr("%1 accounts").arg(loc.toString(n)));
 }
 
 void AccountsView::pickRow()
@@ -274,23 +277,21 @@ void AccountsView::showAccount(const QString &account)
         return;
     }
     // The previous account's chart and details stay until this one's arrive.
-    m_header->setText(
-            tr("<b>%1</b><br>Reading the account's events…").arg(account.toHtmlEscaped()));
+    m_header->setText(tr("<b>%1</b><br>Reading the account's events…").arg(htmlSafe(account)));
 }
 
 void AccountsView::showContext(ContextLoad loaded)
 {
     const QString &account = loaded.account;
     if (!loaded.context) {
-        m_header->setText(tr("Cannot read %1: %2")
-                                  .arg(account.toHtmlEscaped(), loaded.error.toHtmlEscaped()));
+        m_header->setText(tr("Cannot read %1: %2").arg(htmlSafe(account), htmlSafe(loaded.error)));
         m_chart->setContext(nullptr);
         m_details->clear();
         return;
     }
     const AccountContext *ctx = &*loaded.context;
     const QLocale loc;
-    QString head = QStringLiteral("<b>%1</b>").arg(account.toHtmlEscaped());
+    QString head = QStringLiteral("<b>%1</b>").arg(htmlSafe(account));
     if (ctx->events > 0) {
         head += QStringLiteral("<br>")
                 + tr("%1 events (%2 succeeded, %3 failed) from %4 addresses · first seen %5 · "
@@ -312,12 +313,10 @@ void AccountsView::showContext(ContextLoad loaded)
                 + tr("Directory: MFA %1 · device trust %2 · department %3 · last password "
                      "reset %4")
                           .arg(mfa,
-                               d.deviceTrust.isEmpty() ? tr("unknown")
-                                                       : d.deviceTrust.toHtmlEscaped(),
-                               d.department.isEmpty() ? tr("unknown")
-                                                      : d.department.toHtmlEscaped(),
+                               d.deviceTrust.isEmpty() ? tr("unknown") : htmlSafe(d.deviceTrust),
+                               d.department.isEmpty() ? tr("unknown") : htmlSafe(d.department),
                                d.lastPasswordReset.isEmpty() ? tr("unknown")
-                                                             : d.lastPasswordReset.toHtmlEscaped());
+                                                             : htmlSafe(d.lastPasswordReset));
     } else {
         head += QStringLiteral("<br><i>")
                 + tr("No directory record (Case → Import directory CSV…).")
@@ -340,9 +339,9 @@ QString AccountsView::detailsHtml(const AccountContext &c) const
         for (const AccountFindingRef &f : c.findings)
             html += QStringLiteral("<li><a href=\"finding:%1\">%2 · severity %3</a> %4</li>")
                             .arg(f.id)
-                            .arg(f.kind.toHtmlEscaped())
+                            .arg(htmlSafe(f.kind))
                             .arg(f.severity)
-                            .arg(f.title.toHtmlEscaped());
+                            .arg(htmlSafe(f.title));
         html += QStringLiteral("</ul><p><small>%1</small></p>")
                         .arg(tr("Click a finding to select its evidence in every view."));
     }
@@ -353,7 +352,7 @@ QString AccountsView::detailsHtml(const AccountContext &c) const
                                   loc.toString(qlonglong(c.distinctIps)));
     html += section(tr("Countries"), c.countries, tr("No enrichment for these addresses."));
     if (!unresolved.isEmpty())
-        html += QStringLiteral("<p><small>%1</small></p>").arg(unresolved.toHtmlEscaped());
+        html += QStringLiteral("<p><small>%1</small></p>").arg(htmlSafe(unresolved));
     html += section(tr("ASNs"), c.asns, tr("No ASN data."));
     html += section(tr("Network types"), c.networkTypes, tr("No network type data."));
     html += section(tr("MFA methods and results (authentication.mfa)"), c.mfa,

@@ -1,6 +1,7 @@
 #include "directoryimportaction.h"
 
 #include "case/casesession.h"
+#include "common/safetext.h"
 #include "core/identity.h"
 #include "items/directoryimport.h"
 
@@ -20,12 +21,13 @@ QString tr(const char *text)
 void importDirectoryInteractive(QWidget *parent, CaseSession *session)
 {
     if (!session) {
-        QMessageBox::information(parent, tr("Import directory CSV"), tr("Open a case first."));
+        ui::showMessage(parent, QMessageBox::Information, tr("Import directory CSV"),
+                        tr("Open a case first."));
         return;
     }
     if (session->readOnly()) {
-        QMessageBox::warning(parent, tr("Import directory CSV"),
-                             tr("The case is open read-only: %1").arg(session->readOnlyReason()));
+        ui::showMessage(parent, QMessageBox::Warning, tr("Import directory CSV"),
+                        tr("The case is open read-only: %1").arg(session->readOnlyReason()));
         return;
     }
     const QString path = QFileDialog::getOpenFileName(parent, tr("Import directory CSV"), QString(),
@@ -34,7 +36,8 @@ void importDirectoryInteractive(QWidget *parent, CaseSession *session)
         return;
     const auto result = DirectoryImport::importFile(session->db(), path, currentUserName());
     if (!result) {
-        QMessageBox::warning(parent, tr("Import directory CSV"), result.error().message);
+        ui::showMessage(parent, QMessageBox::Warning, tr("Import directory CSV"),
+                        result.error().message);
         return;
     }
     QString text
@@ -43,7 +46,7 @@ void importDirectoryInteractive(QWidget *parent, CaseSession *session)
         text += QLatin1Char('\n') + tr("%1 skipped:").arg(result->skippedCount) + QLatin1Char('\n')
                 + result->skipped.join(QLatin1Char('\n'));
     session->notifyChanged();
-    QMessageBox::information(parent, tr("Import directory CSV"), text);
+    ui::showMessage(parent, QMessageBox::Information, tr("Import directory CSV"), text);
 }
 
 } // namespace netcase

@@ -4,6 +4,7 @@
 #include "audit/decisionstore.h"
 #include "audit/factorprefill.h"
 #include "case/casesession.h"
+#include "common/safetext.h"
 #include "items/selectionhub.h"
 #include "review/reviewpanel.h"
 #include "review/ruletuningstep.h"
@@ -32,7 +33,7 @@ AnnotationPane::AnnotationPane(SelectionHub &hub, QWidget *parent)
     , m_hub(hub)
     , m_tabs(new QTabWidget(this))
     , m_editor(new DecisionEditor(this))
-    , m_pending(new QLabel(this))
+    , m_pending(ui::plainLabel(this))
     , m_follow(new QPushButton(tr("Discard draft and follow"), this))
     , m_history(new QListWidget(this))
     , m_revise(new QPushButton(tr("Revise selected decision"), this))
@@ -41,6 +42,7 @@ AnnotationPane::AnnotationPane(SelectionHub &hub, QWidget *parent)
     setObjectName(QStringLiteral("AnnotationPane"));
     m_tabs->setObjectName(QStringLiteral("annotationTabs"));
     m_history->setObjectName(QStringLiteral("subjectHistory"));
+    ui::guardView(m_history);
     m_revise->setObjectName(QStringLiteral("reviseDecision"));
     m_follow->setObjectName(QStringLiteral("followSelection"));
     m_pending->setWordWrap(true);
@@ -129,10 +131,10 @@ void AnnotationPane::followSelection()
     if (m_editor->dirty()) {
         // Never drop the analyst's unrecorded work because another view was clicked.
         m_pendingSubject = next;
-        m_pending->setText(tr("The selection is now %1. The draft stays on %2 until it is "
-                              "recorded or discarded.")
-                                   .arg(next.isValid() ? next.toString() : tr("empty"),
-                                        m_editor->subject().toString()));
+        ui::setPlainText(m_pending, tr("The selection is now %1. The draft stays on %2 until it is "
+                                       "recorded or discarded.")
+                                            .arg(next.isValid() ? next.toString() : tr("empty"),
+                                                 m_editor->subject().toString()));
         m_pending->setVisible(true);
         m_follow->setVisible(true);
         return;
@@ -168,7 +170,8 @@ void AnnotationPane::record()
     const Decision draft = m_editor->draft();
     auto recorded = DecisionStore::record(m_session->caseFile().db(), draft, m_editor->revises());
     if (!recorded) {
-        QMessageBox::warning(this, tr("Decision not recorded"), recorded.error().message);
+        ui::showMessage(this, QMessageBox::Warning, tr("Decision not recorded"),
+                        recorded.error().message);
         return;
     }
     if (QSettings settings;

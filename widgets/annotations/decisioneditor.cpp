@@ -1,6 +1,7 @@
 #include "decisioneditor.h"
 
 #include "annotations/draftcommands.h"
+#include "common/safetext.h"
 #include "core/identity.h"
 
 #include <QAction>
@@ -53,12 +54,13 @@ DecisionEditor::DecisionEditor(QWidget *parent)
     , m_undo(new QToolButton(this))
     , m_redo(new QToolButton(this))
     , m_record(new QPushButton(tr("Record decision"), this))
-    , m_note(new QLabel(this))
+    , m_note(ui::plainLabel(this))
 {
     setObjectName(QStringLiteral("DecisionEditor"));
     m_verdict->setObjectName(QStringLiteral("verdict"));
     m_confidence->setObjectName(QStringLiteral("confidence"));
     m_factorTree->setObjectName(QStringLiteral("factors"));
+    ui::guardView(m_factorTree);
     m_newFactor->setObjectName(QStringLiteral("newFactor"));
     m_addFactor->setObjectName(QStringLiteral("addFactor"));
     m_removeFactor->setObjectName(QStringLiteral("removeFactor"));
@@ -195,10 +197,10 @@ void DecisionEditor::startDraft(const Subject &subject, std::vector<Factor> fact
     m_applying = true;
     m_revises = 0;
     m_subject = subject;
-    m_subjectLabel->setText(
-            subject.isValid() ? tr("<b>Decision on %1</b>").arg(subject.toString().toHtmlEscaped())
-                              : tr("Select a finding, an address or an account to decide "
-                                   "on it."));
+    m_subjectLabel->setText(subject.isValid()
+                                    ? tr("<b>Decision on %1</b>").arg(htmlSafe(subject.toString()))
+                                    : tr("Select a finding, an address or an account to decide "
+                                         "on it."));
     m_verdict->setCurrentIndex(0);
     m_confidence->setCurrentIndex(1);
     m_reasoning->clear();
@@ -226,7 +228,7 @@ void DecisionEditor::startRevision(const Decision &base)
     m_subjectLabel->setText(tr("<b>Revision of decision #%1</b> on %2 (revision %3 will be "
                                "added; the earlier ones stay)")
                                     .arg(base.id)
-                                    .arg(base.subject.toString().toHtmlEscaped())
+                                    .arg(htmlSafe(base.subject.toString()))
                                     .arg(base.revision + 1));
     applyField(DraftField::Verdict, base.verdict);
     applyField(DraftField::Confidence, base.confidence);
@@ -263,7 +265,7 @@ void DecisionEditor::setEditable(bool editable, const QString &why)
         w->setEnabled(editable);
     m_reasoning->setReadOnly(!editable);
     m_proportionality->setReadOnly(!editable);
-    m_note->setText(why);
+    ui::setPlainText(m_note, why);
     m_note->setVisible(!why.isEmpty());
     updateButtons();
 }

@@ -1,5 +1,6 @@
 #include "filterbar.h"
 
+#include "common/safetext.h"
 #include "core/timeutil.h"
 #include "items/selectionhub.h"
 
@@ -98,8 +99,9 @@ void FilterBar::addChip(const QString &text,
 {
     auto *chip = new QToolButton;
     chip->setObjectName(QStringLiteral("selectionChip"));
-    chip->setText(text + QStringLiteral("  ✕"));
-    chip->setToolTip(tip + QLatin1Char('\n') + tr("Click to remove it from the selection."));
+    chip->setText(displaySafe(text) + QStringLiteral("  ✕"));
+    chip->setToolTip(ui::plainToolTip(tip + QLatin1Char('\n')
+                                      + tr("Click to remove it from the selection.")));
     chip->setAccessibleName(tr("Remove %1").arg(text));
     chip->setAutoRaise(false);
     connect(chip, &QToolButton::clicked, this, [this, remove] {

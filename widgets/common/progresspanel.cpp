@@ -1,5 +1,7 @@
 #include "progresspanel.h"
 
+#include "common/safetext.h"
+
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QProgressBar>
@@ -9,7 +11,7 @@ namespace netcase {
 
 ProgressPanel::ProgressPanel(QWidget *parent)
     : QWidget(parent)
-    , m_label(new QLabel(this))
+    , m_label(ui::plainLabel(this))
     , m_bar(new QProgressBar(this))
     , m_cancel(new QToolButton(this))
 {
@@ -34,7 +36,7 @@ void ProgressPanel::start(const QString &what)
     m_what = what;
     m_clock.start();
     m_bar->setValue(0);
-    m_label->setText(what);
+    ui::setPlainText(m_label, what);
     m_cancel->setEnabled(true);
     show();
 }
@@ -43,17 +45,17 @@ void ProgressPanel::setBytes(qint64 done, qint64 total, const QString &detail)
 {
     m_bar->setValue(total > 0 ? int(1000 * done / total) : 0);
     const double secs = std::max<qint64>(1, m_clock.elapsed()) / 1000.0;
-    m_label->setText(tr("%1 %2: %3 of %4 MB, %5 MB/s")
-                             .arg(m_what, detail)
-                             .arg(done / 1e6, 0, 'f', 1)
-                             .arg(total / 1e6, 0, 'f', 1)
-                             .arg(done / 1e6 / secs, 0, 'f', 1));
+    ui::setPlainText(m_label, tr("%1 %2: %3 of %4 MB, %5 MB/s")
+                                      .arg(m_what, detail)
+                                      .arg(done / 1e6, 0, 'f', 1)
+                                      .arg(total / 1e6, 0, 'f', 1)
+                                      .arg(done / 1e6 / secs, 0, 'f', 1));
 }
 
 void ProgressPanel::setPercent(int percent, const QString &detail)
 {
     m_bar->setValue(percent * 10);
-    m_label->setText(QStringLiteral("%1: %2").arg(m_what, detail));
+    ui::setPlainText(m_label, QStringLiteral("%1: %2").arg(m_what, detail));
 }
 
 void ProgressPanel::finish()

@@ -1,5 +1,7 @@
 #include "casepropertiesdialog.h"
 
+#include "common/safetext.h"
+
 #include <QCheckBox>
 #include <QDateEdit>
 #include <QDialogButtonBox>
@@ -43,10 +45,9 @@ CasePropertiesDialog::CasePropertiesDialog(const CaseInfo &info, bool readOnly, 
     form->addRow(tr("Authorisation"), m_authorization);
     form->addRow(tr("Scope"), m_scope);
     form->addRow(m_hasRetention, m_retention);
-    form->addRow(tr("Created"),
-                 new QLabel(tr("%1 by %2 (Netcase %3)")
-                                    .arg(info.createdAt, info.createdBy, info.netcaseVersion),
-                            this));
+    form->addRow(tr("Created"), ui::plainLabel(this, tr("%1 by %2 (Netcase %3)")
+                                                             .arg(info.createdAt, info.createdBy,
+                                                                  info.netcaseVersion)));
     auto *buttons = new QDialogButtonBox(
             readOnly ? QDialogButtonBox::Close : QDialogButtonBox::Save | QDialogButtonBox::Cancel,
             this);

@@ -1,6 +1,7 @@
 #include "enrichmentdialog.h"
 
 #include "case/casesession.h"
+#include "common/safetext.h"
 #include "enrich/contextlist.h"
 #include "enrich/enricher.h"
 #include "enrich/ipinfo.h"
@@ -37,6 +38,7 @@ QTreeWidget *makeTable(QWidget *parent)
 {
     auto *t = new QTreeWidget(parent);
     t->setRootIsDecorated(false);
+    ui::guardView(t);
     t->setAlternatingRowColors(true);
     t->setHeaderLabels({EnrichmentDialog::tr("Source"), EnrichmentDialog::tr("Type"),
                         EnrichmentDialog::tr("Built"), EnrichmentDialog::tr("SHA-256"),
@@ -83,7 +85,7 @@ EnrichmentDialog::EnrichmentDialog(CaseSession *session, QWidget *parent)
     resize(920, 560);
     auto *layout = new QVBoxLayout(this);
 
-    m_notice = new QLabel(this);
+    m_notice = ui::plainLabel(this);
     m_notice->setWordWrap(true);
     layout->addWidget(m_notice);
 
@@ -120,7 +122,7 @@ EnrichmentDialog::EnrichmentDialog(CaseSession *session, QWidget *parent)
     m_progress = new QProgressBar(this);
     m_progress->setRange(0, 100);
     m_progress->setVisible(false);
-    m_status = new QLabel(this);
+    m_status = ui::plainLabel(this);
     m_status->setWordWrap(true);
     auto *box = new QDialogButtonBox(QDialogButtonBox::Close, this);
     bottom->addWidget(m_reEnrich);
@@ -202,7 +204,8 @@ void EnrichmentDialog::refresh()
         item->setData(0, kSpecRole, spec.path);
         m_sources->addTopLevelItem(item);
     }
-    m_notice->setText(
+    ui::setPlainText(
+            m_notice,
             geo ? tr("Several databases combine: for each value, the first source in this list "
                      "that has it is used, and the case records which one.")
                 : tr("<b>No geolocation database.</b> Netcase works without one, but addresses "
@@ -297,7 +300,7 @@ void EnrichmentDialog::reEnrich()
     m_reEnrich->setEnabled(false);
     m_progress->setValue(0);
     m_progress->setVisible(true);
-    m_status->setText(tr("Enriching…"));
+    ui::setPlainText(m_status, tr("Enriching…"));
     const QList<SourceSpec> specs = configuredSources();
     QPointer<EnrichmentDialog> self(this);
     auto worker = std::make_shared<CaseFile>(std::move(*conn));
@@ -347,7 +350,7 @@ void EnrichmentDialog::onProgress(int percent)
 void EnrichmentDialog::onDone(const QString &message, bool ok)
 {
     m_progress->setVisible(false);
-    m_status->setText(message);
+    ui::setPlainText(m_status, message);
     m_status->setToolTip(message);
     if (ok && m_session)
         m_session->notifyChanged();

@@ -2,6 +2,7 @@
 
 #include "api/inputs.h"
 #include "api/registry.h"
+#include "common/safetext.h"
 #include "dialogs/mappingdialog.h"
 
 #include <QComboBox>
@@ -57,6 +58,7 @@ ImportDialog::ImportDialog(const QStringList &files, QWidget *parent)
 {
     setWindowTitle(tr("Import %n file(s)", nullptr, int(files.size())));
     m_table = new QTableWidget(int(files.size()), 3, this);
+    ui::guardView(m_table);
     m_table->setHorizontalHeaderLabels({tr("File"), tr("Detected"), tr("Import as")});
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
@@ -104,7 +106,7 @@ ImportDialog::ImportDialog(const QStringList &files, QWidget *parent)
     m_mappingButton = new QPushButton(tr("Field mapping…"), this);
     m_mappingButton->setObjectName(QStringLiteral("fieldMapping"));
     connect(m_mappingButton, &QPushButton::clicked, this, &ImportDialog::editMapping);
-    m_message = new QLabel(this);
+    m_message = ui::plainLabel(this);
     m_message->setWordWrap(true);
 
     auto *form = new QFormLayout;
@@ -171,18 +173,20 @@ void ImportDialog::updateState()
     }
     m_mappingButton->setEnabled(mappable);
     if (mappable && !m_mapping)
-        m_message->setText(tr("CSV / JSON lines: the mapping is guessed from the column names "
-                              "unless you set one with \"Field mapping…\"."));
+        ui::setPlainText(m_message,
+                         tr("CSV / JSON lines: the mapping is guessed from the column names "
+                            "unless you set one with \"Field mapping…\"."));
     else if (m_mapping)
-        m_message->setText(tr("Field mapping set%1.")
-                                   .arg(m_mapping->name.isEmpty()
-                                                ? QString()
-                                                : tr(" (\"%1\", saved in the case on import)")
-                                                          .arg(m_mapping->name)));
+        ui::setPlainText(m_message,
+                         tr("Field mapping set%1.")
+                                 .arg(m_mapping->name.isEmpty()
+                                              ? QString()
+                                              : tr(" (\"%1\", saved in the case on import)")
+                                                        .arg(m_mapping->name)));
     else
         m_message->clear();
     if (!problems.isEmpty())
-        m_message->setText(problems.join(QLatin1Char('\n')));
+        ui::setPlainText(m_message, problems.join(QLatin1Char('\n')));
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(problems.isEmpty());
 }
 

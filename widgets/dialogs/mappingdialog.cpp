@@ -5,6 +5,7 @@
 #include "case/eventjson.h"
 #include "case/eventquery.h"
 #include "cloud/jsonrecordimport.h"
+#include "common/safetext.h"
 #include "tabular/csvreader.h"
 #include "tabular/tabularmapping.h"
 
@@ -89,6 +90,7 @@ MappingDialog::MappingDialog(const QString &format, const QByteArray &sample, QW
     m_name = new QLineEdit(this);
     m_name->setPlaceholderText(tr("name to save it under in the case, e.g. vpn-export"));
     m_fields = new QTableWidget(this);
+    ui::guardView(m_fields);
     m_timeFormat = new QComboBox(this);
     m_timeFormat->setObjectName(QStringLiteral("timestampFormat"));
     m_timeFormat->setEditable(true);
@@ -111,9 +113,10 @@ MappingDialog::MappingDialog(const QString &format, const QByteArray &sample, QW
     m_delimiter->setEnabled(format == QLatin1String("csv"));
     m_category = new QLineEdit(this);
     m_category->setPlaceholderText(tr("event.category when no column gives it"));
-    m_status = new QLabel(this);
+    m_status = ui::plainLabel(this);
     m_status->setWordWrap(true);
     m_preview = new QTableWidget(this);
+    ui::guardView(m_preview);
     m_preview->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_preview->verticalHeader()->hide();
     m_preview->horizontalHeader()->setStretchLastSection(true);
@@ -325,7 +328,7 @@ void MappingDialog::refreshPreview()
     const FieldMapping m = mapping();
     const QString problem = m.problem();
     if (!problem.isEmpty()) {
-        m_status->setText(tr("Cannot import yet: %1.").arg(problem));
+        ui::setPlainText(m_status, tr("Cannot import yet: %1.").arg(problem));
         return;
     }
     ImportOptions options;
@@ -338,7 +341,7 @@ void MappingDialog::refreshPreview()
     auto in = memoryStream(m_sample.toStdString());
     const Status s = findImporter(m_format)->parse(*in, ctx);
     if (!s && s.error().code != ErrorCode::Cancelled) {
-        m_status->setText(s.error().message);
+        ui::setPlainText(m_status, s.error().message);
         return;
     }
 
@@ -390,9 +393,10 @@ void MappingDialog::refreshPreview()
     m_preview->resizeColumnsToContents();
     for (int c = 0; c < m_preview->columnCount(); ++c)
         m_preview->setColumnWidth(c, std::min(m_preview->columnWidth(c), 260));
-    m_status->setText(tr("%n event(s)", nullptr, m_events) + QStringLiteral(", ")
-                      + tr("%n reject(s)", nullptr, m_rejects)
-                      + tr(" in the first %1 rows of the sample.").arg(sink.rows.size()));
+    ui::setPlainText(m_status,
+                     tr("%n event(s)", nullptr, m_events) + QStringLiteral(", ")
+                             + tr("%n reject(s)", nullptr, m_rejects)
+                             + tr(" in the first %1 rows of the sample.").arg(sink.rows.size()));
 }
 
 } // namespace netcase

@@ -3,6 +3,7 @@
 #include "case/casesession.h"
 #include "case/eventquery.h"
 #include "common/columnwidths.h"
+#include "common/safetext.h"
 #include "items/eventtablemodel.h"
 #include "items/selectionhub.h"
 
@@ -25,12 +26,13 @@ EventsView::EventsView(SelectionHub &hub, QWidget *parent)
     , m_model(new EventTableModel(this))
     , m_table(new QTableView(this))
     , m_raw(new QPlainTextEdit(this))
-    , m_caption(new QLabel(this))
+    , m_caption(ui::plainLabel(this))
 {
     setObjectName(QStringLiteral("EventsView"));
     m_caption->setWordWrap(true); // a long selection must not widen the window
     m_table->setObjectName(QStringLiteral("eventTable"));
     m_table->setModel(m_model);
+    ui::guardView(m_table);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setSortingEnabled(true);
@@ -107,33 +109,35 @@ void EventsView::updateCaption()
 {
     const QLocale loc;
     if (!m_session) {
-        m_caption->setText(tr("No case open."));
+        ui::setPlainText(m_caption, tr("No case open."));
         return;
     }
     if (m_model->isLoading()) {
-        m_caption->setText(m_model->filter().isEmpty()
-                                   ? tr("Loading events…")
-                                   : tr("Finding the events of the selection (%1)…")
-                                             .arg(m_hub.selection().summary()));
+        ui::setPlainText(m_caption, m_model->filter().isEmpty()
+                                            ? tr("Loading events…")
+                                            : tr("Finding the events of the selection (%1)…")
+                                                      .arg(m_hub.selection().summary()));
         return;
     }
     if (!m_model->loadError().isEmpty()) {
-        m_caption->setText(tr("The events cannot be read: %1").arg(m_model->loadError()));
+        ui::setPlainText(m_caption, tr("The events cannot be read: %1").arg(m_model->loadError()));
         return;
     }
     const std::int64_t total = m_model->caseEvents();
     const int shown = m_model->rowCount();
     if (m_model->filter().isEmpty() && shown == 0)
-        m_caption->setText(m_session->readOnly()
-                                   ? tr("This case holds no events.")
-                                   : tr("No events yet: import log files with File ▸ Import "
-                                        "files… (Ctrl+I) or drop them on the window."));
+        ui::setPlainText(m_caption,
+                         m_session->readOnly()
+                                 ? tr("This case holds no events.")
+                                 : tr("No events yet: import log files with File ▸ Import "
+                                      "files… (Ctrl+I) or drop them on the window."));
     else if (m_model->filter().isEmpty())
-        m_caption->setText(tr("%1 events").arg(loc.toString(qlonglong(shown))));
+        ui::setPlainText(m_caption, tr("%1 events").arg(loc.toString(qlonglong(shown))));
     else
-        m_caption->setText(tr("%1 of %2 events match the selection (%3)")
-                                   .arg(loc.toString(shown), loc.toString(qlonglong(total)),
-                                        m_hub.selection().summary()));
+        ui::setPlainText(m_caption,
+                         tr("%1 of %2 events match the selection (%3)")
+                                 .arg(loc.toString(shown), loc.toString(qlonglong(total)),
+                                      m_hub.selection().summary()));
 }
 
 void EventsView::showRaw()
@@ -146,9 +150,12 @@ void EventsView::showRaw()
     }
     const auto text = EventQuery(m_session->db()).raw(*row);
     const QString header = tr("%1, line %2").arg(row->sourceName).arg(row->event.line);
-    m_raw->setPlainText(header + QLatin1Char('\n')
-                        + (text ? QString::fromStdString(*text)
-                                : tr("(the original record is not stored in this case)")));
+    // Shown as written but inert: controls and bidi overrides are made visible.
+    m_raw->setPlainText(displaySafe(header + QLatin1Char('\n')
+                                            + (text ? QString::fromStdString(*text)
+                                                    : tr("(the original record is not stored "
+                                                         "in this case)")),
+                                    LineBreaks::Keep));
 }
 
 } // namespace netcase

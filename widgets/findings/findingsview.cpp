@@ -1,6 +1,7 @@
 #include "findingsview.h"
 
 #include "common/columnwidths.h"
+#include "common/safetext.h"
 
 #include "severitydelegate.h"
 
@@ -29,7 +30,7 @@ namespace {
 
 QString esc(const std::string &s)
 {
-    return QString::fromStdString(s).toHtmlEscaped();
+    return htmlSafe(QString::fromStdString(s));
 }
 
 QString isoText(std::int64_t us)
@@ -47,12 +48,13 @@ FindingsView::FindingsView(SelectionHub &hub, QWidget *parent)
     , m_model(new FindingsModel(this))
     , m_table(new QTableView(this))
     , m_details(new QTextBrowser(this))
-    , m_caption(new QLabel(this))
+    , m_caption(ui::plainLabel(this))
     , m_showAll(new QCheckBox(tr("Show suppressed and past findings"), this))
 {
     setObjectName(QStringLiteral("FindingsView"));
     m_table->setObjectName(QStringLiteral("findingsTable"));
     m_table->setModel(m_model);
+    ui::guardView(m_table);
     m_table->setItemDelegateForColumn(FindingsModel::Severity, new SeverityDelegate(m_table));
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -149,17 +151,17 @@ void FindingsView::showDetails()
         return;
     }
     const QLocale loc;
-    QString html = QStringLiteral("<p><b>%1</b><br>").arg(f->title.toHtmlEscaped());
+    QString html = QStringLiteral("<p><b>%1</b><br>").arg(htmlSafe(f->title));
     html += tr("Severity %1 (%2) · %3 · rule %4 · %5 evidence events · %6 to %7")
                     .arg(f->severity)
-                    .arg(FindingsModel::severityBand(f->severity), f->kind.toHtmlEscaped(),
-                         f->rule.toHtmlEscaped(), loc.toString(qlonglong(f->evidenceCount)),
+                    .arg(FindingsModel::severityBand(f->severity), htmlSafe(f->kind),
+                         htmlSafe(f->rule), loc.toString(qlonglong(f->evidenceCount)),
                          isoText(f->firstTs), isoText(f->lastTs));
     html += QStringLiteral("</p>");
     auto list = [](const QStringList &items) {
         QStringList e;
         for (const QString &s : items)
-            e << s.toHtmlEscaped();
+            e << htmlSafe(s);
         return e.join(QStringLiteral(", "));
     };
     if (!f->accounts.isEmpty())
@@ -208,13 +210,14 @@ void FindingsView::updateCaption()
 {
     const QLocale loc;
     if (!m_session) {
-        m_caption->setText(tr("No case open."));
+        ui::setPlainText(m_caption, tr("No case open."));
         return;
     }
     const std::int64_t total = m_session->db().scalar("SELECT count(*) FROM findings");
     const int shown = m_model->rowCount();
     if (total == 0) {
-        m_caption->setText(tr("No findings. Run the analysis (Case menu or `netcase analyze`)."));
+        ui::setPlainText(m_caption,
+                         tr("No findings. Run the analysis (Case menu or `netcase analyze`)."));
         return;
     }
     QString text = tr("%n finding(s)", nullptr, shown);
@@ -222,7 +225,7 @@ void FindingsView::updateCaption()
         text += tr("; %1 suppressed or no longer produced are hidden")
                         .arg(loc.toString(qlonglong(total - shown)));
     text += tr(". Double-click or Enter selects a finding's evidence everywhere.");
-    m_caption->setText(text);
+    ui::setPlainText(m_caption, text);
 }
 
 } // namespace netcase

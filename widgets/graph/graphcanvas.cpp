@@ -1,5 +1,7 @@
 #include "graphcanvas.h"
 
+#include "core/displaytext.h"
+
 #include <QHelpEvent>
 #include <QKeyEvent>
 #include <QLocale>
@@ -378,8 +380,8 @@ QString GraphCanvas::tooltipFor(int s) const
     const GraphNode &n = g->nodes[size_t(sn.index)];
     const QLocale loc;
     const int degree = int(g->adjacency()[size_t(sn.index)].size());
-    QString text = QStringLiteral("<b>%1</b><br>%2<br>")
-                           .arg(n.value.toHtmlEscaped(), nodeTypeTitle(n.type));
+    QString text
+            = QStringLiteral("<b>%1</b><br>%2<br>").arg(htmlSafe(n.value), nodeTypeTitle(n.type));
     text += tr("%1 events (node size, log scale)").arg(loc.toString(qlonglong(n.events)));
     text += QStringLiteral("<br>") + tr("%1 neighbours in the case").arg(loc.toString(degree));
     if (n.cluster >= 0)

@@ -1,5 +1,6 @@
 #include "graphview.h"
 
+#include "common/safetext.h"
 #include "graphcanvas.h"
 
 #include "case/casefile.h"
@@ -78,7 +79,7 @@ GraphView::GraphView(SelectionHub &hub, QWidget *parent)
     : QWidget(parent)
     , m_hub(hub)
     , m_canvas(new GraphCanvas(this))
-    , m_caption(new QLabel(this))
+    , m_caption(ui::plainLabel(this))
     , m_find(new QLineEdit(this))
 {
     setObjectName(QStringLiteral("GraphView"));
@@ -434,7 +435,7 @@ void GraphView::updateCaption()
                 text += QLatin1Char(' ') + tr("Hidden: %1.").arg(hidden.join(QStringLiteral(", ")));
         }
     }
-    m_caption->setText(text);
+    ui::setPlainText(m_caption, text);
 }
 
 } // namespace netcase

@@ -1,6 +1,8 @@
 #include "ipdetailsview.h"
 
 #include "case/casesession.h"
+#include "common/safetext.h"
+#include "core/displaytext.h"
 #include "core/timeutil.h"
 #include "ipdetails/ipdetailsmodel.h"
 #include "items/selectionhub.h"
@@ -46,6 +48,7 @@ IpDetailsView::IpDetailsView(SelectionHub &hub, QWidget *parent)
     m_caveats->setToolTip(tr("Why the values above may not mean what they seem."));
     m_table->setObjectName(QStringLiteral("ipFields"));
     m_table->setModel(m_model);
+    ui::guardView(m_table);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -124,21 +127,19 @@ void IpDetailsView::showIp(const QString &ip)
                   return IpDetails::read(db, ip);
               });
     if (!started.ok()) {
-        m_headline->setText(
-                tr("<b>%1</b><br>Cannot read the case: %2")
-                        .arg(ip.toHtmlEscaped(), started.error().message.toHtmlEscaped()));
+        m_headline->setText(tr("<b>%1</b><br>Cannot read the case: %2")
+                                    .arg(htmlSafe(ip), htmlSafe(started.error().message)));
         return;
     }
     // The previous address's values stay until this one's arrive.
-    m_headline->setText(
-            tr("<b>%1</b><br>Reading its events and enrichment…").arg(ip.toHtmlEscaped()));
+    m_headline->setText(tr("<b>%1</b><br>Reading its events and enrichment…").arg(htmlSafe(ip)));
 }
 
 void IpDetailsView::showDetails(IpDetails d)
 {
     const QString &ip = d.ip;
     const QLocale loc;
-    QString head = tr("<b>%1</b>").arg(ip.toHtmlEscaped());
+    QString head = tr("<b>%1</b>").arg(htmlSafe(ip));
     const QStringList selected = m_hub.selection().ips;
     if (selected.size() > 1)
         head += tr(" (1 of %1 selected addresses)").arg(selected.size());
@@ -149,8 +150,7 @@ void IpDetailsView::showDetails(IpDetails d)
                              d.someAccounts.isEmpty()
                                      ? QString()
                                      : QStringLiteral(" (%1%2)").arg(
-                                             d.someAccounts.join(QStringLiteral(", "))
-                                                     .toHtmlEscaped(),
+                                             htmlSafe(d.someAccounts.join(QStringLiteral(", "))),
                                              d.accounts > d.someAccounts.size()
                                                      ? QStringLiteral(", …")
                                                      : QString()));
@@ -162,7 +162,7 @@ void IpDetailsView::showDetails(IpDetails d)
     } else {
         QString html = tr("<b>Caveats</b><ul style=\"margin-left:-20px\">");
         for (const QString &c : d.caveats)
-            html += QStringLiteral("<li>%1</li>").arg(c.toHtmlEscaped());
+            html += QStringLiteral("<li>%1</li>").arg(htmlSafe(c));
         m_caveats->setText(html + QStringLiteral("</ul>"));
     }
     m_caveats->show();

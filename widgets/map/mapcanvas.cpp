@@ -1,5 +1,6 @@
 #include "mapcanvas.h"
 
+#include "common/safetext.h"
 #include "items/mapdata.h"
 #include "items/maprenderer.h"
 
@@ -305,7 +306,7 @@ bool MapCanvas::event(QEvent *event)
         if (tip.isEmpty())
             QToolTip::hideText();
         else
-            QToolTip::showText(help->globalPos(), tip, this);
+            QToolTip::showText(help->globalPos(), ui::plainToolTip(tip), this);
         return true;
     }
     return QWidget::event(event);

@@ -1,6 +1,7 @@
 #include "mapview.h"
 
 #include "case/casesession.h"
+#include "common/safetext.h"
 #include "items/mapdata.h"
 #include "items/maplocationmodel.h"
 #include "items/selectionhub.h"
@@ -17,7 +18,7 @@ MapView::MapView(SelectionHub &hub, QWidget *parent)
     , m_hub(hub)
     , m_model(new MapLocationModel(this))
     , m_canvas(new MapCanvas(this))
-    , m_caption(new QLabel(this))
+    , m_caption(ui::plainLabel(this))
 {
     setObjectName(QStringLiteral("MapView"));
     m_caption->setObjectName(QStringLiteral("mapCaption"));
@@ -65,7 +66,8 @@ void MapView::reload()
                           std::make_shared<MapData>(MapData::load(db, &cancel)));
               });
     if (!started.ok()) {
-        m_caption->setText(tr("The map cannot read the case: %1").arg(started.error().message));
+        ui::setPlainText(m_caption,
+                         tr("The map cannot read the case: %1").arg(started.error().message));
         return;
     }
     updateCaption();
@@ -88,11 +90,11 @@ QString MapView::caption() const
 void MapView::updateCaption()
 {
     if (!m_session) {
-        m_caption->setText(tr("No case open."));
+        ui::setPlainText(m_caption, tr("No case open."));
         return;
     }
     if (isLoading()) {
-        m_caption->setText(tr("Reading locations…"));
+        ui::setPlainText(m_caption, tr("Reading locations…"));
         return;
     }
     const MapData *d = m_model->mapData();
@@ -127,7 +129,7 @@ void MapView::updateCaption()
         text += tr(" %n impossible-travel finding(s) lack coordinates and are not drawn.", nullptr,
                    int(d->arcsWithoutCoordinates));
     text += tr(" Counts cover the whole case; points mark database locations, not devices.");
-    m_caption->setText(text);
+    ui::setPlainText(m_caption, text);
 }
 
 } // namespace netcase

@@ -2,6 +2,7 @@
 
 #include "audit/decisionstore.h"
 #include "case/casesession.h"
+#include "common/safetext.h"
 #include "core/identity.h"
 #include "review/revisiondiffview.h"
 #include "review/ruletuningstep.h"
@@ -37,10 +38,12 @@ ReviewPanel::ReviewPanel(QWidget *parent)
     , m_reviewer(new QLineEdit(this))
     , m_record(new QPushButton(tr("Record review"), this))
     , m_tune(new QPushButton(tr("Feed rule tuning (benign)"), this))
-    , m_state(new QLabel(this))
+    , m_state(ui::plainLabel(this))
 {
     setObjectName(QStringLiteral("ReviewPanel"));
     m_decisions->setObjectName(QStringLiteral("trailDecisions"));
+    ui::guardView(m_decisions);
+    ui::guardView(m_reviews);
     m_reviews->setObjectName(QStringLiteral("trailReviews"));
     m_agree->setObjectName(QStringLiteral("reviewAgree"));
     m_challenge->setObjectName(QStringLiteral("reviewChallenge"));
@@ -192,7 +195,8 @@ void ReviewPanel::updateButtons()
                        static_cast<QWidget *>(m_note), static_cast<QWidget *>(m_reviewer)})
         w->setEnabled(review);
     m_record->setEnabled(review && chosen && noteOk && selectedId() > 0);
-    m_state->setText(review ? tr("Review mode: events and decisions are read-only; your reviews "
+    ui::setPlainText(m_state,
+                     review ? tr("Review mode: events and decisions are read-only; your reviews "
                                  "are recorded in the case and its audit log.")
                             : why);
     const std::optional<Decision> d
@@ -215,7 +219,8 @@ void ReviewPanel::recordReview()
     r.reviewer = m_reviewer->text().trimmed();
     auto done = DecisionStore::addReview(m_session->caseFile().db(), r);
     if (!done) {
-        QMessageBox::warning(this, tr("Review not recorded"), done.error().message);
+        ui::showMessage(this, QMessageBox::Warning, tr("Review not recorded"),
+                        done.error().message);
         return;
     }
     m_note->clear();
@@ -232,7 +237,8 @@ void ReviewPanel::tuneSelected()
         return;
     auto tuned = feedRuleTuning(m_session->caseFile().db(), *d);
     if (!tuned) {
-        QMessageBox::warning(this, tr("Rule tuning not recorded"), tuned.error().message);
+        ui::showMessage(this, QMessageBox::Warning, tr("Rule tuning not recorded"),
+                        tuned.error().message);
         return;
     }
     Q_EMIT message(tr("%n rule tuning entr(ies) added from decision #%1", nullptr, tuned.value())

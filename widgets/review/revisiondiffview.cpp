@@ -1,5 +1,7 @@
 #include "revisiondiffview.h"
 
+#include "common/safetext.h"
+
 #include <QHeaderView>
 
 namespace netcase {
@@ -39,6 +41,7 @@ RevisionDiffView::RevisionDiffView(QWidget *parent)
     : QTableWidget(parent)
 {
     setObjectName(QStringLiteral("revisionDiff"));
+    ui::guardView(this);
     setRowCount(RowCount);
     setVerticalHeaderLabels({tr("Verdict"), tr("Confidence"), tr("Factors"), tr("Reasoning"),
                              tr("Proportionality"), tr("Analyst"), tr("Recorded")});

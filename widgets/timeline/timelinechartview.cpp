@@ -1,5 +1,6 @@
 #include "timelinechartview.h"
 
+#include "common/safetext.h"
 #include "items/maprenderer.h"
 #include "items/timelinemodel.h"
 
@@ -338,7 +339,7 @@ void TimelineChartView::showHoverTip(const QPoint &pos, const QPoint &globalPos)
                            .arg(band.title);
     }
     if (!tip.isEmpty())
-        QToolTip::showText(globalPos, tip, this);
+        QToolTip::showText(globalPos, ui::plainToolTip(tip), this);
 }
 
 void TimelineChartView::drawForeground(QPainter *painter, const QRectF &rect)

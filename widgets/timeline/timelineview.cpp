@@ -2,6 +2,7 @@
 
 #include "analysis/findingstore.h"
 #include "case/casesession.h"
+#include "common/safetext.h"
 #include "core/timeutil.h"
 #include "items/selectionhub.h"
 #include "items/timelinemodel.h"
@@ -52,7 +53,7 @@ TimelineView::TimelineView(SelectionHub &hub, QWidget *parent)
     , m_hub(hub)
     , m_model(new TimelineModel(this))
     , m_chart(new TimelineChartView(*m_model, this))
-    , m_caption(new QLabel(this))
+    , m_caption(ui::plainLabel(this))
 {
     setObjectName(QStringLiteral("TimelineView"));
     m_caption->setObjectName(QStringLiteral("timelineCaption"));
@@ -114,8 +115,8 @@ void TimelineView::reload()
         return std::make_shared<TimelineSummary>(TimelineSummary::build(db, filter, &cancel));
     });
     if (!started.ok()) {
-        m_caption->setText(
-                tr("The timeline cannot read the case: %1").arg(started.error().message));
+        ui::setPlainText(m_caption,
+                         tr("The timeline cannot read the case: %1").arg(started.error().message));
         return;
     }
     updateCaption();
@@ -224,11 +225,11 @@ void TimelineView::zoomToFinding(std::int64_t findingId)
 void TimelineView::updateCaption()
 {
     if (!m_session) {
-        m_caption->setText(tr("No case open."));
+        ui::setPlainText(m_caption, tr("No case open."));
         return;
     }
     if (isLoading()) {
-        m_caption->setText(tr("Counting events per minute…"));
+        ui::setPlainText(m_caption, tr("Counting events per minute…"));
         return;
     }
     const QLocale loc;
@@ -237,7 +238,7 @@ void TimelineView::updateCaption()
     if (!m_loadedFilter.isEmpty())
         who = tr("events of %1").arg(m_hub.selection().summary());
     if (!s || s->isEmpty()) {
-        m_caption->setText(tr("No %1 to show.").arg(who));
+        ui::setPlainText(m_caption, tr("No %1 to show.").arg(who));
         return;
     }
     QString text = tr("%1 of %2 %3 in view, %4 – %5 UTC, %6 buckets.")
@@ -255,7 +256,7 @@ void TimelineView::updateCaption()
     const Selection &sel = m_hub.selection();
     if (sel.fromUs && sel.toUs)
         text += tr(" Selected: %1 – %2.").arg(shortUtc(*sel.fromUs), shortUtc(*sel.toUs));
-    m_caption->setText(text);
+    ui::setPlainText(m_caption, text);
 }
 
 } // namespace netcase

@@ -1,6 +1,7 @@
 #include "graphbuilder.h"
 
 #include "case/sqlite.h"
+#include "core/displaytext.h"
 
 #include <QHash>
 
@@ -93,7 +94,7 @@ Result<GraphData> GraphBuilder::load(const Database &db, const std::function<boo
             const QString text = strs.get(st.int64(2));
             if (!text.isEmpty()) {
                 ua = g.node(NodeType::UserAgent, text);
-                g.nodes[size_t(ua)].label = shortAgent(text);
+                g.nodes[size_t(ua)].label = displaySafe(shortAgent(text));
             }
         }
         if (!st.isNull(3)) {
@@ -123,8 +124,9 @@ Result<GraphData> GraphBuilder::load(const Database &db, const std::function<boo
             const int a = g.node(NodeType::Asn, number);
             GraphNode &node = g.nodes[size_t(a)];
             const QString org = asn.text(2);
-            node.label = org.isEmpty() ? QStringLiteral("AS") + number
-                                       : QStringLiteral("AS%1 %2").arg(number, org.left(32));
+            node.label = org.isEmpty()
+                                 ? QStringLiteral("AS") + number
+                                 : QStringLiteral("AS%1 %2").arg(number, displaySafe(org.left(32)));
             const std::int64_t n = g.nodes[size_t(ip)].events;
             node.events += n;
             g.addEdge(ip, a, n);

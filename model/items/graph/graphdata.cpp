@@ -1,5 +1,7 @@
 #include "graphdata.h"
 
+#include "core/displaytext.h"
+
 #include <QCoreApplication>
 
 namespace netcase::graph {
@@ -72,7 +74,7 @@ int GraphData::node(NodeType type, const QString &value)
     GraphNode n;
     n.type = type;
     n.value = value;
-    n.label = value;
+    n.label = displaySafe(value); // drawn as written: no bidi reordering, no controls
     nodes.push_back(std::move(n));
     const int index = int(nodes.size()) - 1;
     m_index.insert(k, index);
