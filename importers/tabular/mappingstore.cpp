@@ -1,6 +1,7 @@
 #include "mappingstore.h"
 
 #include "audit/auditlog.h"
+#include "case/settingsstore.h"
 #include "case/sqlite.h"
 
 #include <nlohmann/json.hpp>
@@ -8,19 +9,17 @@
 namespace netcase {
 
 namespace {
-constexpr std::string_view kPrefix = "mapping:";
+const QString kPrefix = QStringLiteral("mapping:");
 }
 
 std::vector<FieldMapping> MappingStore::list(const Database &db)
 {
     std::vector<FieldMapping> out;
-    Statement st = db.prepare("SELECT key, value FROM settings WHERE key >= 'mapping:' AND key < "
-                              "'mapping;' ORDER BY key");
-    while (st.valid() && st.step()) {
-        auto m = FieldMapping::fromJson(std::string(st.textView(1)));
+    for (const auto &[name, json] : SettingsStore::withPrefix(db, kPrefix)) {
+        auto m = FieldMapping::fromJson(json);
         if (!m)
             continue;
-        m->name = st.text(0).mid(int(kPrefix.size()));
+        m->name = name;
         out.push_back(std::move(*m));
     }
     return out;
@@ -36,10 +35,7 @@ Status MappingStore::save(Database &db, const FieldMapping &mapping, const QStri
         return makeError(QStringLiteral("mapping: %1").arg(problem), ErrorCode::Usage);
     Transaction tx(db);
     const std::string json = mapping.toJson();
-    Statement st = db.prepare("INSERT INTO settings(key, value) VALUES(?, ?) "
-                              "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
-    st.bind(1, QString::fromUtf8(kPrefix.data(), int(kPrefix.size())) + name).bind(2, json);
-    if (auto s = st.exec(); !s)
+    if (auto s = SettingsStore::put(db, kPrefix + name, json); !s)
         return s;
     auto audit = AuditLog::append(
             db, actor, QStringLiteral("mapping.save"),

@@ -1,6 +1,6 @@
 #include "rules.h"
 
-#include "case/sqlite.h"
+#include "case/settingsstore.h"
 
 #include <QFile>
 
@@ -23,11 +23,10 @@ Result<Rules> Rules::defaults()
 
 nlohmann::json Rules::overrides(const Database &db)
 {
-    Statement st = db.prepare("SELECT value FROM settings WHERE key = ?");
-    st.bind(1, kSettingsKey);
-    if (!st.step())
+    const std::optional<std::string> value = SettingsStore::get(db, QLatin1String(kSettingsKey));
+    if (!value)
         return nlohmann::json::object();
-    auto j = nlohmann::json::parse(st.textView(0), nullptr, false);
+    auto j = nlohmann::json::parse(*value, nullptr, false);
     return j.is_object() ? j : nlohmann::json::object();
 }
 
@@ -47,10 +46,7 @@ Status Rules::mergeOverride(Database &db, const nlohmann::json &patch)
         return makeError(QStringLiteral("a rule override must be a JSON object"), ErrorCode::Usage);
     nlohmann::json current = overrides(db);
     current.merge_patch(patch);
-    Statement st = db.prepare("INSERT INTO settings(key, value) VALUES(?, ?) "
-                              "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
-    st.bind(1, kSettingsKey).bind(2, current.dump());
-    return st.exec();
+    return SettingsStore::put(db, QLatin1String(kSettingsKey), current.dump());
 }
 
 bool Rules::enabled(const char *rule) const
