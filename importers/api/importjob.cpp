@@ -2,18 +2,22 @@
 
 #include "api/hashingstream.h"
 #include "api/inputs.h"
-#include "api/overlap.h"
 #include "api/parsepipeline.h"
 #include "api/registry.h"
 #include "audit/auditlog.h"
 #include "case/bulkwrite.h"
 #include "case/casefile.h"
 #include "case/eventwriter.h"
+#include "case/overlap.h"
+#include "case/sourcestore.h"
+#include "case/sqlite.h"
 #include "core/identity.h"
 #include "core/timeutil.h"
 
 #include <QElapsedTimer>
 #include <QFileInfo>
+
+#include <tuple>
 
 #include <nlohmann/json.hpp>
 
@@ -118,19 +122,23 @@ Result<ImportReport> ImportJob::run(CaseFile &caseFile,
         }
         HashingStream in(**opened);
 
-        (void)db.exec("SAVEPOINT source");
-        Statement ins = db.prepare(
-                "INSERT INTO sources(name, path, member, sha256, size, format, timezone, options, "
-                "imported_at, imported_by) VALUES (?, ?, ?, '', ?, ?, ?, ?, ?, ?)");
-        nlohmann::json opts
+        Savepoint savepoint(db, "source");
+        const nlohmann::json opts
                 = {{"year", m_options.year}, {"mapping", m_options.mapping.toStdString()}};
-        ins.bind(1, QFileInfo(item.path).fileName())
-                .bind(2, QFileInfo(item.path).absoluteFilePath());
-        ins.bind(3, item.member).bind(4, item.size).bind(5, imp->name());
-        ins.bind(6, m_options.timezone).bind(7, opts.dump()).bind(8, nowIso()).bind(9, actor);
-        if (Status s = ins.exec(); !s.ok())
-            return makeError(QStringLiteral("cannot record the source: %1").arg(s.error().message));
-        rep.sourceId = db.lastInsertId();
+        const SourceRecord record{QFileInfo(item.path).fileName(),
+                                  QFileInfo(item.path).absoluteFilePath(),
+                                  item.member,
+                                  item.size,
+                                  imp->name(),
+                                  m_options.timezone,
+                                  opts.dump(),
+                                  nowIso(),
+                                  actor};
+        auto begun = SourceStore::begin(db, record);
+        if (!begun)
+            return makeError(
+                    QStringLiteral("cannot record the source: %1").arg(begun.error().message));
+        rep.sourceId = *begun;
 
         const std::int64_t firstEventId = nextEventId(db);
         EventWriter writer(db, rep.sourceId);
@@ -167,7 +175,7 @@ Result<ImportReport> ImportJob::run(CaseFile &caseFile,
         if (!stored.ok()) // the parser then only saw a stop request: report the real cause
             parsed = stored;
         if (!parsed.ok()) {
-            (void)db.exec("ROLLBACK TO source; RELEASE source");
+            savepoint.rollback();
             rep.error = parsed.error().message;
             rep.events = rep.rejects = 0;
             finishItem();
@@ -176,14 +184,11 @@ Result<ImportReport> ImportJob::run(CaseFile &caseFile,
         rep.sha256 = in.hexDigest();
         rep.events = writer.events();
         rep.rejects = writer.rejects();
-        Statement dup = db.prepare("SELECT name FROM sources WHERE sha256 = ? AND member = ?");
-        dup.bind(1, rep.sha256).bind(2, item.member);
-        if (dup.step()) {
-            const QString earlier = dup.text(0);
-            (void)db.exec("ROLLBACK TO source; RELEASE source");
+        if (const auto earlier = SourceStore::sameContent(db, rep.sha256, item.member)) {
+            savepoint.rollback();
             rep.error = QStringLiteral("already in the case (same SHA-256 as source '%1'); "
                                        "not imported again")
-                                .arg(earlier);
+                                .arg(*earlier);
             rep.events = rep.rejects = 0;
             finishItem();
             continue;
@@ -198,24 +203,13 @@ Result<ImportReport> ImportJob::run(CaseFile &caseFile,
             rep.events -= *moved;
             rep.rejects += *moved;
             if (*moved > 0) {
-                Statement span = db.prepare(
-                        "SELECT min(ts), max(ts) FROM events WHERE id >= ? AND source_id = ?");
-                span.bind(1, firstEventId).bind(2, rep.sourceId);
-                if (span.step() && !span.isNull(0)) {
-                    firstTs = span.int64(0);
-                    lastTs = span.int64(1);
-                }
+                if (const auto span = SourceStore::eventSpan(db, rep.sourceId, firstEventId))
+                    std::tie(firstTs, lastTs) = *span;
             }
         }
-        Statement upd = db.prepare("UPDATE sources SET sha256 = ?, events = ?, rejects = ?, "
-                                   "first_ts = ?, last_ts = ?, duplicates = ? WHERE id = ?");
-        upd.bind(1, rep.sha256).bind(2, rep.events).bind(3, rep.rejects);
-        if (rep.events > 0)
-            upd.bind(4, firstTs).bind(5, lastTs);
-        else
-            upd.bindNull(4).bindNull(5);
-        upd.bind(6, rep.duplicates).bind(7, rep.sourceId);
-        if (Status s = upd.exec(); !s.ok())
+        const SourceCounts counts{rep.sha256,     rep.events, rep.rejects,
+                                  rep.duplicates, firstTs,    lastTs};
+        if (Status s = SourceStore::finish(db, rep.sourceId, counts); !s.ok())
             return s.error();
         nlohmann::json payload = {{"source_id", rep.sourceId},
                                   {"name", rep.name.toStdString()},
@@ -228,7 +222,7 @@ Result<ImportReport> ImportJob::run(CaseFile &caseFile,
                                   {"duplicates", rep.duplicates}};
         if (Status s = AuditLog::append(db, actor, QStringLiteral("import"), payload); !s.ok())
             return s.error();
-        (void)db.exec("RELEASE source");
+        savepoint.release();
         finishItem();
     }
     if (Status s = tx.commit(); !s.ok())

@@ -1,8 +1,8 @@
 #include "overlap.h"
 
-#include "case/eventquery.h"
-#include "case/eventstore.h"
-#include "case/sqlite.h"
+#include "eventquery.h"
+#include "eventstore.h"
+#include "sqlite.h"
 
 #include <algorithm>
 #include <vector>

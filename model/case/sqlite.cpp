@@ -334,4 +334,30 @@ void Transaction::rollback()
     }
 }
 
+Savepoint::Savepoint(Database &db, const char *name)
+    : m_db(db)
+    , m_name(name)
+{
+    m_open = m_db.exec("SAVEPOINT " + m_name).ok();
+}
+
+Savepoint::~Savepoint()
+{
+    rollback();
+}
+
+void Savepoint::release()
+{
+    if (m_open)
+        (void)m_db.exec("RELEASE " + m_name);
+    m_open = false;
+}
+
+void Savepoint::rollback()
+{
+    if (m_open)
+        (void)m_db.exec("ROLLBACK TO " + m_name + "; RELEASE " + m_name);
+    m_open = false;
+}
+
 } // namespace netcase

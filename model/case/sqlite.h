@@ -130,4 +130,23 @@ private:
     bool m_active = false;
 };
 
+/// A named savepoint inside a transaction: released on release(), rolled back (and released)
+/// on rollback() or when it goes out of scope without either.
+class Savepoint
+{
+public:
+    Savepoint(Database &db, const char *name);
+    ~Savepoint();
+    Savepoint(const Savepoint &) = delete;
+    Savepoint &operator=(const Savepoint &) = delete;
+
+    void release();
+    void rollback();
+
+private:
+    Database &m_db;
+    std::string m_name;
+    bool m_open = false;
+};
+
 } // namespace netcase
