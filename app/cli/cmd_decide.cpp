@@ -3,10 +3,10 @@
 #include "cli/command.h"
 #include "cli/output.h"
 
+#include "analysis/ruletuningstep.h"
 #include "audit/decisionstore.h"
 #include "audit/factorprefill.h"
 #include "core/identity.h"
-#include "review/ruletuningstep.h"
 
 #include <nlohmann/json.hpp>
 

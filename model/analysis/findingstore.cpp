@@ -241,6 +241,28 @@ std::optional<StoredFinding> FindingStore::byId(const Database &db, std::int64_t
     return one[0];
 }
 
+std::int64_t FindingStore::count(const Database &db)
+{
+    return db.scalar("SELECT count(*) FROM findings");
+}
+
+std::optional<QString> FindingStore::ruleOf(const Database &db, std::int64_t id)
+{
+    Statement st = db.prepare("SELECT rule FROM findings WHERE id = ?");
+    st.bind(1, id);
+    if (!st.step())
+        return std::nullopt;
+    return st.text(0);
+}
+
+QString FindingStore::primaryEntity(const Database &db, std::int64_t id)
+{
+    Statement st = db.prepare("SELECT value FROM finding_entities WHERE finding_id = ? "
+                              "ORDER BY type <> 'ip', type, value LIMIT 1");
+    st.bind(1, id);
+    return st.step() ? st.text(0) : QString();
+}
+
 std::vector<std::int64_t> FindingStore::evidence(const Database &db, std::int64_t id)
 {
     std::vector<std::int64_t> out;

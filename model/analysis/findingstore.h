@@ -53,6 +53,13 @@ public:
     static std::optional<StoredFinding> byId(const Database &db, std::int64_t id);
     /// Evidence event ids of a finding (capped at the rules' max_evidence when stored).
     static std::vector<std::int64_t> evidence(const Database &db, std::int64_t id);
+    /// How many findings the case holds, active or not.
+    static std::int64_t count(const Database &db);
+    /// The rule that produced a finding, if the finding exists.
+    static std::optional<QString> ruleOf(const Database &db, std::int64_t id);
+    /// What a finding is mainly about: its first address, else its first entity of another
+    /// type (accounts before ASNs and hosts), by value; empty when it names none.
+    static QString primaryEntity(const Database &db, std::int64_t id);
 };
 
 } // namespace netcase

@@ -1,8 +1,8 @@
 #include "ruletuningstep.h"
 
+#include "analysis/findingstore.h"
 #include "analysis/tuning.h"
 #include "audit/factorprefill.h"
-#include "case/sqlite.h"
 
 namespace netcase {
 
@@ -18,21 +18,17 @@ Result<int> feedRuleTuning(Database &db, const Decision &decision)
                          ErrorCode::Usage);
     int added = 0;
     for (const std::int64_t findingId : FactorPrefill::findingsFor(db, decision.subject)) {
-        Statement f = db.prepare("SELECT rule FROM findings WHERE id = ?");
-        f.bind(1, findingId);
-        if (!f.step())
+        const std::optional<QString> rule = FindingStore::ruleOf(db, findingId);
+        if (!rule)
             continue;
         TuningEntry entry;
-        entry.rule = f.text(0);
+        entry.rule = *rule;
         entry.kind = TuningEntry::Kind::Entity;
         entry.value = decision.subject.value;
         if (decision.subject.type == QLatin1String("finding")
             || decision.subject.type == QLatin1String("selection")) {
             // Suppress what the finding was about: its first address, else its first account.
-            Statement e = db.prepare("SELECT value FROM finding_entities WHERE finding_id = ? "
-                                     "ORDER BY type <> 'ip', type, value LIMIT 1");
-            e.bind(1, findingId);
-            entry.value = e.step() ? e.text(0) : QString();
+            entry.value = FindingStore::primaryEntity(db, findingId);
         }
         if (entry.value.isEmpty())
             continue;

@@ -1,5 +1,6 @@
 #include "annotationpane.h"
 
+#include "analysis/ruletuningstep.h"
 #include "annotations/decisioneditor.h"
 #include "audit/decisionstore.h"
 #include "audit/factorprefill.h"
@@ -7,7 +8,6 @@
 #include "common/safetext.h"
 #include "items/selectionhub.h"
 #include "review/reviewpanel.h"
-#include "review/ruletuningstep.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

@@ -213,7 +213,7 @@ void FindingsView::updateCaption()
         ui::setPlainText(m_caption, tr("No case open."));
         return;
     }
-    const std::int64_t total = m_session->db().scalar("SELECT count(*) FROM findings");
+    const std::int64_t total = FindingStore::count(m_session->db());
     const int shown = m_model->rowCount();
     if (total == 0) {
         ui::setPlainText(m_caption,

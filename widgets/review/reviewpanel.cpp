@@ -1,11 +1,11 @@
 #include "reviewpanel.h"
 
+#include "analysis/ruletuningstep.h"
 #include "audit/decisionstore.h"
 #include "case/casesession.h"
 #include "common/safetext.h"
 #include "core/identity.h"
 #include "review/revisiondiffview.h"
-#include "review/ruletuningstep.h"
 
 #include <QButtonGroup>
 #include <QHBoxLayout>
