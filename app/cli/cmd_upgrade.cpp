@@ -22,7 +22,7 @@ int run(const QStringList &argv)
         return fail(c.error());
     outLine(QStringLiteral("%1: case schema %2")
                     .arg(args->positional().first())
-                    .arg(c->db().scalar("PRAGMA user_version")));
+                    .arg(schemaVersion(c->db())));
     return 0;
 }
 

@@ -7,6 +7,7 @@
 // import writes a few hundred blob rows instead of a million rows and four index builds.
 
 #include "case/eventblock.h"
+#include "case/eventstats.h"
 #include "core/result.h"
 
 #include <array>
@@ -29,18 +30,6 @@ std::int64_t nextEventId(const Database &db);
 /// nothing on a case without the store (schema < 3: CaseFile refuses those read-only and
 /// migrates them when opened for writing).
 Status attachEventStore(Database &db);
-
-/// Whole-store figures read from the blocks' own counts and time bounds and from the account
-/// posting lists, without walking the events; when events were deleted (overlapping imports),
-/// the time span and accounts come from a scan, since block bounds may then be too wide.
-struct EventStoreStats
-{
-    std::int64_t events = 0;
-    std::int64_t firstTs = 0; ///< valid when events > 0
-    std::int64_t lastTs = 0;
-    std::int64_t distinctUsers = 0;
-};
-EventStoreStats eventStoreStats(const Database &db);
 
 /// Marks events as deleted (they stay in their blocks; every read skips them).
 Status deleteEvents(Database &db, const std::vector<std::int64_t> &ids);

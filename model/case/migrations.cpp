@@ -35,9 +35,14 @@ static_assert(std::size(kSteps) == kSchemaVersion);
 
 } // namespace
 
+int schemaVersion(const Database &db)
+{
+    return int(db.scalar("PRAGMA user_version"));
+}
+
 Status migrate(Database &db)
 {
-    const int current = int(db.scalar("PRAGMA user_version"));
+    const int current = schemaVersion(db);
     for (int v = current; v < kSchemaVersion; ++v) {
         Transaction tx(db);
         if (!tx.active())

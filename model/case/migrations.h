@@ -14,6 +14,9 @@ constexpr int kOldestReadableSchema = 3;
 /// Written to PRAGMA application_id so a random SQLite file is not mistaken for a case ('NCAS').
 constexpr int kApplicationId = 0x4E434153;
 
+/// The schema version the case file says it has (PRAGMA user_version).
+int schemaVersion(const Database &db);
+
 /// Brings a writable database from its user_version up to kSchemaVersion, one forward-only step
 /// at a time, each in its own transaction.
 Status migrate(Database &db);

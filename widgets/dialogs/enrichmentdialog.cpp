@@ -1,6 +1,7 @@
 #include "enrichmentdialog.h"
 
 #include "case/casesession.h"
+#include "case/eventstats.h"
 #include "common/safetext.h"
 #include "enrich/contextlist.h"
 #include "enrich/enricher.h"
@@ -172,8 +173,8 @@ void EnrichmentDialog::refresh()
             if (!configured.contains(s.path))
                 all << s;
 
-    const qint64 lastEvent
-            = m_session ? m_session->db().scalar("SELECT max(ts) FROM events", -1) : -1;
+    const EventStoreStats stats = m_session ? eventStoreStats(m_session->db()) : EventStoreStats{};
+    const qint64 lastEvent = stats.events > 0 ? stats.lastTs : -1;
     bool geo = false;
     for (const SourceSpec &spec : all) {
         const QString abs = QFileInfo(spec.path).absoluteFilePath();
