@@ -9,7 +9,11 @@
 #include <QCoreApplication>
 #include <QGuiApplication>
 
+#include <cstdio>
 #include <memory>
+
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace netcase {
 
@@ -20,6 +24,41 @@ void describeApplication()
     QCoreApplication::setOrganizationName(QStringLiteral("Netcase"));
     QCoreApplication::setApplicationName(QStringLiteral("netcase"));
     QCoreApplication::setApplicationVersion(QStringLiteral(NETCASE_VERSION));
+}
+
+/// Qt warns on every start without XDG_RUNTIME_DIR (root shells, CI, SSH without a session) and
+/// then uses /tmp/runtime-USER anyway. Do the same without the warning: a private folder of ours.
+void ensureRuntimeDir()
+{
+    if (!qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR"))
+        return;
+    const QByteArray dir = "/tmp/netcase-runtime-" + QByteArray::number(uint(::getuid()));
+    struct stat st
+    {
+    };
+    if (::mkdir(dir.constData(), 0700) != 0
+        && (::lstat(dir.constData(), &st) != 0 || !S_ISDIR(st.st_mode) || st.st_uid != ::getuid()
+            || (st.st_mode & 0077) != 0))
+        return; // not ours or not private: leave it to Qt (and its warning)
+    qputenv("XDG_RUNTIME_DIR", dir);
+}
+
+QtMessageHandler g_previousHandler = nullptr;
+
+/// The offscreen platform (headless commands, screenshots) warns for each window that it cannot
+/// do what only a window manager does. Those lines say nothing to the user; everything else
+/// passes through.
+void filterPlatformNoise(QtMsgType type, const QMessageLogContext &context, const QString &msg)
+{
+    if (type == QtWarningMsg
+        && (msg == QLatin1String("This plugin does not support propagateSizeHints()")
+            || msg == QLatin1String("This plugin does not support raise()")
+            || msg == QLatin1String("This plugin does not support grabbing the keyboard")))
+        return;
+    if (g_previousHandler)
+        g_previousHandler(type, context, msg);
+    else
+        std::fprintf(stderr, "%s\n", qPrintable(qFormatLogMessage(type, context, msg)));
 }
 
 /// Headless commands that draw (reports, screenshots) use the offscreen platform when there is
@@ -51,6 +90,8 @@ std::unique_ptr<QCoreApplication> makeApp(cli::AppKind kind, int &argc, char **a
 int netcaseMain(int argc, char **argv)
 {
     describeApplication();
+    ensureRuntimeDir();
+    g_previousHandler = qInstallMessageHandler(filterPlatformNoise);
     QStringList args;
     for (int i = 1; i < argc; ++i)
         args << QString::fromLocal8Bit(argv[i]);

@@ -169,7 +169,6 @@ bool sshd(Event &e, LabelBuilder &l, std::string_view m)
         return true;
     }
     if (eat(m, "Received disconnect from ")) {
-        std::string_view addr;
         std::string_view rest;
         const size_t portAt = m.find(" port ");
         if (portAt != std::string_view::npos) {
