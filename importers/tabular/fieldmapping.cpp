@@ -1,5 +1,7 @@
 #include "fieldmapping.h"
 
+#include "core/fields.h"
+
 #include <QFile>
 #include <QFileInfo>
 
@@ -64,31 +66,13 @@ const std::vector<std::pair<std::string, std::vector<std::string>>> &synonyms()
 
 const std::vector<std::string> &FieldMapping::targets()
 {
-    static const std::vector<std::string> t = {"@timestamp",
-                                               "event.action",
-                                               "event.category",
-                                               "event.outcome",
-                                               "source.ip",
-                                               "source.port",
-                                               "source.domain",
-                                               "client.ip",
-                                               "destination.ip",
-                                               "destination.port",
-                                               "destination.domain",
-                                               "host.name",
-                                               "user.name",
-                                               "user_agent.original",
-                                               "http.request.method",
-                                               "url.original",
-                                               "http.response.status_code",
-                                               "http.response.body.bytes",
-                                               "network.transport",
-                                               "session.id",
-                                               "device.id",
-                                               "authentication.mfa",
-                                               "source.bytes",
-                                               "destination.bytes",
-                                               "network.packets"};
+    static const std::vector<std::string> t = [] {
+        std::vector<std::string> names;
+        for (const FieldDef &f : eventFields())
+            if (f.mappable)
+                names.emplace_back(f.ecs);
+        return names;
+    }();
     return t;
 }
 

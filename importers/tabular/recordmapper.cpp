@@ -1,6 +1,7 @@
 #include "recordmapper.h"
 
 #include "api/labelsbuilder.h"
+#include "core/fields.h"
 #include "core/ipaddr.h"
 
 #include <algorithm>
@@ -73,20 +74,7 @@ void RecordMapper::assign(const std::string &t,
                           Event &e,
                           std::string &unparsed) const
 {
-    auto integer = [&](auto &field) {
-        std::int64_t n = 0;
-        if (toInt(v, n) && n >= 0) {
-            field = static_cast<std::remove_reference_t<decltype(field)>>(n);
-            return true;
-        }
-        unparsed = t;
-        return false;
-    };
-    if (t == "event.action")
-        e.action.assign(v);
-    else if (t == "event.category")
-        e.category.assign(v);
-    else if (t == "event.outcome") {
+    if (t == "event.outcome") {
         const std::string l = lower(v);
         auto in = [&l](const std::vector<std::string> &list) {
             return std::any_of(list.begin(), list.end(),
@@ -121,42 +109,17 @@ void RecordMapper::assign(const std::string &t,
             else
                 unparsed = t;
         }
-    } else if (t == "source.port")
-        integer(e.sourcePort);
-    else if (t == "destination.port")
-        integer(e.destinationPort);
-    else if (t == "http.response.status_code")
-        integer(e.statusCode);
-    else if (t == "http.response.body.bytes")
-        integer(e.bodyBytes);
-    else if (t == "source.bytes")
-        integer(e.sourceBytes);
-    else if (t == "destination.bytes")
-        integer(e.destinationBytes);
-    else if (t == "network.packets")
-        integer(e.packets);
-    else if (t == "source.domain")
-        e.sourceDomain.assign(v);
-    else if (t == "destination.domain")
-        e.destinationDomain.assign(v);
-    else if (t == "host.name")
-        e.hostName.assign(v);
-    else if (t == "user.name")
-        e.userName.assign(v);
-    else if (t == "user_agent.original")
-        e.userAgent.assign(v);
-    else if (t == "http.request.method")
-        e.httpMethod.assign(v);
-    else if (t == "url.original")
-        e.urlPath.assign(v);
-    else if (t == "network.transport")
+    } else if (t == "network.transport") {
         e.transport = lower(v);
-    else if (t == "session.id")
-        e.sessionId.assign(v);
-    else if (t == "device.id")
-        e.deviceId.assign(v);
-    else if (t == "authentication.mfa")
-        e.mfa.assign(v);
+    } else if (const FieldDef *f = findField(t); f && f->type == FieldType::Integer) {
+        std::int64_t n = 0;
+        if (toInt(v, n) && n >= 0)
+            f->setNumber(e, n);
+        else
+            unparsed = t;
+    } else if (f && f->text) {
+        (e.*f->text).assign(v);
+    }
 }
 
 std::string RecordMapper::map(const SourceFields &record, Event &e) const

@@ -1,6 +1,7 @@
 #include "eventjson.h"
 
 #include "case/eventquery.h"
+#include "core/fields.h"
 #include "core/timeutil.h"
 #include "core/utf8.h"
 
@@ -15,16 +16,25 @@ std::string text(const std::string &v)
     return utf8::repaired(v);
 }
 
-void put(nlohmann::json &j, const char *a, const char *b, const std::string &v)
+/// The member of j at a dotted ECS name ("http.response.status_code"), created on the way.
+nlohmann::json &at(nlohmann::json &j, std::string_view dotted)
 {
-    if (!v.empty())
-        j[a][b] = text(v);
+    nlohmann::json *node = &j;
+    for (size_t from = 0;;) {
+        const size_t dot = dotted.find('.', from);
+        node = &(*node)[std::string(dotted.substr(from, dot - from))];
+        if (dot == std::string_view::npos)
+            return *node;
+        from = dot + 1;
+    }
 }
 
-void putNum(nlohmann::json &j, const char *a, const char *b, std::int64_t v)
+std::string offsetText(std::int16_t off)
 {
-    if (v >= 0)
-        j[a][b] = v;
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "%c%02d:%02d", off < 0 ? '-' : '+', std::abs(off) / 60,
+                  std::abs(off) % 60);
+    return buf;
 }
 
 void flatten(const nlohmann::json &j,
@@ -49,50 +59,35 @@ nlohmann::json eventToEcs(const EventRow &row)
 {
     const Event &e = row.event;
     nlohmann::json j = nlohmann::json::object();
-    j["@timestamp"] = formatIsoUs(e.timestampUs);
-    nlohmann::json &ev = j["event"];
-    ev["outcome"] = outcomeName(e.outcome);
-    if (!e.category.empty())
-        ev["category"] = text(e.category);
-    if (!e.action.empty())
-        ev["action"] = text(e.action);
-    if (e.durationUs >= 0)
-        ev["duration"] = e.durationUs * 1000;
-    if (e.tzOffsetMin != kNoOffset) {
-        const int off = e.tzOffsetMin;
-        char buf[8];
-        std::snprintf(buf, sizeof buf, "%c%02d:%02d", off < 0 ? '-' : '+', std::abs(off) / 60,
-                      std::abs(off) % 60);
-        ev["timezone"] = buf;
-    }
-    put(j, "source", "ip", e.sourceIp);
-    putNum(j, "source", "port", e.sourcePort);
-    put(j, "source", "domain", e.sourceDomain);
-    putNum(j, "source", "bytes", e.sourceBytes);
-    put(j, "client", "ip", e.clientIp);
-    put(j, "destination", "ip", e.destinationIp);
-    putNum(j, "destination", "port", e.destinationPort);
-    put(j, "destination", "domain", e.destinationDomain);
-    putNum(j, "destination", "bytes", e.destinationBytes);
-    put(j, "host", "name", e.hostName);
-    put(j, "user", "name", e.userName);
-    put(j, "user_agent", "original", e.userAgent);
-    if (!e.httpMethod.empty())
-        j["http"]["request"]["method"] = text(e.httpMethod);
-    if (e.statusCode >= 0)
-        j["http"]["response"]["status_code"] = e.statusCode;
-    if (e.bodyBytes >= 0)
-        j["http"]["response"]["body"]["bytes"] = e.bodyBytes;
-    put(j, "url", "original", e.urlPath);
-    put(j, "network", "transport", e.transport);
-    putNum(j, "network", "packets", e.packets);
-    put(j, "session", "id", e.sessionId);
-    put(j, "device", "id", e.deviceId);
-    put(j, "authentication", "mfa", e.mfa);
-    if (!e.labels.empty()) {
-        auto labels = nlohmann::json::parse(text(e.labels), nullptr, false);
-        if (!labels.is_discarded())
-            j["labels"] = std::move(labels);
+    for (const FieldDef &f : eventFields()) {
+        switch (f.type) {
+        case FieldType::Time:
+            at(j, f.ecs) = formatIsoUs(e.timestampUs);
+            break;
+        case FieldType::Outcome:
+            at(j, f.ecs) = outcomeName(e.outcome);
+            break;
+        case FieldType::Offset:
+            if (e.tzOffsetMin != kNoOffset)
+                at(j, f.ecs) = offsetText(e.tzOffsetMin);
+            break;
+        case FieldType::Text:
+        case FieldType::Address:
+            if (!(e.*f.text).empty())
+                at(j, f.ecs) = text(e.*f.text);
+            break;
+        case FieldType::Integer:
+            if (const std::int64_t v = documentNumber(f, e); v >= 0)
+                at(j, f.ecs) = v;
+            break;
+        case FieldType::Json:
+            if (!(e.*f.text).empty()) {
+                auto labels = nlohmann::json::parse(text(e.*f.text), nullptr, false);
+                if (!labels.is_discarded())
+                    at(j, f.ecs) = std::move(labels);
+            }
+            break;
+        }
     }
     j["netcase"]["event_id"] = row.id;
     j["netcase"]["source_id"] = row.sourceId;

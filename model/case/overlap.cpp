@@ -1,5 +1,6 @@
 #include "overlap.h"
 
+#include "core/fields.h"
 #include "eventquery.h"
 #include "eventstore.h"
 #include "sqlite.h"
@@ -12,39 +13,20 @@ namespace netcase::overlap {
 namespace {
 
 // Every normalised column but the source and line: equal in all of them means the same record.
-constexpr const char *kColumns[] = {"tz_offset",
-                                    "outcome",
-                                    "category",
-                                    "action",
-                                    "source_ip",
-                                    "source_port",
-                                    "source_domain",
-                                    "client_ip",
-                                    "destination_ip",
-                                    "destination_port",
-                                    "destination_domain",
-                                    "host",
-                                    "user",
-                                    "user_agent",
-                                    "http_method",
-                                    "url",
-                                    "status",
-                                    "body_bytes",
-                                    "transport",
-                                    "session",
-                                    "device",
-                                    "mfa",
-                                    "source_bytes",
-                                    "destination_bytes",
-                                    "packets",
-                                    "duration",
-                                    "labels"};
+std::vector<std::string> comparedColumns()
+{
+    std::vector<std::string> cols;
+    for (const FieldDef &f : eventFields())
+        if (f.type != FieldType::Time)
+            cols.emplace_back(f.column);
+    return cols;
+}
 
 std::string columnList()
 {
     std::string cols = "id, source_id, ts";
-    for (const char *c : kColumns)
-        cols += std::string(", ") + c;
+    for (const std::string &c : comparedColumns())
+        cols += ", " + c;
     return cols;
 }
 
@@ -69,8 +51,8 @@ std::string repeatQuery()
 {
     std::string sql = "SELECT n.id, n.line, (SELECT o.id FROM temp.overlap_old o WHERE "
                       "o.ts = n.ts";
-    for (const char *c : kColumns)
-        sql += std::string(" AND o.") + c + " IS n." + c;
+    for (const std::string &c : comparedColumns())
+        sql += " AND o." + c + " IS n." + c;
     sql += " LIMIT 1) FROM events n WHERE n.source_id = ?2 AND n.id >= ?1";
     return sql;
 }

@@ -1,8 +1,8 @@
 #pragma once
 
 // The normalised event every importer produces. Field names follow the Elastic Common Schema
-// (see ecsFieldNames() in eventjson.h); strings are UTF-8 and empty means absent, numbers use -1
-// for absent.
+// (the field table, core/fields.h, names each member); strings are UTF-8 and empty means absent,
+// numbers use -1 for absent.
 
 #include <cstdint>
 #include <string>
