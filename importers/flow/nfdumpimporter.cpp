@@ -1,6 +1,6 @@
 #include "nfdumpimporter.h"
 
-#include "api/linereader.h"
+#include "api/recordloop.h"
 #include "core/ipaddr.h"
 #include "core/timeutil.h"
 #include "syslog/labelbuilder.h"
@@ -158,45 +158,30 @@ Status NfdumpImporter::parse(InputStream &in, ParseContext &ctx) const
     auto zone = LocalZone::fromName(ctx.options.timezone);
     if (!zone)
         return zone.error();
-    LineReader reader(in);
     std::vector<Column> columns;
     std::vector<std::string_view> parts;
     std::vector<std::string_view> summaryHeader;
     LabelBuilder labels;
-    std::string_view line;
-    std::int64_t sinceCheck = 0;
     std::int64_t rows = 0;
     enum class State { Header, Rows, Summary } state = State::Header;
-    while (reader.next(line)) {
-        if (++sinceCheck >= 4096) {
-            sinceCheck = 0;
-            if (!ctx.progress(in.position()))
-                return makeError(QStringLiteral("cancelled"), ErrorCode::Cancelled);
-        }
-        if (line.empty())
-            continue;
-        const std::int64_t lineNo = reader.lineNumber();
-        if (reader.truncated()) {
-            ctx.sink.reject(lineNo, "line longer than 1 MiB", line.substr(0, 4096));
-            continue;
-        }
+    return forEachLine(in, ctx, [&](std::string_view line, std::int64_t lineNo) {
         if (isHeader(line)) {
             splitCsv(line, parts);
             columns.clear();
             for (std::string_view name : parts)
                 columns.push_back(columnFor(trim(name)));
             state = State::Rows;
-            continue;
+            return;
         }
         if (trim(line) == "Summary" || line.substr(0, 8) == "Summary:") {
             state = State::Summary;
-            continue;
+            return;
         }
         if (state == State::Summary) {
             // "flows,bytes,packets,..." then the totals. Check the flow count.
             splitCsv(line, parts);
             if (!parts.empty() && trim(parts[0]) == "flows") {
-                continue;
+                return;
             }
             std::int64_t flows = -1;
             if (!parts.empty() && toInt(parts[0], flows) && flows != rows) {
@@ -205,19 +190,19 @@ Status NfdumpImporter::parse(InputStream &in, ParseContext &ctx) const
                                         + " rows (cut or concatenated output?)";
                 ctx.sink.reject(lineNo, why, line);
             }
-            continue;
+            return;
         }
         if (state == State::Header) {
             if (line.substr(0, 18) == "No matching flows")
-                continue; // nfdump's message for an empty selection: no record
+                return; // nfdump's message for an empty selection: no record
             ctx.sink.reject(lineNo, "flow line before the nfdump CSV header", line);
-            continue;
+            return;
         }
         ++rows;
         splitCsv(line, parts);
         if (parts.size() != columns.size()) {
             ctx.sink.reject(lineNo, "number of values differs from the header", line);
-            continue;
+            return;
         }
         Event e;
         e.line = lineNo;
@@ -294,17 +279,13 @@ Status NfdumpImporter::parse(InputStream &in, ParseContext &ctx) const
             bad = "no flow start time (ts) column";
         if (bad) {
             ctx.sink.reject(lineNo, bad, line);
-            continue;
+            return;
         }
         if (inPkts >= 0 || outPkts >= 0)
             e.packets = std::max<std::int64_t>(inPkts, 0) + std::max<std::int64_t>(outPkts, 0);
         e.labels = labels.take();
         ctx.sink.event(std::move(e), line);
-    }
-    if (reader.failed())
-        return makeError(QStringLiteral("read error: %1").arg(in.errorString()));
-    ctx.progress(in.position());
-    return {};
+    });
 }
 
 } // namespace netcase

@@ -1,6 +1,6 @@
 #include "journalimporter.h"
 
-#include "api/linereader.h"
+#include "api/recordloop.h"
 #include "api/sampling.h"
 #include "syslog/authmessage.h"
 #include "syslog/jsonrecord.h"
@@ -53,28 +53,13 @@ int JournalImporter::detect(std::string_view sample) const
 
 Status JournalImporter::parse(InputStream &in, ParseContext &ctx) const
 {
-    LineReader reader(in);
     JsonRecord rec;
     LabelBuilder labels;
-    std::string_view line;
-    std::int64_t sinceCheck = 0;
-    while (reader.next(line)) {
-        if (++sinceCheck >= 4096) {
-            sinceCheck = 0;
-            if (!ctx.progress(in.position()))
-                return makeError(QStringLiteral("cancelled"), ErrorCode::Cancelled);
-        }
-        if (line.empty())
-            continue;
-        const std::int64_t lineNo = reader.lineNumber();
-        if (reader.truncated()) {
-            ctx.sink.reject(lineNo, "line longer than 1 MiB", line.substr(0, 4096));
-            continue;
-        }
+    return forEachLine(in, ctx, [&](std::string_view line, std::int64_t lineNo) {
         const char *reason = nullptr;
         if (!rec.parse(line, reason)) {
             ctx.sink.reject(lineNo, reason, line);
-            continue;
+            return;
         }
         const std::string_view ts
                 = firstOf(rec, "__REALTIME_TIMESTAMP", "_SOURCE_REALTIME_TIMESTAMP");
@@ -82,7 +67,7 @@ Status JournalImporter::parse(InputStream &in, ParseContext &ctx) const
         const auto r = std::from_chars(ts.data(), ts.data() + ts.size(), us);
         if (ts.empty() || r.ec != std::errc() || r.ptr != ts.data() + ts.size()) {
             ctx.sink.reject(lineNo, "no __REALTIME_TIMESTAMP", line);
-            continue;
+            return;
         }
         Event e;
         e.line = lineNo;
@@ -99,11 +84,7 @@ Status JournalImporter::parse(InputStream &in, ParseContext &ctx) const
         classifyAuthMessage(program, message, e, labels);
         e.labels = labels.take();
         ctx.sink.event(std::move(e), line);
-    }
-    if (reader.failed())
-        return makeError(QStringLiteral("read error: %1").arg(in.errorString()));
-    ctx.progress(in.position());
-    return {};
+    });
 }
 
 } // namespace netcase

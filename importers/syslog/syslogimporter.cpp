@@ -1,6 +1,6 @@
 #include "syslogimporter.h"
 
-#include "api/linereader.h"
+#include "api/recordloop.h"
 #include "api/sampling.h"
 #include "core/timeutil.h"
 #include "syslog/authmessage.h"
@@ -38,28 +38,13 @@ Status SyslogImporter::parse(InputStream &in, ParseContext &ctx) const
     if (!zone)
         return zone.error();
     YearTracker years(ctx.options.year, QDateTime::currentMSecsSinceEpoch() * 1000);
-    LineReader reader(in);
     LabelBuilder labels;
-    std::string_view line;
-    std::int64_t sinceCheck = 0;
-    while (reader.next(line)) {
-        if (++sinceCheck >= 4096) {
-            sinceCheck = 0;
-            if (!ctx.progress(in.position()))
-                return makeError(QStringLiteral("cancelled"), ErrorCode::Cancelled);
-        }
-        if (line.empty())
-            continue;
-        const std::int64_t lineNo = reader.lineNumber();
-        if (reader.truncated()) {
-            ctx.sink.reject(lineNo, "line longer than 1 MiB", line.substr(0, 4096));
-            continue;
-        }
+    return forEachLine(in, ctx, [&](std::string_view line, std::int64_t lineNo) {
         SyslogLine s;
         const char *reason = nullptr;
         if (!parseSyslogLine(line, s, reason)) {
             ctx.sink.reject(lineNo, reason, line);
-            continue;
+            return;
         }
         Event e;
         e.line = lineNo;
@@ -88,11 +73,7 @@ Status SyslogImporter::parse(InputStream &in, ParseContext &ctx) const
         classifyAuthMessage(s.program, s.message, e, labels);
         e.labels = labels.take();
         ctx.sink.event(std::move(e), line);
-    }
-    if (reader.failed())
-        return makeError(QStringLiteral("read error: %1").arg(in.errorString()));
-    ctx.progress(in.position());
-    return {};
+    });
 }
 
 } // namespace netcase

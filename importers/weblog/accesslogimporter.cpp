@@ -1,6 +1,6 @@
 #include "accesslogimporter.h"
 
-#include "api/linereader.h"
+#include "api/recordloop.h"
 #include "api/sampling.h"
 #include "case/rawform.h"
 #include "weblog/accesslogparser.h"
@@ -54,24 +54,10 @@ int AccessLogImporter::detect(std::string_view sample) const
 
 Status AccessLogImporter::parse(InputStream &in, ParseContext &ctx) const
 {
-    LineReader reader(in);
-    std::string_view line;
     Event e;
-    std::int64_t sinceCheck = 0;
-    while (reader.next(line)) {
-        if (++sinceCheck >= 4096) {
-            sinceCheck = 0;
-            if (!ctx.progress(in.position()))
-                return makeError(QStringLiteral("cancelled"), ErrorCode::Cancelled);
-        }
-        if (line.empty())
-            continue;
+    return forEachLine(in, ctx, [&](std::string_view line, std::int64_t lineNo) {
         clearEvent(e);
-        e.line = reader.lineNumber();
-        if (reader.truncated()) {
-            ctx.sink.reject(e.line, "line longer than 1 MiB", line.substr(0, 4096));
-            continue;
-        }
+        e.line = lineNo;
         const AccessLogResult r = parseAccessLogLine(line, e);
         if (r.ok && rawform::rebuilds(r.rawForm(), e, line))
             ctx.sink.rebuiltEvent(std::move(e), line, r.rawForm());
@@ -79,11 +65,7 @@ Status AccessLogImporter::parse(InputStream &in, ParseContext &ctx) const
             ctx.sink.event(std::move(e), line);
         else
             ctx.sink.reject(e.line, r.reason, line);
-    }
-    if (reader.failed())
-        return makeError(QStringLiteral("read error: %1").arg(in.errorString()));
-    ctx.progress(in.position());
-    return {};
+    });
 }
 
 } // namespace netcase

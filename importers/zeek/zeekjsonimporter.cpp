@@ -1,6 +1,6 @@
 #include "zeekjsonimporter.h"
 
-#include "api/linereader.h"
+#include "api/recordloop.h"
 #include "api/sampling.h"
 #include "syslog/jsonrecord.h"
 #include "zeek/zeekmapper.h"
@@ -55,28 +55,13 @@ int ZeekJsonImporter::detect(std::string_view sample) const
 Status ZeekJsonImporter::parse(InputStream &in, ParseContext &ctx) const
 {
     const std::string filePath = pathFromFileName(ctx.fileName);
-    LineReader reader(in);
     JsonRecord rec;
     ZeekMapper mapper;
-    std::string_view line;
-    std::int64_t sinceCheck = 0;
-    while (reader.next(line)) {
-        if (++sinceCheck >= 4096) {
-            sinceCheck = 0;
-            if (!ctx.progress(in.position()))
-                return makeError(QStringLiteral("cancelled"), ErrorCode::Cancelled);
-        }
-        if (line.empty())
-            continue;
-        const std::int64_t lineNo = reader.lineNumber();
-        if (reader.truncated()) {
-            ctx.sink.reject(lineNo, "line longer than 1 MiB", line.substr(0, 4096));
-            continue;
-        }
+    return forEachLine(in, ctx, [&](std::string_view line, std::int64_t lineNo) {
         const char *reason = nullptr;
         if (!rec.parse(line, reason)) {
             ctx.sink.reject(lineNo, reason, line);
-            continue;
+            return;
         }
         std::string_view path = rec.get("_path");
         if (path.empty())
@@ -99,11 +84,7 @@ Status ZeekJsonImporter::parse(InputStream &in, ParseContext &ctx) const
             ctx.sink.event(std::move(e), line);
         else
             ctx.sink.reject(lineNo, reason, line);
-    }
-    if (reader.failed())
-        return makeError(QStringLiteral("read error: %1").arg(in.errorString()));
-    ctx.progress(in.position());
-    return {};
+    });
 }
 
 } // namespace netcase

@@ -1,6 +1,6 @@
 #include "zeektsvimporter.h"
 
-#include "api/linereader.h"
+#include "api/recordloop.h"
 #include "zeek/zeekmapper.h"
 
 #include <string>
@@ -122,39 +122,24 @@ int ZeekTsvImporter::detect(std::string_view sample) const
 
 Status ZeekTsvImporter::parse(InputStream &in, ParseContext &ctx) const
 {
-    LineReader reader(in);
     Header header;
     ZeekMapper mapper;
     std::vector<std::string_view> parts;
     std::string scratch;
-    std::string_view line;
-    std::int64_t sinceCheck = 0;
-    while (reader.next(line)) {
-        if (++sinceCheck >= 4096) {
-            sinceCheck = 0;
-            if (!ctx.progress(in.position()))
-                return makeError(QStringLiteral("cancelled"), ErrorCode::Cancelled);
-        }
-        if (line.empty())
-            continue;
-        const std::int64_t lineNo = reader.lineNumber();
-        if (reader.truncated()) {
-            ctx.sink.reject(lineNo, "line longer than 1 MiB", line.substr(0, 4096));
-            continue;
-        }
+    return forEachLine(in, ctx, [&](std::string_view line, std::int64_t lineNo) {
         if (line.front() == '#') {
             if (!readDirective(line, header, parts))
                 ctx.sink.reject(lineNo, "unknown Zeek header line", line);
-            continue;
+            return;
         }
         if (header.fields.empty()) {
             ctx.sink.reject(lineNo, "data line before a #fields header", line);
-            continue;
+            return;
         }
         splitInto(line, header.separator, parts);
         if (parts.size() != header.fields.size()) {
             ctx.sink.reject(lineNo, "number of values differs from #fields", line);
-            continue;
+            return;
         }
         mapper.begin(header.path, lineNo);
         const char *reason = nullptr;
@@ -172,11 +157,7 @@ Status ZeekTsvImporter::parse(InputStream &in, ParseContext &ctx) const
             ctx.sink.event(std::move(e), line);
         else
             ctx.sink.reject(lineNo, reason, line);
-    }
-    if (reader.failed())
-        return makeError(QStringLiteral("read error: %1").arg(in.errorString()));
-    ctx.progress(in.position());
-    return {};
+    });
 }
 
 } // namespace netcase
