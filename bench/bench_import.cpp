@@ -10,9 +10,9 @@
 // Prints one human-readable line and one JSON line (prefixed "json ") for bench/import.sh.
 // Run by hand; never part of the test suite (see docs/PERFORMANCE.md).
 
-#include "api/importjob.h"
 #include "case/casefile.h"
 #include "case/eventquery.h"
+#include "ingest/importjob.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -4,8 +4,8 @@
 #include "cli/interrupt.h"
 #include "cli/output.h"
 
-#include "api/importjob.h"
 #include "api/registry.h"
+#include "ingest/importjob.h"
 #include "jobs/pipeline.h"
 
 #include <QElapsedTimer>

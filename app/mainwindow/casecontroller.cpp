@@ -5,7 +5,7 @@
 #include "core/identity.h"
 #include "dialogs/importdialog.h"
 #include "dialogs/newcasedialog.h"
-#include "tabular/mappingstore.h"
+#include "ingest/mappingstore.h"
 
 #include <QFileDialog>
 #include <QFileInfo>

@@ -4,7 +4,7 @@
 // the case. Progress is delivered on the GUI thread about ten times a second; cancel() stops the
 // worker, which rolls back so the case is unchanged.
 
-#include "api/importjob.h"
+#include "ingest/importjob.h"
 
 #include <QFutureWatcher>
 #include <QObject>

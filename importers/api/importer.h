@@ -33,9 +33,10 @@ public:
     /// Takes the event; afterwards it holds unspecified (possibly another record's) text, so a
     /// parser that reuses one Event resets every field before the next record.
     virtual void event(Event &&event, std::string_view raw) = 0;
-    /// Like event(), for a record that rawform::render(form, event) gives back byte for byte (the
-    /// parser checked it with rawform::rebuilds()): a case keeps the form instead of the text.
-    virtual void rebuiltEvent(Event &&e, std::string_view raw, std::string_view form)
+    /// Like event(), for a record the parser expects rawform::render(form, event) to give back
+    /// byte for byte. Whether it does is the storing side's decision (rawform::rebuilds): a case
+    /// then keeps the form instead of the text.
+    virtual void eventWithForm(Event &&e, std::string_view raw, std::string_view form)
     {
         (void)form;
         event(std::move(e), raw);

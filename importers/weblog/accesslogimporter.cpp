@@ -2,7 +2,6 @@
 
 #include "api/recordloop.h"
 #include "api/sampling.h"
-#include "case/rawform.h"
 #include "weblog/accesslogparser.h"
 
 namespace netcase {
@@ -59,8 +58,8 @@ Status AccessLogImporter::parse(InputStream &in, ParseContext &ctx) const
         clearEvent(e);
         e.line = lineNo;
         const AccessLogResult r = parseAccessLogLine(line, e);
-        if (r.ok && rawform::rebuilds(r.rawForm(), e, line))
-            ctx.sink.rebuiltEvent(std::move(e), line, r.rawForm());
+        if (r.ok && !r.rawForm().empty())
+            ctx.sink.eventWithForm(std::move(e), line, r.rawForm());
         else if (r.ok)
             ctx.sink.event(std::move(e), line);
         else

@@ -2,8 +2,8 @@
 
 #include "case/eventstore.h"
 #include "case/eventwriter.h"
-#include "case/rawform.h"
 #include "case/sqlite.h"
+#include "core/rawform.h"
 
 #include <algorithm>
 #include <functional>

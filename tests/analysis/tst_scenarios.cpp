@@ -8,8 +8,8 @@
 
 #include "analysis/analyzer.h"
 #include "analysis/findingstore.h"
-#include "api/importjob.h"
 #include "case/casefile.h"
+#include "ingest/importjob.h"
 
 #include <QFile>
 #include <QTest>

@@ -6,11 +6,11 @@
 // parsing, normalisation and storage together. NETCASE_UPDATE_GOLDEN=1 rewrites the golden
 // inputs and expectations; review the diff before committing.
 
-#include "api/importjob.h"
 #include "case/casefile.h"
 #include "case/eventjson.h"
 #include "case/eventquery.h"
 #include "common/testutil.h"
+#include "ingest/importjob.h"
 
 #include <QFile>
 #include <QProcess>

@@ -3,10 +3,10 @@
 
 #include "common/testutil.h"
 
-#include "api/importjob.h"
 #include "case/casefile.h"
 #include "case/eventquery.h"
 #include "core/timeutil.h"
+#include "ingest/importjob.h"
 
 #include <QFile>
 #include <QTest>

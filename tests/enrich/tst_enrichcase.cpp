@@ -5,12 +5,12 @@
 #include "common/enrichfixtures.h"
 #include "common/testutil.h"
 
-#include "api/importjob.h"
 #include "audit/auditlog.h"
 #include "case/casefile.h"
 #include "enrich/enricher.h"
 #include "enrich/ipinfo.h"
 #include "enrich/sourceset.h"
+#include "ingest/importjob.h"
 
 #include <QTest>
 

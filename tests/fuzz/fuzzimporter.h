@@ -7,9 +7,8 @@
 
 #include "api/inputstream.h"
 #include "api/registry.h"
-#include "case/eventjson.h"
-#include "case/eventquery.h"
-#include "case/rawform.h"
+#include "core/eventdoc.h"
+#include "core/rawform.h"
 
 #include <cstdint>
 #include <cstdlib>
@@ -24,20 +23,18 @@ public:
     {
         if (!e.labels.empty() && !nlohmann::json::accept(e.labels))
             __builtin_trap();
-        EventRow row;
-        row.event = std::move(e);
         try {
-            (void)eventToEcs(row).dump();
+            (void)eventDocument(e).dump();
         } catch (const std::exception &) {
             __builtin_trap(); // invalid UTF-8 would make `netcase events` fail
         }
     }
-    void rebuiltEvent(Event &&e, std::string_view raw, std::string_view form) override
+    void eventWithForm(Event &&e, std::string_view raw, std::string_view form) override
     {
-        // The importer's check and a reader's rendering must agree on every record kept as a
-        // form, or `netcase events --raw` would show something other than the file's line.
+        // The storing side's check and a reader's rendering must agree on every record kept as
+        // a form, or `netcase events --raw` would show something other than the file's line.
         std::string text;
-        if (!rawform::render(form, e, text) || text != raw)
+        if (rawform::rebuilds(form, e, raw) && (!rawform::render(form, e, text) || text != raw))
             __builtin_trap();
         event(std::move(e), raw);
     }

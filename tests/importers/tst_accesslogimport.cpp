@@ -6,13 +6,13 @@
 #include "common/rawrecords.h"
 #include "common/testutil.h"
 
-#include "api/hashingstream.h"
-#include "api/importjob.h"
 #include "api/inputstream.h"
-#include "api/parsepipeline.h"
-#include "api/sha256.h"
 #include "case/casefile.h"
 #include "case/eventquery.h"
+#include "ingest/hashingstream.h"
+#include "ingest/importjob.h"
+#include "ingest/parsepipeline.h"
+#include "ingest/sha256.h"
 
 #include <QCryptographicHash>
 #include <QFile>

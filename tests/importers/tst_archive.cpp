@@ -1,8 +1,8 @@
 // Compressed files and archives (libarchive): each member is imported as its own source, with
 // its format detected from its content; a damaged archive fails alone with a clear message.
 
-#include "api/inputs.h"
 #include "common/implogs_case.h"
+#include "ingest/inputs.h"
 
 #include <QProcess>
 #include <QTest>

@@ -1,7 +1,7 @@
 // A folder import takes every file below it (sorted), each detected on its own.
 
-#include "api/inputs.h"
 #include "common/implogs_case.h"
+#include "ingest/inputs.h"
 
 #include <QTest>
 

@@ -4,10 +4,10 @@
 
 #include "common/testutil.h"
 
-#include "api/importjob.h"
 #include "case/casefile.h"
 #include "case/eventquery.h"
 #include "case/sqlite.h"
+#include "ingest/importjob.h"
 
 #include <QFile>
 #include <QTest>

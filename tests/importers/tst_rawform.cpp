@@ -5,11 +5,11 @@
 #include "common/rawrecords.h"
 #include "common/testutil.h"
 
-#include "api/importjob.h"
 #include "case/casefile.h"
 #include "case/eventquery.h"
-#include "case/rawform.h"
 #include "case/sqlite.h"
+#include "core/rawform.h"
+#include "ingest/importjob.h"
 #include "weblog/accesslogparser.h"
 
 #include <QFile>

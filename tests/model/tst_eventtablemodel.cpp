@@ -3,8 +3,8 @@
 
 #include "common/testutil.h"
 
-#include "api/importjob.h"
 #include "case/casesession.h"
+#include "ingest/importjob.h"
 #include "items/eventtablemodel.h"
 #include "items/roles.h"
 

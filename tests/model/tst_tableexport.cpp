@@ -5,9 +5,9 @@
 #include "common/testutil.h"
 
 #include "analysis/findingstore.h"
-#include "api/importjob.h"
 #include "case/casefile.h"
 #include "case/eventquery.h"
+#include "ingest/importjob.h"
 #include "items/csvwriter.h"
 #include "items/tableexport.h"
 

@@ -9,10 +9,10 @@
 #include "common/testutil.h"
 
 #include "analysis/tuning.h"
-#include "api/importjob.h"
 #include "audit/decisionstore.h"
 #include "case/casefile.h"
 #include "case/sqlite.h"
+#include "ingest/importjob.h"
 #include "jobs/pipeline.h"
 #include "report/report.h"
 

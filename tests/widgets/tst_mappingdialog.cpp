@@ -5,7 +5,7 @@
 #include "common/testutil.h"
 #include "dialogs/importdialog.h"
 #include "dialogs/mappingdialog.h"
-#include "tabular/mappingstore.h"
+#include "ingest/mappingstore.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

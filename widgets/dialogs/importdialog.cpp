@@ -1,9 +1,9 @@
 #include "importdialog.h"
 
-#include "api/inputs.h"
 #include "api/registry.h"
 #include "common/safetext.h"
 #include "dialogs/mappingdialog.h"
+#include "ingest/inputs.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

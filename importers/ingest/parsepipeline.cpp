@@ -1,6 +1,7 @@
 #include "parsepipeline.h"
 
 #include "api/inputstream.h"
+#include "core/rawform.h"
 
 namespace netcase {
 
@@ -21,8 +22,13 @@ public:
             add(e, *b);
         }
     }
-    void rebuiltEvent(Event &&e, std::string_view, std::string_view form) override
+    /// The raw-form decision: only a record its event gives back exactly is kept as the form.
+    void eventWithForm(Event &&e, std::string_view raw, std::string_view form) override
     {
+        if (!rawform::rebuilds(form, e, raw)) {
+            event(std::move(e), raw);
+            return;
+        }
         if (EventBatch *b = current()) {
             m_raw.appendRebuilt(e.line, form);
             add(e, *b);

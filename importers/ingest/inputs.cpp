@@ -1,6 +1,6 @@
 #include "inputs.h"
 
-#include "api/archivestream.h"
+#include "ingest/archivestream.h"
 
 #include <QDir>
 #include <QDirIterator>

@@ -7,10 +7,10 @@
 // path, so it only collects. Memory stays bounded: a fixed pool of batches circulates between
 // the threads, in input order. The workers never touch the database.
 
-#include "api/batchqueue.h"
 #include "api/importer.h"
 #include "case/batchinterner.h"
 #include "case/rawblock.h"
+#include "ingest/batchqueue.h"
 
 #include <atomic>
 #include <memory>

@@ -1,8 +1,5 @@
 #include "importjob.h"
 
-#include "api/hashingstream.h"
-#include "api/inputs.h"
-#include "api/parsepipeline.h"
 #include "api/registry.h"
 #include "audit/auditlog.h"
 #include "case/bulkwrite.h"
@@ -13,6 +10,9 @@
 #include "case/sqlite.h"
 #include "core/identity.h"
 #include "core/timeutil.h"
+#include "ingest/hashingstream.h"
+#include "ingest/inputs.h"
+#include "ingest/parsepipeline.h"
 
 #include <QElapsedTimer>
 #include <QFileInfo>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "api/batchqueue.h"
 #include "api/inputstream.h"
-#include "api/sha256.h"
+#include "ingest/batchqueue.h"
+#include "ingest/sha256.h"
 
 #include <memory>
 #include <string>
