@@ -10,9 +10,11 @@
 #include "items/graph/graphbuilder.h"
 #include "items/selectionhub.h"
 
+#include <QApplication>
 #include <QSignalSpy>
 #include <QTest>
 #include <QToolButton>
+#include <QWheelEvent>
 
 using namespace netcase;
 using namespace netcase::graph;
@@ -197,7 +199,16 @@ private Q_SLOTS:
         view.canvas()->setFocus();
         const double zoom = view.canvas()->zoom();
         QTest::keyClick(view.canvas(), Qt::Key_Plus);
-        QVERIFY(view.canvas()->zoom() > zoom);
+        QVERIFY(qAbs(view.canvas()->zoom() / zoom - PanZoomNavigator::kKeyStep) < 1e-9);
+        // One wheel notch is the same step as on the map.
+        const double keyed = view.canvas()->zoom();
+        const QPointF mid(view.canvas()->width() / 2.0, view.canvas()->height() / 2.0);
+        QWheelEvent wheel(mid, view.canvas()->mapToGlobal(mid), QPoint(), QPoint(0, 120),
+                          Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(view.canvas(), &wheel);
+        QVERIFY(qAbs(view.canvas()->zoom() / keyed - PanZoomNavigator::kWheelStep) < 1e-9);
+        QTest::keyClick(view.canvas(), Qt::Key_0);
+        QVERIFY(qAbs(view.canvas()->zoom() - zoom) < 1e-9);
         // ] focuses the heaviest node, Enter selects it (the ASN stands for its addresses).
         QTest::keyClick(view.canvas(), Qt::Key_BracketRight);
         QTest::keyClick(view.canvas(), Qt::Key_Return);

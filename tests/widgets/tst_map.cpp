@@ -204,10 +204,16 @@ private Q_SLOTS:
         QVERIFY(canvas->projection().centerLon < lon);
         QCOMPARE(hub.selection().ips, QStringList{QString::fromLatin1(v::kSydney)});
 
-        // Keyboard: Home fits the world again.
+        // Keyboard: Home fits the world again; + zooms one shared step (PanZoomNavigator, as the
+        // graph does) and 0 fits again, as in the graph.
         canvas->setFocus();
         QTest::keyClick(canvas, Qt::Key_Home);
         QVERIFY(canvas->projection().pxPerDeg < before * 1.01);
+        const double fitted = canvas->projection().pxPerDeg;
+        QTest::keyClick(canvas, Qt::Key_Plus);
+        QVERIFY(qAbs(canvas->projection().pxPerDeg / fitted - PanZoomNavigator::kKeyStep) < 1e-9);
+        QTest::keyClick(canvas, Qt::Key_0);
+        QCOMPARE(canvas->projection().pxPerDeg, fitted);
     }
 
     void dragShiftsTheCachedLayer()

@@ -19,6 +19,13 @@ using namespace graph;
 
 GraphCanvas::GraphCanvas(QWidget *parent)
     : QWidget(parent)
+    , m_nav(*this,
+            {[this](QPointF anchor, double factor) { zoomBy(factor, anchor); },
+             [this](QPointF delta) { panStep(delta); },
+             [this] {
+                 m_userMoved = false;
+                 fitToView();
+             }})
 {
     setObjectName(QStringLiteral("graphCanvas"));
     setFocusPolicy(Qt::StrongFocus);
@@ -227,32 +234,28 @@ void GraphCanvas::resizeEvent(QResizeEvent *)
         fitToView();
 }
 
+void GraphCanvas::panStep(QPointF deltaPx)
+{
+    m_centre -= deltaPx / m_scale;
+    m_userMoved = true;
+    if (m_nav.dragging()) { // shift the cached layer until the drag ends or pauses
+        m_panShift = true;
+        m_panIdle.start();
+    }
+    update();
+}
+
 void GraphCanvas::mousePressEvent(QMouseEvent *event)
 {
     setFocus(Qt::MouseFocusReason);
-    if (event->button() != Qt::LeftButton)
-        return;
-    m_pressPos = event->position().toPoint();
-    m_pressCentre = m_centre;
-    m_panning = true;
-    m_dragged = false;
+    if (event->button() == Qt::LeftButton)
+        m_nav.press(event);
 }
 
 void GraphCanvas::mouseMoveEvent(QMouseEvent *event)
 {
-    if (m_panning && (event->buttons() & Qt::LeftButton)) {
-        const QPointF delta = event->position() - QPointF(m_pressPos);
-        if (!m_dragged && delta.manhattanLength() < 4)
-            return;
-        m_dragged = true;
-        m_userMoved = true;
-        setCursor(Qt::ClosedHandCursor);
-        m_centre = m_pressCentre - delta / m_scale;
-        m_panShift = true;
-        m_panIdle.start();
-        update();
+    if (m_nav.move(event))
         return;
-    }
     const int hovered = sceneNodeAt(event->position());
     if (hovered != m_highlight.hovered) {
         m_highlight.hovered = hovered;
@@ -263,11 +266,9 @@ void GraphCanvas::mouseMoveEvent(QMouseEvent *event)
 
 void GraphCanvas::mouseReleaseEvent(QMouseEvent *event)
 {
-    if (event->button() != Qt::LeftButton || !m_panning)
+    if (event->button() != Qt::LeftButton || !m_nav.pressed())
         return;
-    m_panning = false;
-    unsetCursor();
-    if (m_dragged) {
+    if (m_nav.release(event)) {
         endPan();
         return;
     }
@@ -298,9 +299,7 @@ void GraphCanvas::zoomBy(double factor, QPointF anchor)
 
 void GraphCanvas::wheelEvent(QWheelEvent *event)
 {
-    const double steps = event->angleDelta().y() / 120.0;
-    if (steps != 0)
-        zoomBy(std::pow(1.2, steps), event->position());
+    m_nav.wheel(event);
     event->accept();
 }
 
@@ -319,36 +318,9 @@ void GraphCanvas::moveFocus(int step)
 
 void GraphCanvas::keyPressEvent(QKeyEvent *event)
 {
-    const double pan = 60 / m_scale;
-    const QPointF mid(width() / 2.0, height() / 2.0);
+    if (m_nav.key(event))
+        return;
     switch (event->key()) {
-    case Qt::Key_Left:
-        m_centre.rx() -= pan;
-        update();
-        return;
-    case Qt::Key_Right:
-        m_centre.rx() += pan;
-        update();
-        return;
-    case Qt::Key_Up:
-        m_centre.ry() -= pan;
-        update();
-        return;
-    case Qt::Key_Down:
-        m_centre.ry() += pan;
-        update();
-        return;
-    case Qt::Key_Plus:
-    case Qt::Key_Equal:
-        zoomBy(1.25, mid);
-        return;
-    case Qt::Key_Minus:
-        zoomBy(0.8, mid);
-        return;
-    case Qt::Key_0:
-    case Qt::Key_Home:
-        fitToView();
-        return;
     case Qt::Key_BracketRight:
         moveFocus(1);
         return;

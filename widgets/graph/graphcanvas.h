@@ -1,9 +1,11 @@
 #pragma once
 
-// The drawing surface of the graph view: paints a laid-out GraphScene, pans (drag, arrow keys)
-// and zooms (wheel, +/-), and reports clicks, double-clicks and keyboard picks on nodes.
+// The drawing surface of the graph view: paints a laid-out GraphScene, answers the shared pan/
+// zoom gestures (common/panzoom.h: drag or arrow keys to pan, wheel or +/- to zoom, 0 or Home to
+// fit), and reports clicks, double-clicks and keyboard picks on nodes.
 // Custom painting rather than QGraphicsScene: 5,000 nodes as items cost far more per frame.
 
+#include "common/panzoom.h"
 #include "items/graph/graphpainter.h"
 #include "items/graph/graphscene.h"
 #include "items/pancache.h"
@@ -60,6 +62,7 @@ protected:
 private:
     int sceneNodeAt(QPointF widgetPos) const;
     void zoomBy(double factor, QPointF anchor);
+    void panStep(QPointF deltaPx);
     void moveFocus(int step);
     void updateHighlight();
     QString tooltipFor(int sceneIndex) const;
@@ -73,10 +76,7 @@ private:
     bool m_fitPending = true;
     bool m_userMoved = false; ///< panned or zoomed: keep the view on resize
     bool m_legend = true;
-    QPoint m_pressPos;
-    QPointF m_pressCentre;
-    bool m_panning = false;
-    bool m_dragged = false;
+    PanZoomNavigator m_nav;
     // The static layer (GraphPainter::paintLayer) as last rendered: while the user drags, a
     // frame blits it shifted; it is rendered afresh on release or when the drag pauses.
     PanCache m_layer;

@@ -25,6 +25,12 @@ double clusterCellPx(const QWidget &w)
 
 MapCanvas::MapCanvas(QWidget *parent)
     : QWidget(parent)
+    , m_nav(*this,
+            {[this](QPointF anchor, double factor) { zoomStep(anchor, factor); },
+             [this](QPointF delta) { panStep(delta); },
+             [this] {
+                 fitWorld();
+             }})
 {
     setObjectName(QStringLiteral("mapCanvas"));
     setMouseTracking(true);
@@ -168,38 +174,43 @@ void MapCanvas::resizeEvent(QResizeEvent *)
     invalidate();
 }
 
+void MapCanvas::zoomStep(QPointF anchor, double factor)
+{
+    m_proj.zoomAt(anchor, factor);
+    m_fitted = true;
+    invalidate();
+}
+
+void MapCanvas::panStep(QPointF deltaPx)
+{
+    // Only the centre moves: while a drag lasts, the cached layer is shifted until the drag
+    // ends or pauses (clusters and hover are recomputed then).
+    m_proj.panBy(deltaPx);
+    m_fitted = true;
+    if (!m_nav.dragging()) {
+        invalidate();
+        return;
+    }
+    m_clustersValid = false;
+    m_hovered = -1;
+    m_panShift = true;
+    m_panIdle.start();
+    update();
+    Q_EMIT viewChanged();
+}
+
 void MapCanvas::mousePressEvent(QMouseEvent *event)
 {
-    if (event->button() != Qt::LeftButton && event->button() != Qt::MiddleButton)
+    if (!m_nav.press(event))
         return QWidget::mousePressEvent(event);
-    m_pressed = true;
-    m_dragging = false;
-    m_pressPos = m_lastPos = event->position();
     event->accept();
 }
 
 void MapCanvas::mouseMoveEvent(QMouseEvent *event)
 {
-    const QPointF pos = event->position();
-    if (m_pressed) {
-        if (!m_dragging && (pos - m_pressPos).manhattanLength() >= 4)
-            m_dragging = true;
-        if (m_dragging) {
-            // Only the centre moves: the cached layer is shifted until the drag ends or
-            // pauses (clusters and hover are recomputed then).
-            m_proj.panBy(pos - m_lastPos);
-            m_fitted = true;
-            m_lastPos = pos;
-            setCursor(Qt::ClosedHandCursor);
-            m_clustersValid = false;
-            m_hovered = -1;
-            m_panShift = true;
-            m_panIdle.start();
-            update();
-            Q_EMIT viewChanged();
-        }
+    if (m_nav.move(event))
         return;
-    }
+    const QPointF pos = event->position();
     const int h = clusterAt(pos);
     if (h != m_hovered) {
         m_hovered = h;
@@ -210,20 +221,17 @@ void MapCanvas::mouseMoveEvent(QMouseEvent *event)
 
 void MapCanvas::mouseReleaseEvent(QMouseEvent *event)
 {
-    const bool click = m_pressed && !m_dragging && event->button() == Qt::LeftButton;
-    m_pressed = m_dragging = false;
-    unsetCursor();
+    const bool wasPressed = m_nav.pressed();
+    const bool dragged = m_nav.release(event);
     endPan();
-    if (!click)
+    if (!wasPressed || dragged || event->button() != Qt::LeftButton)
         return;
     const int c = clusterAt(event->position());
     if (c < 0)
         return;
     const MapCluster &cl = clusters()[size_t(c)];
     if (cl.ips > kMaxSelect) { // too many to filter by: bring them closer instead
-        m_proj.zoomAt(cl.pos, 3.0);
-        m_fitted = true;
-        invalidate();
+        zoomStep(cl.pos, 3.0);
         return;
     }
     QStringList ips;
@@ -234,54 +242,20 @@ void MapCanvas::mouseReleaseEvent(QMouseEvent *event)
 
 void MapCanvas::mouseDoubleClickEvent(QMouseEvent *event)
 {
-    m_proj.zoomAt(event->position(), 2.0);
-    m_fitted = true;
-    invalidate();
+    zoomStep(event->position(), 2.0);
 }
 
 void MapCanvas::wheelEvent(QWheelEvent *event)
 {
-    const int dy = event->angleDelta().y();
-    if (dy == 0)
+    if (!m_nav.wheel(event))
         return event->ignore();
-    m_proj.zoomAt(event->position(), std::pow(1.25, double(dy) / 120.0));
-    m_fitted = true;
-    invalidate();
     event->accept();
 }
 
 void MapCanvas::keyPressEvent(QKeyEvent *event)
 {
-    const QPointF centre(width() / 2.0, height() / 2.0);
-    const double step = std::min(width(), height()) / 5.0;
-    switch (event->key()) {
-    case Qt::Key_Plus:
-    case Qt::Key_Equal:
-        m_proj.zoomAt(centre, 1.5);
-        break;
-    case Qt::Key_Minus:
-        m_proj.zoomAt(centre, 1 / 1.5);
-        break;
-    case Qt::Key_Left:
-        m_proj.panBy({step, 0});
-        break;
-    case Qt::Key_Right:
-        m_proj.panBy({-step, 0});
-        break;
-    case Qt::Key_Up:
-        m_proj.panBy({0, step});
-        break;
-    case Qt::Key_Down:
-        m_proj.panBy({0, -step});
-        break;
-    case Qt::Key_Home:
-        fitWorld();
-        return;
-    default:
-        return QWidget::keyPressEvent(event);
-    }
-    m_fitted = true;
-    invalidate();
+    if (!m_nav.key(event))
+        QWidget::keyPressEvent(event);
 }
 
 void MapCanvas::leaveEvent(QEvent *event)

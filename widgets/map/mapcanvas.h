@@ -1,9 +1,11 @@
 #pragma once
 
-// The map's drawing surface: paints through MapRenderer and handles input: wheel or +/- to
-// zoom at the cursor, drag or arrow keys to pan, Home to fit the world, hover for a location's
-// details and accuracy circle, click to select a location's addresses, double-click to zoom in.
+// The map's drawing surface: paints through MapRenderer and handles input: the shared pan/zoom
+// gestures (common/panzoom.h: wheel or +/- to zoom, drag or arrow keys to pan, 0 or Home to fit
+// the world), hover for a location's details and accuracy circle, click to select a location's
+// addresses, double-click to zoom in.
 
+#include "common/panzoom.h"
 #include "items/mapclusterer.h"
 #include "items/mapprojection.h"
 #include "items/pancache.h"
@@ -60,6 +62,8 @@ protected:
 private:
     void invalidate();
     void endPan();
+    void panStep(QPointF deltaPx);
+    void zoomStep(QPointF anchor, double factor);
     QString tipFor(int cluster) const;
     QString arcTipAt(QPointF pos) const;
 
@@ -70,10 +74,7 @@ private:
     bool m_clustersValid = false;
     QSet<QString> m_selected;
     int m_hovered = -1;
-    QPointF m_pressPos;
-    QPointF m_lastPos;
-    bool m_dragging = false;
-    bool m_pressed = false;
+    PanZoomNavigator m_nav;
     // Basemap, arcs and markers as last rendered (MapRenderer::paintLayer) and the view they
     // were rendered for: a drag blits them shifted and renders afresh on release or a pause.
     PanCache m_layer;
