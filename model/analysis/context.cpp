@@ -83,7 +83,7 @@ void AnalysisContext::countUsers()
         byUser.forEach(ev, std::int64_t(user), [&](const Ev &e) {
             if (!e.ip)
                 return;
-            const IpInfo &info = data.ip(e.ip);
+            const AnalysisIp &info = data.ip(e.ip);
             families |= info.family == 6 ? 2 : 1;
             if ((e.flags & kAuth) && e.success() && !info.country.empty()) {
                 auto c = std::find_if(countries.begin(), countries.end(),
@@ -183,7 +183,7 @@ void AnalysisContext::addCaveats(Finding &f) const
         if (++seen > 20)
             break;
         const std::int32_t ip = ipId(ipText);
-        const IpInfo &info = data.ip(ip);
+        const AnalysisIp &info = data.ip(ip);
         const int accounts = accountsOnIp(ip);
         if (accounts >= 5)
             f.addCaveat("shared_ip",
