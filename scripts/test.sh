@@ -12,6 +12,7 @@ cmake --preset "$preset" >/dev/null
 cmake --build --preset "$preset" -j"$jobs"
 if [ "$preset" = dev ]; then
     bash scripts/format-check.sh
+    bash scripts/check-odr.sh "build/$preset"
     [ -n "${NETCASE_SKIP_PACKAGE:-}" ] || bash scripts/package-check.sh "build/$preset"
     if [ -z "${NETCASE_SKIP_FUZZ:-}" ] && [ -x scripts/fuzz-smoke.sh ]; then
         bash scripts/fuzz-smoke.sh

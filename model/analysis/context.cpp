@@ -3,6 +3,8 @@
 #include "finding.h"
 #include "rules.h"
 
+#include "enrich/caveats.h"
+
 #include <algorithm>
 
 namespace netcase {
@@ -83,7 +85,7 @@ void AnalysisContext::countUsers()
         byUser.forEach(ev, std::int64_t(user), [&](const Ev &e) {
             if (!e.ip)
                 return;
-            const IpInfo &info = data.ip(e.ip);
+            const AnalysisIp &info = data.ip(e.ip);
             families |= info.family == 6 ? 2 : 1;
             if ((e.flags & kAuth) && e.success() && !info.country.empty()) {
                 auto c = std::find_if(countries.begin(), countries.end(),
@@ -183,34 +185,27 @@ void AnalysisContext::addCaveats(Finding &f) const
         if (++seen > 20)
             break;
         const std::int32_t ip = ipId(ipText);
-        const IpInfo &info = data.ip(ip);
+        const AnalysisIp &info = data.ip(ip);
         const int accounts = accountsOnIp(ip);
+        // The sentences about the address are the IP details pane's (caveats.h), after the
+        // address they are about.
+        const auto about = [&](const QString &sentence) {
+            return ipText + " — " + sentence.toStdString();
+        };
         if (accounts >= 5)
-            f.addCaveat("shared_ip",
-                        std::to_string(accounts) + " accounts use " + ipText
-                                + ": an office, school, carrier NAT, VPN or shared workspace "
-                                  "puts many people behind one address");
-        if (isCgnat(ipText) || info.networkType == "cellular" || info.networkType == "mobile")
-            f.addCaveat("cgnat", ipText
-                                         + " is a carrier (CGNAT or mobile) address: many "
-                                           "subscribers share it and its location is coarse");
+            f.addCaveat("shared_ip", about(caveat::sharedByAccounts(QString::number(accounts))));
+        if (isCgnat(ipText))
+            f.addCaveat("cgnat", about(caveat::addressClass(QStringLiteral("cgnat"))));
+        else if (info.networkType == "cellular" || info.networkType == "mobile")
+            f.addCaveat("cgnat", about(caveat::mobileNetwork()));
         if (info.dataCentre())
-            f.addCaveat("data_centre",
-                        ipText + " is in a data-centre network"
-                                + (info.asOrg.empty() ? std::string() : " (" + info.asOrg + ")")
-                                + ": automation or abuse, but also a developer or a service "
-                                  "integration");
+            f.addCaveat("data_centre", about(caveat::hosting(QString::fromStdString(info.asOrg))));
         if (info.anonymiser())
-            f.addCaveat("anonymiser",
-                        ipText + " is a "
-                                + (info.tor   ? "Tor exit"
-                                   : info.vpn ? "VPN"
-                                              : "proxy")
-                                + ": the address does not identify the person behind it");
+            f.addCaveat("anonymiser", about(info.tor                 ? caveat::torExit()
+                                            : info.vpn || info.proxy ? caveat::vpnOrProxy()
+                                                                     : caveat::residentialProxy()));
         if (!info.enriched)
-            f.addCaveat("not_enriched", ipText
-                                                + " has no enrichment: its country and "
-                                                  "network are unknown");
+            f.addCaveat("not_enriched", about(caveat::notEnriched()));
         for (const std::string &account : f.accounts) {
             const std::string home = homeCountry(userId(account));
             if (!home.empty() && !info.country.empty() && home != info.country) {

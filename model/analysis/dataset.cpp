@@ -46,7 +46,7 @@ bool pathMatches(const std::string &url, const std::vector<std::string> &paths)
 }
 
 // A private or loopback address: a proxy or load balancer in front of the real client.
-bool looksPrivate(const IpInfo &i)
+bool looksPrivate(const AnalysisIp &i)
 {
     if (!i.addressClass.empty())
         return i.addressClass == "private" || i.addressClass == "loopback";
@@ -62,7 +62,7 @@ bool looksPrivate(const IpInfo &i)
 }
 
 const std::string kEmpty;
-const IpInfo kNoIp;
+const AnalysisIp kNoIp;
 
 constexpr std::int64_t kSplitEvents = 200000;
 
@@ -129,7 +129,7 @@ Status readEvents(const Database &db,
 
 } // namespace
 
-bool IpInfo::dataCentre() const
+bool AnalysisIp::dataCentre() const
 {
     return hosting || networkType == "hosting" || networkType == "datacenter"
            || networkType == "data_centre" || networkType == "cloud";
@@ -140,7 +140,7 @@ const std::string &Dataset::str(std::int32_t id) const
     return (id > 0 && std::size_t(id) < strs.size()) ? strs[std::size_t(id)] : kEmpty;
 }
 
-const IpInfo &Dataset::ip(std::int32_t id) const
+const AnalysisIp &Dataset::ip(std::int32_t id) const
 {
     return (id > 0 && std::size_t(id) < ips.size()) ? ips[std::size_t(id)] : kNoIp;
 }
@@ -246,7 +246,7 @@ Dataset::load(const Database &db, const Rules &rules, const std::atomic<bool> *c
         d.ips.resize(std::size_t(maxId) + 1);
         Statement st = db.prepare("SELECT id, ip, family FROM ips");
         while (st.step()) {
-            IpInfo &i = d.ips[std::size_t(st.int64(0))];
+            AnalysisIp &i = d.ips[std::size_t(st.int64(0))];
             i.ip = std::string(st.textView(1));
             i.family = int(st.int64(2));
         }
@@ -258,7 +258,7 @@ Dataset::load(const Database &db, const Rules &rules, const std::atomic<bool> *c
             const std::int64_t id = en.int64(0);
             if (id <= 0 || std::size_t(id) >= d.ips.size())
                 continue;
-            IpInfo &i = d.ips[std::size_t(id)];
+            AnalysisIp &i = d.ips[std::size_t(id)];
             i.enriched = true;
             i.country = std::string(en.textView(1));
             i.hasGeo = !en.isNull(2) && !en.isNull(3);

@@ -56,7 +56,9 @@ struct Ev
 };
 
 /// Enrichment of one address (the current ip_info row), or only the address when not enriched.
-struct IpInfo
+/// A compact copy of what the detectors use, not enrich/ipinfo.h's IpInfo: the analysis loads
+/// every row, and IpInfo carries provenance, sources and lists parsed from JSON per row.
+struct AnalysisIp
 {
     std::string ip;
     int family = 0;
@@ -93,11 +95,11 @@ public:
     void sortByTime();
 
     const std::string &str(std::int32_t id) const;
-    const IpInfo &ip(std::int32_t id) const;
+    const AnalysisIp &ip(std::int32_t id) const;
 
     std::vector<Ev> events;        ///< in time order
     std::vector<std::string> strs; ///< index = strs.id
-    std::vector<IpInfo> ips;       ///< index = ips.id
+    std::vector<AnalysisIp> ips;   ///< index = ips.id
 };
 
 } // namespace netcase

@@ -136,7 +136,7 @@ void detectStuffing(const AnalysisContext &ctx, Findings &out)
                [](const Ev &e) { return (e.flags & kAuth) && !(e.flags & kSsh); });
         if (idx.size() < minEvents)
             continue;
-        const IpInfo &info = ctx.data.ip(std::int32_t(ip));
+        const AnalysisIp &info = ctx.data.ip(std::int32_t(ip));
         if (stuffOn) {
             for (const auto &ep : episodes(ev, idx, stuffGap)) {
                 if (ep.size() < stuffAccounts)
@@ -319,7 +319,7 @@ void detectSshBruteForce(const AnalysisContext &ctx, Findings &out)
     const auto &ev = ctx.data.events;
     auto groups = group(ev, kSsh, 0, [](const Ev &e) { return std::int64_t(e.ip); });
     for (auto &[ip, idx] : groups) {
-        const IpInfo &info = ctx.data.ip(std::int32_t(ip));
+        const AnalysisIp &info = ctx.data.ip(std::int32_t(ip));
         const auto eps = episodes(ev, idx, windowUs);
         for (std::size_t n = 0; n < eps.size(); ++n) {
             const auto &ep = eps[n];

@@ -113,7 +113,7 @@ void detectBaselineDeviation(const AnalysisContext &ctx, Findings &out)
         bool habitual = true;
         for (std::size_t k = 0; k < idx.size(); ++k) {
             const Ev &e = ev[idx[k]];
-            const IpInfo &info = ctx.data.ip(e.ip);
+            const AnalysisIp &info = ctx.data.ip(e.ip);
             // The client (browser family on OS) as a small id, computed once per agent string.
             int client = -1;
             if (e.ua >= 0 && std::size_t(e.ua) < clientOfAgent.size())
@@ -197,7 +197,7 @@ void detectAnonymiserSensitive(const AnalysisContext &ctx, Findings &out)
     auto groups = group(ev, kAuth | kSensitive, 0, [&](const Ev &e) -> std::int64_t {
         if (!(e.flags & kSensitive) && !e.success())
             return 0;
-        const IpInfo &i = ctx.data.ip(e.ip);
+        const AnalysisIp &i = ctx.data.ip(e.ip);
         if (!i.anonymiser() && !i.dataCentre())
             return 0;
         return (std::int64_t(e.ip) << 32) | std::uint32_t(e.user);
@@ -205,7 +205,7 @@ void detectAnonymiserSensitive(const AnalysisContext &ctx, Findings &out)
     for (auto &[key, idx] : groups) {
         const auto ip = std::int32_t(key >> 32);
         const auto user = std::int32_t(key & 0xffffffff);
-        const IpInfo &info = ctx.data.ip(ip);
+        const AnalysisIp &info = ctx.data.ip(ip);
         Finding f;
         f.kind = "anonymiser_sensitive_action";
         f.rule = R;

@@ -79,7 +79,7 @@ void detectRequestBursts(const AnalysisContext &ctx, Findings &out)
             const std::size_t peak = maxInWindow(ev, ep, windowUs);
             if (peak < minRequests)
                 continue;
-            const IpInfo &info = ctx.data.ip(std::int32_t(ip));
+            const AnalysisIp &info = ctx.data.ip(std::int32_t(ip));
             Finding f;
             f.kind = "request_burst";
             f.rule = "request_burst";

@@ -26,7 +26,7 @@ double greatCircleKm(double lat1, double lon1, double lat2, double lon2)
     return 2 * kEarthKm * std::asin(std::min(1.0, std::sqrt(a)));
 }
 
-bool mobile(const IpInfo &i)
+bool mobile(const AnalysisIp &i)
 {
     return i.networkType == "cellular" || i.networkType == "mobile";
 }
@@ -60,8 +60,8 @@ void detectImpossibleTravel(const AnalysisContext &ctx, Findings &out)
             const Ev &a = ev[idx[k - 1]];
             if (a.ip == b.ip)
                 continue;
-            const IpInfo &ia = ctx.data.ip(a.ip);
-            const IpInfo &ib = ctx.data.ip(b.ip);
+            const AnalysisIp &ia = ctx.data.ip(a.ip);
+            const AnalysisIp &ib = ctx.data.ip(b.ip);
             // The dual-stack pair of one network (IPv4 and IPv6 of the same client) is not travel.
             if (ia.family != ib.family && ia.asn > 0 && ia.asn == ib.asn)
                 continue;

@@ -73,7 +73,7 @@ void detectUserAgents(const AnalysisContext &ctx, Findings &out)
                               && ua.major < min->get<int>();
         if (!isScripted && !outdated)
             continue;
-        const IpInfo &info = ctx.data.ip(k.first);
+        const AnalysisIp &info = ctx.data.ip(k.first);
         Finding f;
         f.kind = "user_agent_anomaly";
         f.rule = isScripted ? "user_agent.scripted" : "user_agent.outdated";

@@ -2,8 +2,6 @@
 
 #include "ipkey.h"
 
-#include <QCoreApplication>
-
 #include <cstdint>
 
 namespace netcase {
@@ -68,35 +66,6 @@ QString addressClass(const IpKey &key, bool writtenAsV6)
     if (writtenAsV6 && qstrcmp(inner, "public") == 0)
         return QStringLiteral("ipv4_mapped");
     return QLatin1String(inner);
-}
-
-QString addressClassCaveat(const QString &cls)
-{
-    if (cls == QLatin1String("private"))
-        return QCoreApplication::translate("netcase", "Private address: it only identifies a "
-                                                      "device inside one organisation's network.");
-    if (cls == QLatin1String("loopback"))
-        return QCoreApplication::translate("netcase",
-                                           "Loopback address: the host talked to itself.");
-    if (cls == QLatin1String("link_local"))
-        return QCoreApplication::translate("netcase", "Link-local address: valid only on one "
-                                                      "network segment.");
-    if (cls == QLatin1String("cgnat"))
-        return QCoreApplication::translate(
-                "netcase", "Carrier-grade NAT (100.64.0.0/10): a shared address used by many "
-                           "subscribers of one provider at the same time.");
-    if (cls == QLatin1String("documentation"))
-        return QCoreApplication::translate("netcase", "Documentation address: reserved for "
-                                                      "examples; real traffic should not use it.");
-    if (cls == QLatin1String("multicast"))
-        return QCoreApplication::translate("netcase", "Multicast address: not a single sender.");
-    if (cls == QLatin1String("reserved") || cls == QLatin1String("unspecified"))
-        return QCoreApplication::translate("netcase", "Reserved address: not routable on the "
-                                                      "internet.");
-    if (cls == QLatin1String("ipv4_mapped"))
-        return QCoreApplication::translate("netcase", "IPv4 address written in IPv6 form "
-                                                      "(::ffff:a.b.c.d); looked up as IPv4.");
-    return {};
 }
 
 } // namespace netcase

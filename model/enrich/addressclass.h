@@ -2,6 +2,7 @@
 
 // Address classes that need no database: an address in one of these ranges never identifies a
 // person on the internet, and some (carrier-grade NAT) are shared by many subscribers at once.
+// What each class means for an analyst is caveat::addressClass() (caveats.h).
 
 #include <QString>
 
@@ -13,8 +14,5 @@ struct IpKey;
 /// "reserved", "unspecified" or "ipv4_mapped" (an IPv4-mapped IPv6 text form of a public
 /// IPv4 address; a mapped private/CGNAT address reports the inner class).
 QString addressClass(const IpKey &key, bool writtenAsV6);
-
-/// One sentence for the analyst on what the class means; empty for "public".
-QString addressClassCaveat(const QString &cls);
 
 } // namespace netcase

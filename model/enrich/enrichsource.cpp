@@ -1,6 +1,6 @@
 #include "enrichsource.h"
 
-#include <QCoreApplication>
+#include "caveats.h"
 
 namespace netcase {
 
@@ -23,11 +23,7 @@ void judgeStaleness(EnrichSource &s, qint64 lastEventUs)
         return;
     const qint64 days = s.buildDate.daysTo(last);
     s.stale = true;
-    s.staleness = QCoreApplication::translate("netcase",
-                                              "%1 was built %2 days before the case's latest "
-                                              "event: addresses may have moved since.")
-                          .arg(s.name)
-                          .arg(days);
+    s.staleness = caveat::builtBeforeEvents(s.name, days);
 }
 
 } // namespace netcase

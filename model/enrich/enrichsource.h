@@ -19,7 +19,10 @@ struct EnrichSource
     QString path;
     QString sha256;
     QDateTime buildDate; ///< metadata build time; a list's header date or file time
-    QString category;    ///< lists: tor_exit, vpn, proxy, hosting, scanner, abuse, allow
+    /// build_date as recorded, for display: buildDate reads a date-only value as local midnight
+    /// turned to UTC, which east of UTC is the day before.
+    QString buildDateText;
+    QString category; ///< lists: tor_exit, vpn, proxy, hosting, scanner, abuse, allow
     qint64 entries = -1;
     QString note; ///< what it supplies ("geolocation, ASN"), how the date was known
     QDateTime loadedAt;

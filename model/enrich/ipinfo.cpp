@@ -1,23 +1,17 @@
 #include "ipinfo.h"
 
 #include "addressclass.h"
+#include "caveats.h"
 #include "ipkey.h"
 
 #include "case/sqlite.h"
 #include "core/ipaddr.h"
-
-#include <QCoreApplication>
 
 #include <nlohmann/json.hpp>
 
 namespace netcase {
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("netcase::IpInfo", text);
-}
 
 constexpr const char *kSourceColumns
         = "id, kind, type, layout, name, path, sha256, build_date, category, entries, note, "
@@ -33,6 +27,7 @@ EnrichSource readSource(const Statement &st)
     s.name = st.text(4);
     s.path = st.text(5);
     s.sha256 = st.text(6);
+    s.buildDateText = st.text(7);
     if (!st.isNull(7))
         s.buildDate = QDateTime::fromString(st.text(7), Qt::ISODate).toUTC();
     s.category = st.text(8);
@@ -175,7 +170,7 @@ std::optional<IpInfo> loadIpInfo(const Database &db, const QString &ip)
     }
     if (ipId >= 0) {
         Statement st = db.prepare(std::string("SELECT ") + kInfoColumns
-                                  + " FROM ip_info i JOIN enrich_runs r ON r.id = i.run_id "
+                                  + " FROM ip_info i LEFT JOIN enrich_runs r ON r.id = i.run_id "
                                     "WHERE i.ip_id = ? AND i.current = 1 ORDER BY i.id DESC "
                                     "LIMIT 1");
         st.bind(1, std::int64_t(ipId));
@@ -237,12 +232,6 @@ bool caseHasGeolocation(const Database &db)
            > 0;
 }
 
-QString noGeolocationText()
-{
-    return tr("No geolocation: no geolocation database was used for this case. Add one under "
-              "Case → Enrichment sources (or netcase enrich --mmdb FILE).");
-}
-
 QString locationText(const IpInfo &info)
 {
     QStringList parts;
@@ -293,36 +282,27 @@ QStringList flagNames(const IpInfo &info)
 QStringList ipCaveats(const IpInfo &info)
 {
     QStringList out;
-    const QString cls = addressClassCaveat(info.addressClass);
+    const QString cls = caveat::addressClass(info.addressClass);
     if (!cls.isEmpty())
         out << cls;
     if (!info.enriched)
-        out << tr("This address has not been enriched yet.");
+        out << caveat::notEnriched();
     if (info.tor)
-        out << tr("Tor exit node: many unrelated people share it; it hides the real origin.");
+        out << caveat::torExit();
     if (info.vpn || info.proxy)
-        out << tr("VPN or proxy endpoint: the real origin is hidden and shared with other "
-                  "users.");
+        out << caveat::vpnOrProxy();
     if (info.residentialProxy)
-        out << tr("Residential proxy: a home connection rented out as a proxy; the person "
-                  "behind it is probably not the subscriber.");
+        out << caveat::residentialProxy();
     if (info.hosting || info.networkType == QLatin1String("hosting"))
-        out << tr("Hosting/data-centre network: traffic usually comes from servers, scripts or "
-                  "relays rather than a person's own device.");
+        out << caveat::hosting();
     if (info.networkType == QLatin1String("mobile"))
-        out << tr("Mobile network: carriers share addresses among many subscribers (often "
-                  "behind NAT) and locations are coarse.");
+        out << caveat::mobileNetwork();
     if (info.networkTypeReason.startsWith(QLatin1String("guess")))
-        out << tr("The network type is a guess from the organisation's name (%1).")
-                        .arg(info.networkTypeReason);
-    if (info.enriched && !info.hasGeo() && info.addressClass == QLatin1String("public")) {
-        out << (info.runHadGeolocation
-                        ? tr("No location: the geolocation databases have no entry for this "
-                             "address.")
-                        : noGeolocationText());
-    }
+        out << caveat::networkTypeGuess(info.networkTypeReason);
+    if (info.enriched && !info.hasGeo() && info.addressClass == QLatin1String("public"))
+        out << (info.runHadGeolocation ? caveat::noLocationEntry() : caveat::noGeolocation());
     if (info.accuracyKm >= 100)
-        out << tr("The location is only accurate to about %1 km.").arg(info.accuracyKm);
+        out << caveat::coarseLocation(QString::number(info.accuracyKm));
     for (const EnrichSource &s : info.sources)
         if (s.stale)
             out << s.staleness;

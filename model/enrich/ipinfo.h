@@ -84,10 +84,9 @@ QList<EnrichSource> enrichmentSources(const Database &db);
 bool caseHasGeolocation(const Database &db);
 
 /// What an analyst must keep in mind about this address (address class, shared or anonymised
-/// networks, heuristic network type, stale or missing databases), one sentence each.
+/// networks, heuristic network type, stale or missing databases), one sentence each, worded
+/// by caveats.h.
 QStringList ipCaveats(const IpInfo &info);
-/// Said wherever a location would be shown when the case has no geolocation database.
-QString noGeolocationText();
 /// "Berlin, Germany (DE) ±20 km" or empty.
 QString locationText(const IpInfo &info);
 /// "AS3320 Deutsche Telekom AG" or empty.

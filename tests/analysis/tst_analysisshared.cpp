@@ -38,7 +38,7 @@ struct Data
     std::int32_t
     ip(const std::string &a, const std::string &country, std::int64_t asn, int family = 4)
     {
-        IpInfo i;
+        AnalysisIp i;
         i.ip = a;
         i.family = family;
         i.enriched = !country.empty();
@@ -208,7 +208,7 @@ private Q_SLOTS:
             ips.push_back(
                     x.ip("203.0." + std::to_string(i / 250) + "." + std::to_string(i % 250 + 1),
                          countries[i % 4], 64500 + i % 13));
-            IpInfo &info = x.d.ips.back();
+            AnalysisIp &info = x.d.ips.back();
             info.lat = lat[i % 4];
             info.lon = lon[i % 4];
             info.accuracyKm = 20;

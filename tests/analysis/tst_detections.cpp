@@ -38,7 +38,7 @@ public:
     {
         auto [it, inserted] = m_ips.emplace(a, std::int32_t(data.ips.size()));
         if (inserted) {
-            IpInfo i;
+            AnalysisIp i;
             i.ip = a;
             i.family = family;
             i.enriched = !country.empty();
@@ -54,7 +54,7 @@ public:
         }
         return it->second;
     }
-    IpInfo &info(const std::string &a) { return data.ips[std::size_t(m_ips.at(a))]; }
+    AnalysisIp &info(const std::string &a) { return data.ips[std::size_t(m_ips.at(a))]; }
     Ev &add(std::int64_t tsS,
             const std::string &category,
             const std::string &action,

@@ -1,6 +1,7 @@
 // Address classes (no database needed) and the 128-bit keys and CIDR ranges every source uses.
 
 #include "enrich/addressclass.h"
+#include "enrich/caveats.h"
 #include "enrich/ipkey.h"
 
 #include <QTest>
@@ -67,8 +68,8 @@ private Q_SLOTS:
 
     void caveatsNameSharedAddresses()
     {
-        QVERIFY(addressClassCaveat(QStringLiteral("cgnat")).contains(QLatin1String("shared")));
-        QVERIFY(addressClassCaveat(QStringLiteral("public")).isEmpty());
+        QVERIFY(caveat::addressClass(QStringLiteral("cgnat")).contains(QLatin1String("shared")));
+        QVERIFY(caveat::addressClass(QStringLiteral("public")).isEmpty());
     }
 
     void cidrRanges()

@@ -7,6 +7,7 @@
 
 #include "audit/auditlog.h"
 #include "case/casefile.h"
+#include "enrich/caveats.h"
 #include "enrich/enricher.h"
 #include "enrich/ipinfo.h"
 #include "enrich/sourceset.h"
@@ -213,7 +214,7 @@ private Q_SLOTS:
         auto info = loadIpInfo(c.db(), QStringLiteral("81.2.69.160"));
         QVERIFY(info && info->enriched && !info->hasGeo());
         QCOMPARE(info->addressClass, QStringLiteral("public"));
-        QVERIFY(ipCaveats(*info).contains(noGeolocationText()));
+        QVERIFY(ipCaveats(*info).contains(caveat::noGeolocation()));
         QCOMPARE(loadIpInfo(c.db(), QStringLiteral("100.64.1.2"))->addressClass,
                  QStringLiteral("cgnat"));
     }

@@ -5,9 +5,9 @@
 #include "common/views1fixture.h"
 
 #include "case/casesession.h"
+#include "enrich/ipdetails.h"
 #include "ipdetails/ipdetailsmodel.h"
 #include "ipdetails/ipdetailsview.h"
-#include "ipdetails/ipinforeader.h"
 #include "items/selectionhub.h"
 
 #include <QAbstractItemModelTester>
@@ -76,7 +76,7 @@ private Q_SLOTS:
         QVERIFY(ny.contains(QStringLiteral("Hosting")));
         QVERIFY(ny.contains(QStringLiteral("Shared by 6 accounts")));
         const IpDetails priv = IpDetails::read(c->db(), QString::fromLatin1(v::kPrivate));
-        QVERIFY(priv.caveats.join(QLatin1Char('\n')).contains(QStringLiteral("private")));
+        QVERIFY(priv.caveats.join(QLatin1Char('\n')).contains(QStringLiteral("Private address")));
         QVERIFY(!field(priv, QStringLiteral("geo.location")));
         const IpDetails unknown = IpDetails::read(c->db(), QStringLiteral("192.0.2.200"));
         QVERIFY(!unknown.enriched);

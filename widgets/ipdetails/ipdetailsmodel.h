@@ -3,7 +3,7 @@
 // The enrichment of one address as a table: field, value, and the provenance of the value
 // (source database or list, its type, build date and age). Tooltips explain each source.
 
-#include "ipdetails/ipinforeader.h"
+#include "enrich/ipdetails.h"
 
 #include <QAbstractTableModel>
 

@@ -4,7 +4,7 @@
 // provenance of each value, the caveats that apply and its activity in the case. When several
 // addresses are selected it says so and lets the analyst pick one.
 
-#include "ipdetails/ipinforeader.h"
+#include "enrich/ipdetails.h"
 #include "items/caseload.h"
 
 #include <QWidget>

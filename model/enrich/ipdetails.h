@@ -1,8 +1,10 @@
 #pragma once
 
-// Reads what the case knows about one address for the IP details view: the current enrichment
-// row field by field with the source that supplied each value (ip_info.provenance →
-// enrich_sources), the caveats that apply, and the address's activity in the events.
+// What the case knows about one address, as the IP details view shows it: the current
+// enrichment row field by field with the source that supplied each value (ip_info.provenance →
+// enrich_sources), the caveats that apply (worded by caveats.h), and the address's activity in
+// the events. A projection of loadIpInfo() (ipinfo.h), the one reader of an ip_info row with
+// its provenance; it lives in the model so that no widget runs SQL.
 
 #include <QDate>
 #include <QString>
