@@ -3,6 +3,7 @@
 #include "api/linereader.h"
 #include "core/ipaddr.h"
 #include "core/timeutil.h"
+#include "core/utf8.h"
 #include "syslog/labelbuilder.h"
 #include "syslog/localzone.h"
 
@@ -266,7 +267,7 @@ Status NfdumpImporter::parse(InputStream &in, ParseContext &ctx) const
                             = std::int32_t(v);
                 break;
             case Proto:
-                e.transport = lower(LabelBuilder::cleanUtf8(value));
+                e.transport = lower(utf8::repaired(value));
                 break;
             case InPkts:
                 if (toInt(value, v) && v >= 0)
