@@ -78,8 +78,7 @@ int run(const QStringList &argv)
                                                       .arg(f.suppressedBy)
                                             : QString()));
         outLine(QStringLiteral("       %1 .. %2  %3")
-                        .arg(QString::fromStdString(formatIsoUs(f.firstTs)),
-                             QString::fromStdString(formatIsoUs(f.lastTs)), displaySafe(entities)));
+                        .arg(utcIso(f.firstTs), utcIso(f.lastTs), displaySafe(entities)));
         for (const auto &cv : f.caveats)
             outLine(QStringLiteral("       caveat: %1")
                             .arg(displaySafe(

@@ -38,9 +38,7 @@ int run(const QStringList &argv)
     outLine(QStringLiteral("events         %1").arg(s.events));
     outLine(QStringLiteral("rejects        %1").arg(s.rejects));
     if (s.events > 0)
-        outLine(QStringLiteral("time span      %1 .. %2")
-                        .arg(QString::fromStdString(formatIsoUs(s.firstTs)),
-                             QString::fromStdString(formatIsoUs(s.lastTs))));
+        outLine(QStringLiteral("time span      %1 .. %2").arg(utcIso(s.firstTs), utcIso(s.lastTs)));
     outLine(QStringLiteral("sources        %1").arg(s.sources.size()));
     for (const SourceSummary &src : s.sources) {
         outLine(QStringLiteral("  %1  %2  %3 events  %4 rejects  sha256 %5")

@@ -8,7 +8,6 @@
 #include "enrich/ipinfo.h"
 #include "report/reportfields.h"
 
-#include <QDateTime>
 #include <QSet>
 
 #include <algorithm>
@@ -226,13 +225,6 @@ Result<ReportData> collectReportData(const CaseFile &caseFile,
     if (!step(80, QStringLiteral("Read")))
         return cancelled();
     return d;
-}
-
-QString reportTime(std::int64_t us)
-{
-    return QDateTime::fromMSecsSinceEpoch(us / 1000, Qt::UTC)
-                   .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
-           + QStringLiteral(" UTC");
 }
 
 } // namespace netcase

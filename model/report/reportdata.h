@@ -106,7 +106,4 @@ Result<ReportData> collectReportData(const CaseFile &caseFile,
                                      const ReportProgressFn &progress,
                                      const std::atomic<bool> &cancel);
 
-/// "2024-03-01 12:00:00 UTC" for UTC microseconds.
-QString reportTime(std::int64_t us);
-
 } // namespace netcase
