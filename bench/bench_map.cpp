@@ -4,6 +4,7 @@
 // layer rendered once, each mouse move a shifted blit plus overlay and legend).
 // Usage: bench_map [LOCATIONS]   (see bench/map.sh)
 
+#include "core/geo.h"
 #include "items/mapclusterer.h"
 #include "items/mapdata.h"
 #include "items/maprenderer.h"

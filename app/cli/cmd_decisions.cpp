@@ -4,6 +4,7 @@
 #include "cli/output.h"
 
 #include "audit/decisionstore.h"
+#include "core/displaytext.h"
 
 #include <nlohmann/json.hpp>
 
@@ -18,13 +19,13 @@ void printRevision(const Decision &d, const std::vector<Review> &reviews)
     outLine(QStringLiteral("  #%1 rev %2  %3 (%4 confidence)  by %5 at %6")
                     .arg(d.id)
                     .arg(d.revision)
-                    .arg(decisions::verdictLabel(d.verdict), d.confidence, sanitize(d.analyst),
+                    .arg(decisions::verdictLabel(d.verdict), d.confidence, displaySafe(d.analyst),
                          d.createdAt));
-    outLine(QStringLiteral("      reason: %1").arg(sanitize(d.reasoning)));
+    outLine(QStringLiteral("      reason: %1").arg(displaySafe(d.reasoning)));
     if (!d.proportionality.isEmpty())
-        outLine(QStringLiteral("      proportionality: %1").arg(sanitize(d.proportionality)));
+        outLine(QStringLiteral("      proportionality: %1").arg(displaySafe(d.proportionality)));
     for (const Factor &f : d.factors) {
-        QString line = QStringLiteral("      factor: %1").arg(sanitize(f.text));
+        QString line = QStringLiteral("      factor: %1").arg(displaySafe(f.text));
         if (!f.evidence.empty())
             line += QStringLiteral(" [%1 events]").arg(f.evidence.size());
         if (f.findingId)
@@ -34,9 +35,9 @@ void printRevision(const Decision &d, const std::vector<Review> &reviews)
     for (const Review &r : reviews) {
         if (r.decisionId == d.id)
             outLine(QStringLiteral("      review: %1 by %2 at %3%4")
-                            .arg(r.verdict, sanitize(r.reviewer), r.createdAt,
+                            .arg(r.verdict, displaySafe(r.reviewer), r.createdAt,
                                  r.note.isEmpty() ? QString()
-                                                  : QStringLiteral(": ") + sanitize(r.note)));
+                                                  : QStringLiteral(": ") + displaySafe(r.note)));
     }
 }
 
@@ -85,7 +86,7 @@ int run(const QStringList &argv)
             continue;
         }
         outLine(QStringLiteral("%1  %2  (%3 revision%4)")
-                        .arg(sanitize(latest.subject.toString()),
+                        .arg(displaySafe(latest.subject.toString()),
                              decisions::verdictLabel(latest.verdict))
                         .arg(revs.size())
                         .arg(revs.size() == 1 ? QString() : QStringLiteral("s")));

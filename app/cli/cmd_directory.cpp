@@ -3,6 +3,7 @@
 #include "cli/command.h"
 #include "cli/output.h"
 
+#include "core/displaytext.h"
 #include "core/identity.h"
 #include "items/directoryimport.h"
 
@@ -39,7 +40,7 @@ int run(const QStringList &argv)
                     .arg(sum->imported)
                     .arg(sum->rows));
     for (const QString &s : sum->skipped)
-        outLine(QStringLiteral("  skipped %1").arg(sanitize(s)));
+        outLine(QStringLiteral("  skipped %1").arg(displaySafe(s)));
     return 0;
 }
 

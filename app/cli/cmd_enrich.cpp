@@ -4,6 +4,7 @@
 #include "cli/interrupt.h"
 #include "cli/output.h"
 
+#include "core/displaytext.h"
 #include "enrich/contextlist.h"
 #include "enrich/enricher.h"
 #include "enrich/geodatasettings.h"
@@ -60,7 +61,7 @@ int run(const QStringList &argv)
         specs = configuredSources();
     const SourceSet sources = SourceSet::load(specs);
     for (const QString &r : sources.refused())
-        errLine(sanitize(r));
+        errLine(displaySafe(r));
     if (explicitGiven && sources.empty())
         return fail(makeError(QStringLiteral("none of the given databases or lists could be "
                                              "used; the case was not changed")));
@@ -106,10 +107,10 @@ int run(const QStringList &argv)
         for (const EnrichSource &s : sources.sources())
             outLine(QStringLiteral("%1  %2  %3  sha256 %4")
                             .arg(s.kind, -7)
-                            .arg(sanitize(s.label()), sanitize(s.path), s.sha256.left(16)));
+                            .arg(displaySafe(s.label()), displaySafe(s.path), s.sha256.left(16)));
         for (const QString &w : sum->warnings)
             if (!sources.refused().contains(w))
-                errLine(QStringLiteral("warning: %1").arg(sanitize(w)));
+                errLine(QStringLiteral("warning: %1").arg(displaySafe(w)));
         outLine(sum->text());
     }
     // A refused database is an input error even though the rest was used.

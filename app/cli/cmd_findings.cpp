@@ -5,6 +5,7 @@
 
 #include "analysis/findingstore.h"
 #include "analysis/tuning.h"
+#include "core/displaytext.h"
 #include "core/timeutil.h"
 
 #include <nlohmann/json.hpp>
@@ -71,17 +72,16 @@ int run(const QStringList &argv)
                         .arg(f.id, 4)
                         .arg(f.severity, 3)
                         .arg(f.kind, -28)
-                        .arg(sanitize(f.title))
+                        .arg(displaySafe(f.title))
                         .arg(f.evidenceCount)
                         .arg(f.suppressedBy ? QStringLiteral("  (suppressed by tuning #%1)")
                                                       .arg(f.suppressedBy)
                                             : QString()));
         outLine(QStringLiteral("       %1 .. %2  %3")
-                        .arg(QString::fromStdString(formatIsoUs(f.firstTs)),
-                             QString::fromStdString(formatIsoUs(f.lastTs)), sanitize(entities)));
+                        .arg(utcIso(f.firstTs), utcIso(f.lastTs), displaySafe(entities)));
         for (const auto &cv : f.caveats)
             outLine(QStringLiteral("       caveat: %1")
-                            .arg(sanitize(
+                            .arg(displaySafe(
                                     QString::fromStdString(cv.value("text", std::string())))));
     }
     if (!json && shown == 0)

@@ -5,6 +5,7 @@
 #include "cli/output.h"
 
 #include "api/registry.h"
+#include "core/displaytext.h"
 #include "ingest/importjob.h"
 #include "jobs/pipeline.h"
 
@@ -107,10 +108,10 @@ int run(const QStringList &argv)
         for (const SourceReport &s : report->sources) {
             if (!s.error.isEmpty())
                 outLine(QStringLiteral("%1  not imported: %2")
-                                .arg(sanitize(s.name), sanitize(s.error)));
+                                .arg(displaySafe(s.name), displaySafe(s.error)));
             else
                 outLine(QStringLiteral("%1  %2  %3 events  %4 rejects%5")
-                                .arg(sanitize(s.name), s.format)
+                                .arg(displaySafe(s.name), s.format)
                                 .arg(s.events)
                                 .arg(s.rejects)
                                 .arg(s.duplicates > 0

@@ -5,6 +5,7 @@
 
 #include "case/caseinfo.h"
 #include "case/casesummary.h"
+#include "core/displaytext.h"
 #include "core/timeutil.h"
 
 #include <nlohmann/json.hpp>
@@ -27,28 +28,26 @@ int run(const QStringList &argv)
         return 0;
     }
     const CaseInfo &i = s.info;
-    outLine(QStringLiteral("title          %1").arg(sanitize(i.title)));
-    outLine(QStringLiteral("authorization  %1").arg(sanitize(i.authorization)));
+    outLine(QStringLiteral("title          %1").arg(displaySafe(i.title)));
+    outLine(QStringLiteral("authorization  %1").arg(displaySafe(i.authorization)));
     if (!i.scope.isEmpty())
-        outLine(QStringLiteral("scope          %1").arg(sanitize(i.scope)));
+        outLine(QStringLiteral("scope          %1").arg(displaySafe(i.scope)));
     if (!i.retentionDate.isEmpty())
         outLine(QStringLiteral("retention      %1").arg(i.retentionDate));
-    outLine(QStringLiteral("created        %1 by %2").arg(i.createdAt, sanitize(i.createdBy)));
+    outLine(QStringLiteral("created        %1 by %2").arg(i.createdAt, displaySafe(i.createdBy)));
     outLine(QStringLiteral("events         %1").arg(s.events));
     outLine(QStringLiteral("rejects        %1").arg(s.rejects));
     if (s.events > 0)
-        outLine(QStringLiteral("time span      %1 .. %2")
-                        .arg(QString::fromStdString(formatIsoUs(s.firstTs)),
-                             QString::fromStdString(formatIsoUs(s.lastTs))));
+        outLine(QStringLiteral("time span      %1 .. %2").arg(utcIso(s.firstTs), utcIso(s.lastTs)));
     outLine(QStringLiteral("sources        %1").arg(s.sources.size()));
     for (const SourceSummary &src : s.sources) {
         outLine(QStringLiteral("  %1  %2  %3 events  %4 rejects  sha256 %5")
-                        .arg(sanitize(src.name), src.format)
+                        .arg(displaySafe(src.name), src.format)
                         .arg(src.events)
                         .arg(src.rejects)
                         .arg(src.sha256.left(16)));
         for (const auto &[reason, count] : src.rejectReasons)
-            outLine(QStringLiteral("      %1 x %2").arg(count).arg(sanitize(reason)));
+            outLine(QStringLiteral("      %1 x %2").arg(count).arg(displaySafe(reason)));
     }
     outLine(QStringLiteral("audit head     %1").arg(s.auditHead));
     return 0;

@@ -3,6 +3,7 @@
 #include "cli/output.h"
 
 #include "case/casefile.h"
+#include "core/displaytext.h"
 
 #include <QDate>
 #include <QFileInfo>
@@ -31,7 +32,7 @@ int run(const QStringList &argv)
     auto c = CaseFile::create(path, info);
     if (!c)
         return fail(c.error());
-    outLine(QStringLiteral("created %1").arg(sanitize(path)));
+    outLine(QStringLiteral("created %1").arg(displaySafe(path)));
     return 0;
 }
 

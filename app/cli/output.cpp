@@ -1,5 +1,7 @@
 #include "output.h"
 
+#include "core/displaytext.h"
+
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
@@ -39,18 +41,6 @@ int fail(const Error &error)
     return int(error.code) == int(ErrorCode::Cancelled) ? 2 : int(error.code);
 }
 
-QString sanitize(const QString &text)
-{
-    QString s = text;
-    for (QChar &c : s) {
-        const char16_t u = c.unicode();
-        if ((u < 0x20 && u != u'\t') || (u >= 0x7f && u < 0xa0) || (u >= 0x202a && u <= 0x202e)
-            || (u >= 0x2066 && u <= 0x2069))
-            c = QChar(0xfffd);
-    }
-    return s;
-}
-
 bool stderrIsTerminal()
 {
     return ::isatty(STDERR_FILENO) == 1;
@@ -70,7 +60,7 @@ void ProgressLine::show(int percent, const QString &text) const
 {
     if (!m_tty)
         return;
-    std::fprintf(stderr, "\r%3d%%  %s\x1b[K", percent, sanitize(text).toUtf8().constData());
+    std::fprintf(stderr, "\r%3d%%  %s\x1b[K", percent, displaySafe(text).toUtf8().constData());
     std::fflush(stderr);
 }
 

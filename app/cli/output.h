@@ -1,8 +1,9 @@
 #pragma once
 
-// Terminal output for the command line. Plain output strips control characters that came from
-// log data (so a hostile log line cannot drive the terminal); JSON output is escaped by the
-// JSON writer.
+// Terminal output for the command line. Plain output shows text that came from log data through
+// displaySafe() (core/displaytext.h), so a hostile log line cannot drive the terminal and its
+// control characters stay visible as in the GUI; JSON output keeps the exact text, escaped by
+// the JSON writer.
 
 #include "core/result.h"
 
@@ -20,8 +21,6 @@ void outJson(const nlohmann::json &j);
 void errLine(const QString &text);
 /// Reports an error value on stderr and returns its exit code.
 int fail(const Error &error);
-/// Replaces control characters (C0, DEL, C1, bidi overrides) with U+FFFD.
-QString sanitize(const QString &text);
 bool stderrIsTerminal();
 
 /// A progress line on stderr ("\r 42%  text"), drawn only when stderr is a terminal and cleared

@@ -1,8 +1,8 @@
 #include "entracsvimporter.h"
 
-#include "api/labelsbuilder.h"
 #include "cloud/entrasignin.h"
 #include "cloud/jsonrecordimport.h"
+#include "core/utf8.h"
 #include "tabular/csvreader.h"
 #include "tabular/peekstream.h"
 #include "tabular/tabularmapping.h"
@@ -105,8 +105,8 @@ Status EntraCsvImporter::parse(InputStream &in, ParseContext &ctx) const
         signIn.clear();
         for (size_t i = 0; i < fields.size(); ++i) {
             if (slot[i] >= 0 && !fields[i].empty())
-                signIn.set(S(slot[i]), isValidUtf8(fields[i]) ? std::string(fields[i])
-                                                              : toValidUtf8(fields[i]));
+                signIn.set(S(slot[i]), utf8::isValid(fields[i]) ? std::string(fields[i])
+                                                                : utf8::repaired(fields[i]));
         }
         Event e;
         e.line = reader.line();

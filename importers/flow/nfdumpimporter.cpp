@@ -3,6 +3,7 @@
 #include "api/recordloop.h"
 #include "core/ipaddr.h"
 #include "core/timeutil.h"
+#include "core/utf8.h"
 #include "syslog/labelbuilder.h"
 #include "syslog/localzone.h"
 
@@ -78,6 +79,9 @@ Column columnFor(std::string_view name)
     return {};
 }
 
+// Not core/csv.h on purpose: `nfdump -o csv` never quotes (its fields are numbers, addresses
+// and flag letters), so a plain cut at commas gives the same fields, and views into the line
+// instead of a string per field keep the import of millions of flows fast.
 void splitCsv(std::string_view line, std::vector<std::string_view> &out)
 {
     out.clear();
@@ -248,7 +252,7 @@ Status NfdumpImporter::parse(InputStream &in, ParseContext &ctx) const
                             = std::int32_t(v);
                 break;
             case Proto:
-                e.transport = lower(LabelBuilder::cleanUtf8(value));
+                e.transport = lower(utf8::repaired(value));
                 break;
             case InPkts:
                 if (toInt(value, v) && v >= 0)

@@ -1,6 +1,7 @@
 #include "authmessage.h"
 
 #include "core/ipaddr.h"
+#include "core/utf8.h"
 #include "syslog/labelbuilder.h"
 
 #include <charconv>
@@ -50,12 +51,12 @@ void setSource(Event &e, std::string_view addr)
     if (addr.empty())
         return;
     if (!normaliseIp(addr, e.sourceIp))
-        e.sourceDomain = LabelBuilder::cleanUtf8(addr);
+        e.sourceDomain = utf8::repaired(addr);
 }
 
 void setUser(Event &e, std::string_view user)
 {
-    e.userName = LabelBuilder::cleanUtf8(user);
+    e.userName = utf8::repaired(user);
 }
 
 /// "ADDR port N[ rest]" or "ADDR[ rest]". Returns the rest after the port (or after ADDR).
@@ -240,7 +241,7 @@ bool sshd(Event &e, LabelBuilder &l, std::string_view m)
         const size_t close = m.find(']');
         if (open == std::string_view::npos || close == std::string_view::npos || close < open)
             return false;
-        e.sourceDomain = LabelBuilder::cleanUtf8(m.substr(0, open));
+        e.sourceDomain = utf8::repaired(m.substr(0, open));
         normaliseIp(m.substr(open + 2, close - open - 2), e.sourceIp);
         e.category = "network";
         e.action = "ssh_reverse_mapping_failed";

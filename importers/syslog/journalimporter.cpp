@@ -2,6 +2,7 @@
 
 #include "api/recordloop.h"
 #include "api/sampling.h"
+#include "core/utf8.h"
 #include "syslog/authmessage.h"
 #include "syslog/jsonrecord.h"
 #include "syslog/labelbuilder.h"
@@ -73,7 +74,7 @@ Status JournalImporter::parse(InputStream &in, ParseContext &ctx) const
         e.line = lineNo;
         e.timestampUs = us;
         e.tzOffsetMin = 0;
-        e.hostName = LabelBuilder::cleanUtf8(rec.get("_HOSTNAME"));
+        e.hostName = utf8::repaired(rec.get("_HOSTNAME"));
         const std::string_view program = firstOf(rec, "SYSLOG_IDENTIFIER", "_COMM");
         labels.clear();
         labels.add("process", program);

@@ -4,6 +4,8 @@
 // so it appends escaped text straight into one string. Used by the syslog, Zeek and flow
 // importers.
 
+#include "core/utf8.h"
+
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -13,28 +15,6 @@ namespace netcase {
 class LabelBuilder
 {
 public:
-    /// s with invalid UTF-8 bytes replaced by U+FFFD, so any field stays valid JSON text.
-    static std::string cleanUtf8(std::string_view s)
-    {
-        std::string out;
-        out.reserve(s.size());
-        for (size_t i = 0; i < s.size(); ++i) {
-            const auto c = static_cast<unsigned char>(s[i]);
-            if (c < 0x80) {
-                out += char(c);
-                continue;
-            }
-            const size_t n = utf8Length(s, i);
-            if (n == 0) {
-                out += "\xEF\xBF\xBD";
-            } else {
-                out.append(s.data() + i, n);
-                i += n - 1;
-            }
-        }
-        return out;
-    }
-
     void clear() { m_json.clear(); }
     bool empty() const { return m_json.empty(); }
 
@@ -98,7 +78,7 @@ private:
             } else if (c < 0x80) {
                 m_json += char(c);
             } else {
-                const size_t n = utf8Length(s, i);
+                const size_t n = utf8::sequenceLength(s, i);
                 if (n == 0) {
                     m_json += "\xEF\xBF\xBD"; // keep the JSON valid for any bytes
                 } else {
@@ -108,38 +88,6 @@ private:
             }
         }
         m_json += '"';
-    }
-
-    /// Length of a valid UTF-8 sequence at s[i], 0 when the bytes are not valid UTF-8.
-    static size_t utf8Length(std::string_view s, size_t i)
-    {
-        const auto c = static_cast<unsigned char>(s[i]);
-        size_t n = 0;
-        std::uint32_t cp = 0;
-        if (c >= 0xC2 && c <= 0xDF) {
-            n = 2;
-            cp = c & 0x1F;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            n = 3;
-            cp = c & 0x0F;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            n = 4;
-            cp = c & 0x07;
-        } else {
-            return 0;
-        }
-        if (i + n > s.size())
-            return 0;
-        for (size_t k = 1; k < n; ++k) {
-            const auto cc = static_cast<unsigned char>(s[i + k]);
-            if ((cc & 0xC0) != 0x80)
-                return 0;
-            cp = (cp << 6) | (cc & 0x3F);
-        }
-        if ((n == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF)))
-            || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
-            return 0;
-        return n;
     }
 
     std::string m_json;

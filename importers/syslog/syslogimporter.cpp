@@ -3,6 +3,7 @@
 #include "api/recordloop.h"
 #include "api/sampling.h"
 #include "core/timeutil.h"
+#include "core/utf8.h"
 #include "syslog/authmessage.h"
 #include "syslog/labelbuilder.h"
 #include "syslog/localzone.h"
@@ -58,7 +59,7 @@ Status SyslogImporter::parse(InputStream &in, ParseContext &ctx) const
             e.timestampUs = s.utcUs;
             e.tzOffsetMin = std::int16_t(s.offsetMin);
         }
-        e.hostName = LabelBuilder::cleanUtf8(s.host);
+        e.hostName = utf8::repaired(s.host);
         labels.clear();
         labels.add("process", s.program);
         labels.add("pid", s.pid);

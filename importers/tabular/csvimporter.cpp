@@ -1,6 +1,6 @@
 #include "csvimporter.h"
 
-#include "api/labelsbuilder.h"
+#include "core/utf8.h"
 #include "tabular/csvreader.h"
 #include "tabular/peekstream.h"
 #include "tabular/recordmapper.h"
@@ -90,8 +90,8 @@ Status CsvImporter::parse(InputStream &in, ParseContext &ctx) const
         fixed.reserve(fields.size()); // views into it stay valid
         for (size_t i = 0; i < fields.size(); ++i) {
             std::string_view v = fields[i];
-            if (!isValidUtf8(v)) // e.g. a Latin-1 export: keep the text, never break JSON
-                v = fixed.emplace_back(toValidUtf8(v));
+            if (!utf8::isValid(v)) // e.g. a Latin-1 export: keep the text, never break JSON
+                v = fixed.emplace_back(utf8::repaired(v));
             record.emplace_back(names[i], v);
         }
         Event e;

@@ -1,5 +1,7 @@
 #include "csvreader.h"
 
+#include "core/csv.h"
+
 #include <algorithm>
 #include <map>
 
@@ -120,32 +122,6 @@ bool CsvReader::next(std::vector<std::string_view> &fields)
     }
 }
 
-std::vector<std::string> CsvReader::splitLine(std::string_view line, char delimiter)
-{
-    std::vector<std::string> out(1);
-    bool inQuotes = false;
-    for (size_t i = 0; i < line.size(); ++i) {
-        const char c = line[i];
-        if (inQuotes) {
-            if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
-                out.back().push_back('"');
-                ++i;
-            } else if (c == '"') {
-                inQuotes = false;
-            } else {
-                out.back().push_back(c);
-            }
-        } else if (c == '"' && out.back().empty()) {
-            inQuotes = true;
-        } else if (c == delimiter) {
-            out.emplace_back();
-        } else if (c != '\r') {
-            out.back().push_back(c);
-        }
-    }
-    return out;
-}
-
 char CsvReader::detectDelimiter(std::string_view sample)
 {
     // Count fields per line for each candidate; the winner gives the same count (> 1) on the
@@ -168,7 +144,7 @@ char CsvReader::detectDelimiter(std::string_view sample)
     for (char d : candidates) {
         std::map<size_t, int> counts;
         for (std::string_view l : lines)
-            ++counts[splitLine(l, d).size()];
+            ++counts[csv::splitLine(l, d).size()];
         int score = 0;
         for (const auto &[n, times] : counts) {
             if (n > 1)

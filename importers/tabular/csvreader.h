@@ -2,7 +2,10 @@
 
 // Streams RFC 4180 records with bounded memory: quoted fields may hold the delimiter, doubled
 // quotes and line breaks; a record is cut off (and flagged) beyond 1 MiB. CRLF or LF endings,
-// a UTF-8 byte order mark is skipped.
+// a UTF-8 byte order mark is skipped. Kept apart from core/csv.h on purpose: an import reads
+// gigabytes from an InputStream a buffer at a time, hands out views into one reused buffer
+// instead of a string per field, and keeps each record's raw text, line and problem for the
+// rejects; core/csv.h splits text that is already in memory.
 
 #include "api/inputstream.h"
 
@@ -31,8 +34,6 @@ public:
     /// The delimiter (, ; tab |) that splits the sample's lines into the most columns
     /// consistently; ',' when nothing fits better.
     static char detectDelimiter(std::string_view sample);
-    /// Splits one line (no line breaks inside quotes) into fields, unquoting them.
-    static std::vector<std::string> splitLine(std::string_view line, char delimiter);
 
 private:
     bool get(char &c);

@@ -3,6 +3,7 @@
 #include "api/labelsbuilder.h"
 #include "core/fields.h"
 #include "core/ipaddr.h"
+#include "core/utf8.h"
 
 #include <algorithm>
 #include <charconv>
@@ -139,7 +140,7 @@ std::string RecordMapper::map(const SourceFields &record, Event &e) const
                 sawTime = true;
                 const auto t = m_time.parse(value);
                 if (!t)
-                    return "@timestamp: cannot read \"" + toValidUtf8(value.substr(0, 64))
+                    return "@timestamp: cannot read \"" + utf8::repaired(value.substr(0, 64))
                            + "\" as " + m_mapping.timestampFormat;
                 e.timestampUs = t->us;
                 e.tzOffsetMin = t->offsetMin;

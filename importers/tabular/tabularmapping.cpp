@@ -1,6 +1,6 @@
 #include "tabularmapping.h"
 
-#include "api/labelsbuilder.h"
+#include "core/utf8.h"
 
 #include <algorithm>
 
@@ -20,7 +20,7 @@ std::vector<std::string> uniqueColumnNames(const std::vector<std::string_view> &
 {
     std::vector<std::string> names;
     for (size_t i = 0; i < header.size(); ++i) {
-        std::string n = toValidUtf8(header[i]);
+        std::string n = utf8::repaired(header[i]);
         while (!n.empty() && (n.back() == ' ' || n.back() == '\t'))
             n.pop_back();
         while (!n.empty() && (n.front() == ' ' || n.front() == '\t'))

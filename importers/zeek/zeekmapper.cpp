@@ -2,6 +2,7 @@
 
 #include "core/ipaddr.h"
 #include "core/timeutil.h"
+#include "core/utf8.h"
 
 #include <charconv>
 
@@ -132,7 +133,7 @@ bool ZeekMapper::set(ZeekRole role, std::string_view field, std::string_view v, 
         return true;
     }
     case ZeekRole::Uid:
-        m_e.sessionId = LabelBuilder::cleanUtf8(v);
+        m_e.sessionId = utf8::repaired(v);
         return true;
     case ZeekRole::OrigH:
         setIp(m_e.sourceIp, m_labels, field, v);
@@ -149,7 +150,7 @@ bool ZeekMapper::set(ZeekRole role, std::string_view field, std::string_view v, 
             m_labels.add(field, v);
         return true;
     case ZeekRole::Proto:
-        m_e.transport = LabelBuilder::cleanUtf8(v);
+        m_e.transport = utf8::repaired(v);
         return true;
     case ZeekRole::Duration:
         if (!secondsToUs(v, m_e.durationUs))
@@ -188,19 +189,19 @@ bool ZeekMapper::set(ZeekRole role, std::string_view field, std::string_view v, 
         return true;
     case ZeekRole::Client:
     case ZeekRole::UserAgent:
-        m_e.userAgent = LabelBuilder::cleanUtf8(v);
+        m_e.userAgent = utf8::repaired(v);
         return true;
     case ZeekRole::Method:
-        m_e.httpMethod = LabelBuilder::cleanUtf8(v);
+        m_e.httpMethod = utf8::repaired(v);
         return true;
     case ZeekRole::Uri:
-        m_e.urlPath = LabelBuilder::cleanUtf8(v);
+        m_e.urlPath = utf8::repaired(v);
         return true;
     case ZeekRole::Host:
-        m_e.destinationDomain = LabelBuilder::cleanUtf8(v);
+        m_e.destinationDomain = utf8::repaired(v);
         return true;
     case ZeekRole::Username:
-        m_e.userName = LabelBuilder::cleanUtf8(v);
+        m_e.userName = utf8::repaired(v);
         return true;
     case ZeekRole::Path:
     case ZeekRole::Ignored:
@@ -238,8 +239,7 @@ bool ZeekMapper::finish(Event &out, const char *&reason)
         m_e.action = "http_request";
     } else {
         m_e.category = "network";
-        m_e.action
-                = m_path.empty() ? std::string("zeek") : "zeek_" + LabelBuilder::cleanUtf8(m_path);
+        m_e.action = m_path.empty() ? std::string("zeek") : "zeek_" + utf8::repaired(m_path);
     }
     m_labels.add("zeek_log", m_path);
     m_e.labels = m_labels.take();

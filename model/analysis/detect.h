@@ -78,7 +78,6 @@ void select(const std::vector<Ev> &events,
     }
 }
 double median(std::vector<double> v);
-std::string isoSeconds(std::int64_t us);
 
 } // namespace detail
 

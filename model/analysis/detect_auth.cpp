@@ -5,6 +5,8 @@
 #include "detect.h"
 #include "rules.h"
 
+#include "core/timeutil.h"
+
 #include <algorithm>
 #include <map>
 #include <unordered_set>

@@ -6,6 +6,8 @@
 #include "rules.h"
 #include "useragent.h"
 
+#include "core/timeutil.h"
+
 #include <algorithm>
 #include <map>
 #include <set>

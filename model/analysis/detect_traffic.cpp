@@ -4,6 +4,8 @@
 #include "detect.h"
 #include "rules.h"
 
+#include "core/timeutil.h"
+
 #include <algorithm>
 #include <cmath>
 #include <map>

@@ -4,7 +4,8 @@
 #include "detect.h"
 #include "rules.h"
 
-#include <cmath>
+#include "core/geo.h"
+
 #include <unordered_map>
 #include <unordered_set>
 
@@ -13,18 +14,6 @@ namespace netcase {
 using namespace detail;
 
 namespace {
-
-double greatCircleKm(double lat1, double lon1, double lat2, double lon2)
-{
-    constexpr double kEarthKm = 6371.0;
-    constexpr double kRad = M_PI / 180.0;
-    const double dLat = (lat2 - lat1) * kRad;
-    const double dLon = (lon2 - lon1) * kRad;
-    const double a = std::sin(dLat / 2) * std::sin(dLat / 2)
-                     + std::cos(lat1 * kRad) * std::cos(lat2 * kRad) * std::sin(dLon / 2)
-                               * std::sin(dLon / 2);
-    return 2 * kEarthKm * std::asin(std::min(1.0, std::sqrt(a)));
-}
 
 bool mobile(const AnalysisIp &i)
 {

@@ -43,14 +43,4 @@ double median(std::vector<double> v)
     return v[mid];
 }
 
-std::string isoSeconds(std::int64_t us)
-{
-    std::string s = formatIsoUs(us);
-    // 2026-11-02T08:00:00.000000Z -> 2026-11-02T08:00:00Z
-    const auto dot = s.find('.');
-    if (dot != std::string::npos)
-        s = s.substr(0, dot) + 'Z';
-    return s;
-}
-
 } // namespace netcase::detail

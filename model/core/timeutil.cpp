@@ -62,6 +62,62 @@ std::string formatIsoUs(std::int64_t us)
     return buf;
 }
 
+QString utcIso(std::int64_t us)
+{
+    return QString::fromStdString(formatIsoUs(us));
+}
+
+std::string isoSeconds(std::int64_t us)
+{
+    std::string s = formatIsoUs(us);
+    // 2026-11-02T08:00:00.000000Z -> 2026-11-02T08:00:00Z
+    const auto dot = s.find('.');
+    if (dot != std::string::npos)
+        s = s.substr(0, dot) + 'Z';
+    return s;
+}
+
+namespace {
+
+// "2024-03-01 12:00:00.123456", cut by the callers below.
+QString spaced(std::int64_t us)
+{
+    return utcIso(us).replace(QLatin1Char('T'), QLatin1Char(' '));
+}
+
+} // namespace
+
+QString utcDay(std::int64_t us)
+{
+    return utcIso(us).left(10);
+}
+
+QString utcMinute(std::int64_t us)
+{
+    return spaced(us).left(16);
+}
+
+QString utcSecond(std::int64_t us)
+{
+    return spaced(us).left(19);
+}
+
+QString utcMillis(std::int64_t us)
+{
+    return spaced(us).left(23);
+}
+
+QString utcStamp(std::int64_t us)
+{
+    return utcSecond(us) + QStringLiteral(" UTC");
+}
+
+QString utcAxisLabel(std::int64_t us, std::int64_t stepUs)
+{
+    constexpr std::int64_t kDayUs = 24LL * 3600 * 1'000'000;
+    return stepUs >= kDayUs ? utcDay(us) : utcMinute(us).mid(5);
+}
+
 namespace {
 
 bool digits(std::string_view s, size_t pos, size_t n, int &out)

@@ -37,6 +37,27 @@ CivilTime civilFromUs(std::int64_t us);
 /// ISO 8601 UTC with microseconds, e.g. "2024-03-01T12:00:00.000000Z".
 std::string formatIsoUs(std::int64_t us);
 
+// Times shown to people, all cut from formatIsoUs() so every view, report and command agrees on
+// the same instant (UTC, no time zone conversion). A space stands for the T where a person reads
+// the text; the ISO forms are for data.
+
+/// formatIsoUs() as a QString: "2024-03-01T12:00:00.000000Z".
+QString utcIso(std::int64_t us);
+/// "2024-03-01T12:00:00Z": whole seconds, for keys and names that must stay stable.
+std::string isoSeconds(std::int64_t us);
+/// "2024-03-01".
+QString utcDay(std::int64_t us);
+/// "2024-03-01 12:00", where minutes are enough (the timeline's resolution).
+QString utcMinute(std::int64_t us);
+/// "2024-03-01 12:00:00".
+QString utcSecond(std::int64_t us);
+/// "2024-03-01 12:00:00.123", the events table (log lines often share a second).
+QString utcMillis(std::int64_t us);
+/// "2024-03-01 12:00:00 UTC", reports (read away from the application, so the zone is named).
+QString utcStamp(std::int64_t us);
+/// A time axis label: utcDay() when the steps are a day or longer, else "03-01 12:00".
+QString utcAxisLabel(std::int64_t us, std::int64_t stepUs);
+
 /// Parses ISO 8601 / RFC 3339 ("2024-03-01T12:00:00Z", "+02:00" offsets, fractions, a space
 /// instead of T, or a date alone). The offset found (minutes) goes to offsetMin if given.
 std::optional<std::int64_t> parseIso(std::string_view s, int *offsetMin = nullptr);

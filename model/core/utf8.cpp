@@ -11,7 +11,9 @@ namespace {
 
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
 
-/// Length of the well-formed sequence starting at s[i] (Unicode table 3-7), 0 when there is none.
+} // namespace
+
+// Unicode table 3-7: the well-formed byte sequences.
 size_t sequenceLength(std::string_view s, size_t i)
 {
     const auto b = [&](size_t k) {
@@ -42,6 +44,8 @@ size_t sequenceLength(std::string_view s, size_t i)
     }
     return 0;
 }
+
+namespace {
 
 /// Index of the first byte that is not plain ASCII, eight bytes at a time.
 size_t asciiPrefix(std::string_view s)

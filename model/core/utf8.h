@@ -13,6 +13,9 @@ struct Event;
 
 namespace utf8 {
 
+/// Length of the well-formed sequence starting at s[i] (1 for ASCII), 0 when the byte there
+/// starts none (then it is one byte to replace). i must be below s.size().
+size_t sequenceLength(std::string_view s, size_t i);
 /// True when every byte of s is ASCII (then it is valid UTF-8, and so is every part of it).
 bool isAscii(std::string_view s);
 /// True when s is well-formed UTF-8 (no overlongs, surrogates or code points past U+10FFFF).

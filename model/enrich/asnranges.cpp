@@ -1,6 +1,6 @@
 #include "asnranges.h"
 
-#include "csvfields.h"
+#include "core/csv.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -48,7 +48,7 @@ Status AsnRanges::load(const QString &path)
         const std::string_view view(line.constData(), std::size_t(line.size()));
         if (view.empty() || view[0] == '#' || view.find_first_not_of(" \t\r\n") == view.npos)
             continue;
-        splitCsvLine(view, fields);
+        csv::splitLine(view, fields);
         Range r{};
         std::int64_t asn = -1;
         if (fields.size() < 3 || !parseBound(fields[0], r.first) || !parseBound(fields[1], r.last)

@@ -1,6 +1,6 @@
 #include "contextlist.h"
 
-#include "csvfields.h"
+#include "core/csv.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -130,7 +130,7 @@ Result<ContextList> ContextList::load(const QString &path, const QString &catego
         std::string_view view(raw.constData(), std::size_t(raw.size()));
         std::string label;
         if (view.find(',') != std::string_view::npos) {
-            splitCsvLine(view, fields);
+            csv::splitLine(view, fields);
             list.m_format = QStringLiteral("csv");
             view = fields[0];
             if (fields.size() > 1)

@@ -136,9 +136,7 @@ QVariant AccountListModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         if (index.column() == LastSeen)
-            return QString::fromStdString(formatIsoUs(r->lastTs))
-                    .left(16)
-                    .replace(QLatin1Char('T'), QLatin1Char(' '));
+            return utcMinute(r->lastTs);
         if (index.column() == Account)
             return r->account;
         return sortValue(*r, index.column());

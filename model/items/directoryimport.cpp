@@ -2,6 +2,7 @@
 
 #include "audit/auditlog.h"
 #include "case/sqlite.h"
+#include "core/csv.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -56,58 +57,25 @@ std::optional<bool> parseBool(const QString &v)
     return std::nullopt;
 }
 
-} // namespace
-
-QList<QStringList> DirectoryImport::parseCsv(const QString &text, QChar separator)
+// The records as Qt strings. The text went through QString, so it is valid UTF-8 and splitting
+// its bytes at ASCII delimiters, quotes and line ends cuts no character.
+QList<QStringList> readRecords(const QString &text, QChar separator)
 {
-    QList<QStringList> records;
-    QStringList record;
-    QString field;
-    bool quoted = false;
-    bool any = false;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const QChar c = text[i];
-        if (quoted) {
-            if (c == QLatin1Char('"')) {
-                if (i + 1 < text.size() && text[i + 1] == QLatin1Char('"')) {
-                    field += c;
-                    ++i;
-                } else {
-                    quoted = false;
-                }
-            } else {
-                field += c;
-            }
-            continue;
-        }
-        if (c == QLatin1Char('"') && field.isEmpty()) {
-            quoted = true;
-            any = true;
-        } else if (c == separator) {
-            record << field;
-            field.clear();
-            any = true;
-        } else if (c == QLatin1Char('\n') || c == QLatin1Char('\r')) {
-            if (c == QLatin1Char('\r') && i + 1 < text.size() && text[i + 1] == QLatin1Char('\n'))
-                ++i;
-            if (any || !field.isEmpty()) {
-                record << field;
-                records << record;
-            }
-            record.clear();
-            field.clear();
-            any = false;
-        } else {
-            field += c;
-            any = true;
-        }
+    const QByteArray utf8 = text.toUtf8();
+    QList<QStringList> out;
+    for (const std::vector<std::string> &record :
+         csv::records(std::string_view(utf8.constData(), size_t(utf8.size())),
+                      char(separator.unicode()))) {
+        QStringList fields;
+        fields.reserve(qsizetype(record.size()));
+        for (const std::string &f : record)
+            fields << QString::fromStdString(f);
+        out << fields;
     }
-    if (any || !field.isEmpty()) {
-        record << field;
-        records << record;
-    }
-    return records;
+    return out;
 }
+
+} // namespace
 
 Result<DirectoryImportSummary> DirectoryImport::importText(Database &db,
                                                            const QByteArray &csv,
@@ -121,7 +89,7 @@ Result<DirectoryImportSummary> DirectoryImport::importText(Database &db,
     const QChar sep = firstLine.count(QLatin1Char(';')) > firstLine.count(QLatin1Char(','))
                               ? QLatin1Char(';')
                               : QLatin1Char(',');
-    const QList<QStringList> records = parseCsv(text, sep);
+    const QList<QStringList> records = readRecords(text, sep);
     if (records.isEmpty())
         return makeError(QStringLiteral("%1 is empty").arg(sourceName), ErrorCode::Data);
     const QStringList header = records.first();

@@ -32,8 +32,6 @@ public:
                                                      const QString &actor);
     static Result<DirectoryImportSummary>
     importFile(Database &db, const QString &path, const QString &actor);
-    /// Splits CSV text into records of fields (exposed for tests).
-    static QList<QStringList> parseCsv(const QString &text, QChar separator);
 };
 
 } // namespace netcase

@@ -121,9 +121,7 @@ QVariant EventTableModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case Time:
-            return QString::fromStdString(formatIsoUs(e.timestampUs))
-                    .left(23)
-                    .replace(QLatin1Char('T'), QLatin1Char(' '));
+            return utcMillis(e.timestampUs);
         case SourceIp:
             return e.sourceIp.empty() ? q(e.sourceDomain) : q(e.sourceIp);
         case User:

@@ -28,13 +28,6 @@ QString entitiesText(const StoredFinding &f)
     return s;
 }
 
-QString isoText(std::int64_t us)
-{
-    return QString::fromStdString(formatIsoUs(us))
-            .left(19)
-            .replace(QLatin1Char('T'), QLatin1Char(' '));
-}
-
 } // namespace
 
 FindingsModel::FindingsModel(QObject *parent)
@@ -136,9 +129,9 @@ QVariant FindingsModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case From:
-            return isoText(f->firstTs);
+            return utcSecond(f->firstTs);
         case To:
-            return isoText(f->lastTs);
+            return utcSecond(f->lastTs);
         case Kind:
             return QString(f->kind).replace(QLatin1Char('_'), QLatin1Char(' '));
         case Caveats: {

@@ -1,6 +1,7 @@
 #include "mapdata.h"
 
 #include "case/sqlite.h"
+#include "core/geo.h"
 #include "items/timelinesummary.h"
 
 #include <nlohmann/json.hpp>
@@ -69,16 +70,6 @@ std::int64_t timeOf(const Json &p, std::int64_t fallback)
 }
 
 } // namespace
-
-double greatCircleKm(double lat1, double lon1, double lat2, double lon2)
-{
-    constexpr double kRad = M_PI / 180.0;
-    const double dLat = (lat2 - lat1) * kRad, dLon = (lon2 - lon1) * kRad;
-    const double a = std::sin(dLat / 2) * std::sin(dLat / 2)
-                     + std::cos(lat1 * kRad) * std::cos(lat2 * kRad) * std::sin(dLon / 2)
-                               * std::sin(dLon / 2);
-    return 2 * 6371.0 * std::asin(std::min(1.0, std::sqrt(a)));
-}
 
 MapData MapData::load(const Database &db, const std::atomic<bool> *cancel)
 {

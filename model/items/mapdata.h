@@ -51,7 +51,4 @@ struct MapData
     static MapData load(const Database &db, const std::atomic<bool> *cancel = nullptr);
 };
 
-/// Great-circle distance in km.
-double greatCircleKm(double lat1, double lon1, double lat2, double lon2);
-
 } // namespace netcase

@@ -1,10 +1,9 @@
 #include "tableexport.h"
 
-#include "csvwriter.h"
-
 #include "analysis/findingstore.h"
 #include "case/eventjson.h"
 #include "case/eventquery.h"
+#include "core/csv.h"
 #include "enrich/ecsdecorator.h"
 
 #include <QSaveFile>

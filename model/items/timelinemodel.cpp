@@ -61,7 +61,7 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case Start:
-            return QString::fromStdString(formatIsoUs(b.startUs));
+            return utcIso(b.startUs);
         case Success:
             return qlonglong(b.success);
         case Failure:

@@ -1,12 +1,13 @@
 #include "htmlout.h"
 
+#include "core/displaytext.h"
 #include "report/reportdata.h"
 
 namespace netcase {
 
 QString esc(const QString &text)
 {
-    return printable(text).toHtmlEscaped().replace(QLatin1Char('\''), QStringLiteral("&#39;"));
+    return htmlSafe(text, LineBreaks::Keep).replace(QLatin1Char('\''), QStringLiteral("&#39;"));
 }
 
 QString severityWord(int severity)

@@ -8,7 +8,6 @@
 #include "enrich/ipinfo.h"
 #include "report/reportfields.h"
 
-#include <QDateTime>
 #include <QSet>
 
 #include <algorithm>
@@ -226,29 +225,6 @@ Result<ReportData> collectReportData(const CaseFile &caseFile,
     if (!step(80, QStringLiteral("Read")))
         return cancelled();
     return d;
-}
-
-QString printable(const QString &text)
-{
-    QString out;
-    out.reserve(text.size());
-    for (const QChar c : text) {
-        const char16_t u = c.unicode();
-        const bool control = (u < 0x20 && u != u'\t' && u != u'\n') || (u >= 0x7f && u < 0xa0)
-                             || (u >= 0x202a && u <= 0x202e) || (u >= 0x2066 && u <= 0x2069);
-        if (control)
-            out += QStringLiteral("\\x{%1}").arg(int(u), 2, 16, QLatin1Char('0'));
-        else
-            out += c;
-    }
-    return out;
-}
-
-QString reportTime(std::int64_t us)
-{
-    return QDateTime::fromMSecsSinceEpoch(us / 1000, Qt::UTC)
-                   .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
-           + QStringLiteral(" UTC");
 }
 
 } // namespace netcase

@@ -106,10 +106,4 @@ Result<ReportData> collectReportData(const CaseFile &caseFile,
                                      const ReportProgressFn &progress,
                                      const std::atomic<bool> &cancel);
 
-/// Shown text for a value that came from a log: control characters become visible escapes
-/// ("\x1b"), so they can neither drive a terminal nor vanish from the reader's view.
-QString printable(const QString &text);
-/// "2024-03-01 12:00:00 UTC" for UTC microseconds.
-QString reportTime(std::int64_t us);
-
 } // namespace netcase

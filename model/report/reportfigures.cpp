@@ -5,6 +5,7 @@
 #include "report/reportdata.h"
 #include "report/reportwriters.h"
 
+#include "core/timeutil.h"
 #include "items/mapclusterer.h"
 #include "items/maprenderer.h"
 
@@ -63,14 +64,6 @@ std::pair<std::int64_t, std::int64_t> niceAxis(std::int64_t max)
     return {(max + step - 1) / step * step, step};
 }
 
-QString bucketLabel(std::int64_t us, std::int64_t bucketUs)
-{
-    const QDateTime t = QDateTime::fromMSecsSinceEpoch(us / 1000, Qt::UTC);
-    if (bucketUs >= 24LL * 3600 * 1'000'000)
-        return t.toString(QStringLiteral("yyyy-MM-dd"));
-    return t.toString(QStringLiteral("MM-dd HH:mm"));
-}
-
 QImage drawTimeline(const ReportTimeline &tl)
 {
     const int lanes = int(tl.bands.size());
@@ -119,7 +112,7 @@ QImage drawTimeline(const ReportTimeline &tl)
         const qreal x = plot.left() + i * slot;
         p.drawLine(QPointF(x, plot.bottom()), QPointF(x, plot.bottom() + 4));
         p.drawText(QPointF(x - 2, plot.bottom() + 18),
-                   bucketLabel(tl.buckets[std::size_t(i)].startUs, tl.bucketUs));
+                   utcAxisLabel(tl.buckets[std::size_t(i)].startUs, tl.bucketUs));
     }
     // Legend, top right.
     qreal lx = plot.right();

@@ -4,6 +4,7 @@
 
 #include "htmlout.h"
 
+#include "core/timeutil.h"
 #include "report/reportdata.h"
 
 #include <QBuffer>
@@ -171,7 +172,7 @@ QString generatedAtText(const ReportOptions &options)
 {
     if (!options.generatedAt.isEmpty())
         return options.generatedAt;
-    return QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"));
+    return utcMinute(QDateTime::currentMSecsSinceEpoch() * 1000) + QStringLiteral(" UTC");
 }
 
 QString reportHtml(const ReportData &d,

@@ -34,7 +34,7 @@ QString bytes(std::int64_t n)
 
 QString span(std::int64_t from, std::int64_t to)
 {
-    return reportTime(from) + QStringLiteral(" to ") + reportTime(to);
+    return utcStamp(from) + QStringLiteral(" to ") + utcStamp(to);
 }
 
 } // namespace

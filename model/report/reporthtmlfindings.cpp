@@ -3,6 +3,7 @@
 
 #include "htmlout.h"
 
+#include "core/timeutil.h"
 #include "report/reportdata.h"
 
 #include <QLocale>
@@ -52,7 +53,7 @@ void findingCard(HtmlOut &out, const ReportFinding &rf, int maxEvidence)
     out.kvHtml(QStringLiteral("Severity"), out.severityBadge(f.severity));
     out.kv(QStringLiteral("Kind / rule"), f.kind + QStringLiteral(" / ") + f.rule);
     out.kv(QStringLiteral("Time window"),
-           reportTime(f.firstTs) + QStringLiteral(" to ") + reportTime(f.lastTs));
+           utcStamp(f.firstTs) + QStringLiteral(" to ") + utcStamp(f.lastTs));
     out.kv(QStringLiteral("Addresses"), joined(f.ips));
     out.kv(QStringLiteral("Accounts"), joined(f.accounts));
     if (!f.hosts.isEmpty())
@@ -104,7 +105,7 @@ void findingCard(HtmlOut &out, const ReportFinding &rf, int maxEvidence)
         for (const ReportEvidence &e : rf.evidence) {
             // The header says UTC. Date and time each stay on one line (a browser would
             // otherwise break the date at its hyphens in a narrow column).
-            const QStringList when = reportTime(e.timestampUs).chopped(4).split(QLatin1Char(' '));
+            const QStringList when = utcSecond(e.timestampUs).split(QLatin1Char(' '));
             out.rowHtml({QStringLiteral("<span class=\"nobr\">%1</span> "
                                         "<span class=\"nobr\">%2</span>")
                                  .arg(esc(when.value(0)), esc(when.value(1))),

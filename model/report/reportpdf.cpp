@@ -2,6 +2,7 @@
 // pages, each page painted with a header (case title, authorisation reference) and a footer
 // ("Page n of m", generation time).
 
+#include "core/displaytext.h"
 #include "report/reportdata.h"
 #include "report/reportwriters.h"
 
@@ -34,9 +35,10 @@ QFont pdfFont(qreal pt, bool bold = false)
 void paintHeader(QPainter &p, const QRectF &area, const ReportData &d)
 {
     const CaseInfo &info = d.summary.info;
-    const QString auth = QStringLiteral("Authorisation: ")
-                         + (info.authorization.isEmpty() ? QStringLiteral("none recorded")
-                                                         : printable(info.authorization));
+    const QString auth
+            = QStringLiteral("Authorisation: ")
+              + (info.authorization.isEmpty() ? QStringLiteral("none recorded")
+                                              : displaySafe(info.authorization, LineBreaks::Keep));
     p.setPen(QColor(0x22, 0x22, 0x22));
     const QFont authFont = pdfFont(8);
     const qreal authWidth
@@ -48,9 +50,9 @@ void paintHeader(QPainter &p, const QRectF &area, const ReportData &d)
     const QFont titleFont = pdfFont(9, true);
     p.setFont(titleFont);
     const qreal titleWidth = area.width() - authWidth - 12;
-    p.drawText(
-            QRectF(area.left(), area.top(), titleWidth, 24), Qt::AlignLeft | Qt::AlignVCenter,
-            QFontMetricsF(titleFont).elidedText(printable(info.title), Qt::ElideRight, titleWidth));
+    p.drawText(QRectF(area.left(), area.top(), titleWidth, 24), Qt::AlignLeft | Qt::AlignVCenter,
+               QFontMetricsF(titleFont).elidedText(displaySafe(info.title, LineBreaks::Keep),
+                                                   Qt::ElideRight, titleWidth));
     p.setPen(QPen(kRule, 1.2));
     p.drawLine(QPointF(area.left(), area.top() + 28), QPointF(area.right(), area.top() + 28));
 }
@@ -83,7 +85,8 @@ Status writeReportPdf(const ReportData &d,
     writer.setPageSize(QPageSize(options.page == ReportOptions::Page::Letter ? QPageSize::Letter
                                                                              : QPageSize::A4));
     writer.setPageMargins(QMarginsF(16, 12, 16, 12), QPageLayout::Millimeter);
-    writer.setTitle(QStringLiteral("Netcase report: ") + printable(d.summary.info.title));
+    writer.setTitle(QStringLiteral("Netcase report: ")
+                    + displaySafe(d.summary.info.title, LineBreaks::Keep));
     writer.setCreator(QStringLiteral("Netcase " NETCASE_VERSION));
 
     const QRectF paint(QPointF(0, 0), QSizeF(writer.pageLayout().paintRectPixels(kDpi).size()));

@@ -240,16 +240,26 @@ private Q_SLOTS:
         QCOMPARE(o.value(QStringLiteral("sources")).toArray().size(), 0);
     }
 
-    void controlCharactersAreStrippedFromPlainOutput()
+    void controlCharactersAreVisibleInPlainOutput()
     {
         const QString path = test::tempPath(QStringLiteral("esc.netcase"));
-        QCOMPARE(test::netcase({QStringLiteral("new"), path, QStringLiteral("--title"),
-                                QStringLiteral("evil\x1b[31mred")})
+        const QString title = QStringLiteral("evil\x1b[31mred\u202Egpj.exe\tx");
+        QCOMPARE(test::netcase({QStringLiteral("new"), path, QStringLiteral("--title"), title})
                          .exitCode,
                  0);
         auto r = test::netcase({QStringLiteral("info"), path});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(!r.out.contains('\x1b'));
+        // Shown as the GUI shows them (core/displaytext.h): control pictures and <U+202E>.
+        QVERIFY2(QString::fromUtf8(r.out).contains(
+                         QStringLiteral("evil\u241b[31mred<U+202E>gpj.exe\u2409x")),
+                 r.out.constData());
+        // JSON keeps the exact text; the JSON writer escapes it.
+        r = test::netcase({QStringLiteral("info"), path, QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(!r.out.contains('\x1b'));
+        QCOMPARE(QJsonDocument::fromJson(r.out).object().value(QStringLiteral("title")).toString(),
+                 title);
     }
 };
 

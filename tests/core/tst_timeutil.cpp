@@ -18,6 +18,22 @@ private Q_SLOTS:
         QCOMPARE(formatIsoUs(0), std::string("1970-01-01T00:00:00.000000Z"));
         QCOMPARE(formatIsoUs(-1), std::string("1969-12-31T23:59:59.999999Z"));
     }
+    void shownForms()
+    {
+        // One instant in every form the views, reports and commands show.
+        const std::int64_t t = toEpochUs(2024, 3, 1, 12, 34, 56, 789012);
+        QCOMPARE(utcIso(t), QStringLiteral("2024-03-01T12:34:56.789012Z"));
+        QCOMPARE(isoSeconds(t), std::string("2024-03-01T12:34:56Z"));
+        QCOMPARE(utcDay(t), QStringLiteral("2024-03-01"));
+        QCOMPARE(utcMinute(t), QStringLiteral("2024-03-01 12:34"));
+        QCOMPARE(utcSecond(t), QStringLiteral("2024-03-01 12:34:56"));
+        QCOMPARE(utcMillis(t), QStringLiteral("2024-03-01 12:34:56.789"));
+        QCOMPARE(utcStamp(t), QStringLiteral("2024-03-01 12:34:56 UTC"));
+        const std::int64_t hour = 3600LL * 1000000;
+        QCOMPARE(utcAxisLabel(t, hour), QStringLiteral("03-01 12:34"));
+        QCOMPARE(utcAxisLabel(t, 24 * hour), QStringLiteral("2024-03-01"));
+        QCOMPARE(utcAxisLabel(t, 24 * hour - 1), QStringLiteral("03-01 12:34"));
+    }
     void isoOffsets()
     {
         int off = 0;

@@ -51,6 +51,18 @@ private Q_SLOTS:
         QCOMPARE(inPlace, fixed);
     }
 
+    void sequenceLength()
+    {
+        // The one length the JSON label writers use to copy or replace a sequence.
+        QCOMPARE(utf8::sequenceLength("a", 0), size_t(1));
+        QCOMPARE(utf8::sequenceLength("\xC3\xA9", 0), size_t(2));
+        QCOMPARE(utf8::sequenceLength("x\xE2\x82\xAC", 1), size_t(3));
+        QCOMPARE(utf8::sequenceLength("\xF0\x9F\x98\x80", 0), size_t(4));
+        QCOMPARE(utf8::sequenceLength("\xE2\x82", 0), size_t(0));
+        QCOMPARE(utf8::sequenceLength("\xED\xA0\x80", 0), size_t(0));
+        QCOMPARE(utf8::sequenceLength("\x80", 0), size_t(0));
+    }
+
     void repairsEveryEventField()
     {
         Event e;

@@ -125,6 +125,7 @@ private Q_SLOTS:
         const QString v4 = writeTextFile(QStringLiteral("asn-ipv4.csv"),
                                          "1.0.0.0,1.0.0.255,13335,\"Cloudflare, Inc.\"\n"
                                          "1.0.4.0,1.0.7.255,38803,Gtelecom Pty Ltd\n"
+                                         "1.0.8.0,1.0.8.255,64500,Net \"Big\" Ltd\n"
                                          "garbage line\n");
         const QString v6 = writeTextFile(
                 QStringLiteral("asn-ipv6.csv"),
@@ -146,6 +147,10 @@ private Q_SLOTS:
         r = t.find(key("1.0.5.5"));
         QVERIFY(r);
         QCOMPARE(r->asn, std::int64_t(38803));
+        // A quote inside an unquoted field is text (RFC 4180 readers keep it; core/csv.h).
+        r = t.find(key("1.0.8.1"));
+        QVERIFY(r);
+        QCOMPARE(t.organisation(*r), std::string("Net \"Big\" Ltd"));
         r = t.find(key("8.8.8.8")); // 134744064 = 8.8.8.0 in the numeric file
         QVERIFY(r);
         QCOMPARE(r->asn, std::int64_t(15169));

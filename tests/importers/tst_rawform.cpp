@@ -1,4 +1,4 @@
-// Raw records rebuilt from their events (case/rawform.h): an access-log line is kept as a form
+// Raw records rebuilt from their events (core/rawform.h): an access-log line is kept as a form
 // only when the event's fields give it back byte for byte, and every record reads back as the
 // line it came from, whether stored or rebuilt.
 

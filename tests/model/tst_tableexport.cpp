@@ -1,4 +1,4 @@
-// Table export to CSV (model/items/tableexport.h, csvwriter.h): RFC 4180 quoting, the OWASP
+// Table export to CSV (model/items/tableexport.h, core/csv.h): RFC 4180 quoting, the OWASP
 // formula-injection guard, invalid UTF-8 turned into U+FFFD, the events export of a filter
 // (every matching row, the ECS header), findings rows, and a cancel that leaves no file.
 
@@ -7,8 +7,8 @@
 #include "analysis/findingstore.h"
 #include "case/casefile.h"
 #include "case/eventquery.h"
+#include "core/csv.h"
 #include "ingest/importjob.h"
-#include "items/csvwriter.h"
 #include "items/tableexport.h"
 
 #include <QBuffer>

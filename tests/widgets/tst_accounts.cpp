@@ -35,15 +35,6 @@ private Q_SLOTS:
         QVERIFY(v2::makeCase(m_path));
     }
 
-    void csvParsing()
-    {
-        const auto rows = DirectoryImport::parseCsv(
-                QStringLiteral("a,b\r\n\"x, y\",\"say \"\"hi\"\"\"\n\nz,\n"), QLatin1Char(','));
-        QCOMPARE(rows.size(), 3);
-        QCOMPARE(rows[1], (QStringList{QStringLiteral("x, y"), QStringLiteral("say \"hi\"")}));
-        QCOMPARE(rows[2], (QStringList{QStringLiteral("z"), QString()}));
-    }
-
     void directoryImport()
     {
         auto c = CaseFile::open(m_path);

@@ -31,13 +31,6 @@ namespace netcase {
 
 namespace {
 
-QString timeText(std::int64_t us)
-{
-    return QString::fromStdString(formatIsoUs(us))
-            .left(19)
-            .replace(QLatin1Char('T'), QLatin1Char(' '));
-}
-
 QString section(const QString &title,
                 const std::vector<CountedValue> &values,
                 const QString &empty,
@@ -52,7 +45,7 @@ QString section(const QString &title,
         html += QStringLiteral("<tr><td align=right>%1&nbsp;&nbsp;</td><td>%2%3</td></tr>")
                         .arg(loc.toString(qlonglong(v.count)), htmlSafe(v.value),
                              withTime && v.lastTs ? QStringLiteral(" <small>(last %1)</small>")
-                                                            .arg(timeText(v.lastTs))
+                                                            .arg(utcSecond(v.lastTs))
                                                   : QString());
     }
     return html + QStringLiteral("</table>");
@@ -299,8 +292,8 @@ void AccountsView::showContext(ContextLoad loaded)
                           .arg(loc.toString(qlonglong(ctx->events)),
                                loc.toString(qlonglong(ctx->successes)),
                                loc.toString(qlonglong(ctx->failures)),
-                               loc.toString(qlonglong(ctx->distinctIps)), timeText(ctx->firstTs),
-                               timeText(ctx->lastTs));
+                               loc.toString(qlonglong(ctx->distinctIps)), utcSecond(ctx->firstTs),
+                               utcSecond(ctx->lastTs));
     } else {
         head += QStringLiteral("<br>") + tr("No events name this account.");
     }

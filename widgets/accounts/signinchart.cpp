@@ -11,15 +11,6 @@
 
 namespace netcase {
 
-namespace {
-QString shortTime(std::int64_t us)
-{
-    return QString::fromStdString(formatIsoUs(us))
-            .left(16)
-            .replace(QLatin1Char('T'), QLatin1Char(' '));
-}
-} // namespace
-
 SignInChart::SignInChart(QWidget *parent)
     : QWidget(parent)
 {
@@ -126,8 +117,8 @@ void SignInChart::paintEvent(QPaintEvent *)
     other.setAlpha(90);
     key(other, tr("other"));
     const std::int64_t end = m_firstTs + m_bucketUs * std::int64_t(m_success.size());
-    p.drawText(QRectF(4, r.bottom() + 2, width() - 8, fh), Qt::AlignLeft, shortTime(m_firstTs));
-    p.drawText(QRectF(4, r.bottom() + 2, width() - 8, fh), Qt::AlignRight, shortTime(end));
+    p.drawText(QRectF(4, r.bottom() + 2, width() - 8, fh), Qt::AlignLeft, utcMinute(m_firstTs));
+    p.drawText(QRectF(4, r.bottom() + 2, width() - 8, fh), Qt::AlignRight, utcMinute(end));
 }
 
 bool SignInChart::event(QEvent *e)
@@ -139,7 +130,7 @@ bool SignInChart::event(QEvent *e)
             const std::int64_t from = m_firstTs + m_bucketUs * b;
             QToolTip::showText(help->globalPos(),
                                tr("%1 – %2 UTC\n%3 successes, %4 failures, %5 other")
-                                       .arg(shortTime(from), shortTime(from + m_bucketUs))
+                                       .arg(utcMinute(from), utcMinute(from + m_bucketUs))
                                        .arg(m_success[size_t(b)])
                                        .arg(m_failure[size_t(b)])
                                        .arg(m_other[size_t(b)]),

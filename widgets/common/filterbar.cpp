@@ -12,17 +12,6 @@
 
 namespace netcase {
 
-namespace {
-
-QString shortTime(std::int64_t us)
-{
-    QString s = QString::fromStdString(formatIsoUs(us));
-    s.replace(QLatin1Char('T'), QLatin1Char(' '));
-    return s.left(16); // minutes are what the timeline selects
-}
-
-} // namespace
-
 FilterBar::FilterBar(SelectionHub &hub, QWidget *parent)
     : QWidget(parent)
     , m_hub(hub)
@@ -159,8 +148,8 @@ void FilterBar::rebuild()
         addChip(tr("%1 events").arg(sel.eventIds.size()), tr("A set of chosen events"),
                 [](Selection &s) { s.eventIds.clear(); });
     if (sel.fromUs || sel.toUs) {
-        const QString from = sel.fromUs ? shortTime(*sel.fromUs) : tr("start");
-        const QString to = sel.toUs ? shortTime(*sel.toUs) : tr("end");
+        const QString from = sel.fromUs ? utcMinute(*sel.fromUs) : tr("start");
+        const QString to = sel.toUs ? utcMinute(*sel.toUs) : tr("end");
         addChip(tr("%1 – %2 UTC").arg(from, to),
                 tr("@timestamp from %1 (inclusive) to %2 (exclusive), UTC").arg(from, to),
                 [](Selection &s) {

@@ -6,6 +6,7 @@
 #include "case/eventquery.h"
 #include "cloud/jsonrecordimport.h"
 #include "common/safetext.h"
+#include "core/csv.h"
 #include "tabular/csvreader.h"
 #include "tabular/tabularmapping.h"
 
@@ -199,7 +200,7 @@ void MappingDialog::loadSources()
         if (header.rfind("\xEF\xBB\xBF", 0) == 0)
             header.erase(0, 3);
         std::vector<std::string_view> views;
-        const auto fields = CsvReader::splitLine(header, delim);
+        const auto fields = csv::splitLine(header, delim);
         for (const std::string &f : fields)
             views.emplace_back(f);
         for (const std::string &n : uniqueColumnNames(views))

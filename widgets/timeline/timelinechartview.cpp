@@ -1,17 +1,16 @@
 #include "timelinechartview.h"
 
 #include "common/safetext.h"
+#include "core/timeutil.h"
 #include "items/maprenderer.h"
 #include "items/timelinemodel.h"
 
 #include <QAreaSeries>
 #include <QCategoryAxis>
-#include <QDateTime>
 #include <QLineSeries>
 #include <QLocale>
 #include <QMouseEvent>
 #include <QResizeEvent>
-#include <QTimeZone>
 #include <QToolTip>
 #include <QValueAxis>
 
@@ -22,14 +21,6 @@ namespace netcase {
 namespace {
 
 constexpr std::int64_t kMin = TimelineSummary::kMinuteUs;
-
-QString utcLabel(std::int64_t us, std::int64_t stepUs)
-{
-    const QDateTime t = QDateTime::fromMSecsSinceEpoch(us / 1000, QTimeZone::utc());
-    if (stepUs >= 1440 * kMin)
-        return t.toString(QStringLiteral("yyyy-MM-dd"));
-    return t.toString(QStringLiteral("MM-dd HH:mm"));
-}
 
 QColor outcomeColor(int slot, bool dark)
 {
@@ -155,7 +146,7 @@ void TimelineChartView::updateAxis()
         step *= (ticks + maxTicks - 1) / maxTicks;
     // No tick in the last quarter step: its label, centred on it, would be cut at the edge.
     for (std::int64_t t = floorDiv(from, step) * step + step; t < to - step / 4; t += step)
-        m_axisX->append(utcLabel(t, step), double(t) / 1000.0);
+        m_axisX->append(utcAxisLabel(t, step), double(t) / 1000.0);
     m_axisX->setTitleText(
             tr("UTC · %1 buckets").arg(TimelineSummary::bucketName(m_model.bucketUs())));
 }
@@ -322,7 +313,8 @@ void TimelineChartView::showHoverTip(const QPoint &pos, const QPoint &globalPos)
     for (const TimelineBucket &b : m_model.buckets()) {
         if (t >= b.startUs && t < b.startUs + bucketUs) {
             tip = tr("%1 – %2 UTC (%3 bucket)\n%4 success · %5 failure · %6 other")
-                          .arg(utcLabel(b.startUs, kMin), utcLabel(b.startUs + bucketUs, kMin),
+                          .arg(utcAxisLabel(b.startUs, kMin),
+                               utcAxisLabel(b.startUs + bucketUs, kMin),
                                TimelineSummary::bucketName(bucketUs),
                                loc.toString(qlonglong(b.success)),
                                loc.toString(qlonglong(b.failure)),

@@ -39,13 +39,6 @@ bool sameFilter(const EventFilter &a, const EventFilter &b)
     return a.ips == b.ips && a.users == b.users && a.eventIds == b.eventIds;
 }
 
-QString shortUtc(std::int64_t us)
-{
-    QString s = QString::fromStdString(formatIsoUs(us)).left(16);
-    s.replace(QLatin1Char('T'), QLatin1Char(' '));
-    return s;
-}
-
 } // namespace
 
 TimelineView::TimelineView(SelectionHub &hub, QWidget *parent)
@@ -244,7 +237,7 @@ void TimelineView::updateCaption()
     QString text = tr("%1 of %2 %3 in view, %4 – %5 UTC, %6 buckets.")
                            .arg(loc.toString(qlonglong(m_model->shownTotal())),
                                 loc.toString(qlonglong(s->total())), who,
-                                shortUtc(m_model->fromUs()), shortUtc(m_model->toUs()),
+                                utcMinute(m_model->fromUs()), utcMinute(m_model->toUs()),
                                 TimelineSummary::bucketName(m_model->bucketUs()));
     const auto shownBands = qlonglong(m_chart->bands().size());
     if (m_bandsTotal > shownBands)
@@ -255,7 +248,7 @@ void TimelineView::updateCaption()
         text += tr(" %n finding(s) shown as bands.", nullptr, int(shownBands));
     const Selection &sel = m_hub.selection();
     if (sel.fromUs && sel.toUs)
-        text += tr(" Selected: %1 – %2.").arg(shortUtc(*sel.fromUs), shortUtc(*sel.toUs));
+        text += tr(" Selected: %1 – %2.").arg(utcMinute(*sel.fromUs), utcMinute(*sel.toUs));
     ui::setPlainText(m_caption, text);
 }
 
