@@ -2,9 +2,10 @@
 
 // What a background job sees of its JobRunner (jobrunner.h): whether it should stop, and a
 // progress channel. progress() only stores the newest value and, when no delivery is on its way,
-// asks the owner's thread for one; the owner takes whatever is newest then, at most about ten
-// times a second. A job may thus report as often as it likes (every row, every event) without
-// flooding the GUI thread, and no caller has to throttle.
+// asks the owner's thread for one; the owner takes whatever is newest then, about ten times a
+// second at most (after a first few at once, so that a short job still shows its steps). A job
+// may thus report as often as it likes (every row, every event) without flooding the GUI
+// thread, and no caller has to throttle.
 
 #include <QElapsedTimer>
 
@@ -29,7 +30,10 @@ struct Shared
     bool posted = false;     ///< a delivery has been asked of the owner's thread
     /// Asks the owner's thread for a delivery; set by the runner before the job starts.
     std::function<void()> post;
-    QElapsedTimer sinceDelivery; ///< owner's thread only
+    // The rate limit, on the owner's thread only: when the next delivery is due if deliveries
+    // came exactly at the steady rate (the "generic cell rate algorithm").
+    QElapsedTimer clock;
+    qint64 nextDueMs = 0;
 };
 
 } // namespace jobdetail

@@ -8,8 +8,9 @@
 //     owners that must not run two jobs at once check running() first (import, exports);
 //   - cancel() asks the job to stop and still delivers its result (usually a Cancelled error),
 //     drop() asks it to stop and delivers nothing;
-//   - progress (JobContext::progress) reaches the owner's thread at most about ten times a
-//     second, always the newest value, and the last one before the result;
+//   - progress (JobContext::progress) reaches the owner's thread about ten times a second at
+//     most (a few at once at first), always the newest value, and the last one before the
+//     result;
 //   - the result, value or Error, is handed to done on the owner's thread;
 //   - the destructor drops the job and waits for every job it started, superseded ones
 //     included, so no worker outlives the owner and nothing arrives after it is gone.
@@ -29,8 +30,11 @@
 
 namespace netcase {
 
-/// The shortest time between two progress deliveries (about ten a second).
+/// Progress reaches the owner at most once per interval (about ten times a second) on average,
+/// with up to kJobProgressBurst deliveries at once: the first steps of a job, or a short job's
+/// steps, are shown, and a long job's reports are thinned to the rate.
 inline constexpr int kJobProgressIntervalMs = 100;
+inline constexpr int kJobProgressBurst = 3;
 
 template<typename T, typename P = int>
 class JobRunner
@@ -119,9 +123,11 @@ private:
     {
         if (!shared || shared != m_current)
             return; // superseded or dropped
-        const qint64 wait = shared->sinceDelivery.isValid()
-                                    ? kJobProgressIntervalMs - shared->sinceDelivery.elapsed()
-                                    : 0;
+        if (!shared->clock.isValid())
+            shared->clock.start();
+        // Early by up to burst - 1 intervals is allowed: that is the burst.
+        const qint64 wait = shared->nextDueMs - (kJobProgressBurst - 1) * kJobProgressIntervalMs
+                            - shared->clock.elapsed();
         if (wait <= 0) {
             deliverProgress(shared);
             return;
@@ -141,7 +147,10 @@ private:
             shared->latest.reset();
             shared->posted = false;
         }
-        shared->sinceDelivery.start();
+        if (shared->clock.isValid()) {
+            const qint64 now = shared->clock.elapsed();
+            shared->nextDueMs = std::max(shared->nextDueMs, now) + kJobProgressIntervalMs;
+        }
         // May re-enter (a modal progress dialog processes events): nothing may follow.
         if (value && m_progress)
             m_progress(*value);
