@@ -1,8 +1,9 @@
 #pragma once
 
 // The one way the GUI runs work in the background. A JobRunner belongs to an object on the GUI
-// thread (its owner, of which it is a member) and runs one job at a time on Qt's thread pool
-// (QtConcurrent::run with a QPromise), each job a function returning Result<T>:
+// thread (its owner, of which it is a member), runs jobs on Qt's thread pool (QtConcurrent::run
+// with a QPromise) and wants the result of one at a time; a job is a function returning
+// Result<T>:
 //   - start() supersedes the job in flight: it is cancelled and neither its progress nor its
 //     result is ever delivered, so the newest request wins (loads that follow a selection);
 //     owners that must not run two jobs at once check running() first (import, exports);
