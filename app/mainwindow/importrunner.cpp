@@ -3,28 +3,19 @@
 #include "case/casesession.h"
 #include "jobs/pipeline.h"
 
-#include <QMetaObject>
-#include <QPointer>
-#include <QtConcurrent/QtConcurrentRun>
-
 namespace netcase {
 
 ImportRunner::ImportRunner(QObject *parent)
     : QObject(parent)
-{
-    connect(&m_watcher, &QFutureWatcher<ImportOutcome>::finished, this,
-            [this] { Q_EMIT finished(m_watcher.result()); });
-}
+    , m_job([this](Result<ImportOutcome> r) { onDone(std::move(r)); },
+            [this](const ImportStatus &s) { onProgress(s); })
+{}
 
-ImportRunner::~ImportRunner()
-{
-    cancel();
-    wait();
-}
+ImportRunner::~ImportRunner() = default; // the runner drops the job and waits for it
 
 bool ImportRunner::busy() const
 {
-    return m_watcher.isRunning();
+    return m_job.running();
 }
 
 void ImportRunner::start(CaseSession &session,
@@ -33,44 +24,35 @@ void ImportRunner::start(CaseSession &session,
 {
     if (busy())
         return;
-    m_cancel = std::make_shared<std::atomic<bool>>(false);
+    m_bytesSignalled = m_stagesSignalled = 0;
     auto conn = std::make_shared<Result<CaseFile>>(session.openWorkerConnection());
-    auto cancelFlag = m_cancel;
-    QPointer<ImportRunner> self(this);
-    m_watcher.setFuture(QtConcurrent::run([conn, cancelFlag, paths, options, self] {
-        ImportOutcome out;
-        if (!*conn) {
-            out.error = conn->error().message;
-            return out;
-        }
+    m_job.start([conn, paths, options](JobContext<ImportStatus> &job) -> Result<ImportOutcome> {
+        if (!*conn)
+            return conn->error();
         CaseFile &caseFile = conn->value();
-        ImportJob job(paths, options);
-        auto report = job.run(
+        ImportStatus status; // this worker's view; the runner hands copies to the GUI
+        const ImportJob import(paths, options);
+        auto report = import.run(
                 caseFile,
-                [self](const ImportProgress &p) {
-                    if (self)
-                        QMetaObject::invokeMethod(self.data(), [self, p] {
-                            if (self)
-                                Q_EMIT self->progress(p.bytesDone, p.bytesTotal, p.currentFile);
-                        });
+                [&](const ImportProgress &p) {
+                    status.bytes = p;
+                    ++status.bytesUpdates;
+                    job.progress(status);
                 },
-                *cancelFlag);
-        if (!report) {
-            out.cancelled = report.error().code == ErrorCode::Cancelled;
-            out.error = report.error().message;
-            return out;
-        }
+                job.cancelFlag());
+        if (!report)
+            return report.error();
+        ImportOutcome out;
         out.report = *report;
         auto post = runPostImport(
                 caseFile,
-                [self](const QString &stage, int pct) {
-                    if (self)
-                        QMetaObject::invokeMethod(self.data(), [self, stage, pct] {
-                            if (self)
-                                Q_EMIT self->stage(stage, pct);
-                        });
+                [&](const QString &stage, int pct) {
+                    status.stage = stage;
+                    status.stagePercent = pct;
+                    ++status.stageUpdates;
+                    job.progress(status);
                 },
-                *cancelFlag);
+                job.cancelFlag());
         if (post) {
             for (const PipelineStep &s : *post)
                 out.steps << s.name + QStringLiteral(": ") + s.summary;
@@ -79,18 +61,42 @@ void ImportRunner::start(CaseSession &session,
         }
         out.ok = true;
         return out;
-    }));
+    });
+}
+
+void ImportRunner::onProgress(const ImportStatus &status)
+{
+    // Bytes first: the window shows its progress panel on the first byte count.
+    if (status.bytesUpdates != m_bytesSignalled) {
+        m_bytesSignalled = status.bytesUpdates;
+        Q_EMIT progress(status.bytes.bytesDone, status.bytes.bytesTotal, status.bytes.currentFile);
+    }
+    if (status.stageUpdates != m_stagesSignalled) {
+        m_stagesSignalled = status.stageUpdates;
+        Q_EMIT stage(status.stage, status.stagePercent);
+    }
+}
+
+void ImportRunner::onDone(Result<ImportOutcome> result)
+{
+    if (result) {
+        Q_EMIT finished(*result);
+        return;
+    }
+    ImportOutcome out;
+    out.cancelled = result.error().code == ErrorCode::Cancelled;
+    out.error = result.error().message;
+    Q_EMIT finished(out);
 }
 
 void ImportRunner::cancel()
 {
-    if (m_cancel)
-        m_cancel->store(true);
+    m_job.cancel();
 }
 
 void ImportRunner::wait()
 {
-    m_watcher.waitForFinished();
+    m_job.wait();
 }
 
 } // namespace netcase

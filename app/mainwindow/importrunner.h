@@ -1,16 +1,13 @@
 #pragma once
 
 // Runs an import (and the post-import pipeline) in a worker thread with its own connection to
-// the case. Progress is delivered on the GUI thread about ten times a second; cancel() stops the
-// worker, which rolls back so the case is unchanged.
+// the case, through a JobRunner. Progress is delivered on the GUI thread about ten times a
+// second; cancel() stops the worker, which rolls back so the case is unchanged.
 
 #include "ingest/importjob.h"
+#include "jobs/jobrunner.h"
 
-#include <QFutureWatcher>
 #include <QObject>
-
-#include <atomic>
-#include <memory>
 
 namespace netcase {
 
@@ -23,6 +20,17 @@ struct ImportOutcome
     QString error;
     ImportReport report;
     QStringList steps; ///< summaries of post-import steps (enrichment, analysis)
+};
+
+/// Where a running import is: the bytes of the import, then the post-import stage. Each part
+/// counts its updates so that the GUI signals only what changed since the last delivery.
+struct ImportStatus
+{
+    ImportProgress bytes;
+    int bytesUpdates = 0;
+    QString stage;
+    int stagePercent = 0;
+    int stageUpdates = 0;
 };
 
 class ImportRunner : public QObject
@@ -44,8 +52,12 @@ Q_SIGNALS:
     void finished(const netcase::ImportOutcome &outcome);
 
 private:
-    QFutureWatcher<ImportOutcome> m_watcher;
-    std::shared_ptr<std::atomic<bool>> m_cancel;
+    void onProgress(const ImportStatus &status);
+    void onDone(Result<ImportOutcome> result);
+
+    JobRunner<ImportOutcome, ImportStatus> m_job;
+    int m_bytesSignalled = 0; ///< ImportStatus::bytesUpdates last signalled
+    int m_stagesSignalled = 0;
 };
 
 } // namespace netcase

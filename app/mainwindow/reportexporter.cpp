@@ -7,9 +7,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMessageBox>
-#include <QMetaObject>
 #include <QProgressDialog>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace netcase {
 
@@ -17,30 +15,36 @@ ReportExporter::ReportExporter(QWidget *window, CaseController &controller)
     : QObject(window)
     , m_window(window)
     , m_controller(controller)
-{
-    connect(&m_watcher, &QFutureWatcher<ReportOutcome>::finished, this, &ReportExporter::done);
-}
+    , m_job(
+              [this](Result<ReportOutcome> r) {
+                  if (r) {
+                      done(*r);
+                      return;
+                  }
+                  ReportOutcome out;
+                  out.path = m_path;
+                  out.cancelled = r.error().code == ErrorCode::Cancelled;
+                  out.error = r.error().message;
+                  done(out);
+              },
+              [this](const ReportProgress &p) { Q_EMIT progress(p.percent, p.stage); })
+{}
 
-ReportExporter::~ReportExporter()
-{
-    cancel();
-    wait();
-}
+ReportExporter::~ReportExporter() = default; // the runner drops the export and waits for it
 
 bool ReportExporter::busy() const
 {
-    return m_watcher.isRunning();
+    return m_job.running();
 }
 
 void ReportExporter::cancel()
 {
-    if (m_cancel)
-        m_cancel->store(true);
+    m_job.cancel();
 }
 
 void ReportExporter::wait()
 {
-    m_watcher.waitForFinished();
+    m_job.wait();
 }
 
 void ReportExporter::exportInteractive()
@@ -71,10 +75,8 @@ void ReportExporter::start(const QString &path, const ReportOptions &options)
     CaseSession *s = m_controller.session();
     if (!s || busy())
         return;
-    m_cancel = std::make_shared<std::atomic<bool>>(false);
     auto conn = std::make_shared<Result<CaseFile>>(s->openWorkerConnection());
-    auto cancelFlag = m_cancel;
-    QPointer<ReportExporter> self(this);
+    m_path = path;
 
     m_dialog = new QProgressDialog(tr("Writing the report…"), tr("Cancel"), 0, 100, m_window);
     m_dialog->setObjectName(QStringLiteral("reportProgress"));
@@ -95,35 +97,26 @@ void ReportExporter::start(const QString &path, const ReportOptions &options)
             });
     m_dialog->setValue(0);
 
-    m_watcher.setFuture(QtConcurrent::run([conn, cancelFlag, path, options, self] {
-        ReportOutcome out;
-        out.path = path;
-        if (!*conn) {
-            out.error = conn->error().message;
-            return out;
-        }
-        const Status s = writeReport(
+    m_job.start([conn, path, options](JobContext<ReportProgress> &job) -> Result<ReportOutcome> {
+        if (!*conn)
+            return conn->error();
+        const Status written = writeReport(
                 conn->value(), path, options,
-                [self](int pct, const QString &stage) {
-                    if (self)
-                        QMetaObject::invokeMethod(self.data(), [self, pct, stage] {
-                            if (self)
-                                Q_EMIT self->progress(pct, stage);
-                        });
+                [&job](int pct, const QString &stage) {
+                    job.progress({pct, stage});
                 },
-                *cancelFlag);
-        out.ok = s.ok();
-        if (!s) {
-            out.cancelled = s.error().code == ErrorCode::Cancelled;
-            out.error = s.error().message;
-        }
+                job.cancelFlag());
+        if (!written)
+            return written.error();
+        ReportOutcome out;
+        out.ok = true;
+        out.path = path;
         return out;
-    }));
+    });
 }
 
-void ReportExporter::done()
+void ReportExporter::done(const ReportOutcome &out)
 {
-    const ReportOutcome out = m_watcher.result();
     if (m_dialog) {
         m_dialog->close();
         m_dialog->deleteLater();

@@ -1,17 +1,15 @@
 #pragma once
 
 // File → Export report…: asks for a file (HTML, PDF or JSON), then writes the report in a
-// worker thread with its own connection to the case, showing a progress dialog with Cancel.
+// worker thread (a JobRunner) with its own connection to the case, showing a progress dialog
+// with Cancel.
 // A cancelled or failed export leaves no file behind (the report is written atomically).
 
+#include "jobs/jobrunner.h"
 #include "report/report.h"
 
-#include <QFutureWatcher>
 #include <QObject>
 #include <QPointer>
-
-#include <atomic>
-#include <memory>
 
 class QProgressDialog;
 class QWidget;
@@ -26,6 +24,13 @@ struct ReportOutcome
     bool cancelled = false;
     QString path;
     QString error;
+};
+
+/// How far a report is: what the progress signal carries.
+struct ReportProgress
+{
+    int percent = 0;
+    QString stage;
 };
 
 class ReportExporter : public QObject
@@ -49,13 +54,13 @@ Q_SIGNALS:
     void finished(const netcase::ReportOutcome &outcome);
 
 private:
-    void done();
+    void done(const ReportOutcome &out);
 
     QWidget *m_window;
     CaseController &m_controller;
-    QFutureWatcher<ReportOutcome> m_watcher;
-    std::shared_ptr<std::atomic<bool>> m_cancel;
     QPointer<QProgressDialog> m_dialog;
+    QString m_path; ///< of the export in flight
+    JobRunner<ReportOutcome, ReportProgress> m_job;
 };
 
 } // namespace netcase

@@ -13,7 +13,6 @@
 
 #include <QApplication>
 #include <QDir>
-#include <QElapsedTimer>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLocale>
@@ -22,7 +21,6 @@
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QStatusBar>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace netcase {
 
@@ -42,28 +40,34 @@ TableExporter::TableExporter(QMainWindow &window, CaseController &controller, Do
     , m_window(window)
     , m_controller(controller)
     , m_docks(docks)
+    , m_job(
+              [this](Result<TableExportOutcome> r) {
+                  if (r) {
+                      onFinished(*r);
+                      return;
+                  }
+                  TableExportOutcome out;
+                  out.path = m_path;
+                  out.cancelled = r.error().code == ErrorCode::Cancelled;
+                  out.error = r.error().message;
+                  onFinished(out);
+              },
+              [this](const std::pair<qint64, qint64> &p) { Q_EMIT progress(p.first, p.second); })
 {
     setObjectName(QStringLiteral("tableExporter"));
-    connect(&m_watcher, &QFutureWatcher<TableExportOutcome>::finished, this,
-            &TableExporter::onFinished);
     connect(this, &TableExporter::progress, this, &TableExporter::onProgress);
 }
 
-TableExporter::~TableExporter()
-{
-    cancel();
-    wait();
-}
+TableExporter::~TableExporter() = default; // the runner drops the export and waits for it
 
 void TableExporter::cancel()
 {
-    if (m_cancel)
-        m_cancel->store(true);
+    m_job.cancel();
 }
 
 void TableExporter::wait()
 {
-    m_watcher.waitForFinished();
+    m_job.wait();
 }
 
 std::optional<ExportTable> TableExporter::chooseTable() const
@@ -136,7 +140,7 @@ void TableExporter::start(ExportTable table, const QString &path)
             findings.push_back(*model->findingAt(row));
     }
 
-    m_cancel = std::make_shared<std::atomic<bool>>(false);
+    m_path = path;
     m_dialog = new QProgressDialog(
             tr("Exporting %1 to %2…").arg(tableName(table), QFileInfo(path).fileName()),
             tr("Cancel"), 0, kSteps, &m_window);
@@ -150,20 +154,12 @@ void TableExporter::start(ExportTable table, const QString &path)
     connect(m_dialog, &QProgressDialog::canceled, this, &TableExporter::cancel);
 
     const QString casePath = session->path();
-    auto cancelFlag = m_cancel;
-    QPointer<TableExporter> self(this);
-    m_watcher.setFuture(QtConcurrent::run([=, findings = std::move(findings)] {
-        TableExportOutcome out;
-        out.path = path;
-        QElapsedTimer sinceReport;
-        sinceReport.start();
+    m_job.start([=, findings = std::move(findings)](
+                        JobContext<std::pair<qint64, qint64>> &job) -> Result<TableExportOutcome> {
         ExportControl control;
-        control.cancel = cancelFlag.get();
-        control.progress = [self, &sinceReport](std::int64_t done, std::int64_t total) {
-            if (sinceReport.elapsed() < 100 || !self) // about ten updates a second
-                return;
-            sinceReport.restart();
-            Q_EMIT self->progress(done, total); // queued to the GUI thread
+        control.cancel = &job.cancelFlag();
+        control.progress = [&job](std::int64_t done, std::int64_t total) {
+            job.progress({done, total}); // the runner keeps it to about ten a second
         };
         Result<std::int64_t> rows = std::int64_t(0);
         if (table == ExportTable::Events) {
@@ -171,23 +167,20 @@ void TableExporter::start(ExportTable table, const QString &path)
             options.readOnly = true;
             options.alreadyLocked = true;
             auto conn = CaseFile::open(casePath, options);
-            if (!conn) {
-                out.error = conn.error().message;
-                return out;
-            }
+            if (!conn)
+                return conn.error();
             rows = tableexport::exportEvents(path, conn->db(), filter, control);
         } else {
             rows = tableexport::exportFindings(path, findings, control);
         }
-        if (!rows) {
-            out.cancelled = rows.error().code == ErrorCode::Cancelled;
-            out.error = rows.error().message;
-            return out;
-        }
+        if (!rows)
+            return rows.error();
+        TableExportOutcome out;
         out.ok = true;
         out.rows = *rows;
+        out.path = path;
         return out;
-    }));
+    });
 }
 
 void TableExporter::onProgress(qint64 done, qint64 total)
@@ -196,9 +189,8 @@ void TableExporter::onProgress(qint64 done, qint64 total)
         m_dialog->setValue(int(std::min<qint64>(kSteps, done * kSteps / total)));
 }
 
-void TableExporter::onFinished()
+void TableExporter::onFinished(const TableExportOutcome &out)
 {
-    const TableExportOutcome out = m_watcher.result();
     if (m_dialog)
         m_dialog->deleteLater();
     m_dialog = nullptr;

@@ -2,19 +2,19 @@
 
 // File → Export table…: writes the events table (every event matching the Events view's filter,
 // not only the loaded rows) or the findings table to CSV. The table is the view that has focus,
-// else the user picks one; the export streams in a worker on its own read-only connection, with
-// a progress dialog whose Cancel leaves no file behind (tableexport.h does the writing).
+// else the user picks one; the export streams in a worker (a JobRunner) on its own read-only
+// connection, with a progress dialog whose Cancel leaves no file behind (tableexport.h does the
+// writing).
 
 #include "items/tableexport.h"
+#include "jobs/jobrunner.h"
 
-#include <QFutureWatcher>
 #include <QObject>
 #include <QPointer>
 
-#include <atomic>
 #include <functional>
-#include <memory>
 #include <optional>
+#include <utility>
 
 class QMainWindow;
 class QProgressDialog;
@@ -47,7 +47,7 @@ public:
     using TableChooser = std::function<std::optional<ExportTable>()>;
     void setTableChooser(TableChooser chooser) { m_tableChooser = std::move(chooser); }
 
-    bool busy() const { return m_watcher.isRunning(); }
+    bool busy() const { return m_job.running(); }
     /// Stops a running export (its file is not written).
     void cancel();
     /// Blocks until the worker is done (used on close and in tests).
@@ -67,16 +67,17 @@ private:
     std::optional<ExportTable> chooseTable() const;
     QString askPath(ExportTable table) const;
     void onProgress(qint64 done, qint64 total);
-    void onFinished();
+    void onFinished(const TableExportOutcome &out);
 
     QMainWindow &m_window;
     CaseController &m_controller;
     DockManager &m_docks;
     PathProvider m_pathProvider;
     TableChooser m_tableChooser;
-    QFutureWatcher<TableExportOutcome> m_watcher;
-    std::shared_ptr<std::atomic<bool>> m_cancel;
     QPointer<QProgressDialog> m_dialog;
+    QString m_path; ///< of the export in flight
+    /// Rows done and rows in all.
+    JobRunner<TableExportOutcome, std::pair<qint64, qint64>> m_job;
 };
 
 } // namespace netcase

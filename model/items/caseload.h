@@ -2,16 +2,17 @@
 
 // A read of the case that runs on a worker thread, with a database connection of its own, and
 // hands its result back to the owner's (GUI) thread, so that a model over a million-event case
-// does not freeze the window while it queries. A newer start() supersedes the load in flight:
-// only the latest result is delivered, and the superseded read's SQL stops at its next check
-// (a progress handler on the worker's connection), freeing the worker thread at once.
-// Destroying the CaseLoad cancels and waits for a running read.
+// does not freeze the window while it queries. A JobRunner (jobs/jobrunner.h) runs it: a newer
+// start() supersedes the load in flight, only the latest result is delivered, and the
+// superseded read's SQL stops at its next check (a progress handler on the worker's connection
+// polls the job's cancel flag), freeing the worker thread at once. Destroying the CaseLoad
+// cancels and waits for every read it started.
 
 #include "case/casesession.h"
 #include "core/result.h"
+#include "jobs/jobrunner.h"
 
-#include <QFutureWatcher>
-#include <QtConcurrent/QtConcurrentRun>
+#include <QObject>
 
 #include <atomic>
 #include <functional>
@@ -28,60 +29,34 @@ public:
     /// Runs on the owner's thread with the result of the latest start().
     using Done = std::function<void(T result)>;
 
-    CaseLoad(QObject *owner, Done done)
-        : m_done(std::move(done))
-    {
-        QObject::connect(&m_watcher, &QFutureWatcher<std::shared_ptr<T>>::finished, owner,
-                         [this] { finished(); });
-    }
-    ~CaseLoad()
-    {
-        cancel();
-        m_watcher.waitForFinished();
-    }
-    CaseLoad(const CaseLoad &) = delete;
-    CaseLoad &operator=(const CaseLoad &) = delete;
+    /// owner: the object the CaseLoad is a member of (results arrive on its thread).
+    CaseLoad([[maybe_unused]] QObject *owner, Done done)
+        : m_runner([done = std::move(done)](Result<T> r) { done(r ? std::move(r).value() : T{}); })
+    {}
 
     /// Starts reading session's case on a worker; the error when no connection can be opened.
     Status start(const CaseSession &session, Read read)
     {
-        cancel();
+        m_runner.drop();
         auto conn = session.openWorkerConnection();
         if (!conn)
             return makeError(conn.error().message);
         auto caseFile = std::make_shared<CaseFile>(std::move(*conn));
-        auto cancelled = std::make_shared<std::atomic<bool>>(false);
-        caseFile->db().setCancelFlag(cancelled.get()); // both live as long as the task
-        m_cancel = cancelled;
-        m_watcher.setFuture(QtConcurrent::run([caseFile, cancelled, read = std::move(read)] {
-            // A load superseded before it started returns at once.
-            return cancelled->load() ? std::shared_ptr<T>()
-                                     : std::make_shared<T>(read(caseFile->db(), *cancelled));
-        }));
+        m_runner.start([caseFile, read = std::move(read)](JobContext<int> &job) -> Result<T> {
+            Database &db = caseFile->db();
+            db.setCancelFlag(&job.cancelFlag());
+            T result = read(db, job.cancelFlag());
+            db.setCancelFlag(nullptr); // the flag goes with the job, the connection may stay
+            return result;
+        });
         return {};
     }
     /// Drops the load in flight: its result will not be delivered and its SQL stops.
-    void cancel()
-    {
-        if (m_cancel)
-            m_cancel->store(true);
-        m_cancel.reset();
-    }
-    bool running() const { return m_cancel != nullptr; }
+    void cancel() { m_runner.drop(); }
+    bool running() const { return m_runner.running(); }
 
 private:
-    void finished()
-    {
-        if (!m_cancel || m_cancel->load())
-            return; // superseded or cancelled
-        m_cancel.reset();
-        std::shared_ptr<T> result = m_watcher.result();
-        m_done(result ? std::move(*result) : T{});
-    }
-
-    QFutureWatcher<std::shared_ptr<T>> m_watcher;
-    std::shared_ptr<std::atomic<bool>> m_cancel; ///< of the load in flight
-    Done m_done;
+    JobRunner<T> m_runner;
 };
 
 } // namespace netcase

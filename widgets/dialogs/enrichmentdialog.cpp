@@ -18,12 +18,10 @@
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
-#include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 
 namespace netcase {
 
@@ -81,6 +79,8 @@ EnrichmentDialog::EnrichmentDialog(CaseSession *session, QWidget *parent)
     : QDialog(parent)
     , m_session(session)
     , m_settings(GeodataSettings::load())
+    , m_job([this](Result<QString> r) { onDone(r ? *r : r.error().message, r.ok()); },
+            [this](int percent) { onProgress(percent); })
 {
     setWindowTitle(tr("Enrichment sources"));
     resize(920, 560);
@@ -153,12 +153,9 @@ EnrichmentDialog::EnrichmentDialog(CaseSession *session, QWidget *parent)
     refresh();
 }
 
-EnrichmentDialog::~EnrichmentDialog()
-{
-    // The worker holds its own connection; stop it and wait so it never outlives the dialog.
-    m_cancel = true;
-    m_future.waitForFinished();
-}
+// The worker holds its own connection; the runner stops it and waits, so it never outlives
+// the dialog.
+EnrichmentDialog::~EnrichmentDialog() = default;
 
 void EnrichmentDialog::refresh()
 {
@@ -297,49 +294,26 @@ void EnrichmentDialog::reEnrich()
         onDone(conn.error().message, false);
         return;
     }
-    m_cancel = false;
     m_reEnrich->setEnabled(false);
     m_progress->setValue(0);
     m_progress->setVisible(true);
     ui::setPlainText(m_status, tr("Enriching…"));
     const QList<SourceSpec> specs = configuredSources();
-    QPointer<EnrichmentDialog> self(this);
     auto worker = std::make_shared<CaseFile>(std::move(*conn));
-    m_future = QtConcurrent::run([self, worker, specs, this] {
+    m_job.start([worker, specs](JobContext<int> &job) -> Result<QString> {
         const SourceSet sources = SourceSet::load(specs);
-        int lastPercent = -1;
         auto sum = enrichCase(
                 worker->db(), sources, EnrichOptions{},
-                [&](qint64 done, qint64 total) {
-                    const int pct = total > 0 ? int(100 * done / total) : 100;
-                    if (pct != lastPercent) {
-                        lastPercent = pct;
-                        QMetaObject::invokeMethod(
-                                self,
-                                [self, pct] {
-                                    if (self)
-                                        self->onProgress(pct);
-                                },
-                                Qt::QueuedConnection);
-                    }
+                [&job](qint64 done, qint64 total) {
+                    job.progress(total > 0 ? int(100 * done / total) : 100);
                 },
-                &m_cancel);
-        QString message;
-        bool ok = sum.ok();
-        if (ok) {
-            message = sum->text();
-            for (const QString &w : sum->warnings)
-                message += QStringLiteral("\n⚠ ") + w;
-        } else {
-            message = sum.error().message;
-        }
-        QMetaObject::invokeMethod(
-                self,
-                [self, message, ok] {
-                    if (self)
-                        self->onDone(message, ok);
-                },
-                Qt::QueuedConnection);
+                &job.cancelFlag());
+        if (!sum)
+            return sum.error();
+        QString message = sum->text();
+        for (const QString &w : sum->warnings)
+            message += QStringLiteral("\n⚠ ") + w;
+        return message;
     });
 }
 

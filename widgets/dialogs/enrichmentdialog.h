@@ -2,14 +2,13 @@
 
 // Case → Enrichment sources…: the databases and lists Netcase uses (configured in the settings
 // or found in the usual places) with their type, build date, SHA-256 and staleness, the sources
-// the open case has recorded, and "Re-enrich", which runs in a worker on its own connection.
+// the open case has recorded, and "Re-enrich", which runs in a worker (a JobRunner) on its own
+// connection.
 
 #include "enrich/geodatasettings.h"
+#include "jobs/jobrunner.h"
 
 #include <QDialog>
-#include <QFuture>
-
-#include <atomic>
 
 class QCheckBox;
 class QLabel;
@@ -20,9 +19,6 @@ class QTreeWidget;
 namespace netcase {
 
 class CaseSession;
-struct EnrichSummary;
-template<typename T>
-class Result;
 
 class EnrichmentDialog : public QDialog
 {
@@ -34,7 +30,7 @@ public:
 
     /// Starts re-enrichment of the whole case with the listed sources.
     void reEnrich();
-    bool running() const { return m_future.isRunning(); }
+    bool running() const { return m_job.running(); }
 
 Q_SIGNALS:
     void finished(bool ok, const QString &message);
@@ -59,8 +55,8 @@ private:
     QPushButton *m_reEnrich;
     QProgressBar *m_progress;
     QLabel *m_status;
-    QFuture<void> m_future;
-    std::atomic<bool> m_cancel{false};
+    /// The summary (or the error) to show, and progress in percent.
+    JobRunner<QString, int> m_job;
 };
 
 } // namespace netcase

@@ -15,7 +15,6 @@
 #include <QPainter>
 #include <QToolButton>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace netcase {
 
@@ -81,6 +80,7 @@ GraphView::GraphView(SelectionHub &hub, QWidget *parent)
     , m_canvas(new GraphCanvas(this))
     , m_caption(ui::plainLabel(this))
     , m_find(new QLineEdit(this))
+    , m_job([this](Result<std::shared_ptr<const GraphScene>> r) { finished(std::move(r)); })
 {
     setObjectName(QStringLiteral("GraphView"));
     auto *bar = new QHBoxLayout;
@@ -142,19 +142,13 @@ GraphView::GraphView(SelectionHub &hub, QWidget *parent)
     layout->addWidget(m_canvas, 1);
     setFocusProxy(m_canvas);
 
-    connect(&m_watcher, &QFutureWatcher<GraphJobResult>::finished, this, &GraphView::finished);
     connect(m_canvas, &GraphCanvas::nodeClicked, this, &GraphView::publish);
     connect(m_canvas, &GraphCanvas::nodeActivated, this, &GraphView::expand);
     connect(&m_hub, &SelectionHub::selectionChanged, this, &GraphView::followSelection);
     updateCaption();
 }
 
-GraphView::~GraphView()
-{
-    if (m_cancel)
-        m_cancel->store(true);
-    m_watcher.waitForFinished();
-}
+GraphView::~GraphView() = default; // the runner drops the job in flight and waits for it
 
 void GraphView::setSession(CaseSession *session)
 {
@@ -197,8 +191,8 @@ void GraphView::expand(int dataIndex)
 void GraphView::reload()
 {
     if (!m_session) {
-        if (m_cancel)
-            m_cancel->store(true);
+        m_job.drop(); // a graph of the closed case is never shown
+        m_reloading = false;
         m_status.clear();
         updateCaption();
         return;
@@ -208,36 +202,33 @@ void GraphView::reload()
     const std::shared_ptr<const GraphData> old = m_data;
     const QHash<int, QPointF> previous = m_scene ? m_scene->positions() : QHash<int, QPointF>();
     m_status = tr("Reading the graph…");
+    m_reloading = true;
     start(
-            [path, options, old, previous](const std::atomic_bool &cancel) {
-                GraphJobResult r;
+            [path, options, old,
+             previous](JobContext<int> &job) -> Result<std::shared_ptr<const GraphScene>> {
+                const std::atomic_bool &cancel = job.cancelFlag();
                 CaseFile::OpenOptions o;
                 o.readOnly = true;
                 o.alreadyLocked = true;
                 auto c = CaseFile::open(path, o);
-                if (!c) {
-                    r.error = c.error().message;
-                    return r;
-                }
+                if (!c)
+                    return c.error();
                 auto g = GraphBuilder::load(c->db(), [&cancel] { return cancel.load(); });
-                if (!g) {
-                    r.cancelled = g.error().code == ErrorCode::Cancelled;
-                    r.error = g.error().message;
-                    return r;
-                }
+                if (!g)
+                    return g.error();
                 auto data = std::make_shared<const GraphData>(std::move(*g));
                 const auto start = remapPositions(old.get(), previous, *data);
-                auto scene = GraphScene::build(data, options, start, &cancel);
-                r.cancelled = scene.layoutStats().cancelled;
-                r.scene = std::make_shared<const GraphScene>(std::move(scene));
-                return r;
+                return std::make_shared<const GraphScene>(
+                        GraphScene::build(data, options, start, &cancel));
             },
             m_scene != nullptr);
 }
 
 void GraphView::relayout()
 {
-    if (!m_data) {
+    // While the case is being read, a layout of the old data would supersede the read: read
+    // again instead, with the new options.
+    if (!m_data || m_reloading) {
         reload();
         return;
     }
@@ -246,56 +237,36 @@ void GraphView::relayout()
     const QHash<int, QPointF> previous = m_scene ? m_scene->positions() : QHash<int, QPointF>();
     m_status = tr("Laying out the graph…");
     start(
-            [data, options, previous](const std::atomic_bool &cancel) {
-                GraphJobResult r;
-                auto scene = GraphScene::build(data, options, previous, &cancel);
-                r.cancelled = scene.layoutStats().cancelled;
-                r.scene = std::make_shared<const GraphScene>(std::move(scene));
-                return r;
+            [data, options,
+             previous](JobContext<int> &job) -> Result<std::shared_ptr<const GraphScene>> {
+                return std::make_shared<const GraphScene>(
+                        GraphScene::build(data, options, previous, &job.cancelFlag()));
             },
             true);
 }
 
-void GraphView::start(std::function<GraphJobResult(const std::atomic_bool &)> job, bool keepView)
+void GraphView::start(SceneJob::Body job, bool keepView)
 {
-    if (m_watcher.isRunning()) {
-        // Only the newest request matters: cancel the running one and run this one after it.
-        m_cancel->store(true);
-        m_pending = true;
-        m_keepView = keepView;
-        updateCaption();
-        return;
-    }
-    m_pending = false;
+    // Only the newest request matters: the runner cancels the running one and never delivers
+    // it (a superseded layout's partial scene is not shown).
     m_keepView = keepView;
-    m_cancel = std::make_shared<std::atomic_bool>(false);
-    auto cancel = m_cancel;
-    m_watcher.setFuture(QtConcurrent::run([job = std::move(job), cancel] { return job(*cancel); }));
+    m_job.start(std::move(job));
     updateCaption();
 }
 
-void GraphView::finished()
+void GraphView::finished(Result<std::shared_ptr<const GraphScene>> r)
 {
-    const GraphJobResult r = m_watcher.result();
-    if (m_pending) {
-        // The options changed while this job ran: lay out again with the current ones.
-        if (r.scene && !r.cancelled)
-            m_data = r.scene->dataPtr();
-        m_pending = false;
-        if (m_data)
-            relayout();
-        else
-            reload();
-        return;
-    }
-    if (!r.scene) {
-        m_status = r.cancelled ? QString() : tr("The graph could not be read: %1").arg(r.error);
+    m_reloading = false;
+    if (!r) {
+        m_status = r.error().code == ErrorCode::Cancelled
+                           ? QString()
+                           : tr("The graph could not be read: %1").arg(r.error().message);
         updateCaption();
         return;
     }
     m_status.clear();
-    m_scene = r.scene;
-    m_data = r.scene->dataPtr();
+    m_scene = *r;
+    m_data = m_scene->dataPtr();
     m_canvas->setScene(m_scene, m_keepView);
     followSelection(m_hub.selection());
     updateCaption();
@@ -404,7 +375,7 @@ void GraphView::updateCaption()
     QString text;
     if (!m_session) {
         text = tr("No case open.");
-    } else if (m_watcher.isRunning() || m_pending) {
+    } else if (m_job.running()) {
         text = m_status.isEmpty() ? tr("Laying out the graph…") : m_status;
     } else if (!m_status.isEmpty()) {
         text = m_status;

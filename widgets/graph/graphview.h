@@ -2,14 +2,14 @@
 
 // The network graph dock: IPs, accounts, ASNs, hosts and user agents with weighted edges for
 // what was observed together and clusters from the analysis. The graph is read and laid out in
-// a worker (QtConcurrent); the view follows the SelectionHub and publishes clicked nodes to it.
+// a worker (a JobRunner: the newest request wins); the view follows the SelectionHub and
+// publishes clicked nodes to it.
 
 #include "items/graph/graphscene.h"
+#include "jobs/jobrunner.h"
 
-#include <QFutureWatcher>
 #include <QWidget>
 
-#include <atomic>
 #include <memory>
 
 class QLabel;
@@ -23,14 +23,6 @@ class GraphCanvas;
 class SelectionHub;
 struct Selection;
 
-/// What a worker hands back: the scene, or why there is none.
-struct GraphJobResult
-{
-    std::shared_ptr<const graph::GraphScene> scene;
-    QString error;
-    bool cancelled = false;
-};
-
 class GraphView : public QWidget
 {
     Q_OBJECT
@@ -41,7 +33,7 @@ public:
     void setSession(CaseSession *session);
     GraphCanvas *canvas() const { return m_canvas; }
     /// True while the graph is being read or laid out.
-    bool busy() const { return m_watcher.isRunning(); }
+    bool busy() const { return m_job.running(); }
     void setCap(int cap);
     void setTypeShown(graph::NodeType type, bool shown);
     /// Adds all neighbours of a node (what a double-click does).
@@ -55,8 +47,9 @@ Q_SIGNALS:
 private:
     void reload();
     void relayout();
-    void start(std::function<GraphJobResult(const std::atomic_bool &)> job, bool keepView);
-    void finished();
+    using SceneJob = JobRunner<std::shared_ptr<const graph::GraphScene>>;
+    void start(SceneJob::Body job, bool keepView);
+    void finished(Result<std::shared_ptr<const graph::GraphScene>> result);
     void followSelection(const Selection &selection);
     void publish(int dataIndex);
     void findNode();
@@ -71,11 +64,10 @@ private:
     graph::SceneOptions m_options;
     std::shared_ptr<const graph::GraphData> m_data;
     std::shared_ptr<const graph::GraphScene> m_scene;
-    QFutureWatcher<GraphJobResult> m_watcher;
-    std::shared_ptr<std::atomic_bool> m_cancel;
     bool m_keepView = false;
-    bool m_pending = false; ///< another relayout was asked for while one was running
+    bool m_reloading = false; ///< the job in flight reads the case (not only lays out)
     QString m_status;
+    SceneJob m_job; ///< last: destroyed (and waited for) first
 };
 
 } // namespace netcase
