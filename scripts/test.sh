@@ -13,6 +13,7 @@ cmake --build --preset "$preset" -j"$jobs"
 if [ "$preset" = dev ]; then
     bash scripts/format-check.sh
     bash scripts/check-odr.sh "build/$preset"
+    bash scripts/check-sql.sh
     [ -n "${NETCASE_SKIP_PACKAGE:-}" ] || bash scripts/package-check.sh "build/$preset"
     if [ -z "${NETCASE_SKIP_FUZZ:-}" ] && [ -x scripts/fuzz-smoke.sh ]; then
         bash scripts/fuzz-smoke.sh

@@ -68,7 +68,8 @@ QString residentialProxy()
 QString hosting(const QString &org)
 {
     const QString text = tr("Hosting/data-centre network%1: traffic usually comes from servers, "
-                            "scripts or relays rather than a person's own device.");
+                            "scripts or relays rather than a person's own device, but also from "
+                            "a developer's cloud machine or a legitimate service integration.");
     return text.arg(org.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(org));
 }
 
