@@ -6,9 +6,9 @@
 
 #include "case/casefile.h"
 #include "items/graph/graphbuilder.h"
-#include "items/graph/graphpainter.h"
 #include "items/graph/graphscene.h"
-#include "items/pancache.h"
+#include "render/graphpainter.h"
+#include "render/pancache.h"
 
 #include <QElapsedTimer>
 #include <QGuiApplication>

@@ -7,8 +7,8 @@
 #include "core/geo.h"
 #include "items/mapclusterer.h"
 #include "items/mapdata.h"
-#include "items/maprenderer.h"
-#include "items/pancache.h"
+#include "render/maprenderer.h"
+#include "render/pancache.h"
 
 #include <QElapsedTimer>
 #include <QFont>

@@ -1,68 +1,9 @@
 #include "labelsbuilder.h"
 
 #include "core/textscan.h"
+#include "core/utf8.h"
 
 namespace netcase {
-
-namespace {
-
-// Length of the valid UTF-8 sequence starting at s[i], or 0 when it is invalid.
-size_t utf8Length(std::string_view s, size_t i)
-{
-    const auto b0 = static_cast<unsigned char>(s[i]);
-    size_t n = 0;
-    if (b0 >= 0xC2 && b0 <= 0xDF)
-        n = 2;
-    else if (b0 >= 0xE0 && b0 <= 0xEF)
-        n = 3;
-    else if (b0 >= 0xF0 && b0 <= 0xF4)
-        n = 4;
-    else
-        return 0;
-    if (i + n > s.size())
-        return 0;
-    for (size_t k = 1; k < n; ++k) {
-        if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80)
-            return 0;
-    }
-    const auto b1 = static_cast<unsigned char>(s[i + 1]);
-    if ((b0 == 0xE0 && b1 < 0xA0) || (b0 == 0xED && b1 > 0x9F) || (b0 == 0xF0 && b1 < 0x90)
-        || (b0 == 0xF4 && b1 > 0x8F))
-        return 0; // overlong, surrogate or beyond U+10FFFF
-    return n;
-}
-
-} // namespace
-
-bool isValidUtf8(std::string_view s)
-{
-    for (size_t i = 0; i < s.size(); ++i) {
-        if (static_cast<unsigned char>(s[i]) < 0x80)
-            continue;
-        const size_t n = utf8Length(s, i);
-        if (n == 0)
-            return false;
-        i += n - 1;
-    }
-    return true;
-}
-
-std::string toValidUtf8(std::string_view s)
-{
-    std::string out;
-    out.reserve(s.size());
-    for (size_t i = 0; i < s.size(); ++i) {
-        if (static_cast<unsigned char>(s[i]) < 0x80) {
-            out.push_back(s[i]);
-        } else if (const size_t n = utf8Length(s, i)) {
-            out.append(s.substr(i, n));
-            i += n - 1;
-        } else {
-            out += "\xEF\xBF\xBD";
-        }
-    }
-    return out;
-}
 
 void appendJsonEscaped(std::string &out, std::string_view s)
 {
@@ -96,7 +37,7 @@ void appendJsonEscaped(std::string &out, std::string_view s)
                 out.push_back(hex[c >> 4]);
                 out.push_back(hex[c & 15]);
             }
-        } else if (const size_t n = utf8Length(s, i)) {
+        } else if (const size_t n = utf8::sequenceLength(s, i)) {
             out.append(s.substr(i, n));
             i += n - 1;
         } else {

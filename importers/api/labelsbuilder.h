@@ -25,12 +25,6 @@ private:
     std::string m_json;
 };
 
-/// True when s is valid UTF-8.
-bool isValidUtf8(std::string_view s);
-/// s with each invalid UTF-8 byte replaced by U+FFFD (text from CSV files in other encodings
-/// must not break JSON output later).
-std::string toValidUtf8(std::string_view s);
-
 /// Appends s to out as the body of a JSON string (quotes not included), escaping as RFC 8259
 /// requires and replacing invalid UTF-8 with U+FFFD so the labels always parse.
 void appendJsonEscaped(std::string &out, std::string_view s);

@@ -4,7 +4,7 @@
 // pixels merge into one marker, so a zoomed-out map of 100,000 addresses draws a few hundred
 // markers. Zooming in shrinks cells in degrees until every location stands alone.
 
-#include "items/mapprojection.h"
+#include "render/mapprojection.h"
 
 #include <QPointF>
 

@@ -7,7 +7,7 @@
 
 #include "core/timeutil.h"
 #include "items/mapclusterer.h"
-#include "items/maprenderer.h"
+#include "render/maprenderer.h"
 
 #include <QFont>
 #include <QFontMetricsF>

@@ -1,7 +1,7 @@
 // PanCache: the layer a canvas blits while the user drags. It must land exactly where a fresh
 // render would put it, fill what it no longer covers, and count its renders.
 
-#include "items/pancache.h"
+#include "render/pancache.h"
 
 #include <QImage>
 #include <QPainter>

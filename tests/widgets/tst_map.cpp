@@ -5,15 +5,15 @@
 #include "common/views1fixture.h"
 
 #include "case/casesession.h"
-#include "items/mapbasemap.h"
 #include "items/mapclusterer.h"
 #include "items/mapdata.h"
 #include "items/maplocationmodel.h"
-#include "items/maprenderer.h"
 #include "items/roles.h"
 #include "items/selectionhub.h"
 #include "map/mapcanvas.h"
 #include "map/mapview.h"
+#include "render/mapbasemap.h"
+#include "render/maprenderer.h"
 
 #include <QAbstractItemModelTester>
 #include <QImage>

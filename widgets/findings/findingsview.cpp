@@ -33,13 +33,6 @@ QString esc(const std::string &s)
     return htmlSafe(QString::fromStdString(s));
 }
 
-QString isoText(std::int64_t us)
-{
-    return QString::fromStdString(formatIsoUs(us))
-            .left(19)
-            .replace(QLatin1Char('T'), QLatin1Char(' '));
-}
-
 } // namespace
 
 FindingsView::FindingsView(SelectionHub &hub, QWidget *parent)
@@ -156,7 +149,7 @@ void FindingsView::showDetails()
                     .arg(f->severity)
                     .arg(FindingsModel::severityBand(f->severity), htmlSafe(f->kind),
                          htmlSafe(f->rule), loc.toString(qlonglong(f->evidenceCount)),
-                         isoText(f->firstTs), isoText(f->lastTs));
+                         utcSecond(f->firstTs), utcSecond(f->lastTs));
     html += QStringLiteral("</p>");
     auto list = [](const QStringList &items) {
         QStringList e;

@@ -6,9 +6,9 @@
 // Custom painting rather than QGraphicsScene: 5,000 nodes as items cost far more per frame.
 
 #include "common/panzoom.h"
-#include "items/graph/graphpainter.h"
 #include "items/graph/graphscene.h"
-#include "items/pancache.h"
+#include "render/graphpainter.h"
+#include "render/pancache.h"
 
 #include <QSet>
 #include <QTimer>

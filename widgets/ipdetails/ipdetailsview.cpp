@@ -16,17 +16,6 @@
 
 namespace netcase {
 
-namespace {
-
-QString day(std::int64_t us)
-{
-    return QString::fromStdString(formatIsoUs(us))
-            .left(16)
-            .replace(QLatin1Char('T'), QLatin1Char(' '));
-}
-
-} // namespace
-
 IpDetailsView::IpDetailsView(SelectionHub &hub, QWidget *parent)
     : QWidget(parent)
     , m_hub(hub)
@@ -145,8 +134,8 @@ void IpDetailsView::showDetails(IpDetails d)
         head += tr(" (1 of %1 selected addresses)").arg(selected.size());
     if (d.events > 0)
         head += tr("<br>%1 events, %2 – %3 UTC, %4 accounts%5")
-                        .arg(loc.toString(qlonglong(d.events)), day(d.firstUs), day(d.lastUs),
-                             loc.toString(qlonglong(d.accounts)),
+                        .arg(loc.toString(qlonglong(d.events)), utcMinute(d.firstUs),
+                             utcMinute(d.lastUs), loc.toString(qlonglong(d.accounts)),
                              d.someAccounts.isEmpty()
                                      ? QString()
                                      : QStringLiteral(" (%1%2)").arg(

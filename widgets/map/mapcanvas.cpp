@@ -2,7 +2,7 @@
 
 #include "common/safetext.h"
 #include "items/mapdata.h"
-#include "items/maprenderer.h"
+#include "render/maprenderer.h"
 
 #include <QHelpEvent>
 #include <QLocale>

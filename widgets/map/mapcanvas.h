@@ -7,8 +7,8 @@
 
 #include "common/panzoom.h"
 #include "items/mapclusterer.h"
-#include "items/mapprojection.h"
-#include "items/pancache.h"
+#include "render/mapprojection.h"
+#include "render/pancache.h"
 
 #include <QSet>
 #include <QTimer>

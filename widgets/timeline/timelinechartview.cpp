@@ -2,8 +2,8 @@
 
 #include "common/safetext.h"
 #include "core/timeutil.h"
-#include "items/maprenderer.h"
 #include "items/timelinemodel.h"
+#include "render/maprenderer.h"
 
 #include <QAreaSeries>
 #include <QCategoryAxis>

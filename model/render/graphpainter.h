@@ -4,7 +4,7 @@
 // image): cluster hulls, edges batched by width, nodes shaped and coloured by type and sized
 // by events, labels for nodes large enough to read, and the legend.
 
-#include "graphscene.h"
+#include "items/graph/graphscene.h"
 
 #include <QColor>
 #include <QPalette>

@@ -5,7 +5,7 @@
 // `netcase screenshot` and bench/bench_map.cpp share one paint pass.
 
 #include "items/mapclusterer.h"
-#include "items/mapprojection.h"
+#include "render/mapprojection.h"
 
 #include <QColor>
 #include <QFont>

@@ -1,7 +1,7 @@
 #include "maprenderer.h"
 
-#include "items/mapbasemap.h"
 #include "items/mapdata.h"
+#include "render/mapbasemap.h"
 
 #include <QFontMetricsF>
 #include <QLocale>
