@@ -21,7 +21,8 @@ function(netcase_add_test src)
     # Each area links only the layer it tests, so a broken file elsewhere does not stop it.
     if(area STREQUAL "widgets" OR area STREQUAL "app")
         set(under_test netcase_app)
-    elseif(area STREQUAL "importers" OR area STREQUAL "audit" OR area STREQUAL "core")
+    elseif(area STREQUAL "importers" OR area STREQUAL "ingest" OR area STREQUAL "audit"
+           OR area STREQUAL "core" OR area STREQUAL "case")
         set(under_test netcase_importers)
     elseif(area STREQUAL "enrich")
         set(under_test netcase_enrich netcase_importers netcase_items)
