@@ -13,9 +13,9 @@
 #include "analysis/analyzer.h"
 #include "analysis/rules.h"
 #include "case/casefile.h"
-#include "case/eventwriter.h"
 #include "case/sqlite.h"
 #include "core/timeutil.h"
+#include "store/eventwriter.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

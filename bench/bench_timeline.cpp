@@ -4,9 +4,9 @@
 
 #include "case/casefile.h"
 #include "case/eventquery.h"
-#include "case/eventstore.h"
 #include "case/sqlite.h"
 #include "items/timelinesummary.h"
+#include "store/eventstore.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -22,7 +22,7 @@ function(netcase_add_test src)
     if(area STREQUAL "widgets" OR area STREQUAL "app")
         set(under_test netcase_app)
     elseif(area STREQUAL "importers" OR area STREQUAL "ingest" OR area STREQUAL "audit"
-           OR area STREQUAL "core" OR area STREQUAL "case")
+           OR area STREQUAL "core" OR area STREQUAL "case" OR area STREQUAL "store")
         set(under_test netcase_importers)
     elseif(area STREQUAL "enrich")
         set(under_test netcase_enrich netcase_importers netcase_items)

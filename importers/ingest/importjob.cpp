@@ -2,9 +2,7 @@
 
 #include "api/registry.h"
 #include "audit/auditlog.h"
-#include "case/bulkwrite.h"
 #include "case/casefile.h"
-#include "case/eventwriter.h"
 #include "case/overlap.h"
 #include "case/sourcestore.h"
 #include "case/sqlite.h"
@@ -13,6 +11,8 @@
 #include "ingest/hashingstream.h"
 #include "ingest/inputs.h"
 #include "ingest/parsepipeline.h"
+#include "store/bulkwrite.h"
+#include "store/eventwriter.h"
 
 #include <QElapsedTimer>
 #include <QFileInfo>

@@ -8,9 +8,9 @@
 // the threads, in input order. The workers never touch the database.
 
 #include "api/importer.h"
-#include "case/batchinterner.h"
-#include "case/rawblock.h"
 #include "ingest/batchqueue.h"
+#include "store/batchinterner.h"
+#include "store/rawblock.h"
 
 #include <atomic>
 #include <memory>

@@ -2,8 +2,8 @@
 
 #include "rules.h"
 
-#include "case/eventstore.h"
 #include "case/sqlite.h"
+#include "store/eventstore.h"
 
 #include <QFuture>
 #include <QThread>

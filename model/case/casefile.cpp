@@ -1,10 +1,10 @@
 #include "casefile.h"
 
 #include "audit/auditlog.h"
-#include "case/eventstore.h"
 #include "case/migrations.h"
 #include "core/identity.h"
 #include "core/timeutil.h"
+#include "store/eventstore.h"
 
 #include <QFile>
 #include <QFileInfo>

@@ -2,8 +2,8 @@
 
 #include "audit/auditlog.h"
 #include "case/casefile.h"
-#include "case/eventstore.h"
 #include "core/timeutil.h"
+#include "store/eventstore.h"
 
 #include <nlohmann/json.hpp>
 

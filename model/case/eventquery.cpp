@@ -1,9 +1,9 @@
 #include "eventquery.h"
 
-#include "case/eventstore.h"
-#include "case/eventwriter.h"
 #include "case/sqlite.h"
 #include "core/rawform.h"
+#include "store/eventstore.h"
+#include "store/eventwriter.h"
 
 #include <algorithm>
 #include <functional>

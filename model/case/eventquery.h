@@ -2,9 +2,9 @@
 
 // Reading events back: a filter that maps to indexed SQL, and rows with strings resolved.
 
-#include "case/rawblock.h"
 #include "core/event.h"
 #include "core/result.h"
+#include "store/rawblock.h"
 
 #include <QString>
 #include <QStringList>

@@ -1,8 +1,8 @@
 #include "migrations.h"
 
-#include "eventstore.h"
 #include "schema.h"
 #include "sqlite.h"
+#include "store/eventstore.h"
 
 #include <string>
 

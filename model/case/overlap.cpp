@@ -2,8 +2,8 @@
 
 #include "core/fields.h"
 #include "eventquery.h"
-#include "eventstore.h"
 #include "sqlite.h"
+#include "store/eventstore.h"
 
 #include <algorithm>
 #include <vector>

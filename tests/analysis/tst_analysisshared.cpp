@@ -7,9 +7,9 @@
 #include "analysis/grouping.h"
 #include "analysis/rules.h"
 #include "case/casefile.h"
-#include "case/eventstore.h"
 #include "case/sqlite.h"
 #include "common/testutil.h"
+#include "store/eventstore.h"
 
 #include <QTest>
 

@@ -12,11 +12,11 @@
 #include "audit/auditlog.h"
 #include "case/casefile.h"
 #include "case/casesession.h"
-#include "case/eventwriter.h"
 #include "case/sqlite.h"
 #include "core/timeutil.h"
 #include "items/findingsmodel.h"
 #include "items/roles.h"
+#include "store/eventwriter.h"
 
 #include <QAbstractItemModelTester>
 #include <QTest>

@@ -1,7 +1,7 @@
 #include "rawrecords.h"
 
-#include "case/rawblock.h"
 #include "case/sqlite.h"
+#include "store/rawblock.h"
 
 namespace netcase::test {
 

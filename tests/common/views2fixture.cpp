@@ -1,8 +1,8 @@
 #include "views2fixture.h"
 
 #include "case/casefile.h"
-#include "case/eventwriter.h"
 #include "case/sqlite.h"
+#include "store/eventwriter.h"
 
 namespace netcase::test::views2 {
 

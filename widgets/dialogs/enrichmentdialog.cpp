@@ -1,12 +1,12 @@
 #include "enrichmentdialog.h"
 
 #include "case/casesession.h"
-#include "case/eventstats.h"
 #include "common/safetext.h"
 #include "enrich/contextlist.h"
 #include "enrich/enricher.h"
 #include "enrich/ipinfo.h"
 #include "enrich/sourceset.h"
+#include "store/eventstats.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>

@@ -6,9 +6,9 @@
 // that every connection gets from attachEventStore(), so queries stay plain SQL while an
 // import writes a few hundred blob rows instead of a million rows and four index builds.
 
-#include "case/eventblock.h"
-#include "case/eventstats.h"
 #include "core/result.h"
+#include "store/eventblock.h"
+#include "store/eventstats.h"
 
 #include <array>
 #include <utility>

@@ -10,14 +10,14 @@
 // and hands both over with addInterned() and addRawBlock() (which compresses a block that is not
 // yet).
 
-#include "case/batchinterner.h"
-#include "case/dictionarywriter.h"
-#include "case/eventstore.h"
-#include "case/internmap.h"
-#include "case/rawblock.h"
 #include "case/sqlite.h"
 #include "core/event.h"
 #include "core/result.h"
+#include "store/batchinterner.h"
+#include "store/dictionarywriter.h"
+#include "store/eventstore.h"
+#include "store/internmap.h"
+#include "store/rawblock.h"
 
 #include <string>
 

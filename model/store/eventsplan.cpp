@@ -1,6 +1,6 @@
 #include "eventsplan.h"
 
-#include "case/eventstore.h"
+#include "store/eventstore.h"
 
 #include <sqlite3.h>
 

@@ -1,9 +1,9 @@
 // The `events` table as SQL sees it: a virtual table over the block store (eventstore.h). The
 // plans are chosen in eventsplan.cpp; this file runs them.
 
-#include "case/eventblock.h"
-#include "case/eventsplan.h"
-#include "case/eventstore.h"
+#include "store/eventblock.h"
+#include "store/eventsplan.h"
+#include "store/eventstore.h"
 
 #include <sqlite3.h>
 

@@ -4,8 +4,8 @@
 // through the dictionaries (strs, or ips for addresses). Shared by the EventWriter, which interns
 // on the database thread, and the import pipeline's BatchCollector and BatchInterner.
 
-#include "case/eventblock.h"
 #include "core/event.h"
+#include "store/eventblock.h"
 
 #include <array>
 #include <string>

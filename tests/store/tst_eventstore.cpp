@@ -7,11 +7,11 @@
 #include "common/testutil.h"
 
 #include "case/casefile.h"
-#include "case/eventblock.h"
 #include "case/eventquery.h"
-#include "case/eventstore.h"
 #include "case/migrations.h"
 #include "case/sqlite.h"
+#include "store/eventblock.h"
+#include "store/eventstore.h"
 
 #include <QTest>
 

@@ -19,8 +19,8 @@
 // evicted gets a new id, resolved again by the database thread to the same row), and after
 // kMaxIds ids the numbering restarts at a batch boundary, which the batch announces.
 
-#include "case/eventrow.h"
-#include "case/internmap.h"
+#include "store/eventrow.h"
+#include "store/internmap.h"
 
 #include <cstdint>
 #include <string>

@@ -8,7 +8,7 @@
 // narrowed by id range, time range (each block's min/max time) and source_id. No constraint
 // is marked as consumed: SQLite re-checks every row, so a plan only has to return a superset.
 
-#include "case/eventblock.h"
+#include "store/eventblock.h"
 
 struct sqlite3_index_info;
 

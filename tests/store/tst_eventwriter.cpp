@@ -7,14 +7,14 @@
 
 #include "common/testutil.h"
 
-#include "case/batchinterner.h"
 #include "case/casefile.h"
-#include "case/dictionarywriter.h"
 #include "case/eventjson.h"
 #include "case/eventquery.h"
-#include "case/eventwriter.h"
-#include "case/internmap.h"
-#include "case/rawblock.h"
+#include "store/batchinterner.h"
+#include "store/dictionarywriter.h"
+#include "store/eventwriter.h"
+#include "store/internmap.h"
+#include "store/rawblock.h"
 
 #include <QTest>
 

@@ -1,8 +1,8 @@
 // Migration 3: the rows of the events table (schema 1-2) move into the block store with their
 // ids, then the table and its indexes are dropped. Runs inside the migration's transaction.
 
-#include "case/eventstore.h"
 #include "case/sqlite.h"
+#include "store/eventstore.h"
 
 #include <memory>
 

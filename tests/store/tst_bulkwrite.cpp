@@ -5,10 +5,10 @@
 
 #include "common/testutil.h"
 
-#include "case/bulkwrite.h"
 #include "case/casefile.h"
-#include "case/writeback.h"
 #include "ingest/importjob.h"
+#include "store/bulkwrite.h"
+#include "store/writeback.h"
 
 #include <QFile>
 #include <QFileInfo>

@@ -1,7 +1,7 @@
 #include "bulkwrite.h"
 
 #include "case/sqlite.h"
-#include "case/writeback.h"
+#include "store/writeback.h"
 
 namespace netcase {
 
