@@ -115,6 +115,8 @@ int netcaseMain(int argc, char **argv)
     }
     if (const cli::Command *cmd = cli::findCommand(first)) {
         auto app = makeApp(cmd->app, argc, argv);
+        // Scripts that ask for JSON get their errors as JSON too (docs/CLI.md).
+        cli::setJsonErrors(args.contains(QStringLiteral("--json")));
         return cmd->run(args.mid(1));
     }
     if (first.startsWith(QLatin1Char('-')) || args.size() > 1)

@@ -102,6 +102,9 @@ int run(const QStringList &argv)
                 j["warnings"].push_back(w.toStdString());
         for (const QString &r : sources.refused())
             j["refused"].push_back(r.toStdString());
+        if (!sources.refused().isEmpty())
+            j["error"] = errorObject(makeError(QStringLiteral("%1 databases or lists were refused")
+                                                       .arg(sources.refused().size())));
         outJson(j);
     } else {
         for (const EnrichSource &s : sources.sources())

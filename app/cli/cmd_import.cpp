@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
+#include <optional>
 
 namespace netcase::cli {
 
@@ -27,6 +28,19 @@ QString progressText(const ImportProgress &p, const QElapsedTimer &clock)
             .arg(mb, 8, 'f', 1)
             .arg(mb / secs, 6, 'f', 1)
             .arg(p.currentFile);
+}
+
+/// What makes the import exit 2 although it committed, said in --json output as "error".
+std::optional<Error> importProblem(const ImportReport &report, bool postCancelled)
+{
+    if (postCancelled)
+        return makeError(QStringLiteral("enrichment and analysis cancelled; the imported events "
+                                        "are kept"));
+    if (const int failed = report.failed(); failed > 0)
+        return makeError(QStringLiteral("%1 of %2 files could not be imported")
+                                 .arg(failed)
+                                 .arg(report.sources.size()));
+    return std::nullopt;
 }
 
 int run(const QStringList &argv)
@@ -103,6 +117,8 @@ int run(const QStringList &argv)
         }
         for (const PipelineStep &s : steps)
             j["steps"][s.name.toStdString()] = s.summary.toStdString();
+        if (const auto e = importProblem(report.value(), postCancelled))
+            j["error"] = errorObject(*e);
         outJson(j);
     } else {
         for (const SourceReport &s : report->sources) {

@@ -24,13 +24,16 @@ int run(const QStringList &argv)
         nlohmann::json problems = nlohmann::json::array();
         for (const QString &p : t.problems)
             problems.push_back(p.toStdString());
-        outJson({{"intact", t.intact()},
-                 {"records", t.chain.records},
-                 {"head", t.chain.headHash.toStdString()},
-                 {"first_bad_record", t.chain.firstBadSeq},
-                 {"chain_problem", t.chain.problem.toStdString()},
-                 {"problems", problems},
-                 {"head_found", t.headFound}});
+        nlohmann::json j = {{"intact", t.intact()},
+                            {"records", t.chain.records},
+                            {"head", t.chain.headHash.toStdString()},
+                            {"first_bad_record", t.chain.firstBadSeq},
+                            {"chain_problem", t.chain.problem.toStdString()},
+                            {"problems", problems},
+                            {"head_found", t.headFound}};
+        if (!t.intact())
+            j["error"] = errorObject(makeError(t.summary()));
+        outJson(j);
         return t.intact() ? 0 : 2;
     }
     if (!t.chain.intact) {

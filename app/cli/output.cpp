@@ -35,10 +35,50 @@ void errLine(const QString &text)
     std::fwrite(b.constData(), 1, size_t(b.size()), stderr);
 }
 
+namespace {
+
+bool g_jsonErrors = false;
+
+const char *codeName(ErrorCode code)
+{
+    switch (code) {
+    case ErrorCode::Usage:
+        return "usage";
+    case ErrorCode::Data:
+        return "data";
+    case ErrorCode::Locked:
+        return "locked";
+    case ErrorCode::Cancelled:
+        return "cancelled";
+    }
+    return "data";
+}
+
+} // namespace
+
+int exitStatus(const Error &error)
+{
+    return error.code == ErrorCode::Cancelled ? 2 : int(error.code);
+}
+
+nlohmann::json errorObject(const Error &error)
+{
+    return {{"code", codeName(error.code)},
+            {"message", error.message.toStdString()},
+            {"exit_status", exitStatus(error)}};
+}
+
+void setJsonErrors(bool on)
+{
+    g_jsonErrors = on;
+}
+
 int fail(const Error &error)
 {
     errLine(error.message);
-    return int(error.code) == int(ErrorCode::Cancelled) ? 2 : int(error.code);
+    if (g_jsonErrors)
+        outJson({{"error", errorObject(error)}});
+    return exitStatus(error);
 }
 
 bool stderrIsTerminal()

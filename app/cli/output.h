@@ -19,7 +19,14 @@ void outLine(const QString &text);
 void outJson(const nlohmann::json &j);
 /// Writes "netcase: <text>" and a newline to stderr.
 void errLine(const QString &text);
-/// Reports an error value on stderr and returns its exit code.
+/// The exit status of an error (Cancelled exits 2, as every other data error).
+int exitStatus(const Error &error);
+/// {"code": "usage|data|locked|cancelled", "message": ..., "exit_status": N}
+nlohmann::json errorObject(const Error &error);
+/// A command line with --json: fail() then also prints {"error": errorObject()} on stdout.
+void setJsonErrors(bool on);
+/// Reports an error value on stderr (and as JSON on stdout with --json) and returns its exit
+/// code.
 int fail(const Error &error);
 bool stderrIsTerminal();
 

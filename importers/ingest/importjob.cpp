@@ -6,6 +6,7 @@
 #include "case/overlap.h"
 #include "case/sourcestore.h"
 #include "case/sqlite.h"
+#include "case/storageerror.h"
 #include "core/identity.h"
 #include "core/timeutil.h"
 #include "ingest/hashingstream.h"
@@ -172,8 +173,15 @@ Result<ImportReport> ImportJob::run(CaseFile &caseFile,
         if (cancel.load())
             return makeError(QStringLiteral("import cancelled; the case is unchanged"),
                              ErrorCode::Cancelled);
-        if (!stored.ok()) // the parser then only saw a stop request: report the real cause
+        if (!stored.ok()) { // the parser then only saw a stop request: report the real cause
+            // A full disk (or a location that turned read-only) ends the whole import: SQLite
+            // may have rolled the transaction back already, and every further file would fail
+            // the same way. Returning rolls back the rest, so the case stays as it was.
+            if (classifyStorageFault(db.lastErrorCode(), db.lastSystemErrno()) != StorageFault::None
+                || !db.inTransaction())
+                return storageError(db, stored.error().message);
             parsed = stored;
+        }
         if (!parsed.ok()) {
             savepoint.rollback();
             rep.error = parsed.error().message;
@@ -225,8 +233,12 @@ Result<ImportReport> ImportJob::run(CaseFile &caseFile,
         savepoint.release();
         finishItem();
     }
+    if (!db.inTransaction()) // SQLite rolled it back after an error it alone saw
+        return makeError(QStringLiteral("could not save the import: %1; the case is as it was")
+                                 .arg(db.lastError()));
     if (Status s = tx.commit(); !s.ok())
-        return makeError(QStringLiteral("could not save the import: %1").arg(s.error().message));
+        return makeError(QStringLiteral("could not save the import: %1").arg(s.error().message),
+                         s.error().code);
     return report;
 }
 

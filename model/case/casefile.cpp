@@ -2,6 +2,7 @@
 
 #include "audit/auditlog.h"
 #include "case/migrations.h"
+#include "case/storageerror.h"
 #include "core/identity.h"
 #include "core/timeutil.h"
 #include "store/eventstore.h"
@@ -74,6 +75,17 @@ Error lockedMessage(const QString &path)
                      ErrorCode::Locked);
 }
 
+/// Why the case cannot be written here, empty when it can.
+QString unwritableDetail(const QString &path)
+{
+    const QFileInfo file(path);
+    if (!file.isWritable())
+        return QStringLiteral("the file is not writable");
+    if (!QFileInfo(file.absolutePath()).isWritable())
+        return QStringLiteral("its folder %1 is not writable").arg(file.absolutePath());
+    return {};
+}
+
 Status checkWithSqlite(const QString &path)
 {
     // A rollback journal left by an interrupted bulk import (BulkWriteScope) is "hot": the first
@@ -94,6 +106,9 @@ Status checkWithSqlite(const QString &path)
     if (!st.valid() || !st.step()) {
         if (db->lastErrorWasLock())
             return lockedMessage(path);
+        if (const auto fault = classifyStorageFault(db->lastErrorCode(), db->lastSystemErrno());
+            fault != StorageFault::None)
+            return storageError(fault, path, db->lastError());
         return makeError(
                 QStringLiteral("%1 is damaged and cannot be read: %2").arg(path, db->lastError()));
     }
@@ -201,13 +216,28 @@ Result<CaseFile> CaseFile::create(const QString &path, const CaseInfo &info)
     return c;
 }
 
-Result<CaseFile> CaseFile::open(const QString &path, OpenOptions options)
+Result<CaseFile> CaseFile::open(const QString &givenPath, OpenOptions options)
 {
+    // The lock file sits beside the real file: a case reached through a symlink (or another
+    // name for the same file) must meet the lock of a process that opened it by its own name.
+    const QString real = QFileInfo(givenPath).canonicalFilePath();
+    const QString path = real.isEmpty() ? givenPath : real;
     if (Status s = checkCaseFile(path); !s.ok())
         return s.error();
 
     CaseFile c;
     bool readOnly = options.readOnly;
+    if (!readOnly && !options.alreadyLocked) {
+        // A read-only file or folder first: the lock file cannot be made in such a folder, and
+        // that is no other process's doing.
+        if (const QString detail = unwritableDetail(path); !detail.isEmpty()) {
+            Error e = storageError(StorageFault::ReadOnly, path, detail);
+            if (options.requireWrite)
+                return e;
+            c.m_readOnlyReason = e.message;
+            readOnly = true;
+        }
+    }
     if (!readOnly && !options.alreadyLocked) {
         c.m_lock = std::make_unique<QLockFile>(lockPath(path));
         c.m_lock->setStaleLockTime(0);
@@ -219,13 +249,6 @@ Result<CaseFile> CaseFile::open(const QString &path, OpenOptions options)
                                                "(pid %2); opened read-only")
                                         .arg(path)
                                         .arg(pid);
-            if (options.requireWrite)
-                return makeError(why, ErrorCode::Locked);
-            c.m_lock.reset();
-            c.m_readOnlyReason = why;
-            readOnly = true;
-        } else if (!QFileInfo(path).isWritable()) {
-            const QString why = QStringLiteral("%1 is not writable; opened read-only").arg(path);
             if (options.requireWrite)
                 return makeError(why, ErrorCode::Locked);
             c.m_lock.reset();

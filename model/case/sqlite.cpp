@@ -1,5 +1,7 @@
 #include "sqlite.h"
 
+#include "case/storageerror.h"
+
 #include <QDebug>
 #include <QFile>
 #include <QFileInfo>
@@ -190,6 +192,31 @@ void Database::removeIdleWal(const QString &path)
     sqlite3_close(db);
 }
 
+namespace {
+
+/// A reader of a WAL-mode file must create its -shm file beside it, which a read-only folder
+/// refuses (SQLITE_READONLY_CANTINIT). With no -wal, -shm or -journal there, nobody is writing
+/// the file (a writer needs to create one of them in that folder), so it is read as immutable.
+bool unwritableQuietFolder(const QString &path)
+{
+    const QFileInfo file(path);
+    if (QFileInfo(file.absolutePath()).isWritable())
+        return false;
+    for (const char *suffix : {"-wal", "-shm", "-journal"}) {
+        if (QFileInfo::exists(path + QLatin1String(suffix)))
+            return false;
+    }
+    return true;
+}
+
+QByteArray immutableUri(const QString &path)
+{
+    return "file:" + QFile::encodeName(QFileInfo(path).absoluteFilePath()).toPercentEncoding("/")
+           + "?mode=ro&immutable=1";
+}
+
+} // namespace
+
 Result<Database> Database::open(const QString &path, Mode mode)
 {
     int flags = SQLITE_OPEN_NOMUTEX;
@@ -210,7 +237,12 @@ Result<Database> Database::open(const QString &path, Mode mode)
     Database db;
     db.m_path = path;
     db.m_readOnly = mode == Mode::ReadOnly;
-    const int rc = sqlite3_open_v2(QFile::encodeName(path).constData(), &db.m_db, flags, nullptr);
+    QByteArray name = QFile::encodeName(path);
+    if (mode == Mode::ReadOnly && unwritableQuietFolder(path)) {
+        name = immutableUri(path);
+        flags |= SQLITE_OPEN_URI;
+    }
+    const int rc = sqlite3_open_v2(name.constData(), &db.m_db, flags, nullptr);
     if (rc != SQLITE_OK) {
         QString msg = db.m_db ? QString::fromUtf8(sqlite3_errmsg(db.m_db))
                               : QString::fromUtf8(sqlite3_errstr(rc));
@@ -304,6 +336,21 @@ bool Database::lastErrorWasLock() const
     return code == SQLITE_BUSY || code == SQLITE_LOCKED;
 }
 
+bool Database::inTransaction() const
+{
+    return m_db && sqlite3_get_autocommit(m_db) == 0;
+}
+
+int Database::lastErrorCode() const
+{
+    return m_db ? sqlite3_extended_errcode(m_db) : SQLITE_OK;
+}
+
+int Database::lastSystemErrno() const
+{
+    return m_db ? sqlite3_system_errno(m_db) : 0;
+}
+
 Transaction::Transaction(Database &db, bool immediate)
     : m_db(db)
 {
@@ -321,8 +368,12 @@ Status Transaction::commit()
         return makeError(QStringLiteral("no active transaction"));
     m_active = false;
     Status s = m_db.exec("COMMIT");
-    if (!s.ok())
+    if (!s.ok()) {
+        // Said before the rollback clears the cause: a full disk or a read-only location.
+        Error e = storageError(m_db, s.error().message);
         (void)m_db.exec("ROLLBACK");
+        return e;
+    }
     return s;
 }
 

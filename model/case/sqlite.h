@@ -101,6 +101,11 @@ public:
     void setCancelFlag(const std::atomic<bool> *cancel);
     /// True when the last error was another connection's lock (SQLITE_BUSY or SQLITE_LOCKED).
     bool lastErrorWasLock() const;
+    /// SQLite's extended result code of the last error, and the errno behind it (0 if none).
+    int lastErrorCode() const;
+    int lastSystemErrno() const;
+    /// False when no transaction is open, e.g. after SQLite rolled one back on SQLITE_FULL.
+    bool inTransaction() const;
 
 private:
     void close();
