@@ -2,9 +2,8 @@
 
 // Compressed files and archives read through libarchive: .gz, .bz2, .xz, .zst, .lz4 (one member:
 // the decompressed file, or the members of a tar inside), and .zip, .tar, .7z (each regular
-// file a member). Containers are recognised by their magic bytes, never by the file name, and
-// only the decompressor and format those bytes name are enabled: libarchive's bidders for the
-// other formats (mtree, for one) read ahead without bound through a stream of newlines.
+// file a member). Containers are recognised by their magic bytes, never by the file name;
+// opening one is archiveopen.h.
 
 #include "api/inputstream.h"
 
