@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
+#include <limits>
 #include <optional>
 
 namespace netcase::cli {
@@ -43,6 +44,44 @@ std::optional<Error> importProblem(const ImportReport &report, bool postCancelle
     return std::nullopt;
 }
 
+/// "512M", "64G", "1T" or plain bytes.
+Result<std::int64_t> parseSize(const QString &text)
+{
+    static const QString units = QStringLiteral("KMGT");
+    QString digits = text.trimmed().toUpper();
+    int shift = 0;
+    if (!digits.isEmpty() && units.contains(digits.back())) {
+        shift = 10 * (int(units.indexOf(digits.back())) + 1);
+        digits.chop(1);
+    }
+    bool ok = false;
+    const qlonglong n = digits.toLongLong(&ok);
+    if (!ok || n <= 0 || n > (std::numeric_limits<std::int64_t>::max() >> shift))
+        return makeError(QStringLiteral("--max-expanded-size: '%1' is not a size such as 512M, "
+                                        "64G or 1T")
+                                 .arg(text),
+                         ErrorCode::Usage);
+    return std::int64_t(n) << shift;
+}
+
+Status decompressionLimits(const Args &args, ImportOptions &opts)
+{
+    auto ratio = args.number(QStringLiteral("max-expansion"), opts.maxExpansionRatio);
+    if (!ratio)
+        return ratio.error();
+    if (*ratio < 1)
+        return makeError(QStringLiteral("--max-expansion: the ratio must be at least 1"),
+                         ErrorCode::Usage);
+    opts.maxExpansionRatio = *ratio;
+    if (args.has(QStringLiteral("max-expanded-size"))) {
+        auto size = parseSize(args.value(QStringLiteral("max-expanded-size")));
+        if (!size)
+            return size.error();
+        opts.maxExpandedBytes = *size;
+    }
+    return {};
+}
+
 int run(const QStringList &argv)
 {
     auto args = Args::parseCommand("import", argv,
@@ -50,6 +89,9 @@ int run(const QStringList &argv)
                                     {"timezone", true},
                                     {"year", true},
                                     {"mapping", true},
+                                    {"max-expansion", true},
+                                    {"max-expanded-size", true},
+                                    {"follow-links", false},
                                     {"no-analyze", false},
                                     {"json", false}},
                                    {.minPositional = 2, .maxPositional = -1});
@@ -63,6 +105,9 @@ int run(const QStringList &argv)
         return fail(year.error());
     opts.year = int(*year);
     opts.mapping = args->value(QStringLiteral("mapping"));
+    if (Status s = decompressionLimits(*args, opts); !s)
+        return fail(s.error());
+    opts.followLinks = args->has(QStringLiteral("follow-links"));
 
     auto c = openCase(args->positional().first(), true);
     if (!c)
@@ -115,6 +160,8 @@ int run(const QStringList &argv)
                 o["error"] = s.error.toStdString();
             j["sources"].push_back(o);
         }
+        for (const QString &s : report->skipped)
+            j["skipped"].push_back(s.toStdString());
         for (const PipelineStep &s : steps)
             j["steps"][s.name.toStdString()] = s.summary.toStdString();
         if (const auto e = importProblem(report.value(), postCancelled))
@@ -136,6 +183,8 @@ int run(const QStringList &argv)
                                                        .arg(s.duplicates)
                                              : QString()));
         }
+        for (const QString &s : report->skipped)
+            outLine(QStringLiteral("skipped  %1").arg(displaySafe(s)));
         for (const PipelineStep &s : steps)
             outLine(QStringLiteral("%1: %2").arg(s.name, s.summary));
         outLine(QStringLiteral("total  %1 events  %2 rejects  in %3 s")
@@ -157,7 +206,7 @@ int run(const QStringList &argv)
 extern const Command kImportCommand
         = {"import",
            "import CASE FILE_OR_DIR... [--format NAME] [--timezone TZ] [--year YYYY] "
-           "[--json]",
+           "[--max-expansion RATIO] [--max-expanded-size SIZE] [--follow-links] [--json]",
            "import log files into a case",
            "Imports each file, detecting its format from its content unless --format is given.\n"
            "Folders import every file in them. A file already in the case (same SHA-256) is\n"
@@ -165,7 +214,15 @@ extern const Command kImportCommand
            "The whole import is one transaction: if it fails or is interrupted (Ctrl-C) the\n"
            "case is unchanged. --timezone applies to timestamps without a zone (default\n"
            "UTC); --year to syslog lines without a year. --no-analyze skips enrichment and\n"
-           "analysis. Exit 2 when a file could not be imported. The formats are listed below.",
+           "analysis. Exit 2 when a file could not be imported. The formats are listed below.\n"
+           "\n"
+           "Compressed files (.gz .bz2 .xz .zst .lz4 .Z) and archives (.zip .tar .tar.gz .7z)\n"
+           "are recognised by content and each member imported. A member that expands to more\n"
+           "than 1000 times its compressed size, or an import that expands to more than 64G in\n"
+           "all, is refused as a likely decompression bomb: --max-expansion RATIO and\n"
+           "--max-expanded-size SIZE (512M, 64G, 1T) raise the limits. Only regular files and\n"
+           "folders are read (a FIFO or device is refused). A link in a folder that leads out\n"
+           "of it is skipped and listed; --follow-links imports what such links point to.",
            AppKind::Core,
            &run};
 

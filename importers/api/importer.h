@@ -23,6 +23,12 @@ struct ImportOptions
     QString timezone = QStringLiteral("UTC"); ///< for timestamps that carry no zone
     int year = 0;                             ///< for RFC 3164 syslog without a year; 0 to infer
     QString mapping; ///< field mapping (JSON) for the generic CSV/JSON importers
+    /// Decompression bounds (ingest/expansion.h): a member may expand to at most this many
+    /// times the compressed bytes read for it, and the import to this many bytes in all.
+    std::int64_t maxExpansionRatio = 1000;
+    std::int64_t maxExpandedBytes = std::int64_t{64} << 30;
+    /// Import files that a folder links to outside itself (otherwise skipped and reported).
+    bool followLinks = false;
 };
 
 /// Receives what a parser reads. Implementations batch and store.

@@ -1,45 +1,19 @@
 #include "archivestream.h"
 
+#include "ingest/archiveopen.h"
+#include "ingest/expansion.h"
+
 #include <QFile>
 #include <QFileInfo>
 
 #include <archive.h>
 #include <archive_entry.h>
 
-#include <cstring>
-
 namespace netcase {
 
 namespace {
 
 constexpr size_t kBlock = 64 * 1024;
-
-struct ArchiveCloser
-{
-    void operator()(archive *a) const { archive_read_free(a); }
-};
-using ArchivePtr = std::unique_ptr<archive, ArchiveCloser>;
-
-QString archiveError(archive *a)
-{
-    const char *msg = archive_error_string(a);
-    return msg ? QString::fromLocal8Bit(msg) : QStringLiteral("not a valid archive");
-}
-
-/// Opens path with every decompression filter, every archive format and (last resort) "raw",
-/// which turns a compressed single file into one entry.
-Result<ArchivePtr> openArchive(const QString &path)
-{
-    ArchivePtr a(archive_read_new());
-    archive_read_support_filter_all(a.get());
-    archive_read_support_format_all(a.get());
-    archive_read_support_format_raw(a.get());
-    const QByteArray name = QFile::encodeName(path);
-    if (archive_read_open_filename(a.get(), name.constData(), kBlock) != ARCHIVE_OK)
-        return makeError(QStringLiteral("%1: damaged or unreadable archive (%2)")
-                                 .arg(QFileInfo(path).fileName(), archiveError(a.get())));
-    return a;
-}
 
 QString entryName(archive_entry *e)
 {
@@ -53,7 +27,7 @@ QString entryName(archive_entry *e)
 /// The name of a compressed file's content: "auth.log.gz" -> "auth.log".
 QString decompressedName(const QString &path)
 {
-    const QString base = QFileInfo(path).fileName();
+    const QString base = shownName(path);
     for (const char *suffix : {".gz", ".bz2", ".xz", ".zst", ".lz4", ".z", ".Z", ".lzma"}) {
         const QString s = QString::fromLatin1(suffix);
         if (base.endsWith(s) && base.size() > s.size())
@@ -67,20 +41,56 @@ bool isRaw(archive *a)
     return archive_format(a) == ARCHIVE_FORMAT_RAW;
 }
 
+/// Passes over the current entry's data. Only a plain tar or a zip can seek past it; a
+/// compressed tar or a 7z decompresses it all the same, so that is metered and cancellable.
+Status skipData(archive *a, ExpansionMeter &meter, const QString &shown)
+{
+    const bool seeks = archive_filter_count(a) <= 1
+                       && (archive_format(a) & ARCHIVE_FORMAT_BASE_MASK) != ARCHIVE_FORMAT_7ZIP;
+    if (seeks) {
+        if (archive_read_data_skip(a) < ARCHIVE_WARN)
+            return makeError(
+                    QStringLiteral("%1: damaged archive (%2)").arg(shown, archiveError(a)));
+        return {};
+    }
+    std::vector<char> buffer(kBlock);
+    for (;;) {
+        const la_ssize_t n = archive_read_data(a, buffer.data(), buffer.size());
+        if (n < 0)
+            return makeError(
+                    QStringLiteral("%1: damaged archive (%2)").arg(shown, archiveError(a)));
+        if (n == 0)
+            return {};
+        if (Status s = meter.add(archive_filter_bytes(a, -1), n); !s)
+            return s;
+    }
+}
+
 class MemberStream final : public InputStream
 {
 public:
-    MemberStream(ArchivePtr a, std::int64_t start, std::int64_t span)
+    MemberStream(ArchivePtr a,
+                 std::int64_t start,
+                 std::int64_t span,
+                 ExpansionBudget *budget,
+                 const QString &shown)
         : m_a(std::move(a))
         , m_start(start)
         , m_span(span)
+        , m_meter(budget ? *budget : m_ownBudget, shown)
     {}
 
     std::int64_t read(char *buffer, std::int64_t n) override
     {
+        if (!m_error.isEmpty())
+            return -1;
         const la_ssize_t got = archive_read_data(m_a.get(), buffer, size_t(n));
         if (got < 0) {
             m_error = archiveError(m_a.get());
+            return -1;
+        }
+        if (Status s = m_meter.add(archive_filter_bytes(m_a.get(), -1) - m_start, got); !s) {
+            m_error = s.error().message;
             return -1;
         }
         return got;
@@ -96,42 +106,27 @@ private:
     ArchivePtr m_a;
     std::int64_t m_start;
     std::int64_t m_span;
+    ExpansionBudget m_ownBudget; // default limits when the caller gives none
+    ExpansionMeter m_meter;
     QString m_error;
 };
 
 } // namespace
 
-ContainerKind sniffContainer(const QString &path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return ContainerKind::Plain;
-    const QByteArray h = f.read(512);
-    auto starts = [&](const char *magic, int n) {
-        return h.size() >= n && std::memcmp(h.constData(), magic, size_t(n)) == 0;
-    };
-    if (starts("\x1f\x8b", 2) || starts("BZh", 3)
-        || starts("\xFD"
-                  "7zXZ\0",
-                  6)
-        || starts("\x28\xB5\x2F\xFD", 4) || starts("\x04\x22\x4D\x18", 4) || starts("\x1f\x9d", 2))
-        return ContainerKind::Compressed;
-    if (starts("PK\x03\x04", 4) || starts("PK\x05\x06", 4) || starts("7z\xBC\xAF\x27\x1C", 6))
-        return ContainerKind::Archive;
-    if (h.size() >= 262 && std::memcmp(h.constData() + 257, "ustar", 5) == 0)
-        return ContainerKind::Archive;
-    return ContainerKind::Plain;
-}
-
-ArchiveListing listContainer(const QString &path)
+ArchiveListing listContainer(const QString &path, const ExpansionBudget *budget)
 {
     ArchiveListing out;
+    const QString shown = shownName(path);
     const std::int64_t fileSize = QFileInfo(path).size();
     auto a = openArchive(path);
     if (!a) {
         out.error = a.error().message;
         return out;
     }
+    ExpansionBudget listing;
+    if (budget)
+        listing.copyLimits(*budget);
+    ExpansionMeter meter(listing, shown);
     archive_entry *entry = nullptr;
     std::int64_t prev = 0;
     for (;;) {
@@ -139,8 +134,8 @@ ArchiveListing listContainer(const QString &path)
         if (r == ARCHIVE_EOF)
             break;
         if (r < ARCHIVE_WARN) {
-            out.error = QStringLiteral("%1: damaged archive (%2)")
-                                .arg(QFileInfo(path).fileName(), archiveError(a->get()));
+            out.error
+                    = QStringLiteral("%1: damaged archive (%2)").arg(shown, archiveError(a->get()));
             break;
         }
         if (isRaw(a->get())) {
@@ -148,16 +143,15 @@ ArchiveListing listContainer(const QString &path)
             out.members.push_back({decompressedName(path), fileSize});
             return out;
         }
-        if (archive_entry_filetype(entry) != AE_IFREG) {
-            archive_read_data_skip(a->get());
-            continue;
-        }
+        const bool regular = archive_entry_filetype(entry) == AE_IFREG;
         const QString name = entryName(entry);
-        if (archive_read_data_skip(a->get()) < ARCHIVE_WARN) {
-            out.error = QStringLiteral("%1: damaged archive at '%2' (%3)")
-                                .arg(QFileInfo(path).fileName(), name, archiveError(a->get()));
+        if (Status s = skipData(a->get(), meter, shown); !s) {
+            out.error = s.error().message;
+            out.cancelled = s.error().code == ErrorCode::Cancelled;
             break;
         }
+        if (!regular)
+            continue;
         const std::int64_t now = archive_filter_bytes(a->get(), -1);
         out.members.push_back({name, std::max<std::int64_t>(0, now - prev)});
         prev = now;
@@ -167,12 +161,19 @@ ArchiveListing listContainer(const QString &path)
     return out;
 }
 
-Result<std::unique_ptr<InputStream>> openContainerMember(const QString &path, const QString &member)
+Result<std::unique_ptr<InputStream>>
+openContainerMember(const QString &path, const QString &member, ExpansionBudget *budget)
 {
+    const QString shown = shownName(path);
     auto a = openArchive(path);
     if (!a)
         return a.error();
     const std::int64_t fileSize = QFileInfo(path).size();
+    // Skipping to the member is bounded like listing, not counted against the import.
+    ExpansionBudget skipping;
+    if (budget)
+        skipping.copyLimits(*budget);
+    ExpansionMeter meter(skipping, shown);
     archive_entry *entry = nullptr;
     std::int64_t prev = 0;
     for (;;) {
@@ -180,22 +181,24 @@ Result<std::unique_ptr<InputStream>> openContainerMember(const QString &path, co
         if (r == ARCHIVE_EOF)
             break;
         if (r < ARCHIVE_WARN)
-            return makeError(QStringLiteral("%1: damaged archive (%2)")
-                                     .arg(QFileInfo(path).fileName(), archiveError(a->get())));
+            return makeError(
+                    QStringLiteral("%1: damaged archive (%2)").arg(shown, archiveError(a->get())));
         if (isRaw(a->get()))
             return std::unique_ptr<InputStream>(
-                    std::make_unique<MemberStream>(std::move(*a), 0, fileSize));
+                    std::make_unique<MemberStream>(std::move(*a), 0, fileSize, budget, shown));
         if (archive_entry_filetype(entry) == AE_IFREG && entryName(entry) == member) {
             const std::int64_t start = prev;
             // The member's span is unknown without reading on; the listing gave it to the
             // caller already, so report against the rest of the file.
             return std::unique_ptr<InputStream>(
-                    std::make_unique<MemberStream>(std::move(*a), start, fileSize - start));
+                    std::make_unique<MemberStream>(std::move(*a), start, fileSize - start, budget,
+                                                   shown + QLatin1Char(':') + member));
         }
-        archive_read_data_skip(a->get());
+        if (Status s = skipData(a->get(), meter, shown); !s)
+            return s.error();
         prev = archive_filter_bytes(a->get(), -1);
     }
-    return makeError(QStringLiteral("%1: no member '%2'").arg(QFileInfo(path).fileName(), member));
+    return makeError(QStringLiteral("%1: no member '%2'").arg(shown, member));
 }
 
 } // namespace netcase

@@ -9,6 +9,7 @@
 #include "case/storageerror.h"
 #include "core/identity.h"
 #include "core/timeutil.h"
+#include "ingest/expansion.h"
 #include "ingest/hashingstream.h"
 #include "ingest/inputs.h"
 #include "ingest/parsepipeline.h"
@@ -68,9 +69,14 @@ Result<ImportReport> ImportJob::run(CaseFile &caseFile,
                                      .arg(m_options.format),
                              ErrorCode::Usage);
     }
-    auto items = expandInputs(m_paths);
-    if (!items)
-        return items.error();
+    ExpansionBudget budget(m_options, &cancel);
+    auto expanded = expandInputs(m_paths, {m_options.followLinks, &budget});
+    if (cancel.load())
+        return makeError(QStringLiteral("import cancelled; the case is unchanged"),
+                         ErrorCode::Cancelled);
+    if (!expanded)
+        return expanded.error();
+    const std::vector<InputItem> *items = &expanded->items;
 
     ImportProgress prog;
     for (const auto &it : *items)
@@ -83,10 +89,15 @@ Result<ImportReport> ImportJob::run(CaseFile &caseFile,
         return makeError(QStringLiteral("cannot write to the case: %1").arg(db.lastError()),
                          ErrorCode::Locked);
     ImportReport report;
+    report.skipped = expanded->skipped;
     const QString actor = currentUserName();
     std::int64_t doneBefore = 0;
 
     for (const InputItem &item : *items) {
+        // Detection reads (and may decompress) before any parsing: honour a cancel from then.
+        if (cancel.load())
+            return makeError(QStringLiteral("import cancelled; the case is unchanged"),
+                             ErrorCode::Cancelled);
         SourceReport rep;
         rep.name = item.displayName();
         prog.currentFile = rep.name;
@@ -100,7 +111,7 @@ Result<ImportReport> ImportJob::run(CaseFile &caseFile,
 
         const Importer *imp = forced;
         if (!imp) {
-            auto sample = readSample(item);
+            auto sample = readSample(item, &budget);
             if (!sample) {
                 rep.error = sample.error().message;
                 finishItem();
@@ -115,7 +126,7 @@ Result<ImportReport> ImportJob::run(CaseFile &caseFile,
             }
         }
         rep.format = imp->name();
-        auto opened = openInput(item);
+        auto opened = openInput(item, &budget);
         if (!opened) {
             rep.error = opened.error().message;
             finishItem();

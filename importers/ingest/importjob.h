@@ -34,6 +34,7 @@ struct SourceReport
 struct ImportReport
 {
     std::vector<SourceReport> sources;
+    QStringList skipped; ///< files of a folder left out (links out of it), and why
     std::int64_t events() const;
     std::int64_t rejects() const;
     int failed() const;

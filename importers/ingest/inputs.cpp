@@ -1,6 +1,8 @@
 #include "inputs.h"
 
+#include "core/regularfile.h"
 #include "ingest/archivestream.h"
+#include "ingest/expansion.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -12,20 +14,75 @@ namespace netcase {
 
 namespace {
 
+Error cancelled()
+{
+    return makeError(QStringLiteral("import cancelled"), ErrorCode::Cancelled);
+}
+
 /// A file becomes one item, or one item per member when it is an archive or compressed. A
 /// damaged container still becomes an item (with no member), so that opening it reports the
 /// damage for that source while the rest of the import goes on.
-void addFile(std::vector<InputItem> &items, const QString &path, std::int64_t size)
+Status addFile(std::vector<InputItem> &items,
+               const QString &path,
+               std::int64_t size,
+               const ExpansionBudget *budget)
 {
     if (sniffContainer(path) == ContainerKind::Plain) {
         items.push_back({path, QString(), size});
-        return;
+        return {};
     }
-    const ArchiveListing listing = listContainer(path);
+    const ArchiveListing listing = listContainer(path, budget);
+    if (listing.cancelled)
+        return cancelled();
     for (const ArchiveMember &m : listing.members)
         items.push_back({path, m.name, m.span});
     if (!listing.error.isEmpty() || listing.members.empty())
         items.push_back({path, QString(), listing.members.empty() ? size : 0});
+    return {};
+}
+
+/// Where a folder entry really is, when it is a link that leads out of the folder; empty when
+/// it stays inside (or is no link). A dangling link leads nowhere, which is outside too.
+QString linkOutside(const QFileInfo &fi, const QString &root)
+{
+    if (!fi.isSymLink())
+        return {};
+    const QString target = fi.canonicalFilePath();
+    if (!target.isEmpty() && target.startsWith(root + QLatin1Char('/')))
+        return {};
+    return target.isEmpty() ? fi.symLinkTarget() : target;
+}
+
+Status addFolder(ExpandedInputs &out, const QString &folder, const ExpandOptions &options)
+{
+    const QString root = QFileInfo(folder).canonicalFilePath();
+    QStringList files;
+    // QDir::Files without QDir::System leaves out FIFOs, sockets and devices; links to folders
+    // are not descended.
+    QDirIterator it(folder, QDir::Files | QDir::Readable | QDir::NoDotAndDotDot,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext())
+        files << it.next();
+    std::sort(files.begin(), files.end());
+    for (const QString &f : files) {
+        if (options.budget && options.budget->cancel && options.budget->cancel->load())
+            return cancelled();
+        const QFileInfo fi(f);
+        const QString outside = linkOutside(fi, root);
+        if (!outside.isEmpty() && !options.followLinks) {
+            out.skipped << QStringLiteral("%1: a link to %2, outside the folder; skipped "
+                                          "(--follow-links imports it)")
+                                   .arg(f, outside);
+            continue;
+        }
+        if (Status s = requireRegularFile(f); !s) {
+            out.skipped << s.error().message;
+            continue;
+        }
+        if (Status s = addFile(out.items, f, fi.size(), options.budget); !s)
+            return s;
+    }
+    return {};
 }
 
 } // namespace
@@ -36,38 +93,41 @@ QString InputItem::displayName() const
     return member.isEmpty() ? base : base + QLatin1Char(':') + member;
 }
 
-Result<std::vector<InputItem>> expandInputs(const QStringList &paths)
+Result<ExpandedInputs> expandInputs(const QStringList &paths, const ExpandOptions &options)
 {
-    std::vector<InputItem> items;
+    ExpandedInputs out;
     for (const QString &p : paths) {
+        if (Status s = requireRegularFile(p, true); !s)
+            return s.error();
         const QFileInfo fi(p);
-        if (!fi.exists())
-            return makeError(QStringLiteral("%1: no such file or folder").arg(p));
         if (fi.isDir()) {
-            QStringList files;
-            QDirIterator it(p, QDir::Files | QDir::Readable | QDir::NoDotAndDotDot,
-                            QDirIterator::Subdirectories);
-            while (it.hasNext())
-                files << it.next();
-            std::sort(files.begin(), files.end());
-            for (const QString &f : files)
-                addFile(items, f, QFileInfo(f).size());
+            if (Status s = addFolder(out, p, options); !s)
+                return s.error();
             continue;
         }
         if (!fi.isReadable())
             return makeError(QStringLiteral("%1: permission denied").arg(p));
-        addFile(items, fi.filePath(), fi.size());
+        if (Status s = addFile(out.items, fi.filePath(), fi.size(), options.budget); !s)
+            return s.error();
     }
-    return items;
+    return out;
 }
 
-Result<std::unique_ptr<InputStream>> openInput(const InputItem &item)
+Result<std::vector<InputItem>> expandInputs(const QStringList &paths)
+{
+    auto expanded = expandInputs(paths, ExpandOptions{});
+    if (!expanded)
+        return expanded.error();
+    return std::move(expanded->items);
+}
+
+Result<std::unique_ptr<InputStream>> openInput(const InputItem &item, ExpansionBudget *budget)
 {
     if (!item.member.isEmpty())
-        return openContainerMember(item.path, item.member);
+        return openContainerMember(item.path, item.member, budget);
     if (sniffContainer(item.path) != ContainerKind::Plain) {
         // Only a damaged or empty container is listed without a member: say which.
-        const ArchiveListing listing = listContainer(item.path);
+        const ArchiveListing listing = listContainer(item.path, budget);
         if (!listing.error.isEmpty())
             return makeError(listing.error);
         return makeError(QStringLiteral("%1: the archive holds no files")
@@ -76,9 +136,9 @@ Result<std::unique_ptr<InputStream>> openInput(const InputItem &item)
     return openFileStream(item.path);
 }
 
-Result<std::string> readSample(const InputItem &item)
+Result<std::string> readSample(const InputItem &item, ExpansionBudget *budget)
 {
-    auto in = openInput(item);
+    auto in = openInput(item, budget);
     if (!in)
         return in.error();
     std::string sample(size_t(kSampleBytes), '\0');

@@ -1,6 +1,7 @@
 #include "asnranges.h"
 
 #include "core/csv.h"
+#include "core/regularfile.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -32,6 +33,8 @@ bool parseBound(const std::string &s, IpKey &out)
 
 Status AsnRanges::load(const QString &path)
 {
+    if (Status s = requireRegularFile(path); !s)
+        return s;
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
         return makeError(QCoreApplication::translate("netcase", "%1: cannot read (%2)")

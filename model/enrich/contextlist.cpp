@@ -1,6 +1,7 @@
 #include "contextlist.h"
 
 #include "core/csv.h"
+#include "core/regularfile.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -89,6 +90,8 @@ void ContextList::splitSpec(const QString &spec, QString &category, QString &pat
 
 Result<ContextList> ContextList::load(const QString &path, const QString &category)
 {
+    if (Status s = requireRegularFile(path); !s)
+        return s.error();
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
         return makeError(tr("%1: cannot read the list (%2)").arg(path, f.errorString()));

@@ -1,5 +1,6 @@
 #include "mmdbreader.h"
 
+#include "core/regularfile.h"
 #include "ipkey.h"
 #include "mmdbdecode.h"
 
@@ -117,8 +118,10 @@ Probe probe(MMDB_s &mmdb)
 Result<std::unique_ptr<MmdbReader>> MmdbReader::open(const QString &path)
 {
     const QString shown = QFileInfo(path).fileName();
-    if (!QFileInfo(path).isFile())
+    if (!QFileInfo::exists(path))
         return makeError(tr("%1: no such database file").arg(path));
+    if (Status s = requireRegularFile(path); !s)
+        return s.error();
     std::unique_ptr<MmdbReader> r(new MmdbReader);
     r->m_path = QFileInfo(path).absoluteFilePath();
     const int rc = MMDB_open(QFile::encodeName(path).constData(), MMDB_MODE_MMAP, &r->d->mmdb);
