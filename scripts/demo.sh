@@ -1,12 +1,32 @@
 #!/usr/bin/env bash
-# Sets up this Debian 12 machine (idempotent), builds Netcase, imports the bundled demo incident
-# into a fresh demo case in the user's data directory and opens it in the workbench.
+# Sets up this Debian 12 machine (idempotent), builds Netcase, installs the netcase command
+# into ~/.local (no root needed for that part), imports the bundled demo incident into a fresh
+# demo case in the user's data directory and opens it in the workbench. Safe to run again: each
+# run rebuilds what changed, reinstalls and recreates the demo case.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 bash scripts/setup.sh
 cmake --preset release >/dev/null
-cmake --build --preset release -j"$(nproc)"
-bin=$PWD/build/release/bin/netcase
+# Only the application: the tests and benchmarks are for scripts/test.sh and bench/.
+cmake --build --preset release -j"$(nproc)" --target netcase
+prefix=$HOME/.local
+cmake --install build/release --prefix "$prefix" >/dev/null
+bin=$prefix/bin/netcase
+"$bin" --version >/dev/null
+# The desktop entry and the case file type, when the desktop's tools are there (optional).
+if command -v update-mime-database >/dev/null 2>&1; then
+    update-mime-database "$prefix/share/mime" >/dev/null 2>&1 || true
+fi
+if command -v update-desktop-database >/dev/null 2>&1; then
+    update-desktop-database -q "$prefix/share/applications" 2>/dev/null || true
+fi
+echo "demo: installed $("$bin" --version) as $bin"
+case ":$PATH:" in
+    *":$prefix/bin:"*) echo "demo: $prefix/bin is on your PATH: run 'netcase'" ;;
+    *) echo "demo: $prefix/bin is not on your PATH: run $bin, or add it with" \
+            "export PATH=\"\$HOME/.local/bin:\$PATH\" (Debian's ~/.profile adds it at your next" \
+            "login now that the folder exists)" ;;
+esac
 data=${XDG_DATA_HOME:-$HOME/.local/share}/Netcase/netcase
 mkdir -p "$data"
 demo=$data/demo.netcase

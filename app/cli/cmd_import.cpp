@@ -6,7 +6,9 @@
 
 #include "api/registry.h"
 #include "core/displaytext.h"
+#include "core/timeutil.h"
 #include "ingest/importjob.h"
+#include "ingest/sourcesummary.h"
 #include "jobs/pipeline.h"
 
 #include <QElapsedTimer>
@@ -82,6 +84,21 @@ Status decompressionLimits(const Args &args, ImportOptions &opts)
     return {};
 }
 
+/// "NAME  FORMAT  N events  N rejects  SPAN"; the notes follow it, indented.
+QString sourceLine(const SourceReport &s)
+{
+    QString line = QStringLiteral("%1  %2  %3 events  %4 rejects")
+                           .arg(displaySafe(s.name), s.format)
+                           .arg(s.events)
+                           .arg(s.rejects);
+    if (s.duplicates > 0)
+        line += QStringLiteral(" (%1 already in the case from an overlapping file)")
+                        .arg(s.duplicates);
+    if (const QString span = sourceSpanText(s); !span.isEmpty())
+        line += QStringLiteral("  ") + span;
+    return line;
+}
+
 int run(const QStringList &argv)
 {
     auto args = Args::parseCommand("import", argv,
@@ -155,7 +172,14 @@ int run(const QStringList &argv)
                                 {"sha256", s.sha256.toStdString()},
                                 {"events", s.events},
                                 {"rejects", s.rejects},
-                                {"duplicates", s.duplicates}};
+                                {"duplicates", s.duplicates},
+                                {"notes", nlohmann::json::array()}};
+            if (s.events > 0) {
+                o["first"] = formatIsoUs(s.firstUs);
+                o["last"] = formatIsoUs(s.lastUs);
+            }
+            for (const QString &n : s.notes)
+                o["notes"].push_back(n.toStdString());
             if (!s.error.isEmpty())
                 o["error"] = s.error.toStdString();
             j["sources"].push_back(o);
@@ -173,15 +197,9 @@ int run(const QStringList &argv)
                 outLine(QStringLiteral("%1  not imported: %2")
                                 .arg(displaySafe(s.name), displaySafe(s.error)));
             else
-                outLine(QStringLiteral("%1  %2  %3 events  %4 rejects%5")
-                                .arg(displaySafe(s.name), s.format)
-                                .arg(s.events)
-                                .arg(s.rejects)
-                                .arg(s.duplicates > 0
-                                             ? QStringLiteral(" (%1 already in the case from an "
-                                                              "overlapping file)")
-                                                       .arg(s.duplicates)
-                                             : QString()));
+                outLine(sourceLine(s));
+            for (const QString &n : s.notes)
+                outLine(QStringLiteral("  ") + displaySafe(n));
         }
         for (const QString &s : report->skipped)
             outLine(QStringLiteral("skipped  %1").arg(displaySafe(s)));
@@ -206,14 +224,18 @@ int run(const QStringList &argv)
 extern const Command kImportCommand
         = {"import",
            "import CASE FILE_OR_DIR... [--format NAME] [--timezone TZ] [--year YYYY] "
-           "[--max-expansion RATIO] [--max-expanded-size SIZE] [--follow-links] [--json]",
+           "[--mapping FILE_OR_JSON] [--no-analyze] [--max-expansion RATIO] "
+           "[--max-expanded-size SIZE] [--follow-links] [--json]",
            "import log files into a case",
            "Imports each file, detecting its format from its content unless --format is given.\n"
            "Folders import every file in them. A file already in the case (same SHA-256) is\n"
            "refused. Malformed records are kept as rejects with their line number and reason.\n"
            "The whole import is one transaction: if it fails or is interrupted (Ctrl-C) the\n"
            "case is unchanged. --timezone applies to timestamps without a zone (default\n"
-           "UTC); --year to syslog lines without a year. --no-analyze skips enrichment and\n"
+           "UTC); --year to syslog lines without a year. Each source's line gives the time\n"
+           "span of its events (UTC), and indented notes say how a year or zone the file\n"
+           "did not carry was chosen. --json gives the same as 'first', 'last' (ISO 8601\n"
+           "UTC, with events only) and 'notes' per source. --no-analyze skips enrichment and\n"
            "analysis. Exit 2 when a file could not be imported. The formats are listed below.\n"
            "\n"
            "Compressed files (.gz .bz2 .xz .zst .lz4 .Z) and archives (.zip .tar .tar.gz .7z)\n"

@@ -6,6 +6,7 @@
 #include "dialogs/importdialog.h"
 #include "dialogs/newcasedialog.h"
 #include "ingest/mappingstore.h"
+#include "ingest/sourcesummary.h"
 
 #include <QFileDialog>
 #include <QFileInfo>
@@ -178,13 +179,22 @@ void CaseController::importFinished(const ImportOutcome &outcome)
     }
     const QLocale loc;
     QStringList lines;
+    bool noted = false;
     for (const SourceReport &s : outcome.report.sources) {
-        if (!s.error.isEmpty())
+        if (!s.error.isEmpty()) {
             lines << tr("%1: not imported: %2").arg(s.name, s.error);
-        else
-            lines << tr("%1 (%2): %3 events, %4 rejects")
-                             .arg(s.name, s.format, loc.toString(qlonglong(s.events)),
-                                  loc.toString(qlonglong(s.rejects)));
+            continue;
+        }
+        QString line = tr("%1 (%2): %3 events, %4 rejects")
+                               .arg(s.name, s.format, loc.toString(qlonglong(s.events)),
+                                    loc.toString(qlonglong(s.rejects)));
+        if (const QString span = sourceSpanText(s); !span.isEmpty())
+            line += QStringLiteral(", ") + span;
+        lines << line;
+        // How a year or zone the file did not carry was chosen: the analyst should see it.
+        for (const QString &n : s.notes)
+            lines << QStringLiteral("    ") + n;
+        noted = noted || !s.notes.isEmpty();
     }
     lines << outcome.steps;
     if (m_session)
@@ -193,7 +203,7 @@ void CaseController::importFinished(const ImportOutcome &outcome)
                            .arg(loc.toString(qlonglong(outcome.report.events())),
                                 loc.toString(qlonglong(outcome.report.rejects()))),
                    0);
-    if (outcome.report.failed() > 0 || outcome.report.rejects() > 0)
+    if (outcome.report.failed() > 0 || outcome.report.rejects() > 0 || noted)
         ui::showMessage(m_window, QMessageBox::Information, tr("Import finished"),
                         lines.join(QLatin1Char('\n')));
 }

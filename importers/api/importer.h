@@ -48,6 +48,10 @@ public:
         event(std::move(e), raw);
     }
     virtual void reject(std::int64_t line, std::string_view reason, std::string_view raw) = 0;
+    /// A note for the person importing, once per source and not per record: how something the
+    /// file did not carry was chosen ("year not in the file: assumed 2026 ..."). Shown with the
+    /// source's import summary.
+    virtual void note(std::string_view text) { (void)text; }
 };
 
 struct ParseContext

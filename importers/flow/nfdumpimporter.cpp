@@ -168,7 +168,7 @@ Status NfdumpImporter::parse(InputStream &in, ParseContext &ctx) const
     LabelBuilder labels;
     std::int64_t rows = 0;
     enum class State { Header, Rows, Summary } state = State::Header;
-    return forEachLine(in, ctx, [&](std::string_view line, std::int64_t lineNo) {
+    Status status = forEachLine(in, ctx, [&](std::string_view line, std::int64_t lineNo) {
         if (isHeader(line)) {
             splitCsv(line, parts);
             columns.clear();
@@ -290,6 +290,10 @@ Status NfdumpImporter::parse(InputStream &in, ParseContext &ctx) const
         e.labels = labels.take();
         ctx.sink.event(std::move(e), line);
     });
+    if (status.ok() && rows > 0) // nfdump's CSV times carry no zone
+        ctx.sink.note("times without a zone read as " + ctx.options.timezone.toStdString()
+                      + " (--timezone)");
+    return status;
 }
 
 } // namespace netcase

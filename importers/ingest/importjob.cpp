@@ -226,6 +226,12 @@ Result<ImportReport> ImportJob::run(CaseFile &caseFile,
                     std::tie(firstTs, lastTs) = *span;
             }
         }
+        if (rep.events > 0) {
+            rep.firstUs = firstTs;
+            rep.lastUs = lastTs;
+        }
+        for (const std::string &n : pipe.notes())
+            rep.notes << QString::fromStdString(n);
         const SourceCounts counts{rep.sha256,     rep.events, rep.rejects,
                                   rep.duplicates, firstTs,    lastTs};
         if (Status s = SourceStore::finish(db, rep.sourceId, counts); !s.ok())

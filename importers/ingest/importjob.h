@@ -28,7 +28,10 @@ struct SourceReport
     std::int64_t events = 0;
     std::int64_t rejects = 0;
     std::int64_t duplicates = 0;
-    QString error; ///< non-empty when the source was not imported
+    std::int64_t firstUs = 0; ///< the earliest event (UTC microseconds); only when events > 0
+    std::int64_t lastUs = 0;  ///< the latest event
+    QStringList notes;        ///< the parser's notes (RecordSink::note), e.g. an assumed year
+    QString error;            ///< non-empty when the source was not imported
 };
 
 struct ImportReport

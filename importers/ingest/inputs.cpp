@@ -58,9 +58,9 @@ Status addFolder(ExpandedInputs &out, const QString &folder, const ExpandOptions
     const QString root = QFileInfo(folder).canonicalFilePath();
     QStringList files;
     // QDir::Files without QDir::System leaves out FIFOs, sockets and devices; links to folders
-    // are not descended.
-    QDirIterator it(folder, QDir::Files | QDir::Readable | QDir::NoDotAndDotDot,
-                    QDirIterator::Subdirectories);
+    // are not descended. Unreadable files are kept: they fail when opened and are reported as
+    // not imported, instead of vanishing from the import.
+    QDirIterator it(folder, QDir::Files | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
     while (it.hasNext())
         files << it.next();
     std::sort(files.begin(), files.end());

@@ -3,6 +3,8 @@
 #include "api/inputstream.h"
 #include "core/rawform.h"
 
+#include <algorithm>
+
 namespace netcase {
 
 /// The parser's RecordSink: collects each event into the current batch, copies its raw record and
@@ -48,6 +50,13 @@ public:
         if (b->rejectCount >= kBatchEvents)
             seal();
     }
+    void note(std::string_view text) override
+    {
+        // Bounded: a parser that notes per record must not grow the report without end.
+        auto &notes = m_pipe.m_notes;
+        if (notes.size() < kMaxNotes && std::find(notes.begin(), notes.end(), text) == notes.end())
+            notes.emplace_back(text);
+    }
     /// Hands over the last, partly filled batch.
     void flush()
     {
@@ -56,6 +65,8 @@ public:
     }
 
 private:
+    static constexpr size_t kMaxNotes = 8;
+
     void add(Event &e, EventBatch &b)
     {
         m_collector.add(e, b.events); // e keeps its buffers for the parser's next record

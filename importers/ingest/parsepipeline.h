@@ -14,6 +14,7 @@
 
 #include <atomic>
 #include <memory>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -68,6 +69,8 @@ public:
     Status finish();
     /// Bytes of the input consumed so far (as last reported by the parser).
     std::int64_t position() const { return m_position.load(std::memory_order_relaxed); }
+    /// The parser's notes (RecordSink::note), without repeats. Only valid after finish().
+    const std::vector<std::string> &notes() const { return m_notes; }
 
 private:
     class Sink;
@@ -87,6 +90,7 @@ private:
     std::atomic<bool> m_stop{false};
     std::atomic<std::int64_t> m_position{0};
     Status m_status;
+    std::vector<std::string> m_notes; ///< written by the parser's thread, read after finish()
     std::thread m_thread;
     std::thread m_finisher;
 };

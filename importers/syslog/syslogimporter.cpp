@@ -12,7 +12,28 @@
 
 #include <QDateTime>
 
+#include <algorithm>
+#include <climits>
+#include <string>
+
 namespace netcase {
+
+namespace {
+
+/// Once per file: how the year and the zone of RFC 3164 stamps (which carry neither) were chosen.
+void noteBsdStamps(ParseContext &ctx, bool inferred, int minYear, int maxYear)
+{
+    std::string years = std::to_string(minYear);
+    if (maxYear != minYear)
+        years += "\u2013" + std::to_string(maxYear);
+    ctx.sink.note(inferred ? "year not in the file: assumed " + years
+                                     + " (counting back from today; use --year to set it)"
+                           : "year not in the file: " + years + " as given by --year");
+    ctx.sink.note("times without a zone read as " + ctx.options.timezone.toStdString()
+                  + " (--timezone)");
+}
+
+} // namespace
 
 int SyslogImporter::detect(std::string_view sample) const
 {
@@ -40,7 +61,8 @@ Status SyslogImporter::parse(InputStream &in, ParseContext &ctx) const
         return zone.error();
     YearTracker years(ctx.options.year, QDateTime::currentMSecsSinceEpoch() * 1000);
     LabelBuilder labels;
-    return forEachLine(in, ctx, [&](std::string_view line, std::int64_t lineNo) {
+    int minYear = INT_MAX, maxYear = INT_MIN;
+    Status status = forEachLine(in, ctx, [&](std::string_view line, std::int64_t lineNo) {
         SyslogLine s;
         const char *reason = nullptr;
         if (!parseSyslogLine(line, s, reason)) {
@@ -51,6 +73,8 @@ Status SyslogImporter::parse(InputStream &in, ParseContext &ctx) const
         e.line = lineNo;
         if (s.kind == SyslogLine::Kind::Bsd) {
             const int year = years.yearFor(s.month, s.day);
+            minYear = std::min(minYear, year);
+            maxYear = std::max(maxYear, year);
             int off = 0;
             e.timestampUs = zone->toUtc(
                     toEpochUs(year, s.month, s.day, s.hour, s.minute, s.second, s.micros), off);
@@ -75,6 +99,9 @@ Status SyslogImporter::parse(InputStream &in, ParseContext &ctx) const
         e.labels = labels.take();
         ctx.sink.event(std::move(e), line);
     });
+    if (status.ok() && minYear <= maxYear)
+        noteBsdStamps(ctx, years.inferred(), minYear, maxYear);
+    return status;
 }
 
 } // namespace netcase

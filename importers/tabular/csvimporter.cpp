@@ -105,6 +105,8 @@ Status CsvImporter::parse(InputStream &in, ParseContext &ctx) const
     if (reader.failed())
         return makeError(QStringLiteral("read error: %1").arg(in.errorString()));
     ctx.progress(in.position());
+    if (const std::string note = mapper->zoneNote(); !note.empty())
+        ctx.sink.note(note);
     return {};
 }
 

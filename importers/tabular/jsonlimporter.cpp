@@ -88,7 +88,10 @@ Status JsonlImporter::parse(InputStream &in, ParseContext &ctx) const
     if (!mapper)
         return mapper.error();
     MappedJsonMapper adapter(*mapper);
-    return importJsonRecords(peek, ctx, adapter);
+    Status status = importJsonRecords(peek, ctx, adapter);
+    if (const std::string note = mapper->zoneNote(); status.ok() && !note.empty())
+        ctx.sink.note(note);
+    return status;
 }
 
 } // namespace netcase

@@ -50,6 +50,7 @@ const std::vector<std::string> kFailure
 RecordMapper::RecordMapper(const FieldMapping &m, const std::string &zone)
     : m_mapping(m)
     , m_time(m.timestampFormat, zone)
+    , m_zone(zone)
 {
     for (const auto &[target, source] : m.fields)
         m_bySource[source].push_back(target);
@@ -68,6 +69,14 @@ Result<RecordMapper> RecordMapper::create(const FieldMapping &mapping, const QSt
         return makeError(QStringLiteral("unknown time zone: %1").arg(QString::fromStdString(zone)),
                          ErrorCode::Usage);
     return m;
+}
+
+std::string RecordMapper::zoneNote() const
+{
+    if (!m_time.zoneApplied())
+        return {};
+    return "times without a zone read as " + m_zone
+           + (m_mapping.timezone.empty() ? " (--timezone)" : " (the mapping's timezone)");
 }
 
 void RecordMapper::assign(const std::string &t,

@@ -28,6 +28,9 @@ public:
 
     /// Fills e (its line is left alone). Returns a reject reason, or empty.
     std::string map(const SourceFields &record, Event &e) const;
+    /// After a file: the import's note on how times without an offset were read, or empty
+    /// when every time carried its offset (or was epoch time).
+    std::string zoneNote() const;
 
 private:
     RecordMapper(const FieldMapping &m, const std::string &zone);
@@ -42,6 +45,7 @@ private:
     TimestampParser m_time;
     std::unordered_map<std::string, std::vector<std::string>> m_bySource;
     std::string m_timestampSource;
+    std::string m_zone;
 };
 
 } // namespace netcase

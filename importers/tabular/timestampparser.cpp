@@ -44,6 +44,7 @@ TimestampParser::TimestampParser(std::string format, const std::string &zone)
 
 ParsedTime TimestampParser::local(int y, int mo, int d, int h, int mi, int s, int us) const
 {
+    m_zoneApplied = true;
     ParsedTime t;
     t.us = toEpochUs(y, mo, d, h, mi, s, us);
     if (m_utc || !m_valid)

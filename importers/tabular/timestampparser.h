@@ -27,6 +27,8 @@ public:
     /// False when the zone is unknown.
     bool valid() const { return m_valid; }
     std::optional<ParsedTime> parse(std::string_view text) const;
+    /// True once a timestamp without an offset was read (and so taken in the zone).
+    bool zoneApplied() const { return m_zoneApplied; }
 
 private:
     std::optional<ParsedTime> parsePattern(std::string_view text) const;
@@ -38,6 +40,7 @@ private:
     QTimeZone m_zone;
     bool m_utc = true;
     bool m_valid = true;
+    mutable bool m_zoneApplied = false; ///< for the import's note, not the result of a parse
 };
 
 } // namespace netcase
