@@ -1,8 +1,12 @@
 #include "csv.h"
 
+#include "displaytext.h"
 #include "utf8.h"
 
 #include <QIODevice>
+#include <QStringList>
+
+#include <algorithm>
 
 namespace netcase {
 
@@ -112,12 +116,40 @@ bool CsvWriter::needsFormulaGuard(std::string_view text)
     }
 }
 
+namespace {
+
+// A byte that may belong to a character displaySafe() replaces (a control, DEL, or any
+// non-ASCII byte, which may start a C1 control, a bidi override or an invisible character).
+bool mayHoldUnsafe(std::string_view s)
+{
+    return std::any_of(s.begin(), s.end(), [](char ch) {
+        const auto c = static_cast<unsigned char>(ch);
+        return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c >= 0x7f;
+    });
+}
+
+} // namespace
+
 void CsvWriter::appendCell(std::string &out, std::string_view text)
 {
     std::string fixed;
     if (!utf8::isValid(text)) {
         fixed = utf8::repaired(text);
         text = fixed;
+    }
+    // Log text is shown, not obeyed: escape sequences, bells and bidi overrides become visible
+    // (the same display-safe text as the GUI, the CLI and reports); tabs and line breaks (CR
+    // too, which the quoting keeps) stay.
+    if (mayHoldUnsafe(text)) {
+        const QString original = QString::fromUtf8(text.data(), qsizetype(text.size()));
+        QStringList parts = original.split(QLatin1Char('\r'));
+        for (QString &part : parts)
+            part = displaySafe(part, LineBreaks::Keep);
+        const QString safe = parts.join(QLatin1Char('\r'));
+        if (safe != original) {
+            fixed = safe.toStdString();
+            text = fixed;
+        }
     }
     const bool guard = needsFormulaGuard(text);
     const bool quote = text.find_first_of(",\"\r\n") != std::string_view::npos;

@@ -133,6 +133,10 @@ private Q_SLOTS:
         QTest::newRow("invalid utf-8") << QByteArray("curl \xff\xfe")
                                        << QByteArray("curl ") + QByteArray::fromStdString(kR + kR);
         QTest::newRow("valid utf-8") << QByteArray("Z\xC3\xBCrich") << QByteArray("Z\xC3\xBCrich");
+        QTest::newRow("escape and bell")
+                << QByteArray("a\x1b[31mb\x07") << QByteArray("a\xE2\x90\x9B[31mb\xE2\x90\x87");
+        QTest::newRow("bidi override")
+                << QByteArray("evil\xE2\x80\xAEgpj.exe") << QByteArray("evil<U+202E>gpj.exe");
         QTest::newRow("invalid then guard")
                 << QByteArray("-\xff") << "'-" + QByteArray::fromStdString(kR);
     }
