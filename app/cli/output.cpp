@@ -9,9 +9,13 @@
 
 namespace netcase::cli {
 
+// Plain output and messages may carry log text (names, actions, file names): a control or bidi
+// character in it is shown, never sent to the terminal as is (a record whose action is an escape
+// sequence must not be able to repaint a failing `verify` as "intact"). JSON goes through the
+// JSON writer instead, which escapes controls and keeps the text exact.
 void out(const QString &text)
 {
-    const QByteArray b = text.toUtf8();
+    const QByteArray b = displaySafe(text, LineBreaks::Keep).toUtf8();
     std::fwrite(b.constData(), 1, size_t(b.size()), stdout);
 }
 
@@ -30,7 +34,9 @@ void outJson(const nlohmann::json &j)
 
 void errLine(const QString &text)
 {
-    const QByteArray b = (QStringLiteral("netcase: ") + text + QLatin1Char('\n')).toUtf8();
+    const QByteArray b = (QStringLiteral("netcase: ") + displaySafe(text, LineBreaks::Keep)
+                          + QLatin1Char('\n'))
+                                 .toUtf8();
     std::fflush(stdout);
     std::fwrite(b.constData(), 1, size_t(b.size()), stderr);
 }

@@ -260,6 +260,13 @@ private Q_SLOTS:
         QVERIFY(!r.out.contains('\x1b'));
         QCOMPARE(QJsonDocument::fromJson(r.out).object().value(QStringLiteral("title")).toString(),
                  title);
+        // Messages too: a file name holding an escape sequence is shown, not obeyed.
+        r = test::netcase({QStringLiteral("import"), path,
+                           test::tempPath(QStringLiteral("no\x1b[32mOK\x07.log"))});
+        QVERIFY(r.exitCode != 0);
+        QVERIFY2(!r.err.contains('\x1b') && !r.err.contains('\x07'), r.err.constData());
+        QVERIFY2(QString::fromUtf8(r.err).contains(QStringLiteral("no\u241b[32mOK\u2407.log")),
+                 r.err.constData());
     }
 };
 
