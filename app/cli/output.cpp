@@ -1,6 +1,7 @@
 #include "output.h"
 
 #include "core/displaytext.h"
+#include "core/jsontext.h"
 
 #include <nlohmann/json.hpp>
 
@@ -27,7 +28,7 @@ void outLine(const QString &text)
 
 void outJson(const nlohmann::json &j)
 {
-    const std::string s = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    const std::string s = jsonText(j);
     std::fwrite(s.data(), 1, s.size(), stdout);
     std::fputc('\n', stdout);
 }

@@ -4,6 +4,7 @@
 #include "report/reportdata.h"
 #include "report/reportwriters.h"
 
+#include "core/jsontext.h"
 #include "core/timeutil.h"
 
 #include <nlohmann/json.hpp>
@@ -248,7 +249,7 @@ std::string reportJson(const ReportData &d)
                       {"figures", figuresJson(d)},
                       {"integrity", integrityJson(d)},
                       {"rule_feedback", ruleFeedbackJson(d)}};
-    return doc.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+    return jsonText(doc, 2) + "\n";
 }
 
 } // namespace netcase
