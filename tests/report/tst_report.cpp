@@ -50,8 +50,8 @@ QByteArray hostileLog()
                                       "]]>",
                                       "ctl\x1b[31mred\x07",
                                       "bad\xff\xfeutf8"};
-    const QList<QByteArray> users
-            = {"\"><b>", "]]>", "<svg/onload=alert(1)>", "alice\x1b[2J", "bob\xff"};
+    const QList<QByteArray> users = {"\"><b>",       "]]>",     "<svg/onload=alert(1)>",
+                                     "alice\x1b[2J", "bob\xff", "evil\xE2\x80\xAEgpj.exe"};
     QByteArray out;
     for (int i = 0; i < 60; ++i)
         out += "203.0.113.66 - " + users[i % users.size()]
@@ -268,6 +268,9 @@ private Q_SLOTS:
         QVERIFY(bytes.contains("<script>alert(1)</script>"));
         QVERIFY(bytes.contains("\\u001b[31m"));
         QVERIFY(!bytes.contains('\x1b'));
+        // A bidi override reaches the JSON as an escape: exact for a reader, inert on a screen.
+        QVERIFY(bytes.contains("evil\\u202egpj.exe"));
+        QVERIFY(!bytes.contains("\xE2\x80\xAE"));
     }
 
     void htmlIsSelfContainedAndInert()
@@ -292,6 +295,9 @@ private Q_SLOTS:
         // pictures.
         QVERIFY(html.contains(QStringLiteral("ctl\u241b[31mred\u2407")));
         QVERIFY(html.contains(QStringLiteral("bad\uFFFD\uFFFDutf8")));
+        // A right-to-left override is shown, never applied ("evilexe.jpg").
+        QVERIFY(html.contains(QLatin1String("evil&lt;U+202E&gt;gpj.exe")));
+        QVERIFY(!html.contains(QChar(0x202e)));
 
         // Every tag and attribute is one the writer emits: nothing came from the case.
         static const QStringList tags
@@ -389,6 +395,8 @@ private Q_SLOTS:
              {"1. Case", "2. Sources", "3. Enrichment", "4. Findings", "5. Decisions", "6. Figures",
               "7. Integrity", "8. Rule feedback"})
             QVERIFY2(all.out.contains(section), section);
+        QVERIFY(all.out.contains("evil<U+202E>gpj.exe"));
+        QVERIFY(!all.out.contains("\xE2\x80\xAE"));
     }
 
     void cancelledExportLeavesOldFile_data()
