@@ -27,6 +27,12 @@ cp "$work"/shots/*.png docs/screenshots/
 QT_QPA_PLATFORM=offscreen "$bin" screenshot "$work/demo.netcase" --out "$work/dark" \
     --finding 1 --width 1600 --height 1000 --palette dark >/dev/null 2>&1
 cp "$work/dark/main.png" docs/screenshots/main-dark.png
+# A laptop screen and a full-HD desktop: the default layout must fit both.
+for size in 1366x768 1920x1080; do
+    QT_QPA_PLATFORM=offscreen "$bin" screenshot "$work/demo.netcase" --out "$work/$size" \
+        --finding 1 --width "${size%x*}" --height "${size#*x}" >/dev/null 2>&1
+    cp "$work/$size/main.png" "docs/screenshots/main-$size.png"
+done
 
 "$bin" report "$work/demo.netcase" -o docs/demo-report.html
 "$bin" report "$work/demo.netcase" -o "$work/demo-report.pdf" --page a4

@@ -116,7 +116,7 @@ int run(const QStringList &argv)
     }
 
     MainWindow window;
-    window.resize(int(*width), int(*height));
+    window.docks().arrangeFor(QSize(int(*width), int(*height))); // as a screen of that size
     window.show();
     const QString err = window.controller().openCase(args->positional().first(), true, true);
     if (!err.isEmpty())

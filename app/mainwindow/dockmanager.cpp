@@ -10,12 +10,20 @@
 #include "timeline/timelineview.h"
 
 #include <QDockWidget>
+#include <QLayout>
 #include <QMainWindow>
 #include <QMenu>
 #include <QScrollArea>
 #include <QTimer>
 
+#include <algorithm>
+
 namespace netcase {
+
+namespace {
+/// Windows shorter than this get the compact layout (the right column as tabs).
+constexpr int kCompactBelowHeight = 900;
+} // namespace
 
 DockManager::DockManager(QMainWindow &window, SelectionHub &hub)
     : QObject(&window)
@@ -52,7 +60,6 @@ DockManager::DockManager(QMainWindow &window, SelectionHub &hub)
     auto *accounts = new AccountsView(hub, &m_window);
     addDock(QStringLiteral("accounts"), tr("Accounts"), accounts, Qt::BottomDockWidgetArea,
             [accounts](CaseSession *s) { accounts->setSession(s); });
-    arrangeDefault();
 }
 
 QDockWidget *DockManager::dock(const QString &id) const
@@ -92,12 +99,35 @@ void DockManager::arrangeDefault()
     map->raise();
     decision->raise();
     findings->raise();
+    // On a short screen (1366x768, 1440x900) the right column is one group of tabs, so that no
+    // view is squeezed below its minimum and the window fits the screen.
+    const int h = m_window.height();
+    const bool compact = h < kCompactBelowHeight;
+    if (compact) {
+        m_window.tabifyDockWidget(map, decision);
+        m_window.tabifyDockWidget(map, ipDetails);
+        map->raise();
+    }
     // Sizes only stick once the window has its geometry: apply them from the event loop.
-    QTimer::singleShot(0, this, [this, timeline, findings, map, decision] {
-        m_window.resizeDocks({timeline, findings}, {230, 280}, Qt::Vertical);
+    QTimer::singleShot(0, this, [this, timeline, findings, map, decision, compact] {
+        const int h = m_window.height();
+        m_window.resizeDocks({timeline, findings},
+                             {std::min(230, h * 22 / 100), std::min(280, h * 27 / 100)},
+                             Qt::Vertical);
         m_window.resizeDocks({map}, {m_window.width() * 2 / 5}, Qt::Horizontal);
-        m_window.resizeDocks({map, decision}, {420, 380}, Qt::Vertical);
+        if (!compact)
+            m_window.resizeDocks({map, decision}, {420, 380}, Qt::Vertical);
     });
+}
+
+void DockManager::arrangeFor(QSize size)
+{
+    m_window.resize(size);
+    arrangeDefault();
+    // The window's minimum follows the new layout only once it is activated; until then a
+    // resize is held to the old (taller) minimum.
+    m_window.layout()->activate();
+    m_window.resize(size);
 }
 
 void DockManager::addDock(const QString &id,

@@ -5,6 +5,7 @@
 
 #include <QList>
 #include <QObject>
+#include <QSize>
 #include <QString>
 
 #include <functional>
@@ -39,8 +40,13 @@ public:
     const QList<View> &views() const { return m_views; }
     QWidget *view(const QString &id) const;
     QDockWidget *dock(const QString &id) const;
-    /// Puts every dock back in the default layout (View → Reset layout).
+    /// Puts every dock back in the default layout for the window's current height (View →
+    /// Reset layout; the window arranges once when it is built). Below 900 pixels the right
+    /// column's views share one group of tabs.
     void arrangeDefault();
+    /// Gives the window that size and the default layout for it (a saved layout may need a
+    /// taller window than the screen has).
+    void arrangeFor(QSize size);
 
     void setSession(CaseSession *session);
     /// Adds a toggle for each dock to the menu.

@@ -13,14 +13,18 @@
 #include "review/chainstatuslabel.h"
 
 #include <QCloseEvent>
+#include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QFileInfo>
 #include <QLabel>
 #include <QLocale>
 #include <QMimeData>
+#include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
 #include <QToolBar>
+
+#include <algorithm>
 
 namespace netcase {
 
@@ -36,7 +40,9 @@ MainWindow::MainWindow(QWidget *parent)
 {
     setObjectName(QStringLiteral("MainWindow"));
     setAcceptDrops(true);
-    resize(1400, 900);
+    // The default size fits the screen (a 1366x768 laptop as well as a 1920x1080 desktop).
+    const QRect screen = this->screen()->availableGeometry();
+    m_docks->arrangeFor({std::min(1400, screen.width()), std::min(900, screen.height())});
     statusBar()->addWidget(m_counts, 1);
     statusBar()->addPermanentWidget(m_progress);
     statusBar()->addPermanentWidget(m_mode);
@@ -71,6 +77,11 @@ MainWindow::MainWindow(QWidget *parent)
     const QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    // A dock left floating last time would come back over the window: dock it again.
+    for (const DockManager::View &v : m_docks->views()) {
+        if (v.dock && v.dock->isFloating())
+            v.dock->setFloating(false);
+    }
     updateTitle();
     updateStatus();
 }

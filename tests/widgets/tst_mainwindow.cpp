@@ -12,6 +12,7 @@
 #include "mainwindow/dockmanager.h"
 #include "mainwindow/mainwindow.h"
 
+#include <QDockWidget>
 #include <QFile>
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -57,6 +58,39 @@ private Q_SLOTS:
         auto *raw = w.findChild<QPlainTextEdit *>(QStringLiteral("rawRecord"));
         QTRY_VERIFY(raw->toPlainText().contains(QStringLiteral("gui.log, line 4")));
         QVERIFY(raw->toPlainText().contains(QStringLiteral("HTTP/1.1")));
+    }
+
+    void fitsLaptopAndDesktopScreens_data()
+    {
+        QTest::addColumn<QSize>("screen");
+        QTest::newRow("1366x768") << QSize(1366, 768);
+        QTest::newRow("1440x900") << QSize(1440, 900);
+        QTest::newRow("1920x1080") << QSize(1920, 1080);
+    }
+
+    void fitsLaptopAndDesktopScreens()
+    {
+        QFETCH(QSize, screen);
+        MainWindow w;
+        w.docks().arrangeFor(screen);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QCOMPARE(w.controller().openCase(m_case, false, true), QString());
+        QTest::qWait(100);
+        QCOMPARE(w.size(), screen);
+        QVERIFY(w.minimumSizeHint().height() <= screen.height());
+        // No two visible docks overlap, and each lies inside the window.
+        QList<QRect> shown;
+        for (const DockManager::View &v : w.docks().views()) {
+            if (!v.dock || !v.dock->isVisible() || v.dock->visibleRegion().isEmpty())
+                continue;
+            const QRect r(v.dock->mapTo(&w, QPoint(0, 0)), v.dock->size());
+            QVERIFY2(w.rect().contains(r), qPrintable(v.id));
+            for (const QRect &o : shown)
+                QVERIFY2(!o.intersects(r), qPrintable(v.id));
+            shown.append(r);
+        }
+        QVERIFY(shown.size() >= 3);
     }
 
     void anEmptyCaseSaysHowToImport()

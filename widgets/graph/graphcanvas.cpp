@@ -31,7 +31,7 @@ GraphCanvas::GraphCanvas(QWidget *parent)
     setFocusPolicy(Qt::StrongFocus);
     setMouseTracking(true);
     setAttribute(Qt::WA_OpaquePaintEvent);
-    setMinimumSize(200, 150);
+    setMinimumSize(160, 100);
     setAccessibleName(tr("Entity graph"));
     setWhatsThis(tr("Drag to pan, wheel or +/- to zoom, 0 to fit. Click a node to select it "
                     "in every view; double-click (or Space) to add all its neighbours. "

@@ -93,7 +93,7 @@ GraphView::GraphView(SelectionHub &hub, QWidget *parent)
         b->setCheckable(true);
         b->setChecked(true);
         b->setAutoRaise(true);
-        b->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        b->setToolButtonStyle(Qt::ToolButtonIconOnly);
         b->setIcon(typeIcon(type, devicePixelRatioF()));
         b->setText(nodeTypeTitle(type));
         b->setToolTip(tr("Show or hide %1 (the legend gives each type's shape and colour). "
@@ -141,6 +141,14 @@ GraphView::GraphView(SelectionHub &hub, QWidget *parent)
     layout->addWidget(m_caption);
     layout->addWidget(m_canvas, 1);
     setFocusProxy(m_canvas);
+    int extra = 0;
+    for (QToolButton *b : m_typeButtons) {
+        const int narrow = b->sizeHint().width();
+        b->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        extra += b->sizeHint().width() - narrow;
+        b->setToolButtonStyle(Qt::ToolButtonIconOnly);
+    }
+    m_wideWidth = layout->minimumSize().width() + extra;
 
     connect(m_canvas, &GraphCanvas::nodeClicked, this, &GraphView::publish);
     connect(m_canvas, &GraphCanvas::nodeActivated, this, &GraphView::expand);
@@ -149,6 +157,20 @@ GraphView::GraphView(SelectionHub &hub, QWidget *parent)
 }
 
 GraphView::~GraphView() = default; // the runner drops the job in flight and waits for it
+
+void GraphView::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    fitTypeButtons();
+}
+
+void GraphView::fitTypeButtons()
+{
+    const auto style
+            = width() >= m_wideWidth ? Qt::ToolButtonTextBesideIcon : Qt::ToolButtonIconOnly;
+    for (QToolButton *b : m_typeButtons)
+        b->setToolButtonStyle(style);
+}
 
 void GraphView::setSession(CaseSession *session)
 {

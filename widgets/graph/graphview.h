@@ -44,7 +44,13 @@ Q_SIGNALS:
     /// A new scene is on screen (tests wait for this).
     void sceneReady();
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
+    /// The node-type buttons show their names when the view is wide enough, icons only when
+    /// it is narrow (a laptop screen), so the bar never sets the dock's minimum width.
+    void fitTypeButtons();
     void reload();
     void relayout();
     using SceneJob = JobRunner<std::shared_ptr<const graph::GraphScene>>;
@@ -61,6 +67,7 @@ private:
     QLabel *m_caption;
     QLineEdit *m_find;
     QToolButton *m_typeButtons[graph::kNodeTypeCount] = {};
+    int m_wideWidth = 0; ///< the view's width from which the buttons show their names
     graph::SceneOptions m_options;
     std::shared_ptr<const graph::GraphData> m_data;
     std::shared_ptr<const graph::GraphScene> m_scene;

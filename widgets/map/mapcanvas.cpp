@@ -35,7 +35,7 @@ MapCanvas::MapCanvas(QWidget *parent)
     setObjectName(QStringLiteral("mapCanvas"));
     setMouseTracking(true);
     setFocusPolicy(Qt::StrongFocus);
-    setMinimumSize(200, 120);
+    setMinimumSize(160, 100);
     setAttribute(Qt::WA_OpaquePaintEvent);
     setAccessibleName(tr("World map of source addresses"));
     m_proj = MapProjection::fitWorld(QSizeF(size()));
