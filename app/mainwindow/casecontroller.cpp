@@ -39,6 +39,8 @@ CaseController::~CaseController()
 
 QString CaseController::openCase(const QString &path, bool review, bool quiet)
 {
+    if (!mayClose())
+        return tr("The open case was kept: its decision draft is not recorded.");
     if (m_import.busy()) {
         m_import.cancel();
         m_import.wait();
@@ -61,6 +63,12 @@ QString CaseController::openCase(const QString &path, bool review, bool quiet)
     if (!m_session->readOnlyReason().isEmpty())
         Q_EMIT message(m_session->readOnlyReason(), 0);
     return {};
+}
+
+void CaseController::closeCaseInteractive()
+{
+    if (mayClose())
+        closeCase();
 }
 
 void CaseController::closeCase()

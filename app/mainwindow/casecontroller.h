@@ -8,6 +8,8 @@
 #include <QObject>
 #include <QStringList>
 
+#include <functional>
+
 #include <memory>
 
 class QWidget;
@@ -29,11 +31,18 @@ public:
     /// Opens a case; on failure shows a dialog (unless quiet) and returns the message.
     QString openCase(const QString &path, bool review = false, bool quiet = false);
     void closeCase();
+    /// Asked before the open case is closed (by Close, Open, New, or quitting); returns false to
+    /// keep it open (an unrecorded decision draft the analyst chose to keep).
+    void setCloseGuard(std::function<bool()> guard) { m_closeGuard = std::move(guard); }
+    /// True when there is no case, or the guard lets it close.
+    bool mayClose() const { return !m_session || !m_closeGuard || m_closeGuard(); }
     void importFiles(const QStringList &paths);
 
     QStringList recentCases() const;
 
 public Q_SLOTS:
+    /// Closes the case once the guard agrees (File → Close case).
+    void closeCaseInteractive();
     void newCaseInteractive();
     void openCaseInteractive();
     void reviewCaseInteractive();
@@ -52,6 +61,7 @@ private:
     QWidget *m_window;
     std::unique_ptr<CaseSession> m_session;
     ImportRunner m_import;
+    std::function<bool()> m_closeGuard;
 };
 
 } // namespace netcase

@@ -20,6 +20,21 @@
 
 namespace netcase {
 
+namespace {
+
+/// The given key first, then the platform's standard keys for the same command.
+QList<QKeySequence> withStandard(const QKeySequence &key, QKeySequence::StandardKey standard)
+{
+    QList<QKeySequence> keys{key};
+    for (const QKeySequence &k : QKeySequence::keyBindings(standard)) {
+        if (!keys.contains(k))
+            keys.append(k);
+    }
+    return keys;
+}
+
+} // namespace
+
 MainActions::MainActions(QMainWindow &window,
                          CaseController &controller,
                          DockManager &docks,
@@ -55,9 +70,13 @@ MainActions::MainActions(QMainWindow &window,
     connect(&controller, &CaseController::caseClosed, exportReport,
             [exportReport] { exportReport->setEnabled(false); });
     m_file->addSeparator();
-    m_close = m_file->addAction(tr("&Close case"), QKeySequence::Close, &controller,
-                                &CaseController::closeCase);
-    m_file->addAction(tr("&Quit"), QKeySequence::Quit, &window, &QWidget::close);
+    // Ctrl+W and Ctrl+Q on every platform theme (some, like the offscreen one, bind no Quit key
+    // and only Ctrl+F4 to Close), plus whatever the desktop binds.
+    m_close = m_file->addAction(tr("&Close case"), &controller,
+                                &CaseController::closeCaseInteractive);
+    m_close->setShortcuts(withStandard(QKeySequence(Qt::CTRL | Qt::Key_W), QKeySequence::Close));
+    QAction *quit = m_file->addAction(tr("&Quit"), &window, &QWidget::close);
+    quit->setShortcuts(withStandard(QKeySequence(Qt::CTRL | Qt::Key_Q), QKeySequence::Quit));
 
     m_case = bar->addMenu(tr("&Case"));
     m_case->addAction(tr("Import &directory CSV…"), this,

@@ -52,8 +52,10 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_controller, &CaseController::caseOpened, chain, &ChainStatusLabel::setSession);
     connect(m_controller, &CaseController::caseClosed, chain,
             [chain] { chain->setSession(nullptr); });
-    if (auto *pane = qobject_cast<AnnotationPane *>(m_docks->view(QStringLiteral("annotations"))))
+    if (auto *pane = qobject_cast<AnnotationPane *>(m_docks->view(QStringLiteral("annotations")))) {
         connect(pane, &AnnotationPane::message, statusBar(), &QStatusBar::showMessage);
+        m_controller->setCloseGuard([this, pane] { return pane->mayDiscardDraft(this); });
+    }
     auto *selectionBar = addToolBar(tr("Selection"));
     selectionBar->setObjectName(QStringLiteral("selectionToolBar"));
     selectionBar->setMovable(false);
@@ -163,6 +165,10 @@ void MainWindow::closeEvent(QCloseEvent *event)
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
+    if (!m_controller->mayClose()) {
+        event->ignore();
+        return;
+    }
     m_controller->closeCase();
     event->accept();
 }

@@ -4,22 +4,29 @@
 
 #include "common/testutil.h"
 
+#include "annotations/annotationpane.h"
+#include "annotations/decisioneditor.h"
 #include "case/casesession.h"
 #include "common/progresspanel.h"
 #include "events/eventsview.h"
 #include "items/eventtablemodel.h"
+#include "items/selectionhub.h"
 #include "mainwindow/casecontroller.h"
 #include "mainwindow/dockmanager.h"
 #include "mainwindow/mainwindow.h"
 
+#include <QAction>
+#include <QApplication>
 #include <QDockWidget>
 #include <QFile>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTest>
+#include <QTimer>
 #include <QToolButton>
 
 using namespace netcase;
@@ -91,6 +98,64 @@ private Q_SLOTS:
             shown.append(r);
         }
         QVERIFY(shown.size() >= 3);
+    }
+
+    void unrecordedDraftAsksBeforeClosing()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        QCOMPARE(w.controller().openCase(m_case, false, true), QString());
+        auto *log = w.findChild<QTableView *>(QStringLiteral("eventTable"));
+        QTRY_COMPARE(log->model()->rowCount(), 500);
+        w.hub().selectIp(log->model()->index(0, 1).data().toString());
+        auto *reasoning = w.findChild<QPlainTextEdit *>(QStringLiteral("reasoning"));
+        QVERIFY(reasoning);
+        reasoning->setFocus();
+        QTest::keyClicks(reasoning, QStringLiteral("shared office address"));
+        QVERIFY(qobject_cast<AnnotationPane *>(w.docks().view(QStringLiteral("annotations")))
+                        ->editor()
+                        ->dirty());
+
+        // Answer the question with the given button once it is on screen.
+        auto answer = [](QMessageBox::StandardButton button) {
+            QTimer::singleShot(0, [button] {
+                QTRY_VERIFY(qobject_cast<QMessageBox *>(QApplication::activeModalWidget()));
+                auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+                QVERIFY(box->text().contains(QLatin1String("not been recorded")));
+                QTest::mouseClick(box->button(button), Qt::LeftButton);
+            });
+        };
+        auto action = [&w](const char *text) {
+            for (QAction *a : w.findChildren<QAction *>()) {
+                if (a->text() == QLatin1String(text))
+                    return a;
+            }
+            return static_cast<QAction *>(nullptr);
+        };
+        QAction *quit = action("&Quit");
+        QAction *close = action("&Close case");
+        QVERIFY(quit && close);
+        QCOMPARE(quit->shortcut(), QKeySequence(QStringLiteral("Ctrl+Q")));
+        QCOMPARE(close->shortcut(), QKeySequence(QStringLiteral("Ctrl+W")));
+        answer(QMessageBox::Cancel); // Quit, then keep the draft
+        log->setFocus(); // the shortcuts as the analyst presses them, from the event table
+        QTest::keySequence(log, quit->shortcut());
+        QVERIFY(w.isVisible());
+        QVERIFY(w.controller().session());
+        QCOMPARE(reasoning->toPlainText(), QStringLiteral("shared office address"));
+        answer(QMessageBox::Cancel); // opening another case keeps this one too
+        QVERIFY(!w.controller().openCase(m_case, false, true).isEmpty());
+        QVERIFY(w.controller().session());
+
+        w.activateWindow(); // the window is active again once the question has gone
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        answer(QMessageBox::Discard); // File → Close case (its shortcut), then discard
+        QTest::keySequence(log, close->shortcut());
+        QVERIFY(!w.controller().session());
+        QVERIFY(w.close()); // nothing left to ask about
     }
 
     void anEmptyCaseSaysHowToImport()

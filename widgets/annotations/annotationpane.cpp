@@ -110,6 +110,18 @@ Subject AnnotationPane::subjectOf(const Selection &s)
     return {};
 }
 
+bool AnnotationPane::mayDiscardDraft(QWidget *parent)
+{
+    if (!m_session || !m_editor->dirty())
+        return true;
+    const auto answer
+            = ui::showMessage(parent, QMessageBox::Warning, tr("Unrecorded decision"),
+                              tr("The decision draft on %1 has not been recorded. Discard it?")
+                                      .arg(m_editor->draft().subject.toString()),
+                              QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel);
+    return answer == QMessageBox::Discard;
+}
+
 void AnnotationPane::setSession(CaseSession *session)
 {
     m_session = session;

@@ -33,6 +33,10 @@ public:
     ReviewPanel *reviewPanel() const { return m_review; }
     QListWidget *history() const { return m_history; }
 
+    /// True when there is no unrecorded draft, or the analyst chose to discard it (asked in a
+    /// dialog over parent). Closing the case or quitting asks this first.
+    bool mayDiscardDraft(QWidget *parent);
+
     /// The decision subject a selection stands for (invalid when nothing is selected).
     static Subject subjectOf(const Selection &selection);
 

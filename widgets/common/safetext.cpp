@@ -26,11 +26,17 @@ void setPlainText(QLabel *label, const QString &text)
     label->setText(displaySafe(text, LineBreaks::Keep));
 }
 
-QMessageBox::StandardButton
-showMessage(QWidget *parent, QMessageBox::Icon icon, const QString &title, const QString &text)
+QMessageBox::StandardButton showMessage(QWidget *parent,
+                                        QMessageBox::Icon icon,
+                                        const QString &title,
+                                        const QString &text,
+                                        QMessageBox::StandardButtons buttons,
+                                        QMessageBox::StandardButton defaultButton)
 {
-    QMessageBox box(icon, title, displaySafe(text, LineBreaks::Keep), QMessageBox::Ok, parent);
+    QMessageBox box(icon, title, displaySafe(text, LineBreaks::Keep), buttons, parent);
     box.setTextFormat(Qt::PlainText);
+    if (defaultButton != QMessageBox::NoButton)
+        box.setDefaultButton(defaultButton);
     return QMessageBox::StandardButton(box.exec());
 }
 

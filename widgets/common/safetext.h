@@ -26,8 +26,13 @@ void setPlainText(QLabel *label, const QString &text);
 
 /// A modal message box whose text is plain text (QMessageBox's static functions guess the
 /// format, and error messages carry file names and log text). Returns the button pressed.
-QMessageBox::StandardButton
-showMessage(QWidget *parent, QMessageBox::Icon icon, const QString &title, const QString &text);
+QMessageBox::StandardButton showMessage(QWidget *parent,
+                                        QMessageBox::Icon icon,
+                                        const QString &title,
+                                        const QString &text,
+                                        QMessageBox::StandardButtons buttons = QMessageBox::Ok,
+                                        QMessageBox::StandardButton defaultButton
+                                        = QMessageBox::NoButton);
 
 /// Rich text for QToolTip::showText or setToolTip that shows text exactly as written (escaped,
 /// controls made visible, line breaks kept, long lines wrapped).
