@@ -124,7 +124,12 @@ MainActions::MainActions(QMainWindow &window,
         QMessageBox::about(&window, tr("About Netcase"),
                            tr("<b>Netcase %1</b><p>An investigation workbench for IP "
                               "intelligence.</p><p>An IP address alone rarely proves who acted: "
-                              "Netcase shows every signal with the reasons it can mislead.</p>")
+                              "Netcase shows every signal with the reasons it can mislead.</p>"
+                              "<p>Data credits: IP Geolocation by DB-IP (https://db-ip.com), "
+                              "CC BY 4.0, when the DB-IP Lite databases are used (as "
+                              "scripts/fetch-geodata.sh installs them); IP address data powered "
+                              "by IPinfo when IPinfo Lite is used. IP details and reports name "
+                              "the credit of each database a case used.</p>")
                                    .arg(QStringLiteral(NETCASE_VERSION)));
     });
 

@@ -100,15 +100,6 @@ QString coarseLocation(const QString &km)
     return tr("The location is only accurate to about %1 km.").arg(km);
 }
 
-QString builtDaysAgo(const QString &source, qint64 days, const QString &date)
-{
-    return tr("%1 was built %2 days ago (%3): addresses change owner and location; values may be "
-              "out of date.")
-            .arg(source)
-            .arg(days)
-            .arg(date);
-}
-
 QString builtBeforeEvents(const QString &source, qint64 days)
 {
     return tr("%1 was built %2 days before the case's latest event: addresses may have moved "

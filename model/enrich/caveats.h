@@ -30,7 +30,6 @@ QString noLocationEntry();
 QString noGeolocation();
 QString coarseLocation(const QString &km);
 /// A source built days before today (date: its build date as recorded).
-QString builtDaysAgo(const QString &source, qint64 days, const QString &date);
 /// A source built days before the case's latest event.
 QString builtBeforeEvents(const QString &source, qint64 days);
 

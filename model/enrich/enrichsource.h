@@ -6,6 +6,9 @@
 
 #include <QDateTime>
 #include <QString>
+#include <QStringList>
+
+#include <optional>
 
 namespace netcase {
 
@@ -29,10 +32,19 @@ struct EnrichSource
 
     bool stale = false; ///< built more than six months before the case's last event
     QString staleness;  ///< the warning, empty when not stale
+    /// Days from the build date to the case's last event (negative: built after it), when
+    /// both are known; set by judgeStaleness().
+    std::optional<qint64> daysBeforeEvents;
 
     /// "GeoIP2-City (built 2024-05-01)"
     QString label() const;
+    /// The credit the data's licence asks every user-facing display of it to show ("IP
+    /// Geolocation by DB-IP"), empty when none is known.
+    QString attribution() const;
 };
+
+/// The distinct attributions of the sources, in order.
+QStringList attributions(const QList<EnrichSource> &sources);
 
 /// Sets stale/staleness from the case's last event time (UTC microseconds; < 0 = no events).
 void judgeStaleness(EnrichSource &s, qint64 lastEventUs);

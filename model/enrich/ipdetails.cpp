@@ -14,7 +14,6 @@ namespace netcase {
 
 namespace {
 
-constexpr int kStaleDays = 60;
 constexpr int kSharedAccounts = 5;
 
 /// The source of the first of keys the row's provenance names, 0 when none.
@@ -101,9 +100,9 @@ IpSourceInfo sourceInfo(const EnrichSource &s)
     out.kind = s.kind;
     out.type = s.type;
     out.buildDate = s.buildDateText;
-    const QDate built = QDate::fromString(out.buildDate.left(10), Qt::ISODate);
-    if (built.isValid())
-        out.ageDays = int(built.daysTo(QDate::currentDate()));
+    out.daysBeforeEvents = s.daysBeforeEvents;
+    out.stale = s.stale;
+    out.attribution = s.attribution();
     return out;
 }
 
@@ -126,9 +125,12 @@ void addSources(IpDetails &d, const Database &db, const IpInfo &info)
                 d.sources.push_back(sourceInfo(*it));
         }
     }
-    for (const IpSourceInfo &s : d.sources)
-        if (s.ageDays > kStaleDays)
-            d.caveats << caveat::builtDaysAgo(s.name, s.ageDays, s.buildDate.left(10));
+    for (const IpSourceInfo &s : d.sources) {
+        if (s.stale && s.daysBeforeEvents)
+            d.caveats << caveat::builtBeforeEvents(s.name, *s.daysBeforeEvents);
+        if (!s.attribution.isEmpty() && !d.attributions.contains(s.attribution))
+            d.attributions << s.attribution;
+    }
 }
 
 void addCaveats(IpDetails &d, const IpInfo &info, const QLocale &loc)

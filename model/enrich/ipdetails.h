@@ -11,6 +11,7 @@
 #include <QStringList>
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 namespace netcase {
@@ -24,7 +25,11 @@ struct IpSourceInfo
     QString kind;      ///< mmdb | asn_csv | list
     QString type;      ///< database type ("GeoLite2-City") or list format
     QString buildDate; ///< as recorded, may be empty
-    int ageDays = -1;  ///< days from the build date to today, -1 unknown
+    /// Days from the build date to the case's last event (as the report measures staleness,
+    /// not against today: an old case read today is not stale for that reason).
+    std::optional<qint64> daysBeforeEvents;
+    bool stale = false;  ///< built more than six months before the case's last event
+    QString attribution; ///< the credit the data's licence asks for, if any
 };
 
 struct IpField
@@ -42,6 +47,7 @@ struct IpDetails
     std::vector<IpField> fields;
     std::vector<IpSourceInfo> sources; ///< every source named by the row
     QStringList caveats;
+    QStringList attributions; ///< the credits of the sources shown (IP Geolocation by DB-IP)
     std::int64_t events = 0;
     std::int64_t firstUs = 0, lastUs = 0;
     std::int64_t accounts = 0;

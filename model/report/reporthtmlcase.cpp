@@ -141,6 +141,10 @@ void htmlEnrichmentSection(HtmlOut &out, const ReportData &d)
         for (const EnrichSource &s : d.enrichSources)
             if (s.stale)
                 out.box("warn", s.staleness);
+        const QStringList credits = attributions(d.enrichSources);
+        if (!credits.isEmpty())
+            out.paragraph(QStringLiteral("Data credits: ") + credits.join(QStringLiteral("; "))
+                          + QLatin1Char('.'));
     }
     out.heading(3, QStringLiteral("Fields collected and why"));
     out.paragraph(QStringLiteral("%1 addresses are enriched. An address's network and location "

@@ -102,7 +102,8 @@ json enrichmentJson(const ReportData &d)
                            {"loaded_at", s(e.loadedAt.toUTC().toString(Qt::ISODate))},
                            {"note", s(e.note)},
                            {"stale", e.stale},
-                           {"staleness", s(e.staleness)}});
+                           {"staleness", s(e.staleness)},
+                           {"attribution", s(e.attribution())}});
     }
     json fields = json::array();
     for (const EnrichFieldDoc &f : d.enrichFields)

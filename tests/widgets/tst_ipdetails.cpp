@@ -12,6 +12,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
+#include <QLabel>
 #include <QTest>
 
 using namespace netcase;
@@ -57,13 +58,18 @@ private Q_SLOTS:
         QVERIFY(src);
         QCOMPARE(src->name, QStringLiteral("GeoLite2-City.mmdb"));
         QCOMPARE(src->buildDate, QStringLiteral("2025-01-07"));
-        QVERIFY(src->ageDays > 60);
+        // Built long before the case's events (measured against them, as the report does).
+        QVERIFY(src->daysBeforeEvents && *src->daysBeforeEvents > 180);
+        QVERIFY(src->stale);
+        // Its licence asks for a credit wherever its data is shown.
+        QCOMPARE(src->attribution, d.attributions.value(0));
+        QVERIFY(src->attribution.contains(QLatin1String("GeoLite2 data created by MaxMind")));
         const IpField *asn = field(d, QStringLiteral("as.number"));
         QVERIFY(asn);
         QCOMPARE(asn->value, QStringLiteral("AS64500"));
         QCOMPARE(asn->sourceId, 2);
         // The city database is old: a caveat says so; Paris is not hosting.
-        QVERIFY(d.caveats.join(QLatin1Char('\n')).contains(QStringLiteral("days ago")));
+        QVERIFY(d.caveats.join(QLatin1Char('\n')).contains(QStringLiteral("days before")));
         QVERIFY(!d.caveats.join(QLatin1Char('\n')).contains(QStringLiteral("Hosting")));
     }
 
@@ -134,6 +140,9 @@ private Q_SLOTS:
         QCOMPARE(view.currentIp(), QString::fromLatin1(v::kParis));
         QTRY_VERIFY(!view.isLoading());
         QVERIFY(view.headline().contains(QStringLiteral("1 of 2 selected")));
+        auto *credit = view.findChild<QLabel *>(QStringLiteral("ipAttribution"));
+        QVERIFY(credit && credit->isVisible() && credit->textFormat() == Qt::PlainText);
+        QVERIFY(credit->text().contains(QLatin1String("MaxMind")));
         auto *choice = view.findChild<QComboBox *>(QStringLiteral("ipChoice"));
         QVERIFY(choice && choice->isVisible());
         choice->setFocus();

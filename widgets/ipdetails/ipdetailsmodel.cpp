@@ -49,9 +49,13 @@ QVariant IpDetailsModel::data(const QModelIndex &index, int role) const
         case Built:
             if (!src || src->buildDate.isEmpty())
                 return QString();
-            return src->ageDays >= 0
-                           ? tr("%1 (%2 days old)").arg(src->buildDate.left(10)).arg(src->ageDays)
-                           : src->buildDate;
+            if (!src->daysBeforeEvents)
+                return src->buildDate;
+            return *src->daysBeforeEvents >= 0
+                           ? tr("%1 (%2 days before the last event)")
+                                     .arg(src->buildDate.left(10))
+                                     .arg(*src->daysBeforeEvents)
+                           : tr("%1 (after the last event)").arg(src->buildDate.left(10));
         default:
             return {};
         }
@@ -65,7 +69,7 @@ QVariant IpDetailsModel::data(const QModelIndex &index, int role) const
                          src->buildDate.isEmpty() ? tr("unknown") : src->buildDate);
         return tr("The case does not record which source supplied this value.");
     }
-    if (role == Qt::ForegroundRole && index.column() == Built && src && src->ageDays > 60)
+    if (role == Qt::ForegroundRole && index.column() == Built && src && src->stale)
         return QColor(0xd9, 0x6a, 0x00); // stale: the caveat list explains why
     if (role == roles::EntityValue)
         return f.ecsKey;

@@ -23,6 +23,7 @@ IpDetailsView::IpDetailsView(SelectionHub &hub, QWidget *parent)
     , m_headline(new QLabel(this))
     , m_choice(new QComboBox(this))
     , m_caveats(new QLabel(this))
+    , m_credit(ui::plainLabel(this))
     , m_table(new QTableView(this))
 {
     setObjectName(QStringLiteral("IpDetailsView"));
@@ -52,6 +53,11 @@ IpDetailsView::IpDetailsView(SelectionHub &hub, QWidget *parent)
     layout->addWidget(m_choice);
     layout->addWidget(m_caveats);
     layout->addWidget(m_table, 1);
+    layout->addWidget(m_credit);
+    m_credit->setObjectName(QStringLiteral("ipAttribution"));
+    m_credit->setWordWrap(true);
+    m_credit->setToolTip(tr("The credit the licence of the data shown asks for."));
+    m_credit->hide();
     m_choice->hide();
 
     connect(&m_hub, &SelectionHub::selectionChanged, this, &IpDetailsView::followSelection);
@@ -109,6 +115,7 @@ void IpDetailsView::showIp(const QString &ip)
                                       : tr("No case open."));
         m_caveats->clear();
         m_caveats->hide();
+        m_credit->hide();
         return;
     }
     const Status started
@@ -155,6 +162,8 @@ void IpDetailsView::showDetails(IpDetails d)
         m_caveats->setText(html + QStringLiteral("</ul>"));
     }
     m_caveats->show();
+    ui::setPlainText(m_credit, d.attributions.join(QLatin1Char('\n')));
+    m_credit->setVisible(!d.attributions.isEmpty());
     m_model->setDetails(std::move(d));
     m_table->resizeColumnsToContents();
 }

@@ -46,6 +46,7 @@ private:
     QLabel *m_headline;
     QComboBox *m_choice;
     QLabel *m_caveats;
+    QLabel *m_credit; ///< the data licences' attribution (IP Geolocation by DB-IP)
     QTableView *m_table;
     QString m_ip;
     CaseLoad<IpDetails> m_load{this, [this](IpDetails d) {
