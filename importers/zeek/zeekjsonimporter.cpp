@@ -46,6 +46,7 @@ int ZeekJsonImporter::detect(std::string_view sample) const
         ++tried;
         if (line.front() == '{' && line.find("\"ts\":") != std::string_view::npos
             && (line.find("\"id.orig_h\":") != std::string_view::npos
+                || line.find("\"id_orig_h\":") != std::string_view::npos
                 || line.find("\"_path\":") != std::string_view::npos))
             ++hits;
     });
