@@ -167,6 +167,7 @@ const std::unordered_map<std::string_view, A> &azureTable()
             {"httpRequest.clientIpAddress", A::HttpClientIp},
             {"caller", A::Caller},
             {"identity.claims.name", A::Caller},
+            {"identity.claim.upn", A::Caller}, // resource logs such as Key Vault's AuditEvent
             {"correlationId", A::CorrelationId},
             {"resourceId", A::ResourceId},
             {"level", A::Level},

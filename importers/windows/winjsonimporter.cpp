@@ -35,6 +35,18 @@ int parseId(std::string_view text)
     return ec == std::errc() && end == text.data() + text.size() ? id : 0;
 }
 
+// A top-level key that is one of the logon events' EventData names (NXLog writes them flat).
+bool isDataName(std::string_view name)
+{
+    for (int id : {4624, 4625, 4648, 4768, 4769, 4776}) {
+        for (std::string_view n : winEventDataNames(id)) {
+            if (n == name)
+                return true;
+        }
+    }
+    return false;
+}
+
 class WinJsonMapper final : public JsonEventMapper
 {
 public:
@@ -44,6 +56,8 @@ public:
         m_time.clear();
         m_positional.clear();
         m_outcome.clear();
+        m_ecs.clear();
+        m_flat.clear();
     }
 
     void field(std::string_view path, const JsonScalar &value) override
@@ -51,6 +65,9 @@ public:
         if (value.kind == JsonScalar::Kind::Null)
             return;
         const std::string_view v = value.text;
+        // Documents exported from Elasticsearch wrap the event in "_source".
+        if (path.starts_with("_source."))
+            path.remove_prefix(8);
         constexpr std::string_view data = "winlog.event_data.";
         if (path.starts_with(data)) {
             m_rec.data.emplace_back(std::string(path.substr(data.size())), std::string(v));
@@ -66,18 +83,27 @@ public:
             m_rec.eventId = parseId(v);
         } else if (path == "event.code" && m_rec.eventId == 0) {
             m_rec.eventId = parseId(v);
-        } else if (path == "@timestamp" || path == "TimeCreated") {
+        } else if (path == "@timestamp" || path == "TimeCreated" || path == "EventTime") {
             m_time.assign(v);
-        } else if (path == "winlog.computer_name" || path == "MachineName") {
+        } else if (path == "winlog.computer_name" || path == "MachineName" || path == "Computer"
+                   || path == "Hostname") {
             m_rec.computer.assign(v);
         } else if (path == "host.name" && m_rec.computer.empty()) {
             m_rec.computer.assign(v);
-        } else if (path == "winlog.channel" || path == "LogName") {
+        } else if (path == "winlog.channel" || path == "LogName" || path == "Channel") {
             m_rec.channel.assign(v);
         } else if (path == "event.action") {
             m_rec.action.assign(v);
         } else if (path == "event.outcome") {
             m_outcome.assign(v);
+        } else if (path == "source.ip" || path == "source.port" || path == "source.domain"
+                   || path == "user.name") {
+            // The Elastic Agent's pipeline moves IpAddress, IpPort, WorkstationName and
+            // TargetUserName out of event_data into these ECS fields.
+            m_ecs.emplace_back(std::string(path), std::string(v));
+        } else if (path.find('.') == std::string_view::npos
+                   && path.find('[') == std::string_view::npos && isDataName(path)) {
+            m_flat.emplace_back(std::string(path), std::string(v)); // NXLog's flat records
         }
     }
 
@@ -89,6 +115,19 @@ public:
             return "unreadable time: " + m_time;
         if (m_rec.eventId <= 0)
             return "no event id (winlog.event_id, event.code or Id)";
+        if (m_rec.data.empty())
+            m_rec.data = m_flat;
+        static const std::pair<const char *, const char *> ecsNames[]
+                = {{"source.ip", "IpAddress"},
+                   {"source.port", "IpPort"},
+                   {"source.domain", "WorkstationName"},
+                   {"user.name", "TargetUserName"}};
+        for (const auto &[ecs, name] : ecsNames) {
+            for (const auto &[k, v] : m_ecs) {
+                if (k == ecs && !m_rec.find(name))
+                    m_rec.data.emplace_back(name, v);
+            }
+        }
         if (m_rec.data.empty() && !m_positional.empty()) {
             const auto &names = winEventDataNames(m_rec.eventId);
             for (size_t i = 0; i < m_positional.size(); ++i) {
@@ -110,6 +149,8 @@ private:
     std::string m_time;
     std::string m_outcome;
     std::vector<std::string> m_positional;
+    std::vector<std::pair<std::string, std::string>> m_ecs;
+    std::vector<std::pair<std::string, std::string>> m_flat;
 };
 
 } // namespace
@@ -118,10 +159,12 @@ int WinJsonImporter::detect(std::string_view sample) const
 {
     const JsonSample s = sampleJson(sample);
     if (!s.records.empty()) {
-        const int beat = std::max(s.percentWith({"winlog.event_id"}),
-                                  s.percentWith({"winlog.channel", "event.code"}));
+        const int beat = std::max({s.percentWith({"winlog.event_id"}),
+                                   s.percentWith({"_source.winlog.event_id"}),
+                                   s.percentWith({"winlog.channel", "event.code"})});
         const int ps = s.percentWith({"Id", "TimeCreated", "ProviderName"});
-        const int p = std::max(beat, ps);
+        const int nxlog = s.percentWith({"EventID", "EventTime", "Channel"});
+        const int p = std::max({beat, ps, nxlog});
         return p >= 50 ? 95 : p > 0 ? 60 : 0;
     }
     const bool keys = (sample.find("\"winlog\"") != std::string_view::npos

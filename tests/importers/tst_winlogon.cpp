@@ -100,6 +100,38 @@ private Q_SLOTS:
         QCOMPARE(ok.outcome, Outcome::Success);
     }
 
+    void elasticDocumentsAndNxlogRecords()
+    {
+        // An Elasticsearch document of the system integration: the pipeline moved IpAddress,
+        // WorkstationName and TargetUserName into source.* and user.name.
+        const std::string elastic = quoted(
+                "{'_index':'logs','_source':{'@timestamp':'2025-06-02T07:08:52.979Z','winlog':"
+                "{'computer_name':'PC1','channel':'Security','event_id':'4625','event_data':"
+                "{'Status':'0xc000006d','LogonType':'3','SubStatus':'0xc0000064'}},'source':"
+                "{'ip':'192.0.2.101','domain':'WORKSTATION'},'event':{'code':'4625','action':"
+                "'logon-failed','outcome':'failure'},'user':{'name':'denny'}}}\n");
+        QCOMPARE(imp().detect(elastic), 95);
+        CollectingSink sink;
+        QVERIFY(parseBytes(imp(), elastic, sink).ok());
+        QCOMPARE(sink.events.size(), size_t(1));
+        QCOMPARE(sink.events[0].sourceIp, std::string("192.0.2.101"));
+        QCOMPARE(sink.events[0].sourceDomain, std::string("WORKSTATION"));
+        QCOMPARE(sink.events[0].userName, std::string("denny"));
+        QCOMPARE(sink.events[0].outcome, Outcome::Failure);
+        // NXLog's flat JSON: the EventData names at the top level.
+        const std::string nxlog = quoted(
+                "{'EventID':4625,'Hostname':'DC01','EventTime':'2024-03-01 08:00:00','Channel':"
+                "'Security','TargetUserName':'eve','IpAddress':'198.51.100.9','IpPort':'51000',"
+                "'LogonType':'10'}\n");
+        QCOMPARE(imp().detect(nxlog), 95);
+        CollectingSink flat;
+        QVERIFY(parseBytes(imp(), nxlog, flat).ok());
+        QCOMPARE(flat.events.size(), size_t(1));
+        QCOMPARE(flat.events[0].sourceIp, std::string("198.51.100.9"));
+        QCOMPARE(flat.events[0].userName, std::string("eve"));
+        QCOMPARE(flat.events[0].hostName, std::string("DC01"));
+    }
+
     void templatesMatchTheDocumentedOrder()
     {
         QCOMPARE(winEventDataNames(4624)[18], std::string_view("IpAddress"));
