@@ -83,6 +83,20 @@ private Q_SLOTS:
         QCOMPARE(sink.events[0].destinationPort, 22);
     }
 
+    void zeekJsonWrappedByLogType()
+    {
+        const QByteArray line = "{\"conn\":{\"ts\":1709280000.5,\"uid\":\"C1\","
+                                "\"id.orig_h\":\"192.0.2.1\",\"id.orig_p\":50000,"
+                                "\"id.resp_h\":\"198.51.100.2\",\"id.resp_p\":22,"
+                                "\"proto\":\"tcp\"}}\n";
+        QCOMPARE(detectedName(line), QStringLiteral("zeek-json"));
+        CollectingSink sink;
+        QVERIFY(parseBytes(imp("zeek-json"), line.toStdString(), sink).ok());
+        QCOMPARE(sink.events.size(), size_t(1));
+        QCOMPARE(sink.events[0].sourceIp, std::string("192.0.2.1"));
+        QCOMPARE(sink.events[0].action, std::string("connection")); // the conn log, by its wrapper
+    }
+
     void guessedColumnsOfCommonExports()
     {
         const FieldMapping sentinel = FieldMapping::guess(
