@@ -3,13 +3,17 @@
 #include "cloud/cloudtrailimporter.h"
 #include "cloud/entracsvimporter.h"
 #include "cloud/entraimporter.h"
+#include "cloud/gcpauditimporter.h"
+#include "cloud/m365importer.h"
 #include "cloud/oktaimporter.h"
 #include "flow/nfdumpimporter.h"
+#include "flow/vpcflowimporter.h"
 #include "syslog/journalimporter.h"
 #include "syslog/syslogimporter.h"
 #include "tabular/csvimporter.h"
 #include "tabular/jsonlimporter.h"
 #include "weblog/accesslogimporter.h"
+#include "windows/winjsonimporter.h"
 #include "zeek/zeekjsonimporter.h"
 #include "zeek/zeektsvimporter.h"
 
@@ -29,6 +33,12 @@ const std::vector<std::unique_ptr<Importer>> &importers()
         v.push_back(std::make_unique<EntraImporter>());
         v.push_back(std::make_unique<CloudTrailImporter>());
         v.push_back(std::make_unique<EntraCsvImporter>());
+        v.push_back(std::make_unique<M365Importer>());
+        v.push_back(std::make_unique<M365CsvImporter>());
+        v.push_back(std::make_unique<WinJsonImporter>());
+        v.push_back(std::make_unique<GcpAuditImporter>());
+        v.push_back(std::make_unique<AzureActivityImporter>());
+        v.push_back(std::make_unique<VpcFlowImporter>());
         v.push_back(std::make_unique<CsvImporter>());
         v.push_back(std::make_unique<JsonlImporter>());
         return v;

@@ -37,6 +37,7 @@ enum class F {
     MfaUsed,
     MfaType,
     LoginTo,
+    AdditionalUserName,
     VpcEndpoint,
     Count
 };
@@ -70,6 +71,7 @@ const std::unordered_map<std::string_view, F> &fieldTable()
             {"additionalEventData.MFAUsed", F::MfaUsed},
             {"additionalEventData.MfaType", F::MfaType},
             {"additionalEventData.LoginTo", F::LoginTo},
+            {"additionalEventData.UserName", F::AdditionalUserName},
             {"vpcEndpointId", F::VpcEndpoint},
     };
     return t;
@@ -119,6 +121,13 @@ public:
         e.userAgent = get(F::UserAgent);
 
         e.userName = get(F::IdUserName);
+        // An assumed role (also how IAM Identity Center users act) has no userName: the name
+        // is the sign-in's additionalEventData.UserName or the session issuer's (the role);
+        // the ARN stays in labels.identity_arn.
+        if (e.userName.empty())
+            e.userName = get(F::AdditionalUserName);
+        if (e.userName.empty() && get(F::IdType) == "AssumedRole")
+            e.userName = get(F::IssuerUserName);
         if (e.userName.empty())
             e.userName = get(F::IdArn);
         if (e.userName.empty() && get(F::IdType) == "AWSAccount")

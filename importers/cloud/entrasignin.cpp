@@ -2,6 +2,7 @@
 
 #include "api/labelsbuilder.h"
 #include "cloud/jsonrecordimport.h"
+#include "core/ipaddr.h"
 
 namespace netcase {
 
@@ -105,6 +106,17 @@ std::string EntraSignIn::toEvent(Event &e) const
     if (!ip.empty() && !setSourceAddress(e, ip)) {
         labels.add("ip_address_unparsed", ip);
         e.sourceDomain.clear();
+    }
+    // The Monitor export has both the sign-in's ipAddress and the envelope's callerIpAddress;
+    // when they differ both are kept and the label says which one source.ip is.
+    if (!get(F::Ip).empty() && !get(F::MonitorIp).empty()) {
+        std::string caller;
+        if (!normaliseIp(get(F::MonitorIp), caller))
+            caller = get(F::MonitorIp);
+        if (caller != e.sourceIp) {
+            labels.add("caller_ip_address", caller);
+            labels.add("source_ip_field", "properties.ipAddress");
+        }
     }
     e.userAgent = get(F::UserAgent);
     e.sessionId

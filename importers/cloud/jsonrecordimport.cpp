@@ -6,6 +6,7 @@
 #include "core/timeutil.h"
 
 #include <algorithm>
+#include <charconv>
 
 namespace netcase {
 
@@ -123,6 +124,35 @@ bool setSourceAddress(Event &event, std::string_view text)
     event.sourceIp.clear();
     event.sourceDomain.assign(text);
     return false;
+}
+
+bool setSourceAddressPort(Event &event, std::string_view text)
+{
+    std::string_view host = text;
+    std::string_view port;
+    if (text.starts_with('[')) {
+        const size_t close = text.find(']');
+        if (close != std::string_view::npos) {
+            host = text.substr(1, close - 1);
+            if (text.size() > close + 1 && text[close + 1] == ':')
+                port = text.substr(close + 2);
+        }
+    } else if (const size_t colon = text.find(':');
+               colon != std::string_view::npos
+               && text.find(':', colon + 1) == std::string_view::npos) {
+        host = text.substr(0, colon); // one colon: IPv4 (or a name) with a port
+        port = text.substr(colon + 1);
+    }
+    std::string ip;
+    if (!normaliseIp(host, ip))
+        return setSourceAddress(event, text);
+    event.sourceIp = std::move(ip);
+    int p = 0;
+    const auto [end, ec] = std::from_chars(port.data(), port.data() + port.size(), p);
+    if (!port.empty() && ec == std::errc() && end == port.data() + port.size() && p >= 0
+        && p <= 65535)
+        event.sourcePort = p;
+    return true;
 }
 
 std::string lowerAscii(std::string_view s)

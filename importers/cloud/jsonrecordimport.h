@@ -52,6 +52,11 @@ bool setIsoTimestamp(Event &event, std::string_view text);
 /// such as "ec2.amazonaws.com") and returns false.
 bool setSourceAddress(Event &event, std::string_view text);
 
+/// Like setSourceAddress, for addresses that may carry a port: "1.2.3.4:5678", "[::1]:443",
+/// "[2001:db8::1]" and plain IPv6 ("2001:db8::1", "::ffff:1.2.3.4", never read as a port).
+/// The port goes to source.port.
+bool setSourceAddressPort(Event &event, std::string_view text);
+
 /// ASCII lower-case copy.
 std::string lowerAscii(std::string_view s);
 

@@ -298,6 +298,17 @@ bool pam(Event &e, LabelBuilder &l, std::string_view m)
     std::string_view rest = m.substr(close + 3);
     if (eat(rest, "authentication failure;")) {
         pamPairs(e, l, rest);
+        // sudo and su: the acting user is ruser, user= the account asked for.
+        const std::string_view service = svc.substr(0, colon);
+        const size_t r = rest.find(" ruser=");
+        if ((service == "sudo" || service == "su") && r != std::string_view::npos) {
+            std::string_view ruser = rest.substr(r + 7);
+            ruser = ruser.substr(0, ruser.find(' '));
+            if (!ruser.empty()) {
+                l.add("target_user", e.userName);
+                e.userName.assign(ruser);
+            }
+        }
         e.category = "authentication";
         e.action = "pam_auth_failure";
         e.outcome = Outcome::Failure;
@@ -433,6 +444,15 @@ bool classifyInner(std::string_view program, std::string_view message, Event &e,
     }
     if (message.substr(0, 4) == "pam_" && pam(e, l, message))
         return true;
+    // Old Linux-PAM tags carry the module: "sshd(pam_unix)[123]: authentication failure; ..."
+    if (const size_t paren = program.find("(pam_");
+        paren != std::string_view::npos && program.ends_with(")")) {
+        const std::string tagged
+                = std::string(program.substr(paren + 1, program.size() - paren - 2)) + "("
+                  + std::string(program.substr(0, paren)) + "): " + std::string(message);
+        if (pam(e, l, tagged))
+            return true;
+    }
     if (program == "sudo" && sudo(e, l, message))
         return true;
     if (program == "su" && su(e, l, message))

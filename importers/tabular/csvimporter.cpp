@@ -56,6 +56,7 @@ Status CsvImporter::parse(InputStream &in, ParseContext &ctx) const
         names = uniqueColumnNames(fields);
     }
     FieldMapping mapping;
+    bool guessed = false;
     if (*given) {
         mapping = **given;
     } else {
@@ -65,7 +66,10 @@ Status CsvImporter::parse(InputStream &in, ParseContext &ctx) const
                                             "among: %1")
                                      .arg(QString::fromStdString(joinNames(names))),
                              ErrorCode::Usage);
+        guessed = true;
     }
+    if (guessed)
+        ctx.sink.note("no --mapping given: columns chosen " + mapping.describe());
     auto mapper = RecordMapper::create(mapping, ctx.options.timezone);
     if (!mapper)
         return mapper.error();

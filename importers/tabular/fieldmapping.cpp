@@ -37,18 +37,45 @@ std::string squash(const std::string &s)
 const std::vector<std::pair<std::string, std::vector<std::string>>> &synonyms()
 {
     static const std::vector<std::pair<std::string, std::vector<std::string>>> s = {
+            // Time columns of common exports: Log Analytics / Sentinel (TimeGenerated), Microsoft
+            // 365 (CreationTime, CreationDate), CloudTrail (eventTime), Okta (published), Zeek
+            // (ts), flow exports (FlowStartTime), SIEM exports ("Event DateTime").
             {"@timestamp",
-             {"timestamp", "time", "datetime", "date", "ts", "eventtime", "dateutc",
-              "createddatetime", "published", "logtime", "when"}},
+             {"timestamp",      "time",          "datetime",        "date",         "ts",
+              "eventtime",      "dateutc",       "createddatetime", "published",    "logtime",
+              "when",           "timegenerated", "creationtime",    "creationdate", "eventdatetime",
+              "eventtimestamp", "flowstarttime", "timecreated",     "starttime",    "timestamputc",
+              "datetimeutc",    "epoch"}},
             {"source.ip",
-             {"sourceip", "srcip", "src", "clientip", "ip", "ipaddress", "remoteip", "remoteaddr",
-              "callerip", "calleripaddress", "sourceaddress", "srcaddr"}},
+             {"sourceip",
+              "srcip",
+              "src",
+              "clientip",
+              "ip",
+              "ipaddress",
+              "remoteip",
+              "remoteaddr",
+              "callerip",
+              "calleripaddress",
+              "sourceaddress",
+              "srcaddr",
+              "clientipaddress",
+              "sourceipaddress",
+              "srcipaddr",
+              "ipaddr",
+              "clientaddress",
+              "remoteaddress",
+              "originip",
+              "idorigh"}},
             {"source.port", {"sourceport", "srcport", "sport"}},
-            {"destination.ip", {"destinationip", "dstip", "dst", "destip", "dstaddr"}},
+            {"destination.ip",
+             {"destinationip", "dstip", "dst", "destip", "dstaddr", "destinationipaddress",
+              "destinationaddress", "dstipaddr", "idresph"}},
             {"destination.port", {"destinationport", "dstport", "dport", "destport"}},
             {"user.name",
              {"username", "user", "account", "login", "userprincipalname", "upn", "accountname",
-              "actor"}},
+              "actor", "userid", "targetusername", "accountupn", "principalemail", "caller",
+              "email", "useridentity"}},
             {"event.action",
              {"eventaction", "action", "event", "eventtype", "operation", "activity"}},
             {"event.outcome", {"eventoutcome", "outcome", "result", "status"}},
@@ -175,21 +202,47 @@ std::string FieldMapping::toJson() const
 FieldMapping FieldMapping::guess(const std::vector<std::string> &sourceNames)
 {
     FieldMapping m;
+    // A JSON path matches by its whole name ("net.src" as "netsrc") or, failing that, by its
+    // last part ("properties.TimeGenerated" as "timegenerated").
+    auto matches = [](const std::string &source, const std::string &n, bool leaf) {
+        if (!leaf)
+            return squash(source) == n;
+        const size_t dot = source.rfind('.');
+        return dot != std::string::npos && squash(source.substr(dot + 1)) == n;
+    };
     for (const auto &[target, names] : synonyms()) {
-        for (const std::string &n : names) {
-            const auto it = std::find_if(sourceNames.begin(), sourceNames.end(),
-                                         [&n](const std::string &s) { return squash(s) == n; });
-            if (it != sourceNames.end()) {
-                const bool taken = std::any_of(m.fields.begin(), m.fields.end(),
-                                               [&it](const auto &f) { return f.second == *it; });
-                if (!taken) {
-                    m.fields[target] = *it;
-                    break;
+        for (int pass = 0; pass < 2 && !m.fields.count(target); ++pass) {
+            for (const std::string &n : names) {
+                const auto it = std::find_if(
+                        sourceNames.begin(), sourceNames.end(),
+                        [&](const std::string &s) { return matches(s, n, pass == 1); });
+                if (it != sourceNames.end()) {
+                    const bool taken
+                            = std::any_of(m.fields.begin(), m.fields.end(),
+                                          [&it](const auto &f) { return f.second == *it; });
+                    if (!taken) {
+                        m.fields[target] = *it;
+                        break;
+                    }
                 }
             }
         }
     }
     return m;
+}
+
+std::string FieldMapping::describe() const
+{
+    std::string out;
+    for (const std::string &t : targets()) {
+        const auto it = fields.find(t);
+        if (it == fields.end())
+            continue;
+        if (!out.empty())
+            out += ", ";
+        out += t + " = " + it->second;
+    }
+    return out;
 }
 
 QString FieldMapping::problem() const

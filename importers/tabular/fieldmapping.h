@@ -49,6 +49,10 @@ struct FieldMapping
     /// A first guess from column names or JSON paths ("timestamp", "src_ip", "user", ...).
     static FieldMapping guess(const std::vector<std::string> &sourceNames);
 
+    /// The fields mapped, "@timestamp = TimeGenerated, source.ip = ClientIP", for the notes
+    /// of an import whose mapping was guessed.
+    std::string describe() const;
+
     /// Why this mapping cannot import anything (no @timestamp, unknown field), or empty.
     QString problem() const;
 };

@@ -65,6 +65,7 @@ Status JsonlImporter::parse(InputStream &in, ParseContext &ctx) const
     if (!given)
         return given.error();
     FieldMapping mapping;
+    bool guessed = false;
     if (*given) {
         mapping = **given;
     } else {
@@ -83,7 +84,10 @@ Status JsonlImporter::parse(InputStream &in, ParseContext &ctx) const
                                             "among: %1")
                                      .arg(QString::fromStdString(joinNames(paths))),
                              ErrorCode::Usage);
+        guessed = true;
     }
+    if (guessed)
+        ctx.sink.note("no --mapping given: fields chosen " + mapping.describe());
     auto mapper = RecordMapper::create(mapping, ctx.options.timezone);
     if (!mapper)
         return mapper.error();

@@ -46,6 +46,7 @@ int ZeekJsonImporter::detect(std::string_view sample) const
         ++tried;
         if (line.front() == '{' && line.find("\"ts\":") != std::string_view::npos
             && (line.find("\"id.orig_h\":") != std::string_view::npos
+                || line.find("\"id_orig_h\":") != std::string_view::npos
                 || line.find("\"_path\":") != std::string_view::npos))
             ++hits;
     });
@@ -55,15 +56,27 @@ int ZeekJsonImporter::detect(std::string_view sample) const
 Status ZeekJsonImporter::parse(InputStream &in, ParseContext &ctx) const
 {
     const std::string filePath = pathFromFileName(ctx.fileName);
-    JsonRecord rec;
+    JsonRecord outer;
+    JsonRecord inner;
     ZeekMapper mapper;
     return forEachLine(in, ctx, [&](std::string_view line, std::int64_t lineNo) {
         const char *reason = nullptr;
-        if (!rec.parse(line, reason)) {
+        if (!outer.parse(line, reason)) {
             ctx.sink.reject(lineNo, reason, line);
             return;
         }
+        // A record wrapped by its log type, {"conn": {...}}, as Apache Metron writes them.
+        const JsonRecord *current = &outer;
+        std::string_view wrapper;
+        if (outer.fields().size() == 1 && outer.fields()[0].second.starts_with('{')
+            && inner.parse(outer.fields()[0].second, reason)) {
+            wrapper = outer.fields()[0].first;
+            current = &inner;
+        }
+        const JsonRecord &rec = *current;
         std::string_view path = rec.get("_path");
+        if (path.empty())
+            path = wrapper;
         if (path.empty())
             path = pathFromFields(rec);
         if (path.empty())

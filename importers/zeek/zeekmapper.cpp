@@ -69,6 +69,11 @@ ZeekRole zeekRole(std::string_view f)
             {"id.orig_p", ZeekRole::OrigP},
             {"id.resp_h", ZeekRole::RespH},
             {"id.resp_p", ZeekRole::RespP},
+            // Written with `redef Log::default_scope_sep = "_"` (common with JSON logs).
+            {"id_orig_h", ZeekRole::OrigH},
+            {"id_orig_p", ZeekRole::OrigP},
+            {"id_resp_h", ZeekRole::RespH},
+            {"id_resp_p", ZeekRole::RespP},
             {"proto", ZeekRole::Proto},
             {"duration", ZeekRole::Duration},
             {"orig_bytes", ZeekRole::OrigBytes},

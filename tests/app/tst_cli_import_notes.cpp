@@ -141,8 +141,10 @@ private Q_SLOTS:
         QCOMPARE(s["first"].get<std::string>(), std::string("2024-03-01T13:00:00.000000Z"));
         QCOMPARE(s["last"].get<std::string>(), std::string("2024-03-01T17:00:00.000000Z"));
         const auto notes = s["notes"].get<std::vector<std::string>>();
-        QCOMPARE(notes, std::vector<std::string>{
-                                "times without a zone read as America/New_York (--timezone)"});
+        QCOMPARE(notes, (std::vector<std::string>{
+                                "no --mapping given: columns chosen @timestamp = time, source.ip "
+                                "= src_ip",
+                                "times without a zone read as America/New_York (--timezone)"}));
     }
 
     void sourceWithoutEventsHasNoSpan()

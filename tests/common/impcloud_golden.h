@@ -122,14 +122,17 @@ inline bool matchesGolden(const QByteArray &actual, const QString &rel)
     return true;
 }
 
-/// Runs gen_cloudlogs into a temporary file and checks it equals the committed golden input, so
-/// the inputs stay those the project's generator makes. Returns the committed input's bytes.
-inline QByteArray generatedInput(const QString &kind, const QString &rel, int records = 12)
+/// Runs a generator (gen_cloudlogs unless named) into a temporary file and checks it equals the
+/// committed golden input, so the inputs stay those the project's generator makes. Returns the
+/// committed input's bytes.
+inline QByteArray generatedInput(const QString &kind,
+                                 const QString &rel,
+                                 int records = 12,
+                                 const QString &generator = QStringLiteral("gen_cloudlogs"))
 {
     const QString out = tempPath(kind + QStringLiteral(".gen"));
-    if (!generate(QStringLiteral("gen_cloudlogs"),
-                  {QStringLiteral("--kind"), kind, QStringLiteral("--records"),
-                   QString::number(records), QStringLiteral("--out"), out}))
+    if (!generate(generator, {QStringLiteral("--kind"), kind, QStringLiteral("--records"),
+                              QString::number(records), QStringLiteral("--out"), out}))
         return {};
     const QByteArray generated = readAll(out);
     if (qEnvironmentVariableIsSet("NETCASE_UPDATE_GOLDEN")) {
@@ -139,7 +142,8 @@ inline QByteArray generatedInput(const QString &kind, const QString &rel, int re
     }
     const QByteArray committed = readAll(goldenPath(rel));
     if (committed != generated) {
-        qWarning("%s is not what gen_cloudlogs --kind %s makes", qPrintable(rel), qPrintable(kind));
+        qWarning("%s is not what %s --kind %s makes", qPrintable(rel), qPrintable(generator),
+                 qPrintable(kind));
         return {};
     }
     return committed;

@@ -81,6 +81,21 @@ private Q_SLOTS:
         QCOMPARE(dialog.mapping().timestampFormat, std::string("epoch_ms"));
     }
 
+    void previewSaysWhichColumnsItChose()
+    {
+        const QByteArray sample = "TenantId,TimeGenerated,IPAddress,UserPrincipalName\n"
+                                  "t1,2024-03-01T08:00:00Z,192.0.2.1,ann@example.com\n";
+        MappingDialog dialog(QStringLiteral("csv"), sample);
+        QCOMPARE(dialog.previewEvents(), 1);
+        bool said = false;
+        for (auto *label : dialog.findChildren<QLabel *>())
+            said = said
+                   || label->text().contains(QStringLiteral(
+                           "Guessed from the column names: @timestamp = TimeGenerated, source.ip "
+                           "= IPAddress, user.name = UserPrincipalName."));
+        QVERIFY(said);
+    }
+
     void jsonPathsAreOffered()
     {
         const QByteArray sample = readAll(golden(QStringLiteral("jsonl/gateway.jsonl")));

@@ -183,7 +183,11 @@ MappingDialog::MappingDialog(const QString &format, const QByteArray &sample, QW
     std::vector<std::string> names;
     for (const QString &s : std::as_const(m_sources))
         names.push_back(s.toStdString());
-    setMapping(FieldMapping::guess(names));
+    const FieldMapping guessed = FieldMapping::guess(names);
+    if (!guessed.fields.empty())
+        m_guessNote = tr("Guessed from the column names: %1.")
+                              .arg(QString::fromStdString(guessed.describe()));
+    setMapping(guessed);
 }
 
 void MappingDialog::loadSources()
@@ -258,6 +262,7 @@ void MappingDialog::loadSaved(int index)
 {
     if (m_loading || index <= 0 || index > int(m_saved.size()))
         return;
+    m_guessNote.clear(); // the mapping is no longer the guess
     setMapping(m_saved[size_t(index - 1)]);
 }
 
@@ -394,10 +399,12 @@ void MappingDialog::refreshPreview()
     m_preview->resizeColumnsToContents();
     for (int c = 0; c < m_preview->columnCount(); ++c)
         m_preview->setColumnWidth(c, std::min(m_preview->columnWidth(c), 260));
-    ui::setPlainText(m_status,
-                     tr("%n event(s)", nullptr, m_events) + QStringLiteral(", ")
-                             + tr("%n reject(s)", nullptr, m_rejects)
-                             + tr(" in the first %1 rows of the sample.").arg(sink.rows.size()));
+    ui::setPlainText(
+            m_status,
+            tr("%n event(s)", nullptr, m_events) + QStringLiteral(", ")
+                    + tr("%n reject(s)", nullptr, m_rejects)
+                    + tr(" in the first %1 rows of the sample.").arg(sink.rows.size())
+                    + (m_guessNote.isEmpty() ? QString() : QStringLiteral("\n") + m_guessNote));
 }
 
 } // namespace netcase

@@ -59,6 +59,7 @@ private:
     QLabel *m_status;
     QTableWidget *m_preview;
     QTimer *m_debounce;
+    QString m_guessNote; ///< which columns the first guess chose, shown with the preview's counts
     int m_events = 0;
     int m_rejects = 0;
 };

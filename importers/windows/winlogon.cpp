@@ -1,0 +1,232 @@
+#include "winlogon.h"
+
+#include "api/labelsbuilder.h"
+#include "core/ipaddr.h"
+
+#include <charconv>
+
+namespace netcase {
+
+void WinEventRecord::clear()
+{
+    eventId = 0;
+    computer.clear();
+    channel.clear();
+    action.clear();
+    data.clear();
+}
+
+const std::string *WinEventRecord::find(std::string_view name) const
+{
+    for (const auto &[k, v] : data) {
+        if (k == name)
+            return &v;
+    }
+    return nullptr;
+}
+
+const std::vector<std::string_view> &winEventDataNames(int eventId)
+{
+    // The <EventData> order of each event's XML (learn.microsoft.com, "4624(S): An account
+    // was successfully logged on." and the pages of 4625, 4648, 4768, 4769, 4776).
+    static const std::vector<std::string_view> none;
+    static const std::vector<std::string_view> e4624 = {"SubjectUserSid",
+                                                        "SubjectUserName",
+                                                        "SubjectDomainName",
+                                                        "SubjectLogonId",
+                                                        "TargetUserSid",
+                                                        "TargetUserName",
+                                                        "TargetDomainName",
+                                                        "TargetLogonId",
+                                                        "LogonType",
+                                                        "LogonProcessName",
+                                                        "AuthenticationPackageName",
+                                                        "WorkstationName",
+                                                        "LogonGuid",
+                                                        "TransmittedServices",
+                                                        "LmPackageName",
+                                                        "KeyLength",
+                                                        "ProcessId",
+                                                        "ProcessName",
+                                                        "IpAddress",
+                                                        "IpPort",
+                                                        "ImpersonationLevel",
+                                                        "RestrictedAdminMode",
+                                                        "TargetOutboundUserName",
+                                                        "TargetOutboundDomainName",
+                                                        "VirtualAccount",
+                                                        "TargetLinkedLogonId",
+                                                        "ElevatedToken"};
+    static const std::vector<std::string_view> e4625 = {"SubjectUserSid",
+                                                        "SubjectUserName",
+                                                        "SubjectDomainName",
+                                                        "SubjectLogonId",
+                                                        "TargetUserSid",
+                                                        "TargetUserName",
+                                                        "TargetDomainName",
+                                                        "Status",
+                                                        "FailureReason",
+                                                        "SubStatus",
+                                                        "LogonType",
+                                                        "LogonProcessName",
+                                                        "AuthenticationPackageName",
+                                                        "WorkstationName",
+                                                        "TransmittedServices",
+                                                        "LmPackageName",
+                                                        "KeyLength",
+                                                        "ProcessId",
+                                                        "ProcessName",
+                                                        "IpAddress",
+                                                        "IpPort"};
+    static const std::vector<std::string_view> e4648
+            = {"SubjectUserSid",   "SubjectUserName", "SubjectDomainName", "SubjectLogonId",
+               "LogonGuid",        "TargetUserName",  "TargetDomainName",  "TargetLogonGuid",
+               "TargetServerName", "TargetInfo",      "ProcessId",         "ProcessName",
+               "IpAddress",        "IpPort"};
+    static const std::vector<std::string_view> e4768
+            = {"TargetUserName",   "TargetDomainName", "TargetSid", "ServiceName",
+               "ServiceSid",       "TicketOptions",    "Status",    "TicketEncryptionType",
+               "PreAuthType",      "IpAddress",        "IpPort",    "CertIssuerName",
+               "CertSerialNumber", "CertThumbprint"};
+    static const std::vector<std::string_view> e4769 = {"TargetUserName",
+                                                        "TargetDomainName",
+                                                        "ServiceName",
+                                                        "ServiceSid",
+                                                        "TicketOptions",
+                                                        "TicketEncryptionType",
+                                                        "IpAddress",
+                                                        "IpPort",
+                                                        "Status",
+                                                        "LogonGuid",
+                                                        "TransmittedServices"};
+    static const std::vector<std::string_view> e4776
+            = {"PackageName", "TargetUserName", "Workstation", "Status"};
+    switch (eventId) {
+    case 4624:
+        return e4624;
+    case 4625:
+        return e4625;
+    case 4648:
+        return e4648;
+    case 4768:
+        return e4768;
+    case 4769:
+        return e4769;
+    case 4776:
+        return e4776;
+    default:
+        return none;
+    }
+}
+
+namespace {
+
+const char *actionFor(int id)
+{
+    switch (id) {
+    case 4624:
+        return "logged-in";
+    case 4625:
+        return "logon-failed";
+    case 4648:
+        return "logged-in-explicit";
+    case 4768:
+        return "kerberos-authentication-ticket-requested";
+    case 4769:
+        return "kerberos-service-ticket-requested";
+    case 4776:
+        return "credential-validated";
+    default:
+        return nullptr;
+    }
+}
+
+// "-", "" and "::" stand for no value in these events.
+bool absent(const std::string *v)
+{
+    return !v || v->empty() || *v == "-" || *v == "::" || *v == "%%1793";
+}
+
+// IpAddress: IPv4, IPv6, "::ffff:10.0.0.12" (kept as the IPv4 address), "-" or "::1".
+void setAddress(const std::string &text, Event &e)
+{
+    std::string_view t = text;
+    if (t.starts_with("::ffff:") && t.find('.') != std::string_view::npos)
+        t.remove_prefix(7);
+    if (!normaliseIp(t, e.sourceIp))
+        e.sourceIp.clear();
+}
+
+// "TargetUserSid" → "target_user_sid", the style of every other label.
+std::string snake(std::string_view name)
+{
+    std::string out;
+    for (size_t i = 0; i < name.size(); ++i) {
+        const char c = name[i];
+        if (c >= 'A' && c <= 'Z') {
+            if (i > 0 && name[i - 1] >= 'a' && name[i - 1] <= 'z')
+                out.push_back('_');
+            out.push_back(char(c - 'A' + 'a'));
+        } else {
+            out.push_back(c);
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+void mapWinEvent(const WinEventRecord &r, Event &e)
+{
+    LabelsBuilder labels;
+    labels.addRaw("event_id", std::to_string(r.eventId));
+    e.hostName = r.computer;
+    const char *action = actionFor(r.eventId);
+    if (!action) {
+        // Not a logon event: kept with its data, for context.
+        e.action = r.action.empty() ? "windows-event-" + std::to_string(r.eventId) : r.action;
+        labels.add("channel", r.channel);
+        for (const auto &[k, v] : r.data)
+            labels.add(snake(k), v);
+        e.labels = labels.take();
+        return;
+    }
+    e.category = "authentication";
+    e.action = r.action.empty() ? action : r.action;
+    const std::string *user = r.find("TargetUserName");
+    if (!absent(user))
+        e.userName = *user;
+    if (const std::string *ip = r.find("IpAddress"); !absent(ip))
+        setAddress(*ip, e);
+    if (const std::string *port = r.find("IpPort"); !absent(port)) {
+        int p = 0;
+        const auto [end, ec] = std::from_chars(port->data(), port->data() + port->size(), p);
+        if (ec == std::errc() && end == port->data() + port->size() && p > 0 && p <= 65535)
+            e.sourcePort = p;
+    }
+    const std::string *ws = r.find(r.eventId == 4776 ? "Workstation" : "WorkstationName");
+    if (!absent(ws))
+        e.sourceDomain = *ws;
+
+    const std::string *status = r.find("Status");
+    if (r.eventId == 4625)
+        e.outcome = Outcome::Failure;
+    else if (r.eventId == 4624 || r.eventId == 4648)
+        e.outcome = Outcome::Success;
+    else if (status && !status->empty())
+        e.outcome = *status == "0x0" || *status == "0" ? Outcome::Success : Outcome::Failure;
+
+    labels.add("channel", r.channel);
+    for (const char *k :
+         {"LogonType", "Status", "SubStatus", "FailureReason", "TargetDomainName", "TargetUserSid",
+          "SubjectUserName", "SubjectDomainName", "AuthenticationPackageName", "LogonProcessName",
+          "ServiceName", "TicketEncryptionType", "TargetServerName", "ProcessName",
+          "TargetLogonId"}) {
+        const std::string *v = r.find(k);
+        if (!absent(v))
+            labels.add(snake(k), *v);
+    }
+    e.labels = labels.take();
+}
+
+} // namespace netcase
