@@ -2,6 +2,7 @@
 // syntax tree, invalid ones with their exact message, caret and position.
 
 #include "query/parser.h"
+#include "query/termtext.h"
 
 #include <QTest>
 
@@ -173,6 +174,22 @@ private Q_SLOTS:
         for (int i = 0; i < 50000; ++i)
             nots += "NOT ";
         QVERIFY(!parse(nots + "a").ok());
+    }
+
+    void pivotTermsParseBack()
+    {
+        // A value with quotes, backslashes, spaces and wildcards stays one literal term.
+        const std::string term = termFor("ua", "a \"quoted\" \\ path/* (x)");
+        QCOMPARE(printAst(parse(term).root.get()),
+                 std::string("[user_agent.original = \"a \\\"quoted\\\" \\\\ path/* (x)\"]"));
+        QCOMPARE(termFor("status", "404", true), std::string("status:404"));
+        QCOMPARE(termFor("user", ""), std::string("NOT user:*"));
+        QCOMPARE(narrowed("", "user:\"a\""), std::string("user:\"a\""));
+        QCOMPARE(narrowed("a OR b  ", "NOT c"), std::string("(a OR b) NOT c"));
+        QCOMPARE(narrowed("a b", "c"), std::string("a b c"));
+        QCOMPARE(printAst(parse(narrowed("user:x OR user:y", "NOT status:200")).root.get()),
+                 std::string("(and (or [user.name = \"x\"] [user.name = \"y\"]) (not "
+                             "[http.response.status_code = 200]))"));
     }
 
     void nulIsRefused()
