@@ -162,6 +162,7 @@ void bindFilter(Statement &st, const EventFilter &f)
     for (const QString &ip : f.ips) {
         st.bind(i++, ip);
         st.bind(i++, ip);
+        st.bind(i++, ip);
     }
     for (const QString &u : f.users)
         st.bind(i++, u);
@@ -182,7 +183,8 @@ QString EventFilter::whereSql() const
         QStringList ors;
         for (qsizetype i = 0; i < ips.size(); ++i)
             ors << QStringLiteral("e.source_ip = (SELECT id FROM ips WHERE ip = ?) OR e.client_ip "
-                                  "= (SELECT id FROM ips WHERE ip = ?)");
+                                  "= (SELECT id FROM ips WHERE ip = ?) OR e.destination_ip = "
+                                  "(SELECT id FROM ips WHERE ip = ?)");
         parts << QLatin1Char('(') + ors.join(QStringLiteral(" OR ")) + QLatin1Char(')');
     }
     if (!users.isEmpty()) {

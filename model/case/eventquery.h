@@ -43,7 +43,7 @@ public:
 
 struct EventFilter
 {
-    QStringList ips;                    ///< source.ip or client.ip equal to any
+    QStringList ips;                    ///< source, client or destination address equal to any
     QStringList users;                  ///< user.name equal to any
     std::optional<std::int64_t> fromUs; ///< inclusive
     std::optional<std::int64_t> toUs;   ///< exclusive

@@ -23,6 +23,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
@@ -197,6 +198,7 @@ private Q_SLOTS:
         const EventRow *first = view.model()->rowAt(0);
         QVERIFY(first);
         const QString ua = QString::fromStdString(first->event.userAgent);
+        const QString sourceName = first->sourceName; // rows are cached pages: copy
         cell = table->visualRect(view.model()->index(0, EventTableModel::UserAgent));
         rightClick(table, cell.center());
         QTRY_VERIFY((menu = qobject_cast<QMenu *>(QApplication::activePopupWidget())));
@@ -213,6 +215,10 @@ private Q_SLOTS:
         QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, cell.center());
         QCOMPARE(hub.selection().ips, QStringList{ip});
         QVERIFY(loaded(*view.model()));
+        // The clicked event stays current, its record on show.
+        auto *raw = view.findChild<QPlainTextEdit *>(QStringLiteral("rawRecord"));
+        QTRY_VERIFY(raw->toPlainText().startsWith(sourceName));
+        QVERIFY(raw->toPlainText().contains(ip));
         EventFilter selected = hub.filter();
         QCOMPARE(view.model()->rowCount(),
                  int(expected(session, q.toUtf8().constData(), selected)));

@@ -88,6 +88,7 @@ EventsView::EventsView(SelectionHub &hub, QWidget *parent)
             &EventsView::showRaw);
     connect(&m_hub, &SelectionHub::filterChanged, this, &EventsView::followFilter);
     connect(m_model, &EventTableModel::loaded, this, &EventsView::updateCaption);
+    connect(m_model, &EventTableModel::loaded, this, &EventsView::restoreCurrent);
     connect(m_search, &SearchBar::applied, this, &EventsView::followFilter);
     new EventPivots(m_table, m_model, m_search, m_hub);
     // Ctrl+F from anywhere in the window goes to the search bar.
@@ -123,10 +124,26 @@ void EventsView::setSession(CaseSession *session)
 
 void EventsView::followFilter()
 {
+    // The event in view stays current if the new filter keeps it (a click on its address
+    // selects the address and narrows the table; the record shown stays).
+    const QModelIndex current = m_table->currentIndex();
+    m_keepEvent = current.isValid() ? m_model->eventIdAt(current.row()) : -1;
     m_search->setBaseFilter(m_hub.filter());
     m_model->setFilter(filter());
     m_raw->clear();
     updateCaption();
+}
+
+void EventsView::restoreCurrent()
+{
+    const int row = m_keepEvent > 0 ? m_model->rowOfEvent(m_keepEvent) : -1;
+    m_keepEvent = -1;
+    if (row < 0)
+        return;
+    const QModelIndex index = m_model->index(row, std::max(0, m_table->currentIndex().column()));
+    m_table->setCurrentIndex(index);
+    m_table->scrollTo(index);
+    showRaw();
 }
 
 void EventsView::updateCaption()

@@ -34,6 +34,7 @@ private:
     void showRaw();
     void followFilter();
     void updateCaption();
+    void restoreCurrent();
     /// The hub's filter with the search bar's query.
     EventFilter filter() const;
 
@@ -44,6 +45,7 @@ private:
     QTableView *m_table;
     QPlainTextEdit *m_raw;
     QLabel *m_caption;
+    std::int64_t m_keepEvent = -1; ///< current before a filter change, made current again
 };
 
 } // namespace netcase
