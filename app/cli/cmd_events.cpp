@@ -8,6 +8,7 @@
 #include "core/ipaddr.h"
 #include "core/timeutil.h"
 #include "enrich/ecsdecorator.h"
+#include "query/eventsearch.h"
 
 #include <nlohmann/json.hpp>
 
@@ -36,6 +37,7 @@ int run(const QStringList &argv)
                                     {"from", true},
                                     {"to", true},
                                     {"limit", true},
+                                    {"query", true},
                                     {"raw", false}});
     if (!args)
         return fail(args.error());
@@ -49,6 +51,14 @@ int run(const QStringList &argv)
         f.ips << QString::fromStdString(canonical);
     }
     f.users = args->values(QStringLiteral("user"));
+    if (args->has(QStringLiteral("query"))) {
+        const std::string text = args->value(QStringLiteral("query")).toStdString();
+        if (auto err = query::applyQuery(text, f))
+            return fail(makeError(
+                    QStringLiteral("--query %1\n'netcase help query' describes the language")
+                            .arg(QString::fromStdString(query::describeError(text, *err))),
+                    ErrorCode::Usage));
+    }
     auto from = timeOption(*args, "from");
     auto to = timeOption(*args, "to");
     auto limit = args->number(QStringLiteral("limit"), -1);
@@ -86,17 +96,20 @@ int run(const QStringList &argv)
 
 } // namespace
 
-extern const Command kEventsCommand
-        = {"events",
-           "events CASE [--ip IP] [--user NAME] [--from T] [--to T] [--limit N] [--raw]",
-           "print normalised events as JSON lines (Elastic Common Schema)",
-           "Prints one JSON object per event in time order, with Elastic Common Schema names\n"
-           "nested as in ECS documents: @timestamp, event.{category,action,outcome},\n"
-           "source.{ip,port,geo,as}, user.name, user_agent.original, http.*, url.original, ...\n"
-           "Netcase's own fields are under netcase.* (event id, source, line). --ip and --user\n"
-           "may repeat. --from is inclusive and --to exclusive; both take ISO 8601 times, dates\n"
-           "or epoch seconds. --raw adds the original record as event.original.",
-           AppKind::Core,
-           &run};
+extern const Command kEventsCommand = {
+        "events",
+        "events CASE [--query Q] [--ip IP] [--user NAME] [--from T] [--to T] [--limit N] [--raw]",
+        "print normalised events as JSON lines (Elastic Common Schema)",
+        "Prints one JSON object per event in time order, with Elastic Common Schema names\n"
+        "nested as in ECS documents: @timestamp, event.{category,action,outcome},\n"
+        "source.{ip,port,geo,as}, user.name, user_agent.original, http.*, url.original, ...\n"
+        "Netcase's own fields are under netcase.* (event id, source, line). --ip and --user\n"
+        "may repeat. --from is inclusive and --to exclusive; both take ISO 8601 times, dates\n"
+        "or epoch seconds. --raw adds the original record as event.original.\n"
+        "--query selects events with the query language ('netcase help query'), for\n"
+        "example --query 'ip:10.0.0.0/8 status>=400 NOT ua:/curl/'; the other options\n"
+        "narrow it further. A query that does not parse exits 1 with the position marked.",
+        AppKind::Core,
+        &run};
 
 } // namespace netcase::cli

@@ -4,6 +4,7 @@
 #include "cli/output.h"
 
 #include "api/registry.h"
+#include "query/queryhelp.h"
 
 namespace netcase::cli {
 
@@ -21,9 +22,14 @@ int printHelp(const QString &command)
             outLine(QStringLiteral("  %1%2")
                             .arg(QLatin1String(c->name), -12)
                             .arg(QLatin1String(c->summary)));
-        outLine(QStringLiteral("\n'netcase help COMMAND' describes one command.\n"
+        outLine(QStringLiteral("\n'netcase help COMMAND' describes one command, 'netcase help "
+                               "query' the query language.\n"
                                "Exit status: 0 success, 1 usage error, 2 input or data error, "
                                "3 the case is locked or read-only."));
+        return 0;
+    }
+    if (command == QLatin1String("query")) {
+        out(QString::fromStdString(query::queryHelpText()));
         return 0;
     }
     const Command *c = findCommand(command);

@@ -37,13 +37,16 @@ std::int64_t numOr(const Statement &st, int col)
 
 // The same columns with the texts as dictionary ids (and the source id again in place of its
 // name), for TextResolver.
-constexpr const char *kSelectIds
-        = "SELECT e.id, e.source_id, e.source_id, e.line, e.ts, e.tz_offset, e.outcome, "
-          "e.category, e.action, e.source_ip, e.source_port, e.source_domain, e.client_ip, "
-          "e.destination_ip, e.destination_port, e.destination_domain, e.host, e.user, "
-          "e.user_agent, e.http_method, e.url, e.status, e.body_bytes, e.transport, e.session, "
-          "e.device, e.mfa, e.source_bytes, e.destination_bytes, e.packets, e.duration, e.labels "
-          "FROM events e ";
+#define NETCASE_SELECT_IDS                                                                         \
+    "SELECT e.id, e.source_id, e.source_id, e.line, e.ts, e.tz_offset, e.outcome, "                \
+    "e.category, e.action, e.source_ip, e.source_port, e.source_domain, e.client_ip, "             \
+    "e.destination_ip, e.destination_port, e.destination_domain, e.host, e.user, "                 \
+    "e.user_agent, e.http_method, e.url, e.status, e.body_bytes, e.transport, e.session, "         \
+    "e.device, e.mfa, e.source_bytes, e.destination_bytes, e.packets, e.duration, e.labels"
+constexpr const char *kSelectIds = NETCASE_SELECT_IDS " FROM events e ";
+constexpr const char *kSelectIdsColumns = NETCASE_SELECT_IDS;
+#undef NETCASE_SELECT_IDS
+constexpr int kColumnCount = 32;
 
 constexpr int kSourceNameColumn = 2;
 constexpr int kLabelsColumn = 31;
@@ -159,6 +162,7 @@ void bindFilter(Statement &st, const EventFilter &f)
     for (const QString &ip : f.ips) {
         st.bind(i++, ip);
         st.bind(i++, ip);
+        st.bind(i++, ip);
     }
     for (const QString &u : f.users)
         st.bind(i++, u);
@@ -179,7 +183,8 @@ QString EventFilter::whereSql() const
         QStringList ors;
         for (qsizetype i = 0; i < ips.size(); ++i)
             ors << QStringLiteral("e.source_ip = (SELECT id FROM ips WHERE ip = ?) OR e.client_ip "
-                                  "= (SELECT id FROM ips WHERE ip = ?)");
+                                  "= (SELECT id FROM ips WHERE ip = ?) OR e.destination_ip = "
+                                  "(SELECT id FROM ips WHERE ip = ?)");
         parts << QLatin1Char('(') + ors.join(QStringLiteral(" OR ")) + QLatin1Char(')');
     }
     if (!users.isEmpty()) {
@@ -213,8 +218,14 @@ std::int64_t EventQuery::count(const EventFilter &f) const
     // (about 60 ms per million events) to count them all.
     if (f.isEmpty())
         return eventStoreStats(m_db).events;
-    const QByteArray sql
-            = (QStringLiteral("SELECT count(*) FROM events e WHERE ") + f.whereSql()).toUtf8();
+    std::optional<EventCondition> cond;
+    const QString w = where(f, cond);
+    if (cond && cond->check) {
+        EventFilter unlimited = f;
+        unlimited.limit = -1;
+        return std::int64_t(checkedIds(unlimited, w, *cond).size());
+    }
+    const QByteArray sql = (QStringLiteral("SELECT count(*) FROM events e WHERE ") + w).toUtf8();
     Statement st = m_db.prepare(std::string_view(sql.constData(), size_t(sql.size())));
     bindFilter(st, f);
     return st.step() ? st.int64(0) : 0;
@@ -224,8 +235,11 @@ std::vector<std::int64_t> EventQuery::ids(const EventFilter &f) const
 {
     // Sorted here rather than by ORDER BY: events arrive mostly in time order, which the
     // check below turns into no sort at all, where SQLite would sort every row.
-    const QByteArray utf8
-            = (QStringLiteral("SELECT e.ts, e.id FROM events e WHERE ") + f.whereSql()).toUtf8();
+    std::optional<EventCondition> cond;
+    const QString w = where(f, cond);
+    if (cond && cond->check)
+        return checkedIds(f, w, *cond);
+    const QByteArray utf8 = (QStringLiteral("SELECT e.ts, e.id FROM events e WHERE ") + w).toUtf8();
     Statement st = m_db.prepare(std::string_view(utf8.constData(), size_t(utf8.size())));
     bindFilter(st, f);
     std::vector<std::pair<std::int64_t, std::int64_t>> byTime;
@@ -280,8 +294,13 @@ void EventQuery::forEach(const EventFilter &f,
     EventFilter unlimited = f;
     unlimited.limit = -1;
     std::vector<std::int64_t> all = ids(unlimited);
-    if (std::is_sorted(all.begin(), all.end())) { // then the first N by id are the first N in time
-        QString sql = QString::fromLatin1(kSelectIds) + QStringLiteral("WHERE ") + f.whereSql()
+    std::optional<EventCondition> cond;
+    const QString w = where(f, cond);
+    // Rows a check decided are read by id below rather than decided again.
+    if (!(cond && cond->check)
+        && std::is_sorted(all.begin(),
+                          all.end())) { // then the first N by id are the first N in time
+        QString sql = QString::fromLatin1(kSelectIds) + QStringLiteral("WHERE ") + w
                       + QStringLiteral(" ORDER BY e.id");
         if (f.limit >= 0)
             sql += QStringLiteral(" LIMIT %1").arg(f.limit);
@@ -307,6 +326,46 @@ void EventQuery::forEach(const EventFilter &f,
                 return;
         }
     }
+}
+
+QString EventQuery::where(const EventFilter &f, std::optional<EventCondition> &cond) const
+{
+    QString w = f.whereSql();
+    if (!f.predicate)
+        return w;
+    cond = f.predicate->conditionFor(m_db);
+    return w + QStringLiteral(" AND (") + QString::fromStdString(cond->where) + QLatin1Char(')');
+}
+
+std::vector<std::int64_t>
+EventQuery::checkedIds(const EventFilter &f, const QString &where, const EventCondition &cond) const
+{
+    std::string sql = kSelectIdsColumns;
+    for (const std::string &flag : cond.flags)
+        sql += ", " + flag;
+    sql += " FROM events e WHERE " + where.toStdString();
+    Statement st = m_db.prepare(sql);
+    bindFilter(st, f);
+    TextResolver texts(m_db);
+    std::vector<char> flags(cond.flags.size());
+    std::vector<std::pair<std::int64_t, std::int64_t>> byTime;
+    while (st.step()) {
+        const EventRow row = readRow(st, texts);
+        for (size_t i = 0; i < flags.size(); ++i)
+            flags[i] = !st.isNull(kColumnCount + int(i)) && st.int64(kColumnCount + int(i)) != 0;
+        const std::optional<std::string> text = raw(row);
+        if (cond.check(text ? &*text : nullptr, flags))
+            byTime.emplace_back(row.event.timestampUs, row.id);
+    }
+    if (!std::is_sorted(byTime.begin(), byTime.end()))
+        std::sort(byTime.begin(), byTime.end());
+    if (f.limit >= 0 && byTime.size() > size_t(f.limit))
+        byTime.resize(size_t(f.limit));
+    std::vector<std::int64_t> out;
+    out.reserve(byTime.size());
+    for (const auto &[ts, id] : byTime)
+        out.push_back(id);
+    return out;
 }
 
 std::optional<std::string> EventQuery::raw(const EventRow &row) const

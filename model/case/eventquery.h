@@ -11,29 +11,55 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace netcase {
 
 class Database;
 
+/// A condition from the query language (model/query), compiled for this case's SQL.
+struct EventCondition
+{
+    std::string where = "1";        ///< over `events e`; lets every match through
+    std::vector<std::string> flags; ///< SQL expressions read with each row, for check
+    /// Set when SQL alone cannot decide (text in the raw record): decides each row that
+    /// passed `where`, given its record (null when the case does not hold it) and its flags
+    /// (NULL read as 0).
+    std::function<bool(const std::string *raw, const std::vector<char> &flags)> check;
+};
+
+/// Something that becomes an EventCondition on the connection that runs the read (a query
+/// resolves names and patterns against that connection's dictionaries), so a view can hand
+/// it to a worker.
+class EventPredicate
+{
+public:
+    virtual ~EventPredicate() = default;
+    virtual EventCondition conditionFor(const Database &db) const = 0;
+};
+
 struct EventFilter
 {
-    QStringList ips;                    ///< source.ip or client.ip equal to any
+    QStringList ips;                    ///< source, client or destination address equal to any
     QStringList users;                  ///< user.name equal to any
     std::optional<std::int64_t> fromUs; ///< inclusive
     std::optional<std::int64_t> toUs;   ///< exclusive
     std::vector<std::int64_t> eventIds; ///< restrict to these ids (evidence of a finding)
     int outcome = -1;                   ///< -1 any, else Outcome value
     std::int64_t limit = -1;
+    /// A query (model/query/eventsearch.h), ANDed with the rest; null for none.
+    std::shared_ptr<const EventPredicate> predicate;
 
     bool isEmpty() const
     {
         return ips.isEmpty() && users.isEmpty() && !fromUs && !toUs && eventIds.empty()
-               && outcome < 0;
+               && outcome < 0 && !predicate;
     }
-    /// The WHERE clause (without "WHERE"), "1" when empty. Values are bound by bindTo().
+    /// The WHERE clause (without "WHERE"), "1" when empty, without the predicate (which
+    /// needs a connection: EventQuery adds it). Values are bound by bindTo().
     QString whereSql() const;
 };
 
@@ -67,6 +93,12 @@ public:
     std::optional<std::string> raw(const EventRow &row) const;
 
 private:
+    /// The filter's WHERE clause with its predicate's condition (into cond, if any).
+    QString where(const EventFilter &f, std::optional<EventCondition> &cond) const;
+    /// Ids in time order of the rows the condition's check accepts (limit applied).
+    std::vector<std::int64_t>
+    checkedIds(const EventFilter &f, const QString &where, const EventCondition &cond) const;
+
     struct RawCache
     {
         std::int64_t sourceId = -1;

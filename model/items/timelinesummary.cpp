@@ -18,6 +18,7 @@ void bindEntityFilter(Statement &st, const EventFilter &f)
     for (const QString &ip : f.ips) {
         st.bind(i++, ip);
         st.bind(i++, ip);
+        st.bind(i++, ip);
     }
     for (const QString &u : f.users)
         st.bind(i++, u);

@@ -43,10 +43,11 @@ int planEventsQuery(sqlite3_index_info *info)
         } else if (col == kColSource && eq) {
             take(bounds[Source]);
         } else if (eq && posting < 0) {
-            const int kind = col == kFirstInt + ColSourceIp   ? int(PostingKind::SourceIp)
-                             : col == kFirstInt + ColUser     ? int(PostingKind::User)
-                             : col == kFirstInt + ColClientIp ? int(PostingKind::ClientIp)
-                                                              : 0;
+            const int kind = col == kFirstInt + ColSourceIp        ? int(PostingKind::SourceIp)
+                             : col == kFirstInt + ColUser          ? int(PostingKind::User)
+                             : col == kFirstInt + ColClientIp      ? int(PostingKind::ClientIp)
+                             : col == kFirstInt + ColDestinationIp ? int(PostingKind::DestinationIp)
+                                                                   : 0;
             if (kind) {
                 posting = i;
                 postingKind = kind;

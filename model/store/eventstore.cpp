@@ -17,7 +17,7 @@ namespace {
 // written as a segment and a new one starts, so memory stays flat whatever the file size.
 constexpr size_t kMaxBufferedPostings = size_t(2) << 20;
 
-constexpr int kPostingColumns[] = {ColSourceIp, ColUser, ColClientIp};
+constexpr int kPostingColumns[] = {ColSourceIp, ColUser, ColClientIp, ColDestinationIp};
 
 // Posting rows written by one statement: a statement per row (50,000 for the addresses of a
 // 1M-line access log) cost three times the insert itself, in the import's serial tail.
@@ -150,6 +150,11 @@ EventStoreWriter::EventStoreWriter(Database &db, std::int64_t sourceId, std::int
                             "max_ts, data) VALUES (?, ?, ?, ?, ?, ?)");
     m_insertPosting = db.prepareRaw(insertPostingsSql(1).c_str());
     m_insertPostings = db.prepareRaw(insertPostingsSql(kPostingRows).c_str());
+    // A store that starts with this writer has destination posting lists for every event; one
+    // that began before them has none for its first events, and is searched by scanning.
+    if (db.scalar("SELECT NOT EXISTS (SELECT 1 FROM main.event_blocks)") == 1)
+        (void)db.exec("INSERT OR IGNORE INTO main.event_postings(kind, key, first_id, ids) "
+                      "VALUES (0, 4, 0, x'')");
 }
 
 EventStoreWriter::~EventStoreWriter()

@@ -20,8 +20,10 @@ namespace netcase {
 
 class Database;
 
-/// Posting list kinds: which column's value the key is.
-enum class PostingKind : int { SourceIp = 1, User = 2, ClientIp = 3 };
+/// Posting list kinds: which column's value the key is. Destination addresses have posting
+/// lists in cases whose store began with them: the row (kind 0, key 4) says so, and without it
+/// a destination lookup scans the blocks (kDestinationMarker).
+enum class PostingKind : int { SourceIp = 1, User = 2, ClientIp = 3, DestinationIp = 4 };
 
 /// The id the next stored event gets (1 in an empty case).
 std::int64_t nextEventId(const Database &db);
@@ -71,7 +73,7 @@ private:
     BlockBuilder m_block;
     std::string m_encoded;
     /// (key, id) per kind, sorted when written: cheaper than a map of lists per key.
-    std::array<std::vector<std::pair<std::int64_t, std::int64_t>>, 3> m_postings;
+    std::array<std::vector<std::pair<std::int64_t, std::int64_t>>, 4> m_postings;
     std::vector<std::pair<std::int64_t, std::int64_t>> m_sortBuffer;
     size_t m_postingIds = 0;
     sqlite3_stmt *m_insertBlock = nullptr;

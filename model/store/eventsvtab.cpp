@@ -48,6 +48,11 @@ struct Cursor : sqlite3_vtab_cursor
     std::vector<std::int64_t> ids;
     size_t next = 0;
     std::int64_t idLo = INT64_MIN, idHi = INT64_MAX, tsLo = INT64_MIN, tsHi = INT64_MAX;
+    /// Scan plan standing in for a posting list the store lacks: only rows whose column
+    /// (eventblock.h index) holds this key, since SQLite may call xFilter once per value of an
+    /// IN list and then checks rows against the whole list.
+    int keyColumn = -1;
+    std::int64_t key = 0;
     bool anyDeleted = false;
     std::vector<std::int64_t> deletedIds; ///< of the current block, when anyDeleted
 
@@ -171,6 +176,8 @@ void nextScanned(Cursor *c)
                 }
                 if (isDeleted(c, id))
                     continue;
+                if (c->keyColumn >= 0 && c->block.value(c->keyColumn, c->row) != c->key)
+                    continue;
                 c->id = id;
                 return;
             }
@@ -244,6 +251,9 @@ int checkDeleted(Cursor *c)
 int filterScan(Cursor *c, int flags, sqlite3_value **argv)
 {
     c->scanning = true;
+    // The block of an earlier xFilter on this cursor is not part of this scan (it comes again
+    // from the scan if it is): reading on in it would return its rows twice.
+    c->haveBlock = false;
     c->idLo = c->tsLo = INT64_MIN;
     c->idHi = c->tsHi = INT64_MAX;
     std::int64_t source = 0;
@@ -316,6 +326,19 @@ int filterPosting(Cursor *c, int kind, sqlite3_value *key)
                            "BY first_id");
     if (rc != SQLITE_OK)
         return rc;
+    if (kind == int(PostingKind::DestinationIp)) {
+        // Only a store begun with destination lists has them all (eventstore.h); otherwise
+        // every block is read and SQLite's own check of the constraint picks the rows.
+        sqlite3_bind_int(c->postings, 1, 0);
+        sqlite3_bind_int64(c->postings, 2, kind);
+        const bool complete = sqlite3_step(c->postings) == SQLITE_ROW;
+        sqlite3_reset(c->postings);
+        if (!complete) {
+            c->keyColumn = ColDestinationIp;
+            c->key = k;
+            return filterScan(c, 0, nullptr);
+        }
+    }
     sqlite3_bind_int(c->postings, 1, kind);
     sqlite3_bind_int64(c->postings, 2, k);
     while (sqlite3_step(c->postings) == SQLITE_ROW)
@@ -332,6 +355,7 @@ int xFilter(sqlite3_vtab_cursor *cur, int idxNum, const char *, int, sqlite3_val
     auto *c = static_cast<Cursor *>(cur);
     c->eof = true;
     c->scanning = false;
+    c->keyColumn = -1;
     c->row = -1;
     c->ids.clear();
     c->next = 0;

@@ -4,13 +4,17 @@
 #include "case/eventquery.h"
 #include "common/columnwidths.h"
 #include "common/safetext.h"
+#include "eventpivots.h"
 #include "items/eventtablemodel.h"
 #include "items/selectionhub.h"
+#include "searchbar.h"
 
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
 #include <QPlainTextEdit>
+#include <QShortcut>
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -24,6 +28,7 @@ EventsView::EventsView(SelectionHub &hub, QWidget *parent)
     : QWidget(parent)
     , m_hub(hub)
     , m_model(new EventTableModel(this))
+    , m_search(new SearchBar(this))
     , m_table(new QTableView(this))
     , m_raw(new QPlainTextEdit(this))
     , m_caption(ui::plainLabel(this))
@@ -74,6 +79,7 @@ EventsView::EventsView(SelectionHub &hub, QWidget *parent)
     split->setStretchFactor(1, 1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_search);
     layout->addWidget(m_caption);
     layout->addWidget(split);
     m_caption->setContentsMargins(6, 3, 6, 3);
@@ -82,7 +88,23 @@ EventsView::EventsView(SelectionHub &hub, QWidget *parent)
             &EventsView::showRaw);
     connect(&m_hub, &SelectionHub::filterChanged, this, &EventsView::followFilter);
     connect(m_model, &EventTableModel::loaded, this, &EventsView::updateCaption);
+    connect(m_model, &EventTableModel::loaded, this, &EventsView::restoreCurrent);
+    connect(m_search, &SearchBar::applied, this, &EventsView::followFilter);
+    new EventPivots(m_table, m_model, m_search, m_hub);
+    // Ctrl+F from anywhere in the window goes to the search bar.
+    auto *find = new QShortcut(QKeySequence::Find, this, nullptr, nullptr, Qt::WindowShortcut);
+    connect(find, &QShortcut::activated, this, [this] {
+        m_search->edit()->setFocus(Qt::ShortcutFocusReason);
+        m_search->edit()->selectAll();
+    });
     updateCaption();
+}
+
+EventFilter EventsView::filter() const
+{
+    EventFilter f = m_hub.filter();
+    f.predicate = m_search->predicate();
+    return f;
 }
 
 void EventsView::setSession(CaseSession *session)
@@ -90,7 +112,9 @@ void EventsView::setSession(CaseSession *session)
     m_session = session;
     // Detached first, so that the filter does not start a load on the case being closed.
     m_model->setSession(nullptr);
-    m_model->setFilter(m_hub.filter());
+    m_search->setSession(session);
+    m_search->setBaseFilter(m_hub.filter());
+    m_model->setFilter(filter());
     m_model->setSession(session);
     m_raw->clear();
     if (session)
@@ -100,9 +124,26 @@ void EventsView::setSession(CaseSession *session)
 
 void EventsView::followFilter()
 {
-    m_model->setFilter(m_hub.filter());
+    // The event in view stays current if the new filter keeps it (a click on its address
+    // selects the address and narrows the table; the record shown stays).
+    const QModelIndex current = m_table->currentIndex();
+    m_keepEvent = current.isValid() ? m_model->eventIdAt(current.row()) : -1;
+    m_search->setBaseFilter(m_hub.filter());
+    m_model->setFilter(filter());
     m_raw->clear();
     updateCaption();
+}
+
+void EventsView::restoreCurrent()
+{
+    const int row = m_keepEvent > 0 ? m_model->rowOfEvent(m_keepEvent) : -1;
+    m_keepEvent = -1;
+    if (row < 0)
+        return;
+    const QModelIndex index = m_model->index(row, std::max(0, m_table->currentIndex().column()));
+    m_table->setCurrentIndex(index);
+    m_table->scrollTo(index);
+    showRaw();
 }
 
 void EventsView::updateCaption()
@@ -113,8 +154,9 @@ void EventsView::updateCaption()
         return;
     }
     if (m_model->isLoading()) {
-        ui::setPlainText(m_caption, m_model->filter().isEmpty()
-                                            ? tr("Loading events…")
+        ui::setPlainText(m_caption, m_model->filter().isEmpty() ? tr("Loading events…")
+                                    : m_hub.filter().isEmpty()
+                                            ? tr("Finding the events of the query…")
                                             : tr("Finding the events of the selection (%1)…")
                                                       .arg(m_hub.selection().summary()));
         return;
@@ -133,9 +175,18 @@ void EventsView::updateCaption()
                                       "files… (Ctrl+I) or drop them on the window."));
     else if (m_model->filter().isEmpty())
         ui::setPlainText(m_caption, tr("%1 events").arg(loc.toString(qlonglong(shown))));
-    else
+    else if (!m_search->predicate())
         ui::setPlainText(m_caption,
                          tr("%1 of %2 events match the selection (%3)")
+                                 .arg(loc.toString(shown), loc.toString(qlonglong(total)),
+                                      m_hub.selection().summary()));
+    else if (m_hub.filter().isEmpty())
+        ui::setPlainText(m_caption,
+                         tr("%1 of %2 events match the query")
+                                 .arg(loc.toString(shown), loc.toString(qlonglong(total))));
+    else
+        ui::setPlainText(m_caption,
+                         tr("%1 of %2 events match the query and the selection (%3)")
                                  .arg(loc.toString(shown), loc.toString(qlonglong(total)),
                                       m_hub.selection().summary()));
 }

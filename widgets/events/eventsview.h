@@ -1,7 +1,10 @@
 #pragma once
 
-// The event table over the case, filtered by the selection hub, with a pane showing the raw
-// record of the selected event. Selecting a row publishes its address or account to the hub.
+// The event table over the case, filtered by the selection hub and the search bar's query
+// (Ctrl+F), with a pane showing the raw record of the selected event. Clicking an address or
+// account cell selects it everywhere; right-click pivots (eventpivots.h).
+
+#include "case/eventquery.h"
 
 #include <QWidget>
 
@@ -13,6 +16,7 @@ namespace netcase {
 
 class CaseSession;
 class EventTableModel;
+class SearchBar;
 class SelectionHub;
 
 class EventsView : public QWidget
@@ -24,18 +28,24 @@ public:
     void setSession(CaseSession *session);
     EventTableModel *model() const { return m_model; }
     QTableView *table() const { return m_table; }
+    SearchBar *searchBar() const { return m_search; }
 
 private:
     void showRaw();
     void followFilter();
     void updateCaption();
+    void restoreCurrent();
+    /// The hub's filter with the search bar's query.
+    EventFilter filter() const;
 
     SelectionHub &m_hub;
     CaseSession *m_session = nullptr;
     EventTableModel *m_model;
+    SearchBar *m_search;
     QTableView *m_table;
     QPlainTextEdit *m_raw;
     QLabel *m_caption;
+    std::int64_t m_keepEvent = -1; ///< current before a filter change, made current again
 };
 
 } // namespace netcase
