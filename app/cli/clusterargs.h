@@ -6,8 +6,13 @@
 #include "cli/args.h"
 #include "cluster/churl.h"
 
+#include <cstdint>
+#include <utility>
+
 namespace netcase::cli {
 
 Result<cluster::ChConnection> clusterConnection(const QString &url, const Args &args);
+/// --from (inclusive) and --to (exclusive) as UTC microseconds; 0 and INT64_MAX when absent.
+Result<std::pair<std::int64_t, std::int64_t>> timeRange(const Args &args);
 
 } // namespace netcase::cli

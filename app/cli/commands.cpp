@@ -18,6 +18,8 @@ extern const Command kUpgradeCommand;
 extern const Command kReportCommand;
 extern const Command kScreenshotCommand;
 extern const Command kPushCommand;
+extern const Command kHuntCommand;
+extern const Command kPullCommand;
 
 const QList<const Command *> &commands()
 {
@@ -26,6 +28,7 @@ const QList<const Command *> &commands()
             &kEnrichCommand,    &kAnalyzeCommand,    &kFindingsCommand,  &kDecideCommand,
             &kDecisionsCommand, &kReviewCommand,     &kDirectoryCommand, &kVerifyCommand,
             &kReportCommand,    &kScreenshotCommand, &kUpgradeCommand,   &kPushCommand,
+            &kHuntCommand,      &kPullCommand,
     };
     return all;
 }

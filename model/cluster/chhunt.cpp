@@ -156,7 +156,7 @@ std::string entityText(const QByteArray &key)
                               : hex.toStdString();
     };
     if (key.startsWith("host:"))
-        return key.mid(5).toStdString();
+        return key.size() > 5 ? key.mid(5).toStdString() : std::string("(no target)");
     const qsizetype gt = key.indexOf('>');
     if (gt < 0)
         return addr(key);
