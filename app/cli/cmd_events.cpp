@@ -5,6 +5,7 @@
 
 #include "case/eventjson.h"
 #include "case/eventquery.h"
+#include "core/eventexport.h"
 #include "core/ipaddr.h"
 #include "core/timeutil.h"
 #include "enrich/ecsdecorator.h"
@@ -36,7 +37,8 @@ int run(const QStringList &argv)
                                     {"from", true},
                                     {"to", true},
                                     {"limit", true},
-                                    {"raw", false}});
+                                    {"raw", false},
+                                    {"format", true}});
     if (!args)
         return fail(args.error());
     EventFilter f;
@@ -61,6 +63,11 @@ int run(const QStringList &argv)
     if (args->has(QStringLiteral("limit")) && *limit < 0)
         return fail(makeError(QStringLiteral("--limit expects a count of 0 or more"),
                               ErrorCode::Usage));
+    const std::string format
+            = args->value(QStringLiteral("format"), QStringLiteral("ecs")).toStdString();
+    if (!std::count(eventExportFormats().begin(), eventExportFormats().end(), format))
+        return fail(makeError(QStringLiteral("--format: one of ecs, timesketch, ecs-bulk"),
+                              ErrorCode::Usage));
     f.fromUs = *from;
     f.toUs = *to;
     f.limit = *limit;
@@ -78,7 +85,8 @@ int run(const QStringList &argv)
             if (auto text = q.raw(row))
                 doc["event"]["original"] = *text;
         }
-        outJson(doc);
+        for (const nlohmann::json &line : exportLines(doc, format))
+            outJson(line);
         return true;
     });
     return 0;
@@ -88,14 +96,18 @@ int run(const QStringList &argv)
 
 extern const Command kEventsCommand
         = {"events",
-           "events CASE [--ip IP] [--user NAME] [--from T] [--to T] [--limit N] [--raw]",
+           "events CASE [--ip IP] [--user NAME] [--from T] [--to T] [--limit N] [--raw] "
+           "[--format ecs|timesketch|ecs-bulk]",
            "print normalised events as JSON lines (Elastic Common Schema)",
            "Prints one JSON object per event in time order, with Elastic Common Schema names\n"
            "nested as in ECS documents: @timestamp, event.{category,action,outcome},\n"
            "source.{ip,port,geo,as}, user.name, user_agent.original, http.*, url.original, ...\n"
            "Netcase's own fields are under netcase.* (event id, source, line). --ip and --user\n"
            "may repeat. --from is inclusive and --to exclusive; both take ISO 8601 times, dates\n"
-           "or epoch seconds. --raw adds the original record as event.original.",
+           "or epoch seconds. --raw adds the original record as event.original.\n"
+           "--format timesketch writes Timesketch's JSON lines (message, datetime,\n"
+           "timestamp_desc and the fields by dotted name); --format ecs-bulk the\n"
+           "Elasticsearch/OpenSearch _bulk body (an index action, then the document).",
            AppKind::Core,
            &run};
 
