@@ -68,16 +68,25 @@ int run(const QStringList &argv)
                                     {"timezone", true},
                                     {"year", true},
                                     {"json", false}},
-                                   {.minPositional = 2, .maxPositional = -1});
+                                   {.minPositional = 1, .maxPositional = -1});
     if (!args)
         return fail(args.error());
+    const bool init = args->has(QStringLiteral("init"));
+    if (args->positional().size() < 2 && !init)
+        return fail(makeError(QStringLiteral("no files to push (or --init alone to create the "
+                                             "tables); see 'netcase help push'"),
+                              ErrorCode::Usage));
     setJsonErrors(args->has(QStringLiteral("json")));
     auto conn = clusterConnection(args->positional().first(), *args);
     if (!conn)
         return fail(conn.error());
-    if (args->has(QStringLiteral("init"))) {
+    if (init) {
         if (Status s = cluster::initSchema(*conn); !s)
             return fail(s.error());
+        if (args->positional().size() < 2) {
+            outLine(QStringLiteral("tables ready in %1").arg(conn->describe()));
+            return 0;
+        }
     } else if (Status s = cluster::checkSchema(*conn); !s) {
         return fail(s.error());
     }
@@ -152,12 +161,13 @@ int run(const QStringList &argv)
 
 extern const Command kPushCommand
         = {"push",
-           "push clickhouse://HOST:PORT[,HOST:PORT...]/DB[?cluster=NAME] FILE_OR_DIR... [--init] "
+           "push clickhouse://HOST:PORT[,HOST:PORT...]/DB[?cluster=NAME] [FILE_OR_DIR...] [--init] "
            "[--password-file FILE] [--format NAME] [--timezone TZ] [--year YYYY] [--json]",
            "push log files into a ClickHouse cluster",
            "Reads each file with the same importers as 'netcase import' and streams its events\n"
            "into the cluster's events table (docs/CLICKHOUSE.md). --init creates the database\n"
-           "and tables on every host named in the URL (one per shard) when they are missing.\n"
+           "and tables on every host named in the URL (one per shard) when they are missing\n"
+           "(given alone, it does only that).\n"
            "A file already in the cluster (same SHA-256 in its sources table) is refused; the\n"
            "sources row is written last, so a push that breaks off counts nothing and pushing\n"
            "the file again completes it. The user comes from the URL (USER@HOST), the\n"
