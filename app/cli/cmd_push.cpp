@@ -38,6 +38,8 @@ public:
     }
     Status end(SourceReport &rep, const Status &parsed) override
     {
+        if (!m_push->ok()) // the parser stopped because of it: report the real cause
+            return m_push->finish();
         if (!parsed)
             return parsed; // no sources row: the rows sent are never read
         if (Status s = m_push->finish(); !s)
@@ -48,6 +50,7 @@ public:
         rep.lastUs = m_push->lastUs();
         return {};
     }
+    bool failed() const override { return m_push && !m_push->ok(); }
     void event(Event &&e, std::string_view) override { (void)m_push->add(e); }
     void reject(std::int64_t line, std::string_view reason, std::string_view raw) override
     {

@@ -94,7 +94,7 @@ Result<ImportReport> StreamJob::run(StreamTarget &target,
                         prog.bytesDone = doneBefore + std::min(done, item.size);
                         progress(prog);
                     }
-                    return !cancel.load(std::memory_order_relaxed);
+                    return !cancel.load(std::memory_order_relaxed) && !target.failed();
                 };
                 try {
                     parsed = imp.value()->parse(**opened, ctx);

@@ -26,6 +26,9 @@ public:
     /// After parsing, with the parser's status: fills rep's counts and span; an error marks the
     /// file failed.
     virtual Status end(SourceReport &rep, const Status &parsed) = 0;
+    /// True when the sink cannot take more (its destination failed): the parser stops at its
+    /// next progress check instead of reading the rest of the file for nothing.
+    virtual bool failed() const { return false; }
 };
 
 class StreamJob

@@ -47,6 +47,8 @@ public:
     /// Steps 2 to 4.
     Status finish();
 
+    /// False once a step failed (finish() then returns the error).
+    bool ok() const { return m_status.ok(); }
     std::int64_t events() const { return m_events; }
     std::int64_t rejects() const { return m_rejects; }
     std::int64_t firstUs() const { return m_first; }
