@@ -81,6 +81,12 @@ rm -f "$work/pull.netcase"; "$bin/netcase" new "$work/pull.netcase" >/dev/null
 n=$("$bin/netcase" pull "$work/pull.netcase" "$url" --to "$to" --count)
 t0=$(secs); "$bin/netcase" pull "$work/pull.netcase" "$url" --to "$to" --no-analyze >/dev/null; t1=$(secs)
 python3 -c "print('netcase pull: $n in %.2f s' % ($t1-$t0))"
+# The transfer alone: the same SELECT through curl.
+t0=$(secs)
+curl -sf "http://127.0.0.1:${http[0]}/?database=bench" --data-binary \
+    "SELECT * FROM events WHERE ts < $((to * 1000000)) FORMAT RowBinary" >/dev/null
+t1=$(secs)
+python3 -c "print('  of which the transfer (curl, same rows as RowBinary): %.2f s' % ($t1-$t0))"
 
 t0=$(secs); "$bin/netcase" hunt "$url" --rule credential_stuffing | tail -1; t1=$(secs)
 python3 -c "print('netcase hunt credential_stuffing over %d events: %.2f s' % ($events, $t1-$t0))"

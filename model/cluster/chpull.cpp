@@ -7,7 +7,6 @@
 #include "cluster/chhttp.h"
 #include "cluster/chrows.h"
 #include "cluster/chschema.h"
-#include "core/eventdoc.h"
 #include "core/identity.h"
 #include "core/timeutil.h"
 #include "store/eventwriter.h"
@@ -111,7 +110,8 @@ Result<PullReport> pullIntoCase(CaseFile &caseFile,
                                             "events); the case is unchanged")
                                      .arg(line));
         e.line = ++line;
-        if (Status s = writer.add(e, eventDocument(e).dump()); !s)
+        // The cluster keeps normalised events, not the lines they came from: no raw record.
+        if (Status s = writer.add(e, std::string_view()); !s)
             return s.error();
         if ((line & 4095) == 0 && cancel.load())
             return makeError(QStringLiteral("pull cancelled; the case is unchanged"),

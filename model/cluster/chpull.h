@@ -4,9 +4,9 @@
 // server and database, its provenance (the source's options and the audit record "pull") the
 // servers, database, filter, time range, row count and the SHA-256 of the rows as received
 // (RowBinary, in a fixed order, so the same slice pulled twice hashes the same and is refused
-// as already in the case). The user name and password are never written. Each pulled event's
-// raw record is its ECS document, as received. Enrichment and analysis are the caller's next
-// step, as after an import.
+// as already in the case). The user name and password are never written. A pulled event has no
+// raw record: the cluster keeps normalised events, not the lines they came from. Enrichment and
+// analysis are the caller's next step, as after an import.
 
 #include "cluster/chfilter.h"
 #include "cluster/churl.h"
