@@ -24,8 +24,16 @@ void appendAddress(std::string &out, const std::string &ip)
 {
     std::array<std::uint8_t, 16> bytes{};
     bool v4 = false;
-    if (ip.empty() || !parseIpBytes(ip, bytes, v4))
+    // Events hold canonical text, which inet_pton reads at once; anything else is normalised
+    // first (parseIpBytes).
+    if (ip.empty()) {
+        // all zeros: no address
+    } else if (ip.find(':') == std::string::npos && ip.size() < 16
+               && inet_pton(AF_INET, ip.c_str(), bytes.data() + 12) == 1) {
+        bytes[10] = bytes[11] = 0xff;
+    } else if (!parseIpBytes(ip, bytes, v4)) {
         bytes.fill(0);
+    }
     out.append(reinterpret_cast<const char *>(bytes.data()), bytes.size());
 }
 

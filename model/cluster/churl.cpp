@@ -32,7 +32,11 @@ QString ChConnection::describe() const
 {
     QStringList hs;
     for (const ChHost &h : hosts)
-        hs << QStringLiteral("%1:%2").arg(h.host).arg(h.port);
+        hs << QStringLiteral("%1:%2")
+                        .arg(h.host.contains(QLatin1Char(':'))
+                                     ? QLatin1Char('[') + h.host + QLatin1Char(']')
+                                     : h.host)
+                        .arg(h.port);
     return QStringLiteral("clickhouse://%1/%2").arg(hs.join(QLatin1Char(',')), database);
 }
 
