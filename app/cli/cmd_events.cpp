@@ -5,6 +5,7 @@
 
 #include "case/eventjson.h"
 #include "case/eventquery.h"
+#include "core/eventexport.h"
 #include "core/ipaddr.h"
 #include "core/timeutil.h"
 #include "enrich/ecsdecorator.h"
@@ -38,7 +39,8 @@ int run(const QStringList &argv)
                                     {"to", true},
                                     {"limit", true},
                                     {"query", true},
-                                    {"raw", false}});
+                                    {"raw", false},
+                                    {"format", true}});
     if (!args)
         return fail(args.error());
     EventFilter f;
@@ -71,6 +73,11 @@ int run(const QStringList &argv)
     if (args->has(QStringLiteral("limit")) && *limit < 0)
         return fail(makeError(QStringLiteral("--limit expects a count of 0 or more"),
                               ErrorCode::Usage));
+    const std::string format
+            = args->value(QStringLiteral("format"), QStringLiteral("ecs")).toStdString();
+    if (!std::count(eventExportFormats().begin(), eventExportFormats().end(), format))
+        return fail(makeError(QStringLiteral("--format: one of ecs, timesketch, ecs-bulk"),
+                              ErrorCode::Usage));
     f.fromUs = *from;
     f.toUs = *to;
     f.limit = *limit;
@@ -88,7 +95,8 @@ int run(const QStringList &argv)
             if (auto text = q.raw(row))
                 doc["event"]["original"] = *text;
         }
-        outJson(doc);
+        for (const nlohmann::json &line : exportLines(doc, format))
+            outJson(line);
         return true;
     });
     return 0;
@@ -98,7 +106,8 @@ int run(const QStringList &argv)
 
 extern const Command kEventsCommand = {
         "events",
-        "events CASE [--query Q] [--ip IP] [--user NAME] [--from T] [--to T] [--limit N] [--raw]",
+        "events CASE [--query Q] [--ip IP] [--user NAME] [--from T] [--to T] [--limit N] [--raw] "
+        "[--format ecs|timesketch|ecs-bulk]",
         "print normalised events as JSON lines (Elastic Common Schema)",
         "Prints one JSON object per event in time order, with Elastic Common Schema names\n"
         "nested as in ECS documents: @timestamp, event.{category,action,outcome},\n"
@@ -108,7 +117,10 @@ extern const Command kEventsCommand = {
         "or epoch seconds. --raw adds the original record as event.original.\n"
         "--query selects events with the query language ('netcase help query'), for\n"
         "example --query 'ip:10.0.0.0/8 status>=400 NOT ua:/curl/'; the other options\n"
-        "narrow it further. A query that does not parse exits 1 with the position marked.",
+        "narrow it further. A query that does not parse exits 1 with the position marked.\n"
+        "--format timesketch writes Timesketch's JSON lines (message, datetime,\n"
+        "timestamp_desc and the fields by dotted name); --format ecs-bulk the\n"
+        "Elasticsearch/OpenSearch _bulk body (an index action, then the document).",
         AppKind::Core,
         &run};
 

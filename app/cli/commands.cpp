@@ -17,6 +17,9 @@ extern const Command kVerifyCommand;
 extern const Command kUpgradeCommand;
 extern const Command kReportCommand;
 extern const Command kScreenshotCommand;
+extern const Command kPushCommand;
+extern const Command kHuntCommand;
+extern const Command kPullCommand;
 
 const QList<const Command *> &commands()
 {
@@ -24,7 +27,8 @@ const QList<const Command *> &commands()
             &kNewCommand,       &kImportCommand,     &kInfoCommand,      &kEventsCommand,
             &kEnrichCommand,    &kAnalyzeCommand,    &kFindingsCommand,  &kDecideCommand,
             &kDecisionsCommand, &kReviewCommand,     &kDirectoryCommand, &kVerifyCommand,
-            &kReportCommand,    &kScreenshotCommand, &kUpgradeCommand,
+            &kReportCommand,    &kScreenshotCommand, &kUpgradeCommand,   &kPushCommand,
+            &kHuntCommand,      &kPullCommand,
     };
     return all;
 }

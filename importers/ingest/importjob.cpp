@@ -9,6 +9,7 @@
 #include "case/storageerror.h"
 #include "core/identity.h"
 #include "core/timeutil.h"
+#include "ingest/chooseimporter.h"
 #include "ingest/expansion.h"
 #include "ingest/hashingstream.h"
 #include "ingest/inputs.h"
@@ -61,14 +62,10 @@ Result<ImportReport> ImportJob::run(CaseFile &caseFile,
                                  ? QStringLiteral("the case is open read-only")
                                  : caseFile.readOnlyReason(),
                          ErrorCode::Locked);
-    const Importer *forced = nullptr;
-    if (!m_options.format.isEmpty()) {
-        forced = findImporter(m_options.format);
-        if (!forced)
-            return makeError(QStringLiteral("unknown format '%1' (see 'netcase help import')")
-                                     .arg(m_options.format),
-                             ErrorCode::Usage);
-    }
+    const auto forcedOrNone = forcedImporter(m_options.format);
+    if (!forcedOrNone)
+        return forcedOrNone.error();
+    const Importer *forced = forcedOrNone.value();
     ExpansionBudget budget(m_options, &cancel);
     auto expanded = expandInputs(m_paths, {m_options.followLinks, &budget});
     if (cancel.load())
@@ -109,22 +106,13 @@ Result<ImportReport> ImportJob::run(CaseFile &caseFile,
             report.sources.push_back(rep);
         };
 
-        const Importer *imp = forced;
-        if (!imp) {
-            auto sample = readSample(item, &budget);
-            if (!sample) {
-                rep.error = sample.error().message;
-                finishItem();
-                continue;
-            }
-            imp = detectFormat(*sample).importer;
-            if (!imp) {
-                rep.error = undetectedReason(*sample, item.size > kSampleBytes,
-                                             QStringLiteral("choose one with --format"));
-                finishItem();
-                continue;
-            }
+        const auto chosen = chooseImporter(item, forced, &budget);
+        if (!chosen) {
+            rep.error = chosen.error().message;
+            finishItem();
+            continue;
         }
+        const Importer *imp = chosen.value();
         rep.format = imp->name();
         auto opened = openInput(item, &budget);
         if (!opened) {

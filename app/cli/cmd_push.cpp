@@ -1,0 +1,182 @@
+#include "cli/args.h"
+#include "cli/clusterargs.h"
+#include "cli/command.h"
+#include "cli/interrupt.h"
+#include "cli/output.h"
+
+#include "cluster/chpush.h"
+#include "cluster/chschema.h"
+#include "core/displaytext.h"
+#include "core/timeutil.h"
+#include "ingest/streamjob.h"
+
+#include <QElapsedTimer>
+
+#include <nlohmann/json.hpp>
+
+#include <memory>
+
+namespace netcase::cli {
+
+namespace {
+
+/// Hands each file's records to a ChPush (the same parsers as an import, a cluster instead of
+/// a case).
+class PushTarget final : public StreamTarget, public RecordSink
+{
+public:
+    explicit PushTarget(const cluster::ChConnection &c)
+        : m_conn(c)
+    {}
+
+    Result<RecordSink *> begin(const SourceReport &rep, std::int64_t size) override
+    {
+        m_push = std::make_unique<cluster::ChPush>(m_conn);
+        if (Status s = m_push->begin({rep.name, rep.format, rep.sha256, size}); !s)
+            return s.error();
+        return static_cast<RecordSink *>(this);
+    }
+    Status end(SourceReport &rep, const Status &parsed) override
+    {
+        if (!m_push->ok()) // the parser stopped because of it: report the real cause
+            return m_push->finish();
+        if (!parsed)
+            return parsed; // no sources row: the rows sent are never read
+        if (Status s = m_push->finish(); !s)
+            return s;
+        rep.events = m_push->events();
+        rep.rejects = m_push->rejects();
+        rep.firstUs = m_push->firstUs();
+        rep.lastUs = m_push->lastUs();
+        return {};
+    }
+    bool failed() const override { return m_push && !m_push->ok(); }
+    void event(Event &&e, std::string_view) override { (void)m_push->add(e); }
+    void reject(std::int64_t line, std::string_view reason, std::string_view raw) override
+    {
+        m_push->reject(line, reason, raw);
+    }
+
+private:
+    const cluster::ChConnection &m_conn;
+    std::unique_ptr<cluster::ChPush> m_push;
+};
+
+int run(const QStringList &argv)
+{
+    auto args = Args::parseCommand("push", argv,
+                                   {{"init", false},
+                                    {"password-file", true},
+                                    {"format", true},
+                                    {"timezone", true},
+                                    {"year", true},
+                                    {"json", false}},
+                                   {.minPositional = 1, .maxPositional = -1});
+    if (!args)
+        return fail(args.error());
+    const bool init = args->has(QStringLiteral("init"));
+    if (args->positional().size() < 2 && !init)
+        return fail(makeError(QStringLiteral("no files to push (or --init alone to create the "
+                                             "tables); see 'netcase help push'"),
+                              ErrorCode::Usage));
+    setJsonErrors(args->has(QStringLiteral("json")));
+    auto conn = clusterConnection(args->positional().first(), *args);
+    if (!conn)
+        return fail(conn.error());
+    if (init) {
+        if (Status s = cluster::initSchema(*conn); !s)
+            return fail(s.error());
+        if (args->positional().size() < 2) {
+            outLine(QStringLiteral("tables ready in %1").arg(conn->describe()));
+            return 0;
+        }
+    } else if (Status s = cluster::checkSchema(*conn); !s) {
+        return fail(s.error());
+    }
+    ImportOptions opts;
+    opts.format = args->value(QStringLiteral("format"));
+    opts.timezone = args->value(QStringLiteral("timezone"), QStringLiteral("UTC"));
+    auto year = args->number(QStringLiteral("year"), 0);
+    if (!year)
+        return fail(year.error());
+    opts.year = int(*year);
+
+    QElapsedTimer clock;
+    clock.start();
+    std::atomic<bool> cancel{false};
+    const CancelOnInterrupt interrupt(cancel);
+    PushTarget target(*conn);
+    const auto report = [&] {
+        const ProgressLine progress;
+        return StreamJob(args->positional().mid(1), opts)
+                .run(
+                        target,
+                        [&](const ImportProgress &p) {
+                            progress.show(p.bytesTotal > 0 ? int(100 * p.bytesDone / p.bytesTotal)
+                                                           : 0,
+                                          p.currentFile);
+                        },
+                        cancel);
+    }();
+    if (!report)
+        return fail(report.error());
+    const double secs = clock.elapsed() / 1000.0;
+    if (args->has(QStringLiteral("json"))) {
+        nlohmann::json j = {{"events", report->events()},
+                            {"rejects", report->rejects()},
+                            {"seconds", secs},
+                            {"sources", nlohmann::json::array()}};
+        for (const SourceReport &s : report->sources) {
+            nlohmann::json o = {{"name", s.name.toStdString()},
+                                {"format", s.format.toStdString()},
+                                {"sha256", s.sha256.toStdString()},
+                                {"events", s.events},
+                                {"rejects", s.rejects}};
+            if (s.events > 0) {
+                o["first"] = formatIsoUs(s.firstUs);
+                o["last"] = formatIsoUs(s.lastUs);
+            }
+            if (!s.error.isEmpty())
+                o["error"] = s.error.toStdString();
+            j["sources"].push_back(o);
+        }
+        outJson(j);
+    } else {
+        for (const SourceReport &s : report->sources) {
+            if (!s.error.isEmpty())
+                outLine(QStringLiteral("%1  not pushed: %2")
+                                .arg(displaySafe(s.name), displaySafe(s.error)));
+            else
+                outLine(QStringLiteral("%1  %2  %3 events  %4 rejects")
+                                .arg(displaySafe(s.name), s.format)
+                                .arg(s.events)
+                                .arg(s.rejects));
+        }
+        outLine(QStringLiteral("total  %1 events  %2 rejects  in %3 s")
+                        .arg(report->events())
+                        .arg(report->rejects())
+                        .arg(secs, 0, 'f', 2));
+    }
+    return report->failed() > 0 ? 2 : 0;
+}
+
+} // namespace
+
+extern const Command kPushCommand
+        = {"push",
+           "push clickhouse://HOST:PORT[,HOST:PORT...]/DB[?cluster=NAME] [FILE_OR_DIR...] [--init] "
+           "[--password-file FILE] [--format NAME] [--timezone TZ] [--year YYYY] [--json]",
+           "push log files into a ClickHouse cluster",
+           "Reads each file with the same importers as 'netcase import' and streams its events\n"
+           "into the cluster's events table (docs/CLICKHOUSE.md). --init creates the database\n"
+           "and tables on every host named in the URL (one per shard) when they are missing\n"
+           "(given alone, it does only that).\n"
+           "A file already in the cluster (same SHA-256 in its sources table) is refused; the\n"
+           "sources row is written last, so a push that breaks off counts nothing and pushing\n"
+           "the file again completes it. The user comes from the URL (USER@HOST), the\n"
+           "password from the first line of --password-file; neither is ever printed.\n"
+           "Exit 2 when a file could not be pushed.",
+           AppKind::Core,
+           &run};
+
+} // namespace netcase::cli
