@@ -17,6 +17,7 @@ extern const Command kVerifyCommand;
 extern const Command kUpgradeCommand;
 extern const Command kReportCommand;
 extern const Command kScreenshotCommand;
+extern const Command kAuditCommand;
 
 const QList<const Command *> &commands()
 {
@@ -24,7 +25,7 @@ const QList<const Command *> &commands()
             &kNewCommand,       &kImportCommand,     &kInfoCommand,      &kEventsCommand,
             &kEnrichCommand,    &kAnalyzeCommand,    &kFindingsCommand,  &kDecideCommand,
             &kDecisionsCommand, &kReviewCommand,     &kDirectoryCommand, &kVerifyCommand,
-            &kReportCommand,    &kScreenshotCommand, &kUpgradeCommand,
+            &kReportCommand,    &kScreenshotCommand, &kUpgradeCommand,   &kAuditCommand,
     };
     return all;
 }

@@ -27,7 +27,8 @@ public:
     ImportRunner &importRunner() { return m_import; }
 
     /// Opens a case; on failure shows a dialog (unless quiet) and returns the message.
-    QString openCase(const QString &path, bool review = false, bool quiet = false);
+    QString
+    openCase(const QString &path, bool review = false, bool quiet = false, bool readOnly = false);
     void closeCase();
     void importFiles(const QStringList &paths);
 
