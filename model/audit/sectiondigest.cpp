@@ -31,9 +31,9 @@ const SectionDef kSections[] = {
     {"case_info", "case details", "SELECT id, * FROM case_info ORDER BY id", false, true},
     {"settings", "setting %1", "SELECT key, * FROM settings ORDER BY key", false, true},
     {"sources", "source %1", "SELECT id, * FROM sources ORDER BY id", false, true},
-    {"strs", "strings with ids %1", "SELECT id / 4096, * FROM strs WHERE id / 4096 >= ?1 "
+    {"strs", "strings with ids %1", "SELECT id / 4096, * FROM strs WHERE id >= ?1 * 4096 "
      "ORDER BY id", true, false, 4096},
-    {"ips", "addresses with ids %1", "SELECT id / 4096, * FROM ips WHERE id / 4096 >= ?1 "
+    {"ips", "addresses with ids %1", "SELECT id / 4096, * FROM ips WHERE id >= ?1 * 4096 "
      "ORDER BY id", true, false, 4096},
     {"event_blocks", "event block starting at event %1", "SELECT first_id, * FROM event_blocks "
      "WHERE first_id >= ?1 ORDER BY first_id", true, false},
