@@ -241,6 +241,18 @@ private Q_SLOTS:
         }
     }
 
+    void pastRetentionWarns()
+    {
+        const QString path = test::tempPath(QStringLiteral("old-retention.netcase"));
+        QCOMPARE(cli({QStringLiteral("new"), path, QStringLiteral("--retention"),
+                      QStringLiteral("2001-02-03")})
+                         .exitCode,
+                 0);
+        const auto r = cli({QStringLiteral("info"), path});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.err.contains("retention date 2001-02-03 has passed"), r.err.constData());
+    }
+
     void escalationCountsAndRevisionKeepsProportionality()
     {
         const QString path = makeCase(QStringLiteral("stats.netcase"));
