@@ -81,7 +81,7 @@ int run(const QStringList &argv)
 extern const Command kVerifyCommand = {
         "verify",
         "verify CASE [--expect-head HASH] [--json]",
-        "check the case's hash-chained audit log",
+        "check the audit chain and everything under it (digests, signatures)",
         "Recomputes every audit record's SHA-256 chain and checks that each decision and review\n"
         "still equals what its audit record says was written, and that the append-only\n"
         "triggers are in place. Exit 0 when intact; exit 2 naming the first record that was\n"
