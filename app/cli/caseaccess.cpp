@@ -1,5 +1,9 @@
 #include "caseaccess.h"
 
+#include "cli/output.h"
+
+#include <QDate>
+
 namespace netcase::cli {
 
 Result<CaseFile> openCase(const QString &path, bool write)
@@ -7,7 +11,16 @@ Result<CaseFile> openCase(const QString &path, bool write)
     CaseFile::OpenOptions o;
     o.readOnly = !write;
     o.requireWrite = write;
-    return CaseFile::open(path, o);
+    auto c = CaseFile::open(path, o);
+    if (c) {
+        // Past its retention date a case should have been destroyed: every command says so.
+        const QDate until = QDate::fromString(c->info().retentionDate, Qt::ISODate);
+        if (until.isValid() && QDate::currentDate() > until)
+            errLine(QStringLiteral("warning: the case's retention date %1 has passed; it should "
+                                   "be destroyed or its retention extended (case details)")
+                            .arg(until.toString(Qt::ISODate)));
+    }
+    return c;
 }
 
 } // namespace netcase::cli

@@ -78,9 +78,16 @@ int run(const QStringList &argv)
         if (!text.trimmed().isEmpty())
             d.factors.push_back(Factor{text.trimmed(), {}, 0, {}, {}});
     }
+    if (*revises > 0 && !args->has(QStringLiteral("proportionality"))) {
+        // A revision keeps the proportionality text of the revision it replaces.
+        if (auto base = DecisionStore::byId(c->db(), *revises))
+            d.proportionality = base->proportionality;
+    }
     auto recorded = DecisionStore::record(c->db(), d, *revises);
     if (!recorded)
         return fail(recorded.error());
+    if (auto counted = countEscalation(c->db(), *recorded); !counted)
+        return fail(counted.error());
     if (tune) {
         // The same one step as the review pane: each finding about the subject gets the benign
         // verdict in its rule statistics and a suppression of the subject for its rule.

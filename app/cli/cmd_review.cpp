@@ -19,6 +19,7 @@ int run(const QStringList &argv)
                                     {"verdict", true},
                                     {"note", true},
                                     {"reviewer", true},
+                                    {"self-review", false},
                                     {"json", false}},
                                    {.required = {"decision", "verdict"}});
     if (!args)
@@ -32,6 +33,7 @@ int run(const QStringList &argv)
     r.verdict = args->value(QStringLiteral("verdict")).trimmed().toLower();
     r.note = args->value(QStringLiteral("note"));
     r.reviewer = args->value(QStringLiteral("reviewer"), currentUserName());
+    r.selfReview = args->has(QStringLiteral("self-review"));
     auto c = openCase(args->positional().first(), true);
     if (!c)
         return fail(c.error());
@@ -51,13 +53,17 @@ int run(const QStringList &argv)
 
 extern const Command kReviewCommand
         = {"review",
-           "review CASE --decision ID --verdict agree|challenge [--note TEXT] [--reviewer NAME]",
+           "review CASE --decision ID --verdict agree|challenge [--note TEXT] [--reviewer NAME] "
+           "[--self-review]",
            "record a reviewer's agreement or challenge of a decision",
            "Records a review of one decision revision (ids as listed by `netcase decisions`) and\n"
            "prints its id: agree, or challenge with a --note saying why (required). --reviewer\n"
            "NAME overrides the reviewer name (default: the OS user). Events and decisions are not\n"
            "changed; the review is appended to the hash-chained audit log. --json prints the\n"
-           "stored review. The GUI's review mode (netcase --review CASE) records the same.",
+           "stored review. The GUI's review mode (netcase --review CASE) records the same.\n"
+           "A review by the decision's analyst (the same name, or the same operating-system\n"
+           "account that recorded the decision) is refused unless --self-review says so; it is\n"
+           "then recorded and shown in reports as a self-review.",
            AppKind::Core,
            &run};
 

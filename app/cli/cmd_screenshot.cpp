@@ -118,7 +118,7 @@ int run(const QStringList &argv)
     MainWindow window;
     window.docks().arrangeFor(QSize(int(*width), int(*height))); // as a screen of that size
     window.show();
-    const QString err = window.controller().openCase(args->positional().first(), true, true);
+    const QString err = window.controller().openCase(args->positional().first(), true, true, true);
     if (!err.isEmpty())
         return fail(makeError(err));
     settleViews(window, 800);

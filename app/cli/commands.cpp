@@ -17,6 +17,7 @@ extern const Command kVerifyCommand;
 extern const Command kUpgradeCommand;
 extern const Command kReportCommand;
 extern const Command kScreenshotCommand;
+extern const Command kAuditCommand;
 extern const Command kPushCommand;
 extern const Command kHuntCommand;
 extern const Command kPullCommand;
@@ -27,8 +28,8 @@ const QList<const Command *> &commands()
             &kNewCommand,       &kImportCommand,     &kInfoCommand,      &kEventsCommand,
             &kEnrichCommand,    &kAnalyzeCommand,    &kFindingsCommand,  &kDecideCommand,
             &kDecisionsCommand, &kReviewCommand,     &kDirectoryCommand, &kVerifyCommand,
-            &kReportCommand,    &kScreenshotCommand, &kUpgradeCommand,   &kPushCommand,
-            &kHuntCommand,      &kPullCommand,
+            &kReportCommand,    &kScreenshotCommand, &kUpgradeCommand,   &kAuditCommand,
+            &kPushCommand,      &kHuntCommand,       &kPullCommand,
     };
     return all;
 }

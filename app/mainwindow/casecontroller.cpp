@@ -37,7 +37,7 @@ CaseController::~CaseController()
     m_import.wait();
 }
 
-QString CaseController::openCase(const QString &path, bool review, bool quiet)
+QString CaseController::openCase(const QString &path, bool review, bool quiet, bool readOnly)
 {
     if (!mayClose())
         return tr("The open case was kept: its decision draft is not recorded.");
@@ -48,7 +48,7 @@ QString CaseController::openCase(const QString &path, bool review, bool quiet)
     CaseFile::OpenOptions o;
     // Review mode opens the case writable (when no other process holds it) only so that reviews
     // can be recorded; the session (reviewMode) and every view refuse all other changes.
-    o.readOnly = false;
+    o.readOnly = readOnly; // screenshots: a read-only command writes nothing, not even case.open
     auto c = CaseFile::open(path, o);
     if (!c) {
         if (!quiet)

@@ -29,7 +29,8 @@ public:
     ImportRunner &importRunner() { return m_import; }
 
     /// Opens a case; on failure shows a dialog (unless quiet) and returns the message.
-    QString openCase(const QString &path, bool review = false, bool quiet = false);
+    QString
+    openCase(const QString &path, bool review = false, bool quiet = false, bool readOnly = false);
     void closeCase();
     /// Asked before the open case is closed (by Close, Open, New, or quitting); returns false to
     /// keep it open (an unrecorded decision draft the analyst chose to keep).

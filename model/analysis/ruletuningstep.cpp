@@ -43,4 +43,19 @@ Result<int> feedRuleTuning(Database &db, const Decision &decision)
     return added;
 }
 
+Result<int> countEscalation(Database &db, const Decision &decision)
+{
+    if (decision.verdict != QLatin1String("escalate"))
+        return 0;
+    int counted = 0;
+    for (const std::int64_t findingId : FactorPrefill::findingsFor(db, decision.subject)) {
+        auto r = Tuning::recordVerdict(db, findingId, decision.verdict, decision.reasoning,
+                                       std::nullopt, decision.analyst);
+        if (!r)
+            return r.error();
+        ++counted;
+    }
+    return counted;
+}
+
 } // namespace netcase

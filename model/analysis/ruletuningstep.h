@@ -15,5 +15,8 @@ class Database;
 bool canFeedRuleTuning(const Database &db, const Subject &subject);
 /// Applies the step; returns how many tuning entries were added.
 Result<int> feedRuleTuning(Database &db, const Decision &decision);
+/// An "escalate" decision counts as escalated in the statistics of the rule of every finding
+/// about its subject (no tuning). Other verdicts: nothing. Returns the findings counted.
+Result<int> countEscalation(Database &db, const Decision &decision);
 
 } // namespace netcase

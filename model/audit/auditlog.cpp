@@ -1,6 +1,9 @@
 #include "auditlog.h"
 
+#include "audit/sectiondigest.h"
+#include "audit/signingkey.h"
 #include "case/sqlite.h"
+#include "core/identity.h"
 #include "core/timeutil.h"
 
 #include <QCryptographicHash>
@@ -20,6 +23,11 @@ QString sha256Hex(const std::string &prev, const std::string &canonical)
 }
 
 } // namespace
+
+bool AuditLog::signedAction(const QString &action)
+{
+    return action == QLatin1String("decision.record") || action == QLatin1String("review.record");
+}
 
 std::string AuditLog::canonical(std::int64_t seq,
                                 const QString &at,
@@ -51,8 +59,36 @@ Status AuditLog::append(Database &db,
         }
     }
     const QString at = nowIso();
+    // What the record covers: the operating-system account that wrote it (besides the name
+    // typed as actor) and the digests of the sections its action wrote.
+    nlohmann::json full = payload.is_object() ? payload : nlohmann::json{{"value", payload}};
+    full["os_account"] = osAccountName().toStdString();
+    if (const auto sections = digest::sectionsWrittenBy(action); !sections.empty()) {
+        auto digests = digest::refresh(db, sections);
+        if (!digests)
+            return digests.error();
+        if (!digests->empty())
+            full["digests"] = std::move(*digests);
+    }
+    if (signedAction(action)) {
+        // The analyst's key signs the chain up to and including this record (its content
+        // without the signature member), so the signature vouches for the head it creates.
+        const std::string unsignedJson
+                = full.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        const std::string message = prev + canonical(seq, at, actor, action, unsignedJson);
+        auto key = SigningKey::loadOrCreate();
+        Result<QByteArray> sig = key ? key->sign(QByteArray::fromStdString(message))
+                                     : Result<QByteArray>(key.error());
+        if (key && sig)
+            full["signature"] = {{"public_key", key->publicKeyHex().toStdString()},
+                                 {"fingerprint", key->fingerprint().toStdString()},
+                                 {"value", sig->toHex().toStdString()}};
+        else
+            full["signature"]
+                    = {{"error", (key ? sig.error() : key.error()).message.toStdString()}};
+    }
     const std::string payloadJson
-            = payload.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+            = full.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     const QString hash = sha256Hex(prev, canonical(seq, at, actor, action, payloadJson));
     Statement ins = db.prepare("INSERT INTO audit_log(seq, at, actor, action, payload, prev_hash, "
                                "hash) VALUES (?, ?, ?, ?, ?, ?, ?)");
@@ -66,6 +102,7 @@ AuditVerdict AuditLog::verify(const Database &db)
     AuditVerdict v;
     std::string prev = kGenesis;
     std::string beforePrev; // hash of the record two back: tells an insertion from an edit
+    QString lastAt;         // times must not go back along the chain
     std::int64_t expectedSeq = 1;
     Statement st = db.prepare(
             "SELECT seq, at, actor, action, payload, prev_hash, hash FROM audit_log ORDER BY seq");
@@ -112,6 +149,13 @@ AuditVerdict AuditLog::verify(const Database &db)
                                            "its content")
                                     .arg(seq)
                                     .arg(st.text(3)));
+        const QString at = st.text(1);
+        if (!lastAt.isEmpty() && at < lastAt)
+            return bad(seq, QStringLiteral("record %1 is dated %2, before record %3 (%4): times "
+                                           "must rise along the chain (a backdated record)")
+                                    .arg(seq)
+                                    .arg(at, QString::number(seq - 1), lastAt));
+        lastAt = at;
         beforePrev = prev;
         prev = hash.toStdString();
         ++expectedSeq;
@@ -125,6 +169,22 @@ QString AuditLog::headHash(const Database &db)
 {
     Statement st = db.prepare("SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1");
     return st.step() ? st.text(0) : QString::fromLatin1(kGenesis);
+}
+
+std::vector<AuditRecord> AuditLog::records(const Database &db)
+{
+    std::vector<AuditRecord> out;
+    Statement st = db.prepare("SELECT seq, at, actor, action, payload FROM audit_log ORDER BY seq");
+    while (st.valid() && st.step()) {
+        AuditRecord r{st.int64(0), st.text(1), st.text(2),
+                      {},          st.text(3), std::string(st.textView(4))};
+        const auto payload = nlohmann::json::parse(r.payload, nullptr, false);
+        if (payload.is_object() && payload.contains("os_account")
+            && payload["os_account"].is_string())
+            r.osAccount = QString::fromStdString(payload["os_account"].get<std::string>());
+        out.push_back(std::move(r));
+    }
+    return out;
 }
 
 } // namespace netcase

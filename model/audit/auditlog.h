@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace netcase {
 
@@ -26,6 +27,16 @@ struct AuditVerdict
     QString headHash;             ///< hash of the last record
 };
 
+struct AuditRecord
+{
+    std::int64_t seq = 0;
+    QString at;
+    QString actor;     ///< the name typed (or configured)
+    QString osAccount; ///< the operating-system account; empty in records from before it
+    QString action;
+    std::string payload; ///< JSON text
+};
+
 class AuditLog
 {
 public:
@@ -36,12 +47,16 @@ public:
                          const nlohmann::json &payload);
     static AuditVerdict verify(const Database &db);
     static QString headHash(const Database &db);
+    /// Every record, oldest first (for `netcase audit`).
+    static std::vector<AuditRecord> records(const Database &db);
     /// The canonical text hashed for a record (sorted keys, no whitespace).
     static std::string canonical(std::int64_t seq,
                                  const QString &at,
                                  const QString &actor,
                                  const QString &action,
                                  const std::string &payloadJson);
+    /// Actions whose record the analyst's key signs (decisions and reviews).
+    static bool signedAction(const QString &action);
     static constexpr const char *kGenesis
             = "0000000000000000000000000000000000000000000000000000000000000000";
 };

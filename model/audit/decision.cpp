@@ -174,8 +174,12 @@ nlohmann::json toJson(const Decision &d)
 
 nlohmann::json toJson(const Review &r)
 {
-    return {{"id", r.id},        {"decision_id", r.decisionId}, {"verdict", s(r.verdict)},
-            {"note", s(r.note)}, {"reviewer", s(r.reviewer)},   {"created_at", s(r.createdAt)}};
+    nlohmann::json j
+            = {{"id", r.id},        {"decision_id", r.decisionId}, {"verdict", s(r.verdict)},
+               {"note", s(r.note)}, {"reviewer", s(r.reviewer)},   {"created_at", s(r.createdAt)}};
+    if (r.selfReview) // only when set: records from before the flag compare equal
+        j["self_review"] = true;
+    return j;
 }
 
 } // namespace netcase::decisions

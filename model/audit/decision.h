@@ -68,6 +68,9 @@ struct Review
     QString note;
     QString reviewer;
     QString createdAt;
+    /// The reviewer made the decision (same name or OS account) and said so: recorded and
+    /// shown as a self-review; without it such a review is refused.
+    bool selfReview = false;
 };
 
 namespace decisions {

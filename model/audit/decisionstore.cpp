@@ -2,6 +2,7 @@
 
 #include "audit/auditlog.h"
 #include "case/sqlite.h"
+#include "core/identity.h"
 #include "core/timeutil.h"
 
 #include <QUuid>
@@ -147,15 +148,43 @@ Result<Review> DecisionStore::addReview(Database &db, Review r)
         return makeError(QStringLiteral("a challenge needs a note saying why"), ErrorCode::Usage);
     if (r.reviewer.trimmed().isEmpty())
         return makeError(QStringLiteral("a review needs the reviewer's name"), ErrorCode::Usage);
-    if (!byId(db, r.decisionId))
+    const std::optional<Decision> decided = byId(db, r.decisionId);
+    if (!decided)
         return makeError(QStringLiteral("there is no decision %1").arg(r.decisionId),
                          ErrorCode::Usage);
+    if (!r.selfReview) {
+        const QString account = osAccountName();
+        const QString decidedBy = decisionAccount(db, r.decisionId);
+        if (r.reviewer.trimmed().compare(decided->analyst.trimmed(), Qt::CaseInsensitive) == 0)
+            return makeError(QStringLiteral("%1 made decision %2; a review of one's own decision "
+                                            "is refused unless marked as a self-review "
+                                            "(--self-review)")
+                                     .arg(r.reviewer.trimmed())
+                                     .arg(r.decisionId),
+                             ErrorCode::Usage);
+        if (!decidedBy.isEmpty() && decidedBy == account)
+            return makeError(QStringLiteral("decision %1 was recorded by the operating-system "
+                                            "account %2, which is recording this review too; "
+                                            "a review from the same account is refused unless "
+                                            "marked as a self-review (--self-review)")
+                                     .arg(r.decisionId)
+                                     .arg(account),
+                             ErrorCode::Usage);
+    }
     Transaction tx(db);
     r.createdAt = nowIso();
-    Statement ins = db.prepare("INSERT INTO reviews(decision_id, verdict, note, reviewer, "
-                               "created_at) VALUES (?, ?, ?, ?, ?)");
+    const bool hasFlag = db.scalar("SELECT count(*) FROM pragma_table_info('reviews') "
+                                   "WHERE name = 'self_review'")
+                         > 0;
+    Statement ins = db.prepare(hasFlag ? "INSERT INTO reviews(decision_id, verdict, note, "
+                                         "reviewer, created_at, self_review) VALUES (?, ?, ?, ?, "
+                                         "?, ?)"
+                                       : "INSERT INTO reviews(decision_id, verdict, note, "
+                                         "reviewer, created_at) VALUES (?, ?, ?, ?, ?)");
     ins.bind(1, r.decisionId).bind(2, r.verdict).bind(3, r.note).bind(4, r.reviewer);
     ins.bind(5, r.createdAt);
+    if (hasFlag)
+        ins.bind(6, r.selfReview ? 1 : 0);
     if (Status s = ins.exec(); !s.ok())
         return s.error();
     r.id = db.lastInsertId();
@@ -204,18 +233,33 @@ std::vector<Decision> DecisionStore::revisions(const Database &db, const QString
 std::vector<Review> DecisionStore::reviews(const Database &db, std::int64_t decisionId)
 {
     std::vector<Review> out;
-    Statement st = db.prepare(
-            decisionId > 0 ? "SELECT id, decision_id, verdict, note, reviewer, created_at FROM "
-                             "reviews WHERE decision_id = ? ORDER BY id"
-                           : "SELECT id, decision_id, verdict, note, reviewer, created_at FROM "
-                             "reviews ORDER BY id");
+    // Cases from before schema 5 (read-only opening) have no self_review column.
+    const bool hasFlag = db.scalar("SELECT count(*) FROM pragma_table_info('reviews') "
+                                   "WHERE name = 'self_review'")
+                         > 0;
+    std::string sql = hasFlag ? "SELECT id, decision_id, verdict, note, reviewer, created_at, "
+                                "self_review FROM reviews "
+                              : "SELECT id, decision_id, verdict, note, reviewer, created_at, 0 "
+                                "FROM reviews ";
+    sql += decisionId > 0 ? "WHERE decision_id = ? ORDER BY id" : "ORDER BY id";
+    Statement st = db.prepare(sql);
     if (!st.valid())
         return out;
     if (decisionId > 0)
         st.bind(1, decisionId);
     while (st.step())
-        out.push_back({st.int64(0), st.int64(1), st.text(2), st.text(3), st.text(4), st.text(5)});
+        out.push_back({st.int64(0), st.int64(1), st.text(2), st.text(3), st.text(4), st.text(5),
+                       st.int64(6) != 0});
     return out;
+}
+
+QString DecisionStore::decisionAccount(const Database &db, std::int64_t decisionId)
+{
+    Statement st = db.prepare("SELECT json_extract(payload, '$.os_account') FROM audit_log "
+                              "WHERE action = 'decision.record' AND json_valid(payload) AND "
+                              "json_extract(payload, '$.decision.id') = ?");
+    st.bind(1, decisionId);
+    return st.step() && !st.isNull(0) ? st.text(0) : QString();
 }
 
 } // namespace netcase

@@ -34,6 +34,9 @@ public:
     static std::vector<Decision> revisions(const Database &db, const QString &key);
     /// Reviews of one decision revision (all reviews when decisionId is 0), oldest first.
     static std::vector<Review> reviews(const Database &db, std::int64_t decisionId = 0);
+    /// The operating-system account that recorded the decision (from its audit record); empty
+    /// for decisions recorded before Netcase kept it.
+    static QString decisionAccount(const Database &db, std::int64_t decisionId);
 };
 
 } // namespace netcase

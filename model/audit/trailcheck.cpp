@@ -1,6 +1,8 @@
 #include "trailcheck.h"
 
 #include "audit/decisionstore.h"
+#include "audit/sectiondigest.h"
+#include "audit/signaturecheck.h"
 #include "case/sqlite.h"
 
 #include <nlohmann/json.hpp>
@@ -101,6 +103,14 @@ TrailCheck TrailCheck::run(const Database &db, const QString &expectedHead)
     const Logged logged = readLogged(db);
     compare<Decision>(DecisionStore::all(db), logged.decisions, "decision", t.problems);
     compare<Review>(DecisionStore::reviews(db), logged.reviews, "review", t.problems);
+    const digest::Coverage coverage = digest::check(db);
+    t.problems << coverage.problems;
+    t.notCovered = coverage.notCovered;
+    t.sectionsChecked = coverage.sectionsChecked;
+    const SignatureCheck signatures = SignatureCheck::run(db);
+    t.problems << signatures.problems;
+    t.signers = signatures.signers;
+    t.olderUnsigned = signatures.olderUnsigned;
     if (!expectedHead.isEmpty()) {
         Statement st = db.prepare("SELECT 1 FROM audit_log WHERE hash = ?");
         st.bind(1, expectedHead.trimmed().toLower());

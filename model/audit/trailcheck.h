@@ -14,8 +14,12 @@ namespace netcase {
 struct TrailCheck
 {
     AuditVerdict chain;
-    QStringList problems;  ///< tables that disagree with the log, missing triggers
-    bool headFound = true; ///< the expected head hash (if given) is in the chain
+    QStringList problems;   ///< tables that disagree with the log, missing triggers
+    bool headFound = true;  ///< the expected head hash (if given) is in the chain
+    QStringList notCovered; ///< sections written before this case had digests (not tampering)
+    QStringList signers;    ///< which key signed which decision and review records
+    int olderUnsigned = 0;  ///< decision/review records from before Netcase signed them
+    int sectionsChecked = 0;
 
     bool intact() const { return chain.intact && problems.isEmpty() && headFound; }
     /// One line for the status bar or the command line.

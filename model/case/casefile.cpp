@@ -167,14 +167,24 @@ Result<CaseFile> CaseFile::create(const QString &path, const CaseInfo &info)
     if (QFileInfo::exists(path))
         return makeError(QStringLiteral("%1 already exists; choose another name").arg(path),
                          ErrorCode::Usage);
+    // Private from the start: the file is made mode 0600 before SQLite writes into it, and
+    // SQLite gives its -wal and -shm files the mode of the database file.
+    {
+        QFile f(path);
+        if (f.open(QIODevice::WriteOnly | QIODevice::NewOnly))
+            f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    }
     auto db = Database::open(path, Database::Mode::Create);
-    if (!db)
+    if (!db) {
+        QFile::remove(path);
         return db.error();
+    }
     CaseFile c;
     c.m_db = std::move(db.value());
     c.m_lock = std::make_unique<QLockFile>(lockPath(path));
     c.m_lock->setStaleLockTime(0);
-    (void)c.m_lock->tryLock(0);
+    if (c.m_lock->tryLock(0))
+        QFile::setPermissions(lockPath(path), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
 
     auto fail = [&](const Error &e) -> Result<CaseFile> {
         c.m_db = Database();
@@ -241,7 +251,9 @@ Result<CaseFile> CaseFile::open(const QString &givenPath, OpenOptions options)
     if (!readOnly && !options.alreadyLocked) {
         c.m_lock = std::make_unique<QLockFile>(lockPath(path));
         c.m_lock->setStaleLockTime(0);
-        if (!c.m_lock->tryLock(0)) {
+        if (c.m_lock->tryLock(0))
+            QFile::setPermissions(lockPath(path), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        if (!c.m_lock->isLocked()) {
             qint64 pid = 0;
             QString host, app;
             c.m_lock->getLockInfo(&pid, &host, &app);

@@ -16,6 +16,15 @@ struct Step
     Status (*code)(Database &) = nullptr; ///< runs after the SQL, in the same transaction
 };
 
+/// reviews.self_review: a review its decision's analyst recorded and marked as such.
+Status addSelfReviewFlag(Database &db)
+{
+    if (db.scalar("SELECT count(*) FROM pragma_table_info('reviews') WHERE name = 'self_review'")
+        > 0)
+        return {};
+    return db.exec("ALTER TABLE reviews ADD COLUMN self_review INTEGER NOT NULL DEFAULT 0");
+}
+
 // Index i migrates from version i to i + 1. Append only; never edit a released step.
 const Step kSteps[] = {
         {[] {
@@ -29,6 +38,7 @@ const Step kSteps[] = {
         {[] {
             return std::string(schema::coreV4());
         }},
+        {[] { return std::string(schema::auditV5()); }, addSelfReviewFlag},
 };
 
 static_assert(std::size(kSteps) == kSchemaVersion);

@@ -12,5 +12,6 @@ const char *auditV1();    ///< decisions, reviews and the hash-chained audit log
 const char *coreV2();     ///< index on events(client_ip)
 const char *coreV3();     ///< the block event store (events moved there by migration 3)
 const char *coreV4();     ///< raw records rebuilt from their events (no table changes)
+const char *auditV5();    ///< per-row digests of every covered section (audit/sectiondigest)
 
 } // namespace netcase::schema

@@ -55,4 +55,21 @@ CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit_log
 )SQL";
 }
 
+// The row digests under the chain: for each covered section (a table) the hash of each row
+// as last recorded, and for small tables the row itself, so `verify` can name the column that
+// changed. The root of each section's rows is in the audit record that wrote it. Migration 5
+// also adds reviews.self_review (in code: only when missing).
+const char *auditV5()
+{
+    return R"SQL(
+CREATE TABLE IF NOT EXISTS audit_rows(
+    section TEXT NOT NULL,
+    key TEXT NOT NULL,
+    hash TEXT NOT NULL,
+    content TEXT,
+    PRIMARY KEY (section, key)
+) WITHOUT ROWID;
+)SQL";
+}
+
 } // namespace netcase::schema

@@ -132,6 +132,26 @@ QByteArray Statement::blob(int col) const
     return p ? QByteArray(p, sqlite3_column_bytes(m_stmt, col)) : QByteArray();
 }
 
+int Statement::columnCount() const
+{
+    return m_stmt ? sqlite3_column_count(m_stmt) : 0;
+}
+
+int Statement::columnType(int col) const
+{
+    return sqlite3_column_type(m_stmt, col);
+}
+
+const char *Statement::columnName(int col) const
+{
+    return sqlite3_column_name(m_stmt, col);
+}
+
+bool Statement::failed() const
+{
+    return m_rc != SQLITE_ROW && m_rc != SQLITE_DONE && m_rc != SQLITE_OK;
+}
+
 QString Statement::lastError() const
 {
     return m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QString();

@@ -54,6 +54,13 @@ public:
     std::string_view textView(int col) const;
     bool isNull(int col) const;
     QByteArray blob(int col) const;
+    /// Generic access for code that digests whole rows (audit/sectiondigest).
+    int columnCount() const;
+    /// SQLite's fundamental type of the column in the current row (SQLITE_INTEGER = 1, ...).
+    int columnType(int col) const;
+    const char *columnName(int col) const;
+    /// True when the last step() ended on an error rather than the last row.
+    bool failed() const;
 
     QString lastError() const;
 

@@ -25,4 +25,11 @@ QString currentUserName()
     return QStringLiteral("unknown");
 }
 
+QString osAccountName()
+{
+    if (const passwd *pw = getpwuid(geteuid()); pw && pw->pw_name && *pw->pw_name)
+        return QString::fromLocal8Bit(pw->pw_name);
+    return QStringLiteral("uid %1").arg(geteuid());
+}
+
 } // namespace netcase

@@ -1,6 +1,7 @@
 #include "reportdata.h"
 
 #include "audit/decisionstore.h"
+#include "audit/signingkey.h"
 #include "case/casefile.h"
 #include "case/eventquery.h"
 #include "case/sqlite.h"
@@ -201,6 +202,16 @@ Result<ReportData> collectReportData(const CaseFile &caseFile,
     if (!step(5, QStringLiteral("Checking the audit trail")))
         return cancelled();
     d.trail = TrailCheck::run(db);
+    if (auto key = SigningKey::loadOrCreate()) {
+        d.signerFingerprint = key->fingerprint();
+        d.signerPublicKey = key->publicKeyHex();
+        if (auto sig = key->sign(d.trail.chain.headHash.toLatin1()))
+            d.headSignature = QString::fromLatin1(sig->toHex());
+        else
+            d.signatureError = sig.error().message;
+    } else {
+        d.signatureError = key.error().message;
+    }
     if (!step(10, QStringLiteral("Reading enrichment")))
         return cancelled();
     d.enrichSources = enrichmentSources(db);

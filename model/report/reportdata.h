@@ -91,6 +91,12 @@ struct ReportData
     std::vector<ReportDecision> decisions; ///< by id of the first revision
 
     TrailCheck trail;
+    /// The head hash signed with the exporting analyst's key (Ed25519 over the 64 hex
+    /// characters), the key's fingerprint and public key; or why it could not be signed.
+    QString headSignature;
+    QString signerFingerprint;
+    QString signerPublicKey;
+    QString signatureError;
     QString asOf; ///< time of the audit chain's head record: the state the report shows
 
     std::vector<RuleStats> ruleStats;

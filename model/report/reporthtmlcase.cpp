@@ -173,6 +173,20 @@ void htmlIntegritySection(HtmlOut &out, const ReportData &d, const ReportOptions
                QStringLiteral("<span class=\"hash\">")
                        + esc(orNone(t.chain.headHash, QStringLiteral("(empty)")))
                        + QStringLiteral("</span>"));
+    if (d.headSignature.isEmpty()) {
+        out.kv(QStringLiteral("Head signature"),
+               QStringLiteral("not signed: %1").arg(d.signatureError));
+    } else {
+        out.kvHtml(QStringLiteral("Head signature"), QStringLiteral("<span class=\"hash\">")
+                                                             + esc(d.headSignature)
+                                                             + QStringLiteral("</span>"));
+        out.kv(QStringLiteral("Signed by key"), d.signerFingerprint);
+        out.kvHtml(QStringLiteral("Public key"), QStringLiteral("<span class=\"hash\">")
+                                                         + esc(d.signerPublicKey)
+                                                         + QStringLiteral("</span>"));
+    }
+    for (const QString &signer : t.signers)
+        out.kv(QStringLiteral("Signed records"), signer);
     out.kv(QStringLiteral("Chain"), t.chain.intact ? QStringLiteral("intact")
                                                    : QStringLiteral("broken at record %1: %2")
                                                              .arg(t.chain.firstBadSeq)
@@ -185,7 +199,7 @@ void htmlIntegritySection(HtmlOut &out, const ReportData &d, const ReportOptions
     out.kv(QStringLiteral("Netcase version"), QStringLiteral(NETCASE_VERSION));
     out.tableEnd();
     out.paragraph(QStringLiteral("To check later that no record was altered or removed since this "
-                                 "report: netcase verify CASE --head %1")
+                                 "report: netcase verify CASE --expect-head %1")
                           .arg(t.chain.headHash),
                   "note");
 }

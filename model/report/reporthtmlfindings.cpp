@@ -181,7 +181,8 @@ void revisionBlock(HtmlOut &out, const ReportDecision &rd, const Decision &d)
     for (const Review &r : it->second)
         out.row({r.verdict == QLatin1String("agree") ? QStringLiteral("agrees")
                                                      : QStringLiteral("challenges"),
-                 r.reviewer, r.note, r.createdAt});
+                 r.selfReview ? r.reviewer + QStringLiteral(" (self-review)") : r.reviewer, r.note,
+                 r.createdAt});
     out.tableEnd();
 }
 

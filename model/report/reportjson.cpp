@@ -200,6 +200,11 @@ json integrityJson(const ReportData &d)
             {"chain_problem", s(t.chain.problem)},
             {"problems", strings(t.problems)},
             {"summary", s(t.summary())},
+            {"head_signature", s(d.headSignature)},
+            {"signer_fingerprint", s(d.signerFingerprint)},
+            {"signer_public_key", s(d.signerPublicKey)},
+            {"signature_error", s(d.signatureError)},
+            {"signers", strings(t.signers)},
             {"netcase_version", NETCASE_VERSION}};
 }
 

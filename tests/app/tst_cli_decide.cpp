@@ -100,7 +100,8 @@ private Q_SLOTS:
         QCOMPARE(review({d, QStringLiteral("5"), v, QStringLiteral("agree")}).exitCode, 1);
         auto r = review({d, QStringLiteral("1"), v, QStringLiteral("challenge"),
                          QStringLiteral("--note"), QStringLiteral("travel was booked"),
-                         QStringLiteral("--reviewer"), QStringLiteral("carol")});
+                         QStringLiteral("--reviewer"), QStringLiteral("carol"),
+                         QStringLiteral("--self-review")});
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.out.trimmed(), QByteArray("1"));
 
@@ -190,7 +191,7 @@ private Q_SLOTS:
         QVERIFY(refused.err.contains("netcase upgrade"));
         const auto up = test::netcase({QStringLiteral("upgrade"), path});
         QCOMPARE(up.exitCode, 0);
-        QVERIFY(up.out.contains("case schema 4"));
+        QVERIFY(up.out.contains("case schema 5"));
         const auto events = test::netcase({QStringLiteral("events"), path});
         QCOMPARE(events.exitCode, 0);
         QCOMPARE(events.out.count('\n'), 4);
@@ -206,7 +207,7 @@ private Q_SLOTS:
             QVERIFY(db->exec("PRAGMA user_version = 3").ok());
         }
         QCOMPARE(test::netcase({QStringLiteral("events"), path}).out, events.out);
-        QVERIFY(test::netcase({QStringLiteral("upgrade"), path}).out.contains("case schema 4"));
+        QVERIFY(test::netcase({QStringLiteral("upgrade"), path}).out.contains("case schema 5"));
     }
 
     void verifyNamesTheTamperedRecord_data()

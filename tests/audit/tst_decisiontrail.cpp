@@ -116,16 +116,23 @@ private Q_SLOTS:
         auto d = DecisionStore::record(
                 c.db(), draft(QStringLiteral("account:bob"), QStringLiteral("step_up_auth")));
         QVERIFY(d.ok());
-        Review challenge{0, d->id, QStringLiteral("challenge"), QString(), QStringLiteral("rita"),
-                         {}};
+        // The decision and the reviews come from one OS account: refused unless self-reviews.
+        QVERIFY(!DecisionStore::addReview(
+                         c.db(),
+                         {0, d->id, QStringLiteral("agree"), {}, QStringLiteral("rita"), {}})
+                         .ok());
+        Review challenge{0,  d->id, QStringLiteral("challenge"), QString(), QStringLiteral("rita"),
+                         {}, true};
         QVERIFY(!DecisionStore::addReview(c.db(), challenge).ok()); // a challenge needs a note
         challenge.note = QStringLiteral("the ASN is the company VPN");
         QVERIFY(DecisionStore::addReview(c.db(), challenge).ok());
         QVERIFY(DecisionStore::addReview(
-                        c.db(), {0, d->id, QStringLiteral("agree"), {}, QStringLiteral("sam"), {}})
+                        c.db(),
+                        {0, d->id, QStringLiteral("agree"), {}, QStringLiteral("sam"), {}, true})
                         .ok());
         QVERIFY(!DecisionStore::addReview(
-                         c.db(), {0, 4242, QStringLiteral("agree"), {}, QStringLiteral("sam"), {}})
+                         c.db(),
+                         {0, 4242, QStringLiteral("agree"), {}, QStringLiteral("sam"), {}, true})
                          .ok());
         const auto rs = DecisionStore::reviews(c.db(), d->id);
         QCOMPARE(rs.size(), size_t(2));

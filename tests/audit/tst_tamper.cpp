@@ -34,8 +34,8 @@ QString makeCase(const QString &name)
         if (!DecisionStore::record(c->db(), d).ok())
             qFatal("record failed");
     }
-    if (!DecisionStore::addReview(c->db(),
-                                  {0, 1, QStringLiteral("agree"), {}, QStringLiteral("rita"), {}})
+    if (!DecisionStore::addReview(
+                 c->db(), {0, 1, QStringLiteral("agree"), {}, QStringLiteral("rita"), {}, true})
                  .ok())
         qFatal("review failed");
     return path;
@@ -116,14 +116,27 @@ private Q_SLOTS:
         QCOMPARE(t.chain.firstBadSeq, 2);
     }
 
+    void insertedWithForgedHashIsNamed_data()
+    {
+        // Dated after its neighbours, the insertion itself is named; dated before the record
+        // it follows, the record is named as backdated (times must rise along the chain).
+        QTest::addColumn<QString>("at");
+        QTest::addColumn<QString>("named");
+        QTest::newRow("later") << QStringLiteral("2099-01-01T00:00:00.000Z")
+                               << QStringLiteral("inserted");
+        QTest::newRow("backdated")
+                << QStringLiteral("2026-01-01T00:00:00.000Z") << QStringLiteral("backdated");
+    }
+
     void insertedWithForgedHashIsNamed()
     {
         // The attacker knows the algorithm and makes the inserted record's own hash correct;
         // the record after it still chains to the one before, which names the insertion.
-        const QString path = makeCase(QStringLiteral("inserted.netcase"));
+        QFETCH(QString, at);
+        QFETCH(QString, named);
+        const QString path = makeCase(QStringLiteral("inserted-%1.netcase").arg(named));
         const QString prev = hashOf(path, 2);
         QVERIFY(!prev.isEmpty());
-        const QString at = QStringLiteral("2026-01-01T00:00:00.000Z");
         const std::string payload = "{\"note\":\"forged\"}";
         const std::string canon = AuditLog::canonical(3, at, QStringLiteral("mallory"),
                                                       QStringLiteral("decision.record"), payload);
@@ -141,7 +154,7 @@ private Q_SLOTS:
         const TrailCheck t = check(path);
         QVERIFY(!t.intact());
         QCOMPARE(t.chain.firstBadSeq, 3);
-        QVERIFY2(t.chain.problem.contains(QLatin1String("inserted")), qPrintable(t.summary()));
+        QVERIFY2(t.chain.problem.contains(named), qPrintable(t.summary()));
     }
 
     void appendedGarbageIsNamed()
@@ -211,7 +224,13 @@ private Q_SLOTS:
         QVERIFY(t.chain.intact);
         QVERIFY(!t.headFound);
         QVERIFY(!t.intact());
-        QVERIFY(check(path).intact()); // without the head, nothing can tell
+        // The row digests still list the review: its removal shows without the head too.
+        QVERIFY(!check(path).intact());
+        // An attacker who also removes the review's row digest leaves a consistent, shorter
+        // case: only the head kept outside the file tells.
+        test::tamper(path, QStringLiteral("DELETE FROM audit_rows WHERE section = 'reviews';"));
+        QVERIFY(!check(path, head).intact());
+        QVERIFY(check(path).intact());
     }
 };
 

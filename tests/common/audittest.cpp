@@ -1,9 +1,12 @@
 #include "audittest.h"
 
+#include "audit/auditlog.h"
 #include "case/sqlite.h"
 
 #include <QProcess>
+
 #include <QTest>
+#include <nlohmann/json.hpp>
 
 namespace netcase::test {
 
@@ -41,6 +44,7 @@ std::int64_t addFinding(Database &db,
         e.bind(1, id).bind(2, ev);
         (void)e.exec();
     }
+    sealFixtureWrites(db);
     return id;
 }
 
@@ -61,6 +65,15 @@ void addEnrichment(Database &db, const QString &ip, std::int64_t asn, const QStr
     st.bind(1, asn).bind(2, org).bind(3, ip);
     if (!st.exec().ok())
         qFatal("cannot insert ip_info: %s", qPrintable(db.lastError()));
+    sealFixtureWrites(db);
+}
+
+void sealFixtureWrites(Database &db)
+{
+    if (!AuditLog::append(db, QStringLiteral("test"), QStringLiteral("case.seal"),
+                          nlohmann::json{{"reason", "a test fixture wrote tables directly"}})
+                 .ok())
+        qFatal("cannot seal: %s", qPrintable(db.lastError()));
 }
 
 QString sqlite(const QString &casePath, const QString &sql)

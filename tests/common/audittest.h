@@ -24,6 +24,9 @@ std::int64_t addFinding(Database &db,
 /// Adds a current ip_info row for ip with an ASN from a named source (inserting the ip).
 void addEnrichment(Database &db, const QString &ip, std::int64_t asn, const QString &org);
 
+/// Records the digests of every section after a fixture wrote tables directly (an audited
+/// "case.seal" record), so verify sees the fixture's rows as written by Netcase.
+void sealFixtureWrites(Database &db);
 /// Runs SQL on the case with the sqlite3 shell; returns its stdout (fails the test on error).
 QString sqlite(const QString &casePath, const QString &sql);
 /// Drops the append-only triggers, runs sql, and recreates them as they were.

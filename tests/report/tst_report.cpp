@@ -183,6 +183,7 @@ private Q_SLOTS:
         r.verdict = QStringLiteral("challenge");
         r.note = kReason;
         r.reviewer = QStringLiteral("reviewer\"><b>");
+        r.selfReview = true; // the test records both from one OS account
         QVERIFY(DecisionStore::addReview(db, r).ok());
         TuningEntry t;
         t.kind = TuningEntry::Kind::Entity;

@@ -15,6 +15,7 @@
 #include "review/reviewpanel.h"
 #include "review/revisiondiffview.h"
 
+#include <QCheckBox>
 #include <QDockWidget>
 #include <QListWidget>
 #include <QPlainTextEdit>
@@ -91,6 +92,11 @@ private Q_SLOTS:
         note->setFocus();
         QTest::keyClicks(note, QStringLiteral("throttling leaves the account exposed"));
         QVERIFY(record->isEnabled());
+        // The test decided and reviews from one OS account: a self-review, said so.
+        auto *self = panel->findChild<QCheckBox *>(QStringLiteral("selfReview"));
+        QVERIFY(self);
+        QTest::mouseClick(self, Qt::LeftButton, {}, QPoint(4, self->height() / 2));
+        QVERIFY(self->isChecked());
         QTest::mouseClick(record, Qt::LeftButton, {}, record->rect().center());
 
         QCOMPARE(s->db().scalar("SELECT count(*) FROM reviews"), 1);

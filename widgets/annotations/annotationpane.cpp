@@ -190,6 +190,8 @@ void AnnotationPane::record()
         draft.analyst != settings.value(QStringLiteral("analyst/name")).toString())
         settings.setValue(QStringLiteral("analyst/name"), draft.analyst);
     QString extra;
+    if (auto counted = countEscalation(m_session->caseFile().db(), *recorded); !counted)
+        extra = tr("; rule statistics not updated: %1").arg(counted.error().message);
     if (m_editor->tuningRequested()) {
         auto tuned = feedRuleTuning(m_session->caseFile().db(), *recorded);
         extra = tuned ? tr("; %n rule tuning entr(ies) added", nullptr, tuned.value())

@@ -8,6 +8,7 @@
 #include "review/revisiondiffview.h"
 
 #include <QButtonGroup>
+#include <QCheckBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -36,6 +37,7 @@ ReviewPanel::ReviewPanel(QWidget *parent)
     , m_challenge(new QRadioButton(tr("Challenge"), this))
     , m_note(new QPlainTextEdit(this))
     , m_reviewer(new QLineEdit(this))
+    , m_selfReview(new QCheckBox(tr("Self-review"), this))
     , m_record(new QPushButton(tr("Record review"), this))
     , m_tune(new QPushButton(tr("Feed rule tuning (benign)"), this))
     , m_state(ui::plainLabel(this))
@@ -49,6 +51,10 @@ ReviewPanel::ReviewPanel(QWidget *parent)
     m_challenge->setObjectName(QStringLiteral("reviewChallenge"));
     m_note->setObjectName(QStringLiteral("reviewNote"));
     m_reviewer->setObjectName(QStringLiteral("reviewer"));
+    m_selfReview->setObjectName(QStringLiteral("selfReview"));
+    m_selfReview->setToolTip(tr("I made this decision myself (or record it from the same "
+                                "account): the review is recorded and reported as a "
+                                "self-review."));
     m_record->setObjectName(QStringLiteral("recordReview"));
     m_tune->setObjectName(QStringLiteral("tuneFromDecision"));
     m_state->setObjectName(QStringLiteral("reviewState"));
@@ -70,6 +76,7 @@ ReviewPanel::ReviewPanel(QWidget *parent)
     reviewRow->addStretch(1);
     reviewRow->addWidget(new QLabel(tr("Reviewer"), this));
     reviewRow->addWidget(m_reviewer);
+    reviewRow->addWidget(m_selfReview);
     reviewRow->addWidget(m_record);
 
     auto *lower = new QWidget(this);
@@ -164,7 +171,9 @@ void ReviewPanel::showSelected()
             m_reviews->addItem(
                     tr("revision %1: %2 by %3 at %4%5")
                             .arg(rev.revision)
-                            .arg(r.verdict, r.reviewer, r.createdAt,
+                            .arg(r.verdict,
+                                 r.selfReview ? tr("%1 (self-review)").arg(r.reviewer) : r.reviewer,
+                                 r.createdAt,
                                  r.note.isEmpty() ? QString() : QStringLiteral(" — ") + r.note));
     }
     if (m_reviews->count() == 0)
@@ -192,7 +201,8 @@ void ReviewPanel::updateButtons()
     const bool chosen = m_agree->isChecked() || m_challenge->isChecked();
     const bool noteOk = !m_challenge->isChecked() || !m_note->toPlainText().trimmed().isEmpty();
     for (QWidget *w : {static_cast<QWidget *>(m_agree), static_cast<QWidget *>(m_challenge),
-                       static_cast<QWidget *>(m_note), static_cast<QWidget *>(m_reviewer)})
+                       static_cast<QWidget *>(m_note), static_cast<QWidget *>(m_reviewer),
+                       static_cast<QWidget *>(m_selfReview)})
         w->setEnabled(review);
     m_record->setEnabled(review && chosen && noteOk && selectedId() > 0);
     ui::setPlainText(m_state,
@@ -217,6 +227,7 @@ void ReviewPanel::recordReview()
     r.verdict = m_agree->isChecked() ? QStringLiteral("agree") : QStringLiteral("challenge");
     r.note = m_note->toPlainText().trimmed();
     r.reviewer = m_reviewer->text().trimmed();
+    r.selfReview = m_selfReview->isChecked();
     auto done = DecisionStore::addReview(m_session->caseFile().db(), r);
     if (!done) {
         ui::showMessage(this, QMessageBox::Warning, tr("Review not recorded"),

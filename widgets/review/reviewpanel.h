@@ -10,6 +10,7 @@
 #include <cstdint>
 
 class QLabel;
+class QCheckBox;
 class QLineEdit;
 class QListWidget;
 class QPlainTextEdit;
@@ -51,6 +52,7 @@ private:
     QRadioButton *m_challenge;
     QPlainTextEdit *m_note;
     QLineEdit *m_reviewer;
+    QCheckBox *m_selfReview;
     QPushButton *m_record;
     QPushButton *m_tune;
     QLabel *m_state;
