@@ -26,6 +26,15 @@ enum EventFlag : std::uint16_t {
     kSensitive = 1 << 5,   ///< MFA change, API token, export, admin or role change
     kFlow = 1 << 6,        ///< a flow record (Zeek conn, NetFlow)
     kWeb = 1 << 7,         ///< an HTTP request
+    kSshEcho = 1 << 8,  ///< an SSH line that repeats an attempt another line counts (sshattempts.h)
+    kSshTry = 1 << 9,   ///< an sshd "Failed|Accepted METHOD for ..." line: one try each
+    kMfaSent = 1 << 10, ///< an MFA prompt sent (a push on its way), not an answer
+};
+
+/// Ev::sshd bits: what the labels say about the line's origin (read only for SSH and PAM lines).
+enum SshdBit : std::uint8_t {
+    kBySshd = 1 << 0,     ///< logged by sshd, or a PAM line of the sshd service
+    kPamSummary = 1 << 1, ///< "PAM N more authentication failures": repeats earlier lines
 };
 
 /// One event (about 90 bytes). String and address columns are ids into Dataset::strs /
@@ -49,8 +58,10 @@ struct Ev
     std::int32_t category = 0;
     std::int32_t method = 0;
     std::int32_t mfa = 0;
+    std::int32_t pid = 0; ///< the logging process (syslog), 0 when unknown
     std::uint16_t flags = 0;
     std::uint8_t outcome = 0; ///< netcase::Outcome
+    std::uint8_t sshd = 0;    ///< SshdBit
     bool success() const { return outcome == 1; }
     bool failure() const { return outcome == 2; }
 };
