@@ -195,8 +195,10 @@ public:
         general();
         const std::string title = f.title.toStdString();
         std::smatch m;
-        static const std::regex ssh(R"(^SSH brute force from (\S+) \((\d+) failed attempts?)"
-                                    R"((, then accepted login for (.+))?\)$)");
+        // Today's wording, and the one before it ("N failures, then a success").
+        static const std::regex ssh(R"(^SSH brute force from (\S+) \((\d+) )"
+                                    R"((?:failed attempts?|failures))"
+                                    R"((, then a success|, then accepted login for (.+))?\)$)");
         static const std::regex scan(
                 R"(^SSH password guessing from (\d+) sources?: (\d+) failed attempts)");
         static const std::regex burst(R"(^(\d+) failed sign-ins (from|for) (.+)$)");
@@ -209,7 +211,7 @@ public:
                                       R"((\d+) accounts)");
         static const std::regex mfa(R"(^(.+): (\d+) MFA prompts denied(, then one accepted)?$)");
         if (std::regex_search(title, m, ssh))
-            sshBruteForce(m[1], num(m[2]), m[4].matched ? std::optional(m[4].str()) : std::nullopt);
+            sshBruteForce(m[1], num(m[2]), m[3].matched, m[4].str());
         else if (f.kind == QLatin1String("ssh_bruteforce") && std::regex_search(title, m, scan))
             sshScan(num(m[1]), num(m[2]));
         else if (f.kind == QLatin1String("ssh_bruteforce"))
@@ -264,7 +266,8 @@ private:
         return out;
     }
 
-    void sshBruteForce(const std::string &ip, std::size_t n, std::optional<std::string> user)
+    /// user: the account of the success claimed, empty when the title does not name it.
+    void sshBruteForce(const std::string &ip, std::size_t n, bool success, const std::string &user)
     {
         std::set<std::string> tried;
         std::int64_t lastFailure = 0;
@@ -284,21 +287,22 @@ private:
                 fail(std::to_string(n) + " failed attempts claimed, evidence shows "
                      + std::to_string(a.low) + ".." + std::to_string(a.high));
         }
-        if (!user)
+        if (!success)
             return;
         bool ok = false;
         for (const Ev &e : ev) {
-            if (!(e.success && e.ssh && e.user == *user))
+            if (!(e.success && e.ssh && (user.empty() || e.user == user)))
                 continue;
             // An account that was attempted, and its login after its own failures.
             std::int64_t lastOwn = -1;
             for (const Ev &x : ev)
-                if (x.failure && x.user == e.user && x.ts <= e.ts)
+                if (x.failure && x.user == e.user)
                     lastOwn = std::max(lastOwn, x.ts);
-            ok = ok || (tried.count(e.user) && lastOwn >= 0);
+            ok = ok || (tried.count(e.user) && lastOwn >= 0 && e.ts >= lastOwn);
         }
         if (!ok)
-            fail("no accepted login for " + *user + " after failures of that account");
+            fail("no accepted login for " + (user.empty() ? std::string("an account") : user)
+                 + " after failures of that account");
     }
 
     void sshScan(std::size_t sources, std::size_t n)

@@ -16,6 +16,9 @@
 #include <QProcess>
 #include <QTest>
 
+#include <array>
+#include <map>
+
 using namespace netcase;
 
 namespace {
@@ -49,7 +52,13 @@ void analyse(const QString &name, const QStringList &files, const QString &ipinf
         QVERIFY(test::writeIpInfoJson(out.file->db(), ipinfo) > 0);
     auto sum = Analyzer::run(out.file->db(), QStringLiteral("test"));
     QVERIFY2(sum, qPrintable(sum ? QString() : sum.error().message));
-    out.findings = FindingStore::read(out.file->db()).size();
+    const auto stored = FindingStore::read(out.file->db());
+    out.findings = stored.size();
+    std::map<QString, std::array<int, 3>> kinds; // low, medium, high
+    for (const StoredFinding &f : stored)
+        ++kinds[f.kind][f.severity >= 60 ? 2 : f.severity >= 40 ? 1 : 0];
+    for (const auto &[kind, n] : kinds)
+        qInfo("  %-28s low %4d  medium %4d  high %4d", qPrintable(kind), n[0], n[1], n[2]);
     out.problems = test::uncheckedClaims(out.file->db());
     qInfo("%s: %zu findings, %lld unsupported claims", qPrintable(name), out.findings,
           static_cast<long long>(out.problems.size()));
