@@ -81,6 +81,10 @@ void detectSshBruteForce(const AnalysisContext &ctx, Findings &out)
                 tries.push_back(i);
             if (banLine(ctx, ev[i]))
                 lines.push_back(i);
+            // "maximum authentication attempts exceeded": fail2ban counts it twice (sshd gave
+            // up after MaxAuthTries), so does this yardstick; it stays one attempt above.
+            if (banLine(ctx, ev[i]) && ctx.data.str(ev[i].action) == "ssh_too_many_failures")
+                lines.push_back(i);
         }
         if (tries.empty())
             continue;

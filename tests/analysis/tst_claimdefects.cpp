@@ -278,6 +278,33 @@ private Q_SLOTS:
         QVERIFY2(c.unchecked.isEmpty(), qPrintable(c.unchecked.join(u'\n')));
     }
 
+    void smallScannersFail2banWouldBanAreOneFinding()
+    {
+        // Six sources with three tries each (an "Invalid user" and a "Failed password" line per
+        // try: six lines in five minutes, which fail2ban's sshd jail bans), and one with two.
+        std::string log;
+        int pid = 1000;
+        for (int s = 0; s < 7; ++s) {
+            const std::string ip = "45.61." + std::to_string(s) + ".9";
+            for (int k = 0; k < (s < 6 ? 3 : 2); ++k, ++pid) {
+                const int t = s * 3600 + k * 90;
+                log += sshd(t, pid, "Invalid user admin from " + ip + " port 5000");
+                log += sshd(t + 1, pid,
+                            "Failed password for invalid user admin from " + ip
+                                    + " port 5000 ssh2");
+            }
+        }
+        Case c(QStringLiteral("scanners"));
+        const auto found = ofKind(c.analyse(log, ".log"), "ssh_bruteforce");
+        QCOMPARE(found.size(), std::size_t(1));
+        QCOMPARE(found[0].title, QStringLiteral("SSH password guessing from 6 sources: 18 failed "
+                                                "attempts"));
+        QVERIFY(found[0].severity > 0 && found[0].severity < 40);
+        QCOMPARE(found[0].details["members"].size(), std::size_t(6));
+        QVERIFY(!found[0].ips.contains(QStringLiteral("45.61.6.9")));
+        QVERIFY2(c.unchecked.isEmpty(), qPrintable(c.unchecked.join(u'\n')));
+    }
+
     void distributedStuffingListsFailingSourcesOnly()
     {
         // Twenty bots try four accounts each in one hour; five employees sign in successfully.
