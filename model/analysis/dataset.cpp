@@ -250,7 +250,7 @@ void Dataset::classify(const Rules &rules)
             flags &= ~kMfaSent;
         e.flags = flags;
     }
-    markSshEchoes(events);
+    markSshEchoes(events, sshPid);
 }
 
 Result<Dataset>

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace netcase {
@@ -58,7 +59,6 @@ struct Ev
     std::int32_t category = 0;
     std::int32_t method = 0;
     std::int32_t mfa = 0;
-    std::int32_t pid = 0; ///< the logging process (syslog), 0 when unknown
     std::uint16_t flags = 0;
     std::uint8_t outcome = 0; ///< netcase::Outcome
     std::uint8_t sshd = 0;    ///< SshdBit
@@ -108,6 +108,9 @@ public:
     const std::string &str(std::int32_t id) const;
     const AnalysisIp &ip(std::int32_t id) const;
 
+    /// The pid sshd logged SSH and PAM lines with, by event id (kept beside the events, which
+    /// stay small: only these lines have one that the analysis uses).
+    std::unordered_map<std::int64_t, std::int32_t> sshPid;
     std::vector<Ev> events;        ///< in time order
     std::vector<std::string> strs; ///< index = strs.id
     std::vector<AnalysisIp> ips;   ///< index = ips.id

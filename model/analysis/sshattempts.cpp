@@ -72,8 +72,8 @@ void loadSshdLabels(const Database &db, Dataset &d)
         if (!labels.is_object())
             continue;
         Ev &e = d.events[it->second];
-        if (const auto pid = labels.find("pid"); pid != labels.end())
-            e.pid = toPid(*pid);
+        if (const auto pid = labels.find("pid"); pid != labels.end() && toPid(*pid) > 0)
+            d.sshPid[e.id] = toPid(*pid);
         const std::string process = labels.value("process", "");
         const std::string service = labels.value("pam_service", "");
         if (process == "sshd" || process.rfind("sshd-", 0) == 0 || service == "sshd")
@@ -83,7 +83,8 @@ void loadSshdLabels(const Database &db, Dataset &d)
     }
 }
 
-void markSshEchoes(std::vector<Ev> &events)
+void markSshEchoes(std::vector<Ev> &events,
+                   const std::unordered_map<std::int64_t, std::int32_t> &pids)
 {
     // By connection: (host, pid) -> the failure lines, in time order.
     std::map<std::pair<std::int32_t, std::int32_t>, std::vector<std::size_t>> conns;
@@ -91,8 +92,8 @@ void markSshEchoes(std::vector<Ev> &events)
     for (std::size_t i = 0; i < events.size(); ++i) {
         if (!sshFailure(events[i]))
             continue;
-        if (events[i].pid > 0)
-            conns[{events[i].host, events[i].pid}].push_back(i);
+        if (const auto pid = pids.find(events[i].id); pid != pids.end())
+            conns[{events[i].host, pid->second}].push_back(i);
         else
             loose.push_back(i);
     }

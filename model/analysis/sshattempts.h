@@ -7,6 +7,8 @@
 // lines made that many tries, one with only other failure lines made one. Lines without a pid
 // are paired by address, account and time instead.
 
+#include <cstdint>
+#include <unordered_map>
 #include <vector>
 
 namespace netcase {
@@ -15,11 +17,12 @@ class Database;
 class Dataset;
 struct Ev;
 
-/// Reads the pid and origin (sshd, PAM service, PAM summary) of the case's SSH and PAM lines
-/// from their labels into Ev::pid and Ev::sshd. Other events are not touched.
+/// Reads the pid (into Dataset::sshPid) and origin (Ev::sshd: sshd, PAM service, PAM summary)
+/// of the case's SSH and PAM lines from their labels. Other events are not touched.
 void loadSshdLabels(const Database &db, Dataset &d);
 /// Marks the SSH failure lines that repeat an attempt counted by another line (kSshEcho).
-/// Events must be classified and in time order.
-void markSshEchoes(std::vector<Ev> &events);
+/// Events must be classified and in time order; pids by event id.
+void markSshEchoes(std::vector<Ev> &events,
+                   const std::unordered_map<std::int64_t, std::int32_t> &pids);
 
 } // namespace netcase
