@@ -9,6 +9,7 @@
 #include "core/timeutil.h"
 
 #include <algorithm>
+#include <limits>
 #include <map>
 #include <unordered_set>
 
@@ -308,6 +309,29 @@ void detectDistributedStuffing(const AnalysisContext &ctx, Findings &out)
     const auto minAccounts = std::size_t(r.num(R, "min_accounts", 30));
     const auto minFailures = std::size_t(r.num(R, "min_failures", 60));
     const double minRatio = r.num(R, "min_failure_ratio", 0.8);
+    // The ratio is over failing sources only, so ordinary users' scattered typos could pass it:
+    // a campaign also tries mostly accounts that never signed in (a list), or fails far more
+    // than the case's usual window does.
+    const double minUnknown = r.num(R, "min_unknown_account_share", 0.5);
+    const double surge = r.num(R, "surge_factor", 3);
+    std::vector<std::uint8_t> known(ctx.data.strs.size(), 0); // account signed in somewhere
+    std::vector<std::size_t> windowFailures;
+    {
+        std::int64_t lastW = std::numeric_limits<std::int64_t>::min();
+        for (const Ev &e : ev) {
+            if (!(e.flags & kAuth) || (e.flags & kSsh))
+                continue;
+            if (e.success() && e.user > 0 && std::size_t(e.user) < known.size())
+                known[std::size_t(e.user)] = 1;
+            if (e.ts / windowUs != lastW) {
+                lastW = e.ts / windowUs;
+                windowFailures.push_back(0);
+            }
+            windowFailures.back() += e.failure() ? 1 : 0;
+        }
+    }
+    const double usualFailures
+            = median(std::vector<double>(windowFailures.begin(), windowFailures.end()));
     // Fixed windows; within each, the sources that try few accounts each (a botnet spreads the
     // list) and mostly fail. Events are in time order, so a window is a run of events.
     Finding current;
@@ -378,8 +402,14 @@ void detectDistributedStuffing(const AnalysisContext &ctx, Findings &out)
             ++total;
             failures += ev[i].failure() ? 1 : 0;
         }
+        std::size_t unknown = 0;
+        for (const std::int32_t a : accounts)
+            unknown += (a > 0 && std::size_t(a) < known.size() && known[std::size_t(a)]) ? 0 : 1;
+        const bool listLike = double(unknown) >= minUnknown * double(accounts.size())
+                              || double(failures) >= surge * usualFailures;
         const bool hit = sources >= minSources && accounts.size() >= minAccounts
-                         && failures >= minFailures && double(failures) >= minRatio * double(total);
+                         && failures >= minFailures && double(failures) >= minRatio * double(total)
+                         && listLike;
         if (!hit) {
             for (const std::uint64_t p : pairs)
                 if (std::size_t(p >> 32) < perSource.size())

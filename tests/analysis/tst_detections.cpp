@@ -377,6 +377,26 @@ private Q_SLOTS:
         QVERIFY(found[0]->hasCaveat("not_enriched"));
     }
 
+    void scatteredTyposAreNoDistributedStuffing()
+    {
+        // 300 employees sign in every hour from their own addresses; each hour a hundred of them
+        // mistype once. Counted over failing sources only the ratio is high, but the accounts are
+        // known and no hour fails more than the others.
+        Builder b = fresh();
+        for (int hour = 0; hour < 6; ++hour)
+            for (int u = 0; u < 300; ++u) {
+                const auto ip
+                        = b.ip("81.2." + std::to_string(u / 200) + "." + std::to_string(u % 200));
+                const std::string user = "emp" + std::to_string(u);
+                const bool typo = (u + hour * 37) % 3 == 0;
+                b.add(hour * 3600 + u * 10, "authentication", "user.session.start",
+                      typo ? b.ip("90.84.1." + std::to_string(u % 250)) : ip, user, typo ? 2 : 1);
+            }
+        const auto all = b.run(*m_rules);
+        for (const Finding *f : ofKind(all, "credential_stuffing"))
+            QVERIFY2(f->rule != "stuffing_distributed", f->title.c_str());
+    }
+
 private:
     std::optional<Rules> m_rules;
 };
