@@ -2,7 +2,10 @@
 """Labelled analysis scenarios: malicious episodes mixed with benign look-alikes, written as log
 files in real vendor formats, plus the enrichment each address should get and a labels file.
 
-  python3 scripts/gen_scenarios.py --out DIR [--seed N]
+  python3 scripts/gen_scenarios.py --out DIR [--seed N] [--scale K]
+
+--scale K multiplies the background (customers, their sign-ins and browsing, internal flows) by
+K; the episodes stay as they are (K = 1 writes the same bytes as without it).
 
 Writes into DIR:
   web-access.log     Apache combined access log (shop and staff portal)
@@ -124,16 +127,16 @@ class Scenario:
         return t + dt.timedelta(seconds=self.rng.uniform(0, seconds))
 
 
-def background(s):
+def background(s, scale=1):
     """Customers browsing and signing in from home; internal hosts browsing the web."""
     rng = s.rng
     customers = []
-    for n in range(300):
+    for n in range(300 * scale):
         country, lat, lon, (a, b), asn, org = rng.choice(REGIONS)
         ip = "%d.%d.%d.%d" % (a, b, rng.randint(0, 255), rng.randint(1, 254))
         s.ip(ip, country, lat + rng.uniform(-1, 1), lon + rng.uniform(-1, 1), 20, asn, org)
         customers.append((ip, "cust%04d" % (n + 1), rng.choice(BROWSERS)))
-    for _ in range(9000):
+    for _ in range(9000 * scale):
         ip, user, agent = rng.choice(customers)
         t = s.jitter(START, DAYS * 86400)
         if rng.random() < 0.15:
@@ -143,7 +146,7 @@ def background(s):
             s.weblog(t, ip, None, "GET", rng.choice(PAGES), rng.choice([200, 200, 304]),
                      rng.randint(300, 40000), agent)
     # Internal hosts browsing: ordinary irregular flows.
-    for _ in range(3000):
+    for _ in range(3000 * scale):
         t = s.jitter(START, 8 * 3600)
         src = "10.20.1.%d" % rng.randint(20, 60)
         dst = "%d.%d.%d.%d" % (rng.choice([151, 172, 104, 142]), rng.randint(0, 255),
@@ -391,10 +394,11 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", required=True)
     ap.add_argument("--seed", type=int, default=20261005)
+    ap.add_argument("--scale", type=int, default=1)
     args = ap.parse_args()
     os.makedirs(args.out, exist_ok=True)
     s = Scenario(args.seed)
-    background(s)
+    background(s, args.scale)
     malicious(s)
     benign(s)
     write(args.out, "web-access.log", s.web)

@@ -204,7 +204,10 @@ void AnalysisContext::addCaveats(Finding &f) const
             f.addCaveat("anonymiser", about(info.tor                 ? caveat::torExit()
                                             : info.vpn || info.proxy ? caveat::vpnOrProxy()
                                                                      : caveat::residentialProxy()));
-        if (!info.enriched)
+        // Enriched without a place or a network is as good as not enriched: the finding's
+        // reading of the address rests on nothing.
+        const bool internal = info.addressClass == "private" || info.addressClass == "loopback";
+        if (!info.enriched || (!internal && !info.hasGeo && info.country.empty() && info.asn <= 0))
             f.addCaveat("not_enriched", about(caveat::notEnriched()));
         for (const std::string &account : f.accounts) {
             const std::string home = homeCountry(userId(account));

@@ -1,6 +1,7 @@
 #include "dataset.h"
 
 #include "rules.h"
+#include "sshattempts.h"
 
 #include "case/sqlite.h"
 #include "store/eventstore.h"
@@ -157,6 +158,8 @@ void Dataset::classify(const Rules &rules)
     const auto authExclude = rules.classify("auth_exclude_actions");
     const auto loginPaths = rules.classify("login_paths");
     const auto sshActions = rules.classify("ssh_actions");
+    const auto sshTryActions = rules.classify("ssh_try_actions");
+    const auto mfaSentMarkers = rules.classify("mfa_sent_markers");
     const auto invalidMarkers = rules.classify("invalid_user_markers");
     const auto mfaActions = rules.classify("mfa_actions");
     const auto deniedMarkers = rules.classify("mfa_denied_markers");
@@ -182,6 +185,13 @@ void Dataset::classify(const Rules &rules)
                 f |= kAuth;
             if ((f & kAuth) && containsAny(act, sshActions))
                 f |= kSsh;
+            if ((f & kAuth) && containsAny(act, sshTryActions))
+                f |= kSshTry;
+            if (containsAny(act, mfaSentMarkers))
+                f |= kMfaSent;
+            // "user.mfa.okta_verify.deny_push": the action itself says the prompt was denied.
+            if ((f & kMfa) && containsAny(act, deniedMarkers))
+                f |= kMfaDenied;
             if (containsAny(act, invalidMarkers))
                 f |= kInvalidUser;
             if (containsAny(act, mfaActions) && !containsAny(act, sensitiveActions))
@@ -210,6 +220,9 @@ void Dataset::classify(const Rules &rules)
             // Only a submitted form is a sign-in attempt; fetching the login page is not.
             if ((pf & kAuth) && lower(str(e.method)) != "post")
                 pf &= ~kAuth;
+            // A request the server refused or could not find (403, 404, 5xx) did nothing.
+            if ((pf & kSensitive) && e.failure())
+                pf &= ~kSensitive;
             flags |= pf;
         }
         if (e.mfa) {
@@ -226,8 +239,18 @@ void Dataset::classify(const Rules &rules)
             flags &= ~kMfa; // a sign-in whose action merely mentions a factor
         if ((flags & kFlow) && (!e.dstIp || e.dstPort < 0))
             flags &= ~kFlow;
+        // sshd's PAM lines are SSH attempts, not generic sign-ins; its summaries repeat them.
+        if ((flags & kAuth) && (e.sshd & kBySshd))
+            flags |= kSsh;
+        if (e.sshd & kPamSummary)
+            flags |= kSshEcho;
+        if (!(flags & kSsh))
+            flags &= ~(kSshTry | kSshEcho);
+        if (!(flags & kMfa))
+            flags &= ~kMfaSent;
         e.flags = flags;
     }
+    markSshEchoes(events, sshPid);
 }
 
 Result<Dataset>
@@ -313,6 +336,7 @@ Dataset::load(const Database &db, const Rules &rules, const std::atomic<bool> *c
         return s.error();
     }
     d.sortByTime();
+    loadSshdLabels(db, d);
     d.classify(rules);
     return d;
 }

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace netcase {
@@ -26,6 +27,15 @@ enum EventFlag : std::uint16_t {
     kSensitive = 1 << 5,   ///< MFA change, API token, export, admin or role change
     kFlow = 1 << 6,        ///< a flow record (Zeek conn, NetFlow)
     kWeb = 1 << 7,         ///< an HTTP request
+    kSshEcho = 1 << 8,  ///< an SSH line that repeats an attempt another line counts (sshattempts.h)
+    kSshTry = 1 << 9,   ///< an sshd "Failed|Accepted METHOD for ..." line: one try each
+    kMfaSent = 1 << 10, ///< an MFA prompt sent (a push on its way), not an answer
+};
+
+/// Ev::sshd bits: what the labels say about the line's origin (read only for SSH and PAM lines).
+enum SshdBit : std::uint8_t {
+    kBySshd = 1 << 0,     ///< logged by sshd, or a PAM line of the sshd service
+    kPamSummary = 1 << 1, ///< "PAM N more authentication failures": repeats earlier lines
 };
 
 /// One event (about 90 bytes). String and address columns are ids into Dataset::strs /
@@ -51,6 +61,7 @@ struct Ev
     std::int32_t mfa = 0;
     std::uint16_t flags = 0;
     std::uint8_t outcome = 0; ///< netcase::Outcome
+    std::uint8_t sshd = 0;    ///< SshdBit
     bool success() const { return outcome == 1; }
     bool failure() const { return outcome == 2; }
 };
@@ -97,6 +108,9 @@ public:
     const std::string &str(std::int32_t id) const;
     const AnalysisIp &ip(std::int32_t id) const;
 
+    /// The pid sshd logged SSH and PAM lines with, by event id (kept beside the events, which
+    /// stay small: only these lines have one that the analysis uses).
+    std::unordered_map<std::int64_t, std::int32_t> sshPid;
     std::vector<Ev> events;        ///< in time order
     std::vector<std::string> strs; ///< index = strs.id
     std::vector<AnalysisIp> ips;   ///< index = ips.id

@@ -1,6 +1,7 @@
-// Detections 1-4: failed-login bursts, credential stuffing (single source and distributed),
-// password spraying and SSH brute force.
+// Detections 1-3: failed-login bursts, credential stuffing (single source and distributed) and
+// password spraying (SSH brute force: detect_ssh.cpp).
 
+#include "campaign.h"
 #include "context.h"
 #include "detect.h"
 #include "rules.h"
@@ -8,6 +9,7 @@
 #include "core/timeutil.h"
 
 #include <algorithm>
+#include <limits>
 #include <map>
 #include <unordered_set>
 
@@ -48,6 +50,80 @@ Tally tally(const std::vector<Ev> &ev, Episode idx)
 int scaled(double value, double full, int weight)
 {
     return int(std::min(1.0, std::max(0.0, value / full)) * weight);
+}
+
+CampaignMember member(const std::vector<Ev> &ev, Episode ep, const Tally &t, std::int32_t ip)
+{
+    CampaignMember m;
+    m.ip = ip;
+    m.accounts.assign(t.accounts.begin(), t.accounts.end());
+    std::sort(m.accounts.begin(), m.accounts.end());
+    m.attempts = ep.size();
+    m.failures = t.failures;
+    m.successes = t.successes;
+    std::map<std::int32_t, std::size_t> agents;
+    for (std::size_t i : ep)
+        ++agents[ev[i].ua];
+    std::size_t best = 0;
+    for (const auto &[agent, n] : agents)
+        if (n > best) {
+            best = n;
+            m.agent = agent;
+        }
+    return m;
+}
+
+std::string members(const std::vector<const CampaignMember *> &list)
+{
+    std::size_t attempts = 0;
+    for (const CampaignMember *m : list)
+        attempts += m->attempts;
+    return std::to_string(list.size()) + " sources of one network, " + std::to_string(attempts)
+           + " attempts";
+}
+
+void describeStuffing(Finding &f, const std::vector<const CampaignMember *> &list)
+{
+    std::size_t failures = 0, successes = 0, attempts = 0;
+    for (const CampaignMember *m : list) {
+        failures += m->failures;
+        successes += m->successes;
+        attempts += m->attempts;
+    }
+    f.title = "Credential stuffing from " + std::to_string(list.size())
+              + " addresses: " + std::to_string(f.accounts.size()) + " accounts, "
+              + std::to_string(failures) + " failures";
+    f.addSignal("many_accounts", 40 + scaled(double(f.accounts.size()), 200, 15),
+                std::to_string(f.accounts.size()) + " accounts");
+    f.addSignal("mostly_failures", 15,
+                std::to_string(
+                        int(100.0 * double(failures) / double(std::max<std::size_t>(1, attempts))))
+                        + "% of attempts failed");
+    f.addSignal("several_sources", 5, members(list));
+    if (successes > 0)
+        f.addSignal("some_succeeded", 20, std::to_string(successes) + " attempts succeeded");
+    f.details["accounts"] = f.accounts.size();
+}
+
+void describeSpraying(Finding &f, const std::vector<const CampaignMember *> &list)
+{
+    std::size_t successes = 0, attempts = 0;
+    for (const CampaignMember *m : list) {
+        successes += m->successes;
+        attempts += m->attempts;
+    }
+    const double perAccount
+            = double(attempts) / double(std::max<std::size_t>(1, f.accounts.size()));
+    f.title = "Password spraying from " + std::to_string(list.size())
+              + " addresses: " + std::to_string(f.accounts.size()) + " accounts in "
+              + std::to_string(list.size()) + " passes";
+    f.addSignal("many_accounts_few_attempts", 45 + scaled(double(f.accounts.size()), 100, 10),
+                std::to_string(f.accounts.size()) + " accounts, "
+                        + std::to_string(perAccount).substr(0, 3) + " attempts each");
+    f.addSignal("slow_pace", 10, "passes spread over time");
+    f.addSignal("several_sources", 5, members(list));
+    if (successes > 0)
+        f.addSignal("some_succeeded", 20, std::to_string(successes) + " attempts succeeded");
 }
 
 } // namespace
@@ -131,6 +207,8 @@ void detectStuffing(const AnalysisContext &ctx, Findings &out)
     const std::size_t minEvents = std::max<std::size_t>(
             1, std::min(stuffOn ? stuffAccounts : ~0UL, sprayOn ? sprayAccounts : ~0UL));
     std::vector<std::size_t> idx;
+    std::vector<CampaignMember> stuffers;
+    std::vector<CampaignMember> sprayers;
     for (std::size_t ip = 1; ip < ctx.byIp.keys(); ++ip) {
         if (ctx.byIp[std::int64_t(ip)].size() < minEvents)
             continue;
@@ -166,7 +244,8 @@ void detectStuffing(const AnalysisContext &ctx, Findings &out)
                     f.addSignal("some_succeeded", 20,
                                 std::to_string(t.successes) + " attempts succeeded");
                 f.details["accounts"] = t.accounts.size();
-                out.push_back(std::move(f));
+                stuffers.push_back(member(ev, ep, t, std::int32_t(ip)));
+                stuffers.back().finding = std::move(f);
             }
         }
         if (sprayOn) {
@@ -199,10 +278,22 @@ void detectStuffing(const AnalysisContext &ctx, Findings &out)
                 if (t.successes > 0)
                     f.addSignal("some_succeeded", 20,
                                 std::to_string(t.successes) + " attempts succeeded");
-                out.push_back(std::move(f));
+                sprayers.push_back(member(ev, ep, t, std::int32_t(ip)));
+                sprayers.back().finding = std::move(f);
             }
         }
     }
+    // Sources of one network working together become one finding each.
+    CampaignRule stuffing;
+    stuffing.gapUs = stuffGap;
+    stuffing.sameAgentIsEnough = true;
+    stuffing.describe = describeStuffing;
+    emitCampaigns(ctx, std::move(stuffers), stuffing, out);
+    CampaignRule spraying;
+    spraying.gapUs = sprayGap;
+    spraying.minOverlap = 0.3;
+    spraying.describe = describeSpraying;
+    emitCampaigns(ctx, std::move(sprayers), spraying, out);
 }
 
 void detectDistributedStuffing(const AnalysisContext &ctx, Findings &out)
@@ -218,6 +309,29 @@ void detectDistributedStuffing(const AnalysisContext &ctx, Findings &out)
     const auto minAccounts = std::size_t(r.num(R, "min_accounts", 30));
     const auto minFailures = std::size_t(r.num(R, "min_failures", 60));
     const double minRatio = r.num(R, "min_failure_ratio", 0.8);
+    // The ratio is over failing sources only, so ordinary users' scattered typos could pass it:
+    // a campaign also tries mostly accounts that never signed in (a list), or fails far more
+    // than the case's usual window does.
+    const double minUnknown = r.num(R, "min_unknown_account_share", 0.5);
+    const double surge = r.num(R, "surge_factor", 3);
+    std::vector<std::uint8_t> known(ctx.data.strs.size(), 0); // account signed in somewhere
+    std::vector<std::size_t> windowFailures;
+    {
+        std::int64_t lastW = std::numeric_limits<std::int64_t>::min();
+        for (const Ev &e : ev) {
+            if (!(e.flags & kAuth) || (e.flags & kSsh))
+                continue;
+            if (e.success() && e.user > 0 && std::size_t(e.user) < known.size())
+                known[std::size_t(e.user)] = 1;
+            if (e.ts / windowUs != lastW) {
+                lastW = e.ts / windowUs;
+                windowFailures.push_back(0);
+            }
+            windowFailures.back() += e.failure() ? 1 : 0;
+        }
+    }
+    const double usualFailures
+            = median(std::vector<double>(windowFailures.begin(), windowFailures.end()));
     // Fixed windows; within each, the sources that try few accounts each (a botnet spreads the
     // list) and mostly fail. Events are in time order, so a window is a run of events.
     Finding current;
@@ -231,8 +345,13 @@ void detectDistributedStuffing(const AnalysisContext &ctx, Findings &out)
     std::vector<std::uint64_t> pairs; // (source, account), distinct after sorting
     std::vector<std::int32_t> accounts;
     std::vector<std::uint32_t> perSource(ctx.data.ips.size() + 1, 0); // accounts of a source
+    // Only sources that failed in the window take part: one that only signed in successfully is
+    // an ordinary user, not a member of the campaign.
+    std::vector<std::uint8_t> failing(ctx.data.ips.size() + 1, 0);
     auto accountsOf = [&](std::int32_t ip) -> std::size_t {
-        return std::size_t(ip) < perSource.size() ? perSource[std::size_t(ip)] : 0;
+        return std::size_t(ip) < perSource.size() && failing[std::size_t(ip)]
+                       ? perSource[std::size_t(ip)]
+                       : ~std::size_t(0);
     };
     for (std::size_t from = 0; from < ev.size();) {
         const std::int64_t w = ev[from].ts / windowUs;
@@ -243,12 +362,21 @@ void detectDistributedStuffing(const AnalysisContext &ctx, Findings &out)
             const Ev &e = ev[to];
             if ((e.flags & kAuth) && !(e.flags & kSsh) && e.ip) {
                 idx.push_back(to);
-                pairs.push_back((std::uint64_t(std::uint32_t(e.ip)) << 32) | std::uint32_t(e.user));
+                if (e.failure() && std::size_t(e.ip) < failing.size())
+                    failing[std::size_t(e.ip)] = 1;
             }
         }
         from = to;
         if (idx.empty())
             continue;
+        for (std::size_t i : idx)
+            if (failing[std::size_t(ev[i].ip)])
+                pairs.push_back((std::uint64_t(std::uint32_t(ev[i].ip)) << 32)
+                                | std::uint32_t(ev[i].user));
+        auto reset = [&] {
+            for (std::size_t i : idx)
+                failing[std::size_t(ev[i].ip)] = 0;
+        };
         std::sort(pairs.begin(), pairs.end());
         pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
         for (const std::uint64_t p : pairs)
@@ -274,12 +402,19 @@ void detectDistributedStuffing(const AnalysisContext &ctx, Findings &out)
             ++total;
             failures += ev[i].failure() ? 1 : 0;
         }
+        std::size_t unknown = 0;
+        for (const std::int32_t a : accounts)
+            unknown += (a > 0 && std::size_t(a) < known.size() && known[std::size_t(a)]) ? 0 : 1;
+        const bool listLike = double(unknown) >= minUnknown * double(accounts.size())
+                              || double(failures) >= surge * usualFailures;
         const bool hit = sources >= minSources && accounts.size() >= minAccounts
-                         && failures >= minFailures && double(failures) >= minRatio * double(total);
+                         && failures >= minFailures && double(failures) >= minRatio * double(total)
+                         && listLike;
         if (!hit) {
             for (const std::uint64_t p : pairs)
                 if (std::size_t(p >> 32) < perSource.size())
                     perSource[std::size_t(p >> 32)] = 0;
+            reset();
             continue;
         }
         if (w != lastWindow + 1)
@@ -298,6 +433,7 @@ void detectDistributedStuffing(const AnalysisContext &ctx, Findings &out)
         for (const std::uint64_t p : pairs)
             if (std::size_t(p >> 32) < perSource.size())
                 perSource[std::size_t(p >> 32)] = 0;
+        reset();
         current.signalList.clear();
         current.addSignal("many_sources", 40 + scaled(double(current.ips.size()), 100, 15),
                           std::to_string(current.ips.size()) + " sources in one window");
@@ -307,67 +443,6 @@ void detectDistributedStuffing(const AnalysisContext &ctx, Findings &out)
                         + " sources, " + std::to_string(current.accounts.size()) + " accounts";
     }
     flush();
-}
-
-void detectSshBruteForce(const AnalysisContext &ctx, Findings &out)
-{
-    const Rules &r = ctx.rules;
-    if (!r.enabled("ssh_bruteforce"))
-        return;
-    const auto windowUs = std::int64_t(r.num("ssh_bruteforce", "window_s", 3600) * kSecondUs);
-    const auto successUs
-            = std::int64_t(r.num("ssh_bruteforce", "success_within_s", 86400) * kSecondUs);
-    const auto minFailures = std::size_t(r.num("ssh_bruteforce", "min_failures", 10));
-    const auto &ev = ctx.data.events;
-    auto groups = group(ev, kSsh, 0, [](const Ev &e) { return std::int64_t(e.ip); });
-    for (auto &[ip, idx] : groups) {
-        const AnalysisIp &info = ctx.data.ip(std::int32_t(ip));
-        const auto eps = episodes(ev, idx, windowUs);
-        for (std::size_t n = 0; n < eps.size(); ++n) {
-            const auto &ep = eps[n];
-            const Tally t = tally(ev, ep);
-            if (t.failures < minFailures)
-                continue;
-            Finding f;
-            f.kind = "ssh_bruteforce";
-            f.rule = "ssh_bruteforce";
-            f.key = "ip=" + info.ip + "|t=" + isoSeconds(ev[ep.front()].ts);
-            std::int64_t lastFailure = 0;
-            for (std::size_t i : ep) {
-                if (ev[i].failure()) {
-                    ctx.addEvent(f, ev[i]);
-                    lastFailure = ev[i].ts;
-                }
-            }
-            f.addSignal("failed_ssh_logins", 40 + scaled(double(t.failures), 1000, 15),
-                        std::to_string(t.failures) + " failures, "
-                                + std::to_string(t.accounts.size()) + " user names");
-            if (!t.invalidAccounts.empty())
-                f.addSignal("invalid_users", 5,
-                            std::to_string(t.invalidAccounts.size())
-                                    + " user names that do not exist");
-            // A later success from the same source, in this episode or soon after it.
-            std::vector<std::size_t> later(ep.begin(), ep.end());
-            if (n + 1 < eps.size())
-                later.insert(later.end(), eps[n + 1].begin(), eps[n + 1].end());
-            for (std::size_t i : later) {
-                const Ev &e = ev[i];
-                if (e.success() && e.ts >= lastFailure - windowUs
-                    && e.ts - lastFailure <= successUs) {
-                    ctx.addEvent(f, e);
-                    f.addSignal("success_after_failures", 40,
-                                "accepted login for " + ctx.data.str(e.user)
-                                        + " after the failures");
-                    break;
-                }
-            }
-            f.title = "SSH brute force from " + info.ip + " (" + std::to_string(t.failures)
-                      + " failures"
-                      + (f.signalList.back().name == "success_after_failures" ? ", then a success)"
-                                                                              : ")");
-            out.push_back(std::move(f));
-        }
-    }
 }
 
 } // namespace netcase

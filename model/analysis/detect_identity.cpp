@@ -84,6 +84,9 @@ void detectBaselineDeviation(const AnalysisContext &ctx, Findings &out)
     if (!r.enabled("baseline"))
         return;
     const auto minPrior = std::size_t(r.num("baseline", "min_prior_events", 5));
+    // A baseline is learned over days, not over the first few events of a busy morning.
+    const auto minDays = int(r.num("baseline", "min_prior_days", 3));
+    constexpr std::int64_t kDayUs = 86400 * kSecondUs;
     const int habitualDays = int(r.num("baseline", "habitual_days", 3));
     const auto &ev = ctx.data.events;
     UserAgentCache agents;
@@ -113,6 +116,8 @@ void detectBaselineDeviation(const AnalysisContext &ctx, Findings &out)
         bool newClient = false;
         bool newDevice = false;
         bool habitual = true;
+        int days = 0;
+        std::int64_t lastDay = -1;
         for (std::size_t k = 0; k < idx.size(); ++k) {
             const Ev &e = ev[idx[k]];
             const AnalysisIp &info = ctx.data.ip(e.ip);
@@ -129,13 +134,22 @@ void detectBaselineDeviation(const AnalysisContext &ctx, Findings &out)
                 if (e.ua >= 0 && std::size_t(e.ua) < clientOfAgent.size())
                     clientOfAgent[std::size_t(e.ua)] = client;
             }
-            const bool learning = k < minPrior;
+            const std::int64_t day = e.ts / kDayUs;
+            const bool learning
+                    = k < minPrior || days < minDays || (days == minDays && day == lastDay);
+            if (day != lastDay) {
+                ++days;
+                lastDay = day;
+            }
             bool hit = false;
-            if (!info.country.empty() && !countries.contains(&info.country) && !learning) {
+            // Novel only against what the baseline knows: a first located address after
+            // unlocated ones is no new country, a first attributed one no new network.
+            if (!info.country.empty() && !countries.empty() && !countries.contains(&info.country)
+                && !learning) {
                 newCountry = hit = true;
                 novel.insert("country " + info.country);
             }
-            if (info.asn > 0 && !asns.contains(info.asn) && !learning) {
+            if (info.asn > 0 && !asns.empty() && !asns.contains(info.asn) && !learning) {
                 newAsn = hit = true;
                 novel.insert("AS" + std::to_string(info.asn));
             }
@@ -184,6 +198,7 @@ void detectBaselineDeviation(const AnalysisContext &ctx, Findings &out)
                         "the new network is then used on " + std::to_string(habitualDays)
                                 + " or more days");
         f.details["baseline_events"] = minPrior;
+        f.details["baseline_days"] = minDays;
         out.push_back(std::move(f));
     }
 }
@@ -263,17 +278,35 @@ void detectMfaFatigue(const AnalysisContext &ctx, Findings &out)
     const auto minDenied = std::size_t(r.num("mfa_fatigue", "min_denied", 5));
     const auto &ev = ctx.data.events;
     auto groups = group(ev, kMfa, 0, [](const Ev &e) { return std::int64_t(e.user); });
+    constexpr std::int64_t kSameDenialUs = 10 * kSecondUs;
     for (auto &[user, idx] : groups) {
         for (const auto &ep : episodes(ev, idx, windowUs)) {
+            // One denial per prompt: the lines a push's denial is logged on (Okta's deny_push
+            // and the failed auth_via_mfa) count once. A prompt sent opens the next one; without
+            // such lines, denials within 10 s of the last one counted are the same prompt.
             std::size_t denied = 0;
+            bool promptOpen = false;
+            bool promptDenied = false;
+            std::int64_t lastCounted = 0;
             const Ev *accepted = nullptr;
             Finding f;
             for (std::size_t i : ep) {
                 const Ev &e = ev[i];
-                if (e.flags & kMfaDenied) {
-                    ++denied;
-                    ctx.addEvent(f, e);
+                if (e.flags & kMfaSent) {
+                    promptOpen = true;
+                    promptDenied = false;
+                } else if (e.flags & kMfaDenied) {
+                    const bool counts
+                            = promptOpen ? !promptDenied
+                                         : (denied == 0 || e.ts - lastCounted > kSameDenialUs);
+                    promptDenied = true;
+                    if (counts) {
+                        ++denied;
+                        lastCounted = e.ts;
+                        ctx.addEvent(f, e);
+                    }
                 } else if (e.success() && denied >= minDenied) {
+                    // An explicit approval: a verification that succeeded, not a prompt sent.
                     accepted = &e;
                     ctx.addEvent(f, e);
                     break;

@@ -200,7 +200,12 @@ void detectBeaconing(const AnalysisContext &ctx, Findings &out)
         return;
     const auto minConn = std::size_t(r.num(R, "min_connections", 20));
     const double minScore = r.num(R, "min_score", 0.8);
-    const double tsMadFull = r.num(R, "ts_mad_full_s", 30);
+    // Jitter is judged against the interval (RITA): 30 s of jitter ruins a 60 s beacon, not an
+    // hourly one. A median gap under min_interval_s is a burst or a stream, and a series shorter
+    // than min_span_s has not repeated long enough to tell.
+    const double tsMadRatio = r.num(R, "ts_mad_full_ratio", 0.25);
+    const auto minIntervalS = r.num(R, "min_interval_s", 10);
+    const auto minSpanUs = std::int64_t(r.num(R, "min_span_s", 1800) * kSecondUs);
     const double dsMadFull = r.num(R, "ds_mad_full_bytes", 32);
     const double fullCount = r.num(R, "full_count", 100);
     const auto popular = std::size_t(r.num(R, "popular_destination_sources", 10));
@@ -219,7 +224,7 @@ void detectBeaconing(const AnalysisContext &ctx, Findings &out)
     }
     std::map<std::pair<std::int32_t, std::int32_t>, Finding> shared;
     for (const auto &[k, idx] : pairs) {
-        if (idx.size() < minConn)
+        if (idx.size() < minConn || ev[idx.back()].ts - ev[idx.front()].ts < minSpanUs)
             continue;
         std::vector<double> gaps;
         std::vector<double> sizes;
@@ -230,11 +235,12 @@ void detectBeaconing(const AnalysisContext &ctx, Findings &out)
                 sizes.push_back(double(ev[idx[n]].srcBytes));
         }
         const Dispersion ts = dispersion(gaps);
-        if (ts.median <= 0)
+        if (ts.median <= 0 || ts.median < minIntervalS)
             continue;
-        const double tsScore = ((1 - std::fabs(ts.skew)) + std::max(0.0, 1 - ts.mad / tsMadFull)
-                                + std::min(1.0, double(idx.size()) / fullCount))
-                               / 3;
+        const double tsScore
+                = ((1 - std::fabs(ts.skew)) + std::max(0.0, 1 - ts.mad / (ts.median * tsMadRatio))
+                   + std::min(1.0, double(idx.size()) / fullCount))
+                  / 3;
         double dsScore = -1;
         if (sizes.size() >= minConn) {
             const Dispersion ds = dispersion(sizes);

@@ -6,6 +6,7 @@
 
 #include "core/geo.h"
 
+#include <algorithm>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -18,6 +19,29 @@ namespace {
 bool mobile(const AnalysisIp &i)
 {
     return i.networkType == "cellular" || i.networkType == "mobile";
+}
+
+/// Another jump between a finding's two addresses: its sign-ins join the evidence and the jump
+/// is counted; travel back and forth between the same two addresses again and again is what a
+/// VPN or a shared egress switching does, more than a person flying.
+void repeatJump(const AnalysisContext &ctx, Finding &f, const Ev &a, const Ev &b, int direction)
+{
+    for (const Ev *e : {&a, &b})
+        if (std::find(f.evidence.begin(), f.evidence.end(), e->id) == f.evidence.end())
+            ctx.addEvent(f, *e);
+    const int jumps = f.details.value("jumps", 1) + 1;
+    f.details["jumps"] = jumps;
+    if (direction < 0)
+        f.details["returns"] = f.details.value("returns", 0) + 1;
+    const std::string base = f.details.value("title", f.title);
+    f.details["title"] = base;
+    f.title = base + " (" + std::to_string(jumps) + " jumps between the two addresses)";
+    const bool alternating = f.details.value("returns", 0) >= 2 && jumps >= 4;
+    const bool marked = std::any_of(f.signalList.begin(), f.signalList.end(),
+                                    [](const Signal &s) { return s.name == "back_and_forth"; });
+    if (alternating && !marked)
+        f.addSignal("back_and_forth", -15,
+                    "the account switches between these two addresses again and again");
 }
 
 } // namespace
@@ -34,7 +58,9 @@ void detectImpossibleTravel(const AnalysisContext &ctx, Findings &out)
     const auto followUs = std::int64_t(r.num(R, "followup_window_s", 3600) * kSecondUs);
     const auto &ev = ctx.data.events;
     std::vector<std::size_t> idx;
-    std::unordered_set<std::string> reported;
+    // One finding per account and pair of addresses: a later jump between the same two (either
+    // way) joins it as another member instead of making a finding of its own.
+    std::unordered_map<std::string, std::size_t> reported; // pair -> index in out
     std::unordered_map<std::int64_t, std::size_t> firstUse;
     for (std::size_t user = 1; user < ctx.byUser.keys(); ++user) {
         if (ctx.byUser[std::int64_t(user)].size() < 2)
@@ -69,8 +95,14 @@ void detectImpossibleTravel(const AnalysisContext &ctx, Findings &out)
                 continue;
             const std::string account = ctx.data.str(std::int32_t(user));
             const std::string key = "account=" + account + "|from=" + ia.ip + "|to=" + ib.ip;
-            if (!reported.insert(key).second)
+            const std::string pair = ia.ip < ib.ip ? ia.ip + "|" + ib.ip : ib.ip + "|" + ia.ip;
+            if (const auto seen = reported.find(pair); seen != reported.end()) {
+                repeatJump(ctx, out[seen->second], a, b,
+                           ia.ip != out[seen->second].details.value("from", std::string()) ? -1
+                                                                                           : 1);
                 continue;
+            }
+            reported.emplace(pair, out.size());
             // A network the account had not used in any earlier geolocated sign-in (where each
             // network was first used is looked up once per account, when it has a finding).
             if (firstUse.empty())
@@ -118,6 +150,7 @@ void detectImpossibleTravel(const AnalysisContext &ctx, Findings &out)
             }
             f.details["distance_km"] = int(distance);
             f.details["speed_kmh"] = int(speed);
+            f.details["from"] = ia.ip;
             out.push_back(std::move(f));
         }
     }

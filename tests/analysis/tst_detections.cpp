@@ -178,7 +178,8 @@ private Q_SLOTS:
             b.add(i * 5, "authentication", "ssh_login", a, "root", 2);
             b.add(i * 5, "authentication", "ssh_login", c, "root", 2);
         }
-        b.add(400, "authentication", "ssh_login", a, "deploy", 1);
+        // The account the burst tried (a success for an account it did not try proves nothing).
+        b.add(400, "authentication", "ssh_login", a, "root", 1);
         const auto all = b.run(*m_rules);
         const auto found = ofKind(all, "ssh_bruteforce");
         QCOMPARE(found.size(), std::size_t(2));
@@ -291,6 +292,109 @@ private Q_SLOTS:
         QCOMPARE(Tuning::suppressing({asn}, f), std::int64_t(2));
         asn.rule = QStringLiteral("spraying");
         QCOMPARE(Tuning::suppressing({asn}, f), std::int64_t(0));
+    }
+
+    void aBurstIsNotABeaconAnHourlyBeaconIs()
+    {
+        Builder b = fresh();
+        const auto host = b.ip("10.1.1.5");
+        const auto burst = b.ip("185.225.69.30", "MD", 47, 28, 200019, 4, "hosting");
+        const auto c2 = b.ip("185.225.69.24", "MD", 47, 28, 200019, 4, "hosting");
+        // 40 connections half a second apart: a burst (a page load, a scan), not a beacon.
+        for (int i = 0; i < 40; ++i) {
+            Ev &e = b.add(1000, "network", "connection", host, "", 0);
+            e.ts += i * kS / 2;
+            e.dstIp = burst;
+            e.dstPort = 443;
+            e.srcBytes = 1200;
+        }
+        // Hourly for three days with up to two minutes of jitter either way.
+        for (int i = 0; i < 72; ++i) {
+            Ev &e = b.add(7200 + i * 3600 + ((i * 37) % 240) - 120, "network", "connection", host,
+                          "", 0);
+            e.dstIp = c2;
+            e.dstPort = 443;
+            e.srcBytes = 1180 + (i % 9);
+        }
+        const auto all = b.run(*m_rules);
+        const auto found = ofKind(all, "beaconing");
+        QCOMPARE(found.size(), std::size_t(1));
+        QVERIFY(found[0]->ips.count("185.225.69.24"));
+        QVERIFY(found[0]->severity() >= 40);
+    }
+
+    void newCountryOnlyAgainstALocatedBaseline()
+    {
+        Builder b = fresh();
+        const auto unlocated = b.ip("198.51.100.7");
+        const auto located = b.ip("81.2.69.160", "GB", 51.5, -0.1, 5089);
+        for (int day = 0; day < 6; ++day)
+            b.add(day * 86400 + 3600, "authentication", "user.session.start", unlocated, "amy", 1);
+        b.add(7 * 86400, "authentication", "user.session.start", located, "amy", 1);
+        const auto all = b.run(*m_rules);
+        for (const Finding *f : ofKind(all, "baseline_deviation"))
+            for (const Signal &sg : f->signalList)
+                QVERIFY2(sg.name != "new_country" && sg.name != "new_network", f->title.c_str());
+    }
+
+    void baselineIsLearnedOverDays()
+    {
+        // Ten sign-ins on the first morning, a second network the next day: still learning.
+        Builder b = fresh();
+        const auto home = b.ip("91.64.77.12", "DE", 52.5, 13.4, 3209);
+        const auto mobile = b.ip("109.40.64.9", "DE", 53.5, 10.0, 3320);
+        for (int i = 0; i < 10; ++i)
+            b.add(3600 + i * 60, "authentication", "user.session.start", home, "ben", 1);
+        b.add(86400 + 3600, "authentication", "user.session.start", mobile, "ben", 1);
+        const auto all = b.run(*m_rules);
+        QVERIFY(ofKind(all, "baseline_deviation").empty());
+    }
+
+    void aFailedWebRequestIsNoSensitiveAction()
+    {
+        Builder b = fresh();
+        const auto vm = b.ip("3.120.45.67", "DE", 50, 8, 16509, 4, "hosting");
+        for (const char *path : {"/admin", "/admin/users/roles", "/api-tokens"}) {
+            Ev &e = b.add(100, "web", "http_request", vm, "", 2); // 404: the outcome is a failure
+            e.url = b.str(path);
+            e.method = b.str("GET");
+        }
+        const auto all = b.run(*m_rules);
+        QVERIFY(ofKind(all, "anonymiser_sensitive_action").empty());
+    }
+
+    void notEnrichedWhenNothingWasFound()
+    {
+        // Enrichment ran but found neither a place nor a network for the address.
+        Builder b = fresh();
+        const auto ip = b.ip("203.0.113.9");
+        b.info("203.0.113.9").enriched = true;
+        for (int i = 0; i < 12; ++i)
+            b.add(i * 10, "authentication", "ssh_login", ip, "root", 2);
+        const auto all = b.run(*m_rules);
+        const auto found = ofKind(all, "ssh_bruteforce");
+        QCOMPARE(found.size(), std::size_t(1));
+        QVERIFY(found[0]->hasCaveat("not_enriched"));
+    }
+
+    void scatteredTyposAreNoDistributedStuffing()
+    {
+        // 300 employees sign in every hour from their own addresses; each hour a hundred of them
+        // mistype once. Counted over failing sources only the ratio is high, but the accounts are
+        // known and no hour fails more than the others.
+        Builder b = fresh();
+        for (int hour = 0; hour < 6; ++hour)
+            for (int u = 0; u < 300; ++u) {
+                const auto ip
+                        = b.ip("81.2." + std::to_string(u / 200) + "." + std::to_string(u % 200));
+                const std::string user = "emp" + std::to_string(u);
+                const bool typo = (u + hour * 37) % 3 == 0;
+                b.add(hour * 3600 + u * 10, "authentication", "user.session.start",
+                      typo ? b.ip("90.84.1." + std::to_string(u % 250)) : ip, user, typo ? 2 : 1);
+            }
+        const auto all = b.run(*m_rules);
+        for (const Finding *f : ofKind(all, "credential_stuffing"))
+            QVERIFY2(f->rule != "stuffing_distributed", f->title.c_str());
     }
 
 private:

@@ -75,12 +75,13 @@ int writeIpInfoJson(Database &db, const QString &path)
     return n;
 }
 
-bool generateScenarios(const QString &dir, int seed)
+bool generateScenarios(const QString &dir, int seed, int scale)
 {
     QProcess p;
     p.start(QStringLiteral("python3"),
             {QStringLiteral(NETCASE_SOURCE_DIR "/scripts/gen_scenarios.py"),
-             QStringLiteral("--out"), dir, QStringLiteral("--seed"), QString::number(seed)});
+             QStringLiteral("--out"), dir, QStringLiteral("--seed"), QString::number(seed),
+             QStringLiteral("--scale"), QString::number(scale)});
     return p.waitForFinished(120000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
 }
 

@@ -33,7 +33,8 @@ struct IpFacts
 bool writeIpInfo(Database &db, const std::string &ip, const IpFacts &facts);
 /// Writes ip_info rows from a gen_scenarios.py ipinfo.json for every address in the case.
 int writeIpInfoJson(Database &db, const QString &path);
-/// Runs scripts/gen_scenarios.py into dir; false when python3 is missing or it fails.
-bool generateScenarios(const QString &dir, int seed = 20261005);
+/// Runs scripts/gen_scenarios.py into dir; false when python3 is missing or it fails. scale
+/// multiplies the background (ordinary users' traffic), not the episodes.
+bool generateScenarios(const QString &dir, int seed = 20261005, int scale = 1);
 
 } // namespace netcase::test
