@@ -355,11 +355,14 @@ QString firstDifference(const SectionDef &def,
 
 std::vector<const char *> sectionsWrittenBy(const QString &action)
 {
+    // What an import writes; a pull from a cluster writes the same tables.
+    static const std::vector<const char *> kImported
+            = {"sources",        "strs",          "ips",        "event_blocks",
+               "event_postings", "event_deleted", "raw_blocks", "rejects"};
     static const std::map<QString, std::vector<const char *>> kByAction = {
             {QStringLiteral("case.properties"), {"case_info"}},
-            {QStringLiteral("import"),
-             {"sources", "strs", "ips", "event_blocks", "event_postings", "event_deleted",
-              "raw_blocks", "rejects"}},
+            {QStringLiteral("import"), kImported},
+            {QStringLiteral("pull"), kImported}, // events pulled from a ClickHouse cluster
             {QStringLiteral("mapping.save"), {"settings"}},
             {QStringLiteral("rules.override"), {"settings"}},
             {QStringLiteral("directory.import"), {"directory"}},

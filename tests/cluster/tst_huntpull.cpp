@@ -160,7 +160,8 @@ private Q_SLOTS:
         const Run again
                 = test::netcase(QStringList{QStringLiteral("pull"), pulled, m_url} + filter);
         QCOMPARE(again.exitCode, 2);
-        QCOMPARE(test::netcase({QStringLiteral("verify"), pulled}).exitCode, 0);
+        const Run verified = test::netcase({QStringLiteral("verify"), pulled});
+        QVERIFY2(verified.exitCode == 0, QByteArray(verified.out + verified.err).constData());
     }
 };
 
