@@ -27,6 +27,10 @@ cp "$work"/shots/*.png docs/screenshots/
 QT_QPA_PLATFORM=offscreen "$bin" screenshot "$work/demo.netcase" --out "$work/dark" \
     --finding 1 --width 1600 --height 1000 --palette dark >/dev/null 2>&1
 cp "$work/dark/main.png" docs/screenshots/main-dark.png
+# The Events search bar with a query applied.
+QT_QPA_PLATFORM=offscreen "$bin" screenshot "$work/demo.netcase" --out "$work/search" \
+    --width 1600 --height 1000 --query 'ip:45.155.205.0/24 status>=400 NOT ua:/curl/' >/dev/null 2>&1
+cp "$work/search/events.png" docs/screenshots/search.png
 # A laptop screen and a full-HD desktop: the default layout must fit both.
 for size in 1366x768 1920x1080; do
     QT_QPA_PLATFORM=offscreen "$bin" screenshot "$work/demo.netcase" --out "$work/$size" \

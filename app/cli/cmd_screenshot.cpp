@@ -4,6 +4,7 @@
 
 #include "accounts/accountsview.h"
 #include "events/eventsview.h"
+#include "events/searchbar.h"
 #include "findings/findingsview.h"
 #include "ipdetails/ipdetailsview.h"
 #include "items/accountlistmodel.h"
@@ -94,6 +95,7 @@ int run(const QStringList &argv)
                                     {"width", true},
                                     {"height", true},
                                     {"finding", true},
+                                    {"query", true},
                                     {"palette", true}},
                                    {.required = {"out"}});
     if (!args)
@@ -135,6 +137,12 @@ int run(const QStringList &argv)
         findings->openRow(int(*row) - 1);
         settleViews(window, 800);
     }
+    if (args->has(QStringLiteral("query"))) {
+        // Typed into the Events search bar and confirmed, as an analyst would.
+        SearchBar *bar = window.docks().eventsView()->searchBar();
+        bar->setQuery(args->value(QStringLiteral("query")));
+        settleViews(window, 800);
+    }
 
     int written = 0;
     auto save = [&](QWidget *w, const QString &name) {
@@ -166,12 +174,14 @@ int run(const QStringList &argv)
 
 extern const Command kScreenshotCommand
         = {"screenshot",
-           "screenshot CASE --out DIR [--width W] [--height H] [--finding ROW] [--palette dark]",
+           "screenshot CASE --out DIR [--width W] [--height H] [--finding ROW] [--query Q] "
+           "[--palette dark]",
            "render the main window and each view of a case to PNG without a display",
            "Opens the case read-only in an offscreen window, then writes main.png (the whole\n"
            "window) and one PNG per view (events.png, timeline.png, map.png, ...) into DIR.\n"
            "--finding ROW first opens the finding on that row of the findings view (1 = the\n"
-           "most severe), so every view shows its evidence. --palette dark renders with a dark\n"
+           "most severe), so every view shows its evidence. --query Q types Q into the Events\n"
+           "search bar and confirms it. --palette dark renders with a dark\n"
            "Fusion palette, to check that every view stays readable on dark desktops.",
            AppKind::Widgets,
            &run};
