@@ -17,6 +17,7 @@
 #include "store/bulkwrite.h"
 #include "store/eventwriter.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QFileInfo>
 
@@ -121,6 +122,11 @@ Result<ImportReport> ImportJob::run(CaseFile &caseFile,
             continue;
         }
         HashingStream in(**opened);
+        // A log still being written (or rotated) while it is read: the case then holds what was
+        // read, and the analyst is told so.
+        const QFileInfo before(item.path);
+        const qint64 sizeBefore = before.size();
+        const QDateTime modifiedBefore = before.lastModified();
 
         Savepoint savepoint(db, "source");
         const nlohmann::json opts
@@ -220,6 +226,14 @@ Result<ImportReport> ImportJob::run(CaseFile &caseFile,
         }
         for (const std::string &n : pipe.notes())
             rep.notes << QString::fromStdString(n);
+        if (const QFileInfo after(item.path);
+            after.size() != sizeBefore || after.lastModified() != modifiedBefore)
+            rep.notes << QStringLiteral("the file changed while it was read (%1 bytes when the "
+                                        "import began, %2 bytes now): the case holds the "
+                                        "records read, and the SHA-256 is of those bytes; "
+                                        "import it again once the log is complete")
+                                 .arg(sizeBefore)
+                                 .arg(after.size());
         const SourceCounts counts{rep.sha256,     rep.events, rep.rejects,
                                   rep.duplicates, firstTs,    lastTs};
         if (Status s = SourceStore::finish(db, rep.sourceId, counts); !s.ok())

@@ -168,6 +168,44 @@ private Q_SLOTS:
         QCOMPARE(c.db().scalar("SELECT count(*) FROM events"), before.events + 300000);
     }
 
+    void aLogWrittenDuringTheImportIsNoted()
+    {
+        const QString log = test::makeAccessLog(QStringLiteral("growing.log"), 300000, 2000);
+        CaseFile c = newCase(QStringLiteral("growing.netcase"));
+        std::atomic<bool> cancel{false};
+        bool appended = false;
+        auto rep = ImportJob({log}, ImportOptions{})
+                           .run(
+                                   c,
+                                   [&](const ImportProgress &p) {
+                                       if (appended || p.bytesDone <= 0
+                                           || p.bytesDone >= p.bytesTotal)
+                                           return;
+                                       QFile f(log); // the web server writes on
+                                       QVERIFY(f.open(QIODevice::Append));
+                                       f.write("203.0.113.9 - - [20/Oct/2026:04:00:00 +0000] "
+                                               "\"GET / HTTP/1.1\" 200 1 \"-\" \"x\"\n");
+                                       appended = true;
+                                   },
+                                   cancel);
+        QVERIFY(appended);
+        QVERIFY(rep.ok());
+        QCOMPARE(rep->sources.size(), size_t(1));
+        QVERIFY2(rep->sources[0]
+                         .notes.join(QLatin1Char('\n'))
+                         .contains(QLatin1String("changed while it was read")),
+                 qPrintable(rep->sources[0].notes.join(QLatin1Char('\n'))));
+        QVERIFY(rep->sources[0].events >= 300000);
+
+        // A file left alone gets no such note.
+        const QString still = test::makeAccessLog(QStringLiteral("still.log"), 100);
+        auto quiet = importFiles(c, {still});
+        QVERIFY(quiet.ok());
+        QVERIFY(!quiet->sources[0]
+                         .notes.join(QLatin1Char('\n'))
+                         .contains(QLatin1String("changed while")));
+    }
+
     void unreadableOrUnknownInputIsReportedNotFatal()
     {
         const QString good = test::makeAccessLog(QStringLiteral("ok.log"), 10);
