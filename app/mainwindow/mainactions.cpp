@@ -6,6 +6,7 @@
 #include "core/identity.h"
 #include "dialogs/casepropertiesdialog.h"
 #include "dialogs/enrichmentdialog.h"
+#include "dialogs/shortcutsdialog.h"
 #include "items/selectionhub.h"
 #include "mainwindow/casecontroller.h"
 #include "mainwindow/dockmanager.h"
@@ -120,6 +121,9 @@ MainActions::MainActions(QMainWindow &window,
             ->setObjectName(QStringLiteral("resetLayout"));
 
     QMenu *help = bar->addMenu(tr("&Help"));
+    help->addAction(tr("&Keyboard shortcuts"), &window, [&window] {
+            ShortcutsDialog(&window).exec();
+        })->setObjectName(QStringLiteral("showShortcuts"));
     help->addAction(tr("&About Netcase"), &window, [&window] {
         QMessageBox::about(&window, tr("About Netcase"),
                            tr("<b>Netcase %1</b><p>An investigation workbench for IP "

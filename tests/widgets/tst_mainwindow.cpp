@@ -17,6 +17,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QDialog>
 #include <QDockWidget>
 #include <QFile>
 #include <QLabel>
@@ -25,6 +26,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTest>
 #include <QTimer>
 #include <QToolButton>
@@ -156,6 +158,31 @@ private Q_SLOTS:
         QTest::keySequence(log, close->shortcut());
         QVERIFY(!w.controller().session());
         QVERIFY(w.close()); // nothing left to ask about
+    }
+
+    void keyboardShortcutsAreListed()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QAction *show = w.findChild<QAction *>(QStringLiteral("showShortcuts"));
+        QVERIFY(show);
+        QTimer::singleShot(0, [] {
+            QTRY_VERIFY(qobject_cast<QDialog *>(QApplication::activeModalWidget()));
+            auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+            auto *table = dialog->findChild<QTableWidget *>(QStringLiteral("shortcutsTable"));
+            QVERIFY(table);
+            QStringList rows;
+            for (int r = 0; r < table->rowCount(); ++r)
+                rows << table->item(r, 0)->text() + QLatin1Char(' ') + table->item(r, 1)->text();
+            const QString all = rows.join(QLatin1Char('\n'));
+            for (const char *want :
+                 {"Ctrl+Q Quit", "Ctrl+W", "Close case", "Ctrl+F", "Search the events"})
+                QVERIFY2(all.contains(QLatin1String(want)), qPrintable(all));
+            QTest::keyClick(dialog, Qt::Key_Escape);
+        });
+        show->trigger(); // Help → Keyboard shortcuts
+        QVERIFY(!QApplication::activeModalWidget());
     }
 
     void anEmptyCaseSaysHowToImport()

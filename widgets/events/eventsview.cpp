@@ -93,6 +93,7 @@ EventsView::EventsView(SelectionHub &hub, QWidget *parent)
     new EventPivots(m_table, m_model, m_search, m_hub);
     // Ctrl+F from anywhere in the window goes to the search bar.
     auto *find = new QShortcut(QKeySequence::Find, this, nullptr, nullptr, Qt::WindowShortcut);
+    find->setWhatsThis(tr("Search the events (the query bar)"));
     connect(find, &QShortcut::activated, this, [this] {
         m_search->edit()->setFocus(Qt::ShortcutFocusReason);
         m_search->edit()->selectAll();
