@@ -1,6 +1,7 @@
 #include "args.h"
 
 #include "cli/command.h"
+#include "core/timeutil.h"
 
 namespace netcase::cli {
 
@@ -76,6 +77,19 @@ Result<long long> Args::number(const QString &name, long long fallback) const
         return makeError(QStringLiteral("--%1 expects a number, got '%2'").arg(name, value(name)),
                          ErrorCode::Usage);
     return v;
+}
+
+Result<std::optional<std::int64_t>> Args::time(const QString &name) const
+{
+    if (!has(name))
+        return std::optional<std::int64_t>();
+    const auto t = parseUserTime(value(name));
+    if (!t)
+        return makeError(QStringLiteral("--%1: cannot read '%2' as a time (use ISO 8601 such as "
+                                        "2024-03-01T12:00:00Z, a date, or epoch seconds)")
+                                 .arg(name, value(name)),
+                         ErrorCode::Usage);
+    return std::optional<std::int64_t>(*t);
 }
 
 Result<Args> Args::parseCommand(const char *command,

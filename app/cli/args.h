@@ -9,7 +9,9 @@
 #include <QString>
 #include <QStringList>
 
+#include <cstdint>
 #include <initializer_list>
+#include <optional>
 
 namespace netcase::cli {
 
@@ -30,6 +32,9 @@ public:
     QStringList values(const QString &name) const { return m_values.value(name); }
     /// Integer option; error when it is present but not a number.
     Result<long long> number(const QString &name, long long fallback) const;
+    /// Time option (ISO 8601, a date or epoch seconds) as UTC microseconds; empty when absent,
+    /// a usage error naming the option when it does not read as a time.
+    Result<std::optional<std::int64_t>> time(const QString &name) const;
 
     /// The number of positional arguments and the options a command cannot run without.
     struct Shape

@@ -22,20 +22,14 @@ Result<cluster::ChConnection> clusterConnection(const QString &url, const Args &
 
 Result<std::pair<std::int64_t, std::int64_t>> timeRange(const Args &args)
 {
-    std::pair<std::int64_t, std::int64_t> range{0, std::numeric_limits<std::int64_t>::max()};
-    for (const char *name : {"from", "to"}) {
-        if (!args.has(QLatin1String(name)))
-            continue;
-        const QString text = args.value(QLatin1String(name));
-        const auto t = parseUserTime(text);
-        if (!t)
-            return makeError(QStringLiteral("--%1: cannot read '%2' as a time (use ISO 8601 such "
-                                            "as 2024-03-01T12:00:00Z, a date, or epoch seconds)")
-                                     .arg(QLatin1String(name), text),
-                             ErrorCode::Usage);
-        (name[0] == 'f' ? range.first : range.second) = *t;
-    }
-    return range;
+    auto from = args.time(QStringLiteral("from"));
+    if (!from)
+        return from.error();
+    auto to = args.time(QStringLiteral("to"));
+    if (!to)
+        return to.error();
+    return std::pair<std::int64_t, std::int64_t>{
+            from->value_or(0), to->value_or(std::numeric_limits<std::int64_t>::max())};
 }
 
 } // namespace netcase::cli

@@ -17,19 +17,6 @@ namespace netcase::cli {
 
 namespace {
 
-Result<std::optional<std::int64_t>> timeOption(const Args &a, const char *name)
-{
-    if (!a.has(QLatin1String(name)))
-        return std::optional<std::int64_t>();
-    auto t = parseUserTime(a.value(QLatin1String(name)));
-    if (!t)
-        return makeError(QStringLiteral("--%1: cannot read '%2' as a time (use ISO 8601 such as "
-                                        "2024-03-01T12:00:00Z, a date, or epoch seconds)")
-                                 .arg(QLatin1String(name), a.value(QLatin1String(name))),
-                         ErrorCode::Usage);
-    return std::optional<std::int64_t>(*t);
-}
-
 int run(const QStringList &argv)
 {
     auto args = Args::parseCommand("events", argv,
@@ -61,8 +48,8 @@ int run(const QStringList &argv)
                             .arg(QString::fromStdString(query::describeError(text, *err))),
                     ErrorCode::Usage));
     }
-    auto from = timeOption(*args, "from");
-    auto to = timeOption(*args, "to");
+    auto from = args->time(QStringLiteral("from"));
+    auto to = args->time(QStringLiteral("to"));
     auto limit = args->number(QStringLiteral("limit"), -1);
     if (!from)
         return fail(from.error());
