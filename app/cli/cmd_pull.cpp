@@ -7,6 +7,7 @@
 
 #include "cluster/chpull.h"
 #include "cluster/chschema.h"
+#include "cluster/chwhere.h"
 #include "core/ipaddr.h"
 #include "core/timeutil.h"
 #include "jobs/pipeline.h"
@@ -24,6 +25,7 @@ int run(const QStringList &argv)
                                     {"to", true},
                                     {"ip", true},
                                     {"user", true},
+                                    {"query", true},
                                     {"count", false},
                                     {"no-analyze", false},
                                     {"password-file", true},
@@ -47,6 +49,11 @@ int run(const QStringList &argv)
                                         args->values(QStringLiteral("user")));
     if (!filter)
         return fail(filter.error());
+    if (args->has(QStringLiteral("query"))) {
+        filter = cluster::withQuery(*filter, args->value(QStringLiteral("query")));
+        if (!filter)
+            return fail(filter.error());
+    }
     auto conn = clusterConnection(args->positional().at(1), *args);
     if (!conn)
         return fail(conn.error());
@@ -105,13 +112,15 @@ int run(const QStringList &argv)
 extern const Command kPullCommand
         = {"pull",
            "pull CASE clickhouse://HOST:PORT/DB [--from T] [--to T] [--ip IP] [--user NAME] "
-           "[--count] [--no-analyze] [--password-file FILE] [--json]",
+           "[--query Q] [--count] [--no-analyze] [--password-file FILE] [--json]",
            "pull events from a ClickHouse cluster into a case",
            "Pulls the events of the cluster that match into the case as one source, whose\n"
            "provenance (server, database, filter, time range, row count and the SHA-256 of the\n"
            "rows) is recorded with the source and in the audit log; then enriches and analyses\n"
            "as after an import (--no-analyze skips that). --ip (source or client address) and\n"
-           "--user may repeat; --from is inclusive and --to exclusive. --count only says how\n"
+           "--user may repeat; --from is inclusive and --to exclusive. --query takes the case\n"
+           "query language's field terms (netcase help query; no bare words: the cluster keeps\n"
+           "no raw lines) and is recorded in the provenance. --count only says how\n"
            "many events match. The same slice pulled twice is refused. The user name and\n"
            "password are never written to the case.",
            AppKind::Core,
