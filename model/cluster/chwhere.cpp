@@ -36,23 +36,6 @@ std::string bytesLiteral(const Bytes &b)
     return "toFixedString(unhex('" + h + "'), 16)";
 }
 
-const char *sqlOp(Op op)
-{
-    switch (op) {
-    case Op::Lt:
-        return " < ";
-    case Op::Le:
-        return " <= ";
-    case Op::Gt:
-        return " > ";
-    case Op::Ge:
-        return " >= ";
-    case Op::Eq:
-        break;
-    }
-    return " = ";
-}
-
 /// A pattern of the query language (SQLite GLOB text: * and ?, a literal one as [*], [?], [[])
 /// as a ClickHouse LIKE pattern, its own wildcards (% _) and backslash escaped.
 std::string likePattern(const std::string &glob)
@@ -183,7 +166,7 @@ private:
                         + " <= " + bytesLiteral(hi));
         }
         case Match::Range:
-            return both(col + sqlOp(n.op) + std::to_string(number));
+            return both(col + query::sqlOperator(n.op) + std::to_string(number));
         case Match::Span:
             return "(" + col + " >= " + std::to_string(n.number) + " AND " + col + " < "
                    + std::to_string(n.numberHi) + ")";

@@ -12,23 +12,6 @@ namespace {
 
 constexpr size_t kLookupLimit = 256; ///< up to this many ids, one posting list each
 
-const char *sqlOp(Op op)
-{
-    switch (op) {
-    case Op::Lt:
-        return " < ";
-    case Op::Le:
-        return " <= ";
-    case Op::Gt:
-        return " > ";
-    case Op::Ge:
-        return " >= ";
-    case Op::Eq:
-        break;
-    }
-    return " = ";
-}
-
 bool inCidr(const std::array<std::uint8_t, 16> &a, const Node &n)
 {
     const int bits = int(n.number);
@@ -127,7 +110,7 @@ std::vector<std::int64_t> SqliteWhere::enrichedAddresses(const Node &n) const
     if (n.target.kind == Target::Kind::Asn) {
         if (n.match == Match::Any)
             return ids(base + " AND asn IS NOT NULL");
-        return ids(base + " AND asn" + sqlOp(n.op) + std::to_string(n.number));
+        return ids(base + " AND asn" + sqlOperator(n.op) + std::to_string(n.number));
     }
     switch (n.match) {
     case Match::Any:
@@ -230,7 +213,7 @@ std::string SqliteWhere::fieldTerm(const Node &n, const FieldDef &f)
     case Match::Cidr:
         return inSet(col, cached(n, [&] { return cidrIds(n); }));
     case Match::Range:
-        return col + sqlOp(n.op) + std::to_string(number);
+        return col + sqlOperator(n.op) + std::to_string(number);
     case Match::Span:
         return "(" + col + " >= " + std::to_string(n.number) + " AND " + col + " < "
                + std::to_string(n.numberHi) + ")";

@@ -142,4 +142,21 @@ bool evaluateRow(const Node &n,
     return false; // a term always has a flag
 }
 
+const char *sqlOperator(Op op)
+{
+    switch (op) {
+    case Op::Lt:
+        return " < ";
+    case Op::Le:
+        return " <= ";
+    case Op::Gt:
+        return " > ";
+    case Op::Ge:
+        return " >= ";
+    case Op::Eq:
+        break;
+    }
+    return " = ";
+}
+
 } // namespace netcase::query

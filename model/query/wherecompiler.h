@@ -59,6 +59,9 @@ private:
     std::unordered_map<const Node *, Part> m_parts;
 };
 
+/// A comparison as SQL (" < ", " >= ", " = " ...), the same in every backend's dialect.
+const char *sqlOperator(Op op);
+
 /// Evaluates the tree on one row: flags for its exact parts, the raw record for the rest.
 bool evaluateRow(const Node &n,
                  const std::unordered_map<const Node *, int> &flagOf,
