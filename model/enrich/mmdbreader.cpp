@@ -1,5 +1,6 @@
 #include "mmdbreader.h"
 
+#include "core/filesnapshot.h"
 #include "core/regularfile.h"
 #include "ipkey.h"
 #include "mmdbdecode.h"
@@ -122,9 +123,16 @@ Result<std::unique_ptr<MmdbReader>> MmdbReader::open(const QString &path)
         return makeError(tr("%1: no such database file").arg(path));
     if (Status s = requireRegularFile(path); !s)
         return s.error();
+    // libmaxminddb maps the file: a database truncated or rewritten in place during a lookup
+    // would kill the process with SIGBUS. It maps a sealed private copy instead (the mapping
+    // keeps the copy alive after the snapshot's descriptor is closed).
+    auto snapshot = FileSnapshot::take(path);
+    if (!snapshot)
+        return makeError(tr("%1; it was not used.").arg(snapshot.error().message));
     std::unique_ptr<MmdbReader> r(new MmdbReader);
     r->m_path = QFileInfo(path).absoluteFilePath();
-    const int rc = MMDB_open(QFile::encodeName(path).constData(), MMDB_MODE_MMAP, &r->d->mmdb);
+    const int rc = MMDB_open(QFile::encodeName(snapshot->procPath()).constData(), MMDB_MODE_MMAP,
+                             &r->d->mmdb);
     if (rc != MMDB_SUCCESS) {
         return makeError(tr("%1 is not a usable MaxMind DB file (%2); it was not used. Replace it "
                             "with a complete copy.")

@@ -11,6 +11,7 @@
 #include "enrich/mmdbreader.h"
 #include "enrich/sourceset.h"
 
+#include <QFile>
 #include <QTest>
 
 using namespace netcase;
@@ -229,6 +230,27 @@ private Q_SLOTS:
         QVERIFY(rec && rec->tor && rec->anonymous && !rec->vpn);
         rec = (*anon)->find(key("81.2.69.200"));
         QVERIFY(rec && rec->residentialProxy);
+    }
+
+    void aDatabaseTruncatedWhileOpenIsNotRead()
+    {
+        // libmaxminddb maps the file; reading a page past the end of a file truncated under
+        // the mapping is SIGBUS. The reader maps a private copy, so lookups go on.
+        const QString copy = writeTextFile(QStringLiteral("live-city.mmdb"), [] {
+            QFile f(enrichFixture(QStringLiteral("city.mmdb")));
+            return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+        }());
+        auto city = MmdbReader::open(copy);
+        QVERIFY2(city.ok(), qPrintable(city ? QString() : city.error().message));
+        QFile live(copy);
+        QVERIFY(live.resize(0));
+        QVERIFY(live.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        live.write(QByteArray(100, 'x'));
+        live.close();
+        const IpRecord *rec = (*city)->find(key("81.2.69.160"));
+        QVERIFY(rec);
+        QCOMPARE(rec->city, std::string("London"));
+        QVERIFY((*city)->find(key("2a02:c7f::99")));
     }
 
     void brokenDatabasesAreRefused_data()
