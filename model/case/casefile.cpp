@@ -1,6 +1,7 @@
 #include "casefile.h"
 
 #include "audit/auditlog.h"
+#include "case/caselock.h"
 #include "case/migrations.h"
 #include "case/storageerror.h"
 #include "core/identity.h"
@@ -16,11 +17,6 @@
 namespace netcase {
 
 namespace {
-
-QString lockPath(const QString &path)
-{
-    return path + QStringLiteral(".lock");
-}
 
 Status configure(Database &db)
 {
@@ -66,12 +62,12 @@ QString newerMessage(const QString &path, int version)
 /// the file's lock until it commits: say so rather than call the case damaged.
 Error lockedMessage(const QString &path)
 {
-    qint64 pid = 0;
-    QString host, app;
-    QLockFile(lockPath(path)).getLockInfo(&pid, &host, &app);
+    const auto holder = caseLockHolder(path);
     return makeError(QStringLiteral("%1 is being written by another Netcase process%2 (an import "
                                     "commits at its end); it can be read once that finishes")
-                             .arg(path, pid ? QStringLiteral(" (pid %1)").arg(pid) : QString()),
+                             .arg(path, holder ? QStringLiteral(" (%1)").arg(
+                                                describeLockHolder(path, *holder))
+                                               : QString()),
                      ErrorCode::Locked);
 }
 
@@ -148,6 +144,14 @@ Status checkCaseFile(const QString &path)
     if (const auto version = headerField(header, 60); version > kSchemaVersion)
         return makeError(newerMessage(path, int(version)));
 
+    // A bulk import by another process holds an exclusive lock until it commits: say so at
+    // once rather than wait out SQLite's busy timeout.
+    if (const auto holder = caseLockHolder(path); holder && bulkImportRunning(path, *holder))
+        return makeError(QStringLiteral("%1 is being imported into by another Netcase process "
+                                        "(%2); it can be read when that import ends")
+                                 .arg(path, describeLockHolder(path, *holder)),
+                         ErrorCode::Locked);
+
     // The rest needs SQLite (the WAL may hold newer pages). Opening a WAL-mode file creates the
     // -wal and -shm files beside it; a refused file gets them removed again if they are ours.
     const QString wal = path + QStringLiteral("-wal"), shm = path + QStringLiteral("-shm");
@@ -181,10 +185,10 @@ Result<CaseFile> CaseFile::create(const QString &path, const CaseInfo &info)
     }
     CaseFile c;
     c.m_db = std::move(db.value());
-    c.m_lock = std::make_unique<QLockFile>(lockPath(path));
+    c.m_lock = std::make_unique<QLockFile>(caseLockPath(path));
     c.m_lock->setStaleLockTime(0);
     if (c.m_lock->tryLock(0))
-        QFile::setPermissions(lockPath(path), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        QFile::setPermissions(caseLockPath(path), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
 
     auto fail = [&](const Error &e) -> Result<CaseFile> {
         c.m_db = Database();
@@ -249,22 +253,22 @@ Result<CaseFile> CaseFile::open(const QString &givenPath, OpenOptions options)
         }
     }
     if (!readOnly && !options.alreadyLocked) {
-        c.m_lock = std::make_unique<QLockFile>(lockPath(path));
+        c.m_lock = std::make_unique<QLockFile>(caseLockPath(path));
         c.m_lock->setStaleLockTime(0);
         if (c.m_lock->tryLock(0))
-            QFile::setPermissions(lockPath(path), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+            QFile::setPermissions(caseLockPath(path),
+                                  QFileDevice::ReadOwner | QFileDevice::WriteOwner);
         if (!c.m_lock->isLocked()) {
-            qint64 pid = 0;
-            QString host, app;
-            c.m_lock->getLockInfo(&pid, &host, &app);
-            const QString why = QStringLiteral("%1 is being written by another Netcase process "
-                                               "(pid %2); opened read-only")
-                                        .arg(path)
-                                        .arg(pid);
+            const auto holder = caseLockHolder(path);
+            const QString why = QStringLiteral("%1 is being written by another Netcase process%2")
+                                        .arg(path, holder ? QStringLiteral(" (%1)").arg(
+                                                           describeLockHolder(path, *holder))
+                                                          : QString());
             if (options.requireWrite)
-                return makeError(why, ErrorCode::Locked);
+                return makeError(why + QStringLiteral("; try again when it has finished"),
+                                 ErrorCode::Locked);
             c.m_lock.reset();
-            c.m_readOnlyReason = why;
+            c.m_readOnlyReason = why + QStringLiteral("; opened read-only");
             readOnly = true;
         }
     }

@@ -20,8 +20,8 @@ namespace {
 
 QString systemError(const QString &path, const char *what)
 {
-    return QStringLiteral("%1: %2 (%3)").arg(path, QLatin1String(what),
-                                              QString::fromLocal8Bit(std::strerror(errno)));
+    return QStringLiteral("%1: %2 (%3)")
+            .arg(path, QLatin1String(what), QString::fromLocal8Bit(std::strerror(errno)));
 }
 
 bool sameFile(const struct stat &a, const struct stat &b)
@@ -33,7 +33,9 @@ bool sameFile(const struct stat &a, const struct stat &b)
 class Fd
 {
 public:
-    explicit Fd(int fd) : m_fd(fd) {}
+    explicit Fd(int fd)
+        : m_fd(fd)
+    {}
     ~Fd()
     {
         if (m_fd >= 0)
@@ -82,9 +84,9 @@ FileSnapshot::~FileSnapshot()
 }
 
 FileSnapshot::FileSnapshot(FileSnapshot &&other) noexcept
-    : m_fd(std::exchange(other.m_fd, -1)), m_size(other.m_size)
-{
-}
+    : m_fd(std::exchange(other.m_fd, -1))
+    , m_size(other.m_size)
+{}
 
 FileSnapshot &FileSnapshot::operator=(FileSnapshot &&other) noexcept
 {
@@ -104,7 +106,9 @@ Result<FileSnapshot> FileSnapshot::take(const QString &path)
     Fd src(::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC));
     if (src.get() < 0)
         return makeError(systemError(path, "cannot be opened"));
-    struct stat before{};
+    struct stat before
+    {
+    };
     if (::fstat(src.get(), &before) != 0)
         return makeError(systemError(path, "cannot be read"));
     Fd mem(::memfd_create("netcase-snapshot", MFD_CLOEXEC | MFD_ALLOW_SEALING));
@@ -113,7 +117,9 @@ Result<FileSnapshot> FileSnapshot::take(const QString &path)
     qint64 copied = 0;
     if (!copyAll(src.get(), mem.get(), copied))
         return makeError(systemError(path, "could not be copied"));
-    struct stat after{};
+    struct stat after
+    {
+    };
     if (::fstat(src.get(), &after) != 0 || !sameFile(before, after) || copied != before.st_size)
         return makeError(QStringLiteral("%1 changed while it was read (another program is "
                                         "writing it); try again when it is complete")

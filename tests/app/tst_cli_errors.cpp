@@ -6,11 +6,13 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLockFile>
 #include <QProcess>
 #include <QStandardPaths>
+#include <QSysInfo>
 #include <QTest>
 
 #include <unistd.h>
@@ -137,6 +139,66 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(link + QStringLiteral(".lock")));
         held.unlock();
         QCOMPARE(test::netcase({QStringLiteral("import"), link, m_log}).exitCode, 0);
+    }
+
+    void readersAreToldAtOnceThatAnImportRuns()
+    {
+        const QString path = test::tempPath(QStringLiteral("importing.netcase"));
+        QCOMPARE(test::netcase({QStringLiteral("new"), path}).exitCode, 0);
+        QCOMPARE(test::netcase({QStringLiteral("import"), path, m_log}).exitCode, 0);
+        // What a bulk import holds: an exclusive write through a rollback journal, and the
+        // case's lock file naming its process (here an sqlite3 shell plays the importer).
+        QProcess writer;
+        writer.start(QStringLiteral("sqlite3"), {path});
+        QVERIFY(writer.waitForStarted());
+        writer.write("PRAGMA journal_mode = DELETE;\nBEGIN EXCLUSIVE;\n"
+                     "CREATE TABLE filler(x); INSERT INTO filler VALUES (randomblob(100000));\n"
+                     "SELECT 'held';\n");
+        QByteArray said;
+        while (!said.contains("held") && writer.waitForReadyRead(10000))
+            said += writer.readAllStandardOutput();
+        QVERIFY2(said.contains("held"), writer.readAllStandardError().constData());
+        QVERIFY(QFileInfo(path + QStringLiteral("-journal")).size() > 0);
+        {
+            QFile lock(path + QStringLiteral(".lock"));
+            QVERIFY(lock.open(QIODevice::WriteOnly));
+            lock.write(QByteArray::number(writer.processId()) + "\nnetcase\n"
+                       + QSysInfo::machineHostName().toUtf8() + "\n");
+        }
+        for (const QString &cmd : {QStringLiteral("info"), QStringLiteral("findings")}) {
+            auto r = test::netcase({cmd, path});
+            QCOMPARE(r.exitCode, 3);
+            const QByteArray says = "is being imported into by another Netcase process (pid "
+                                    + QByteArray::number(writer.processId()) + ", since ";
+            QVERIFY2(r.err.contains(says), r.err.constData());
+        }
+        auto decide = test::netcase({QStringLiteral("decide"), path, QStringLiteral("--subject"),
+                                     QStringLiteral("ip:10.0.0.1"), QStringLiteral("--verdict"),
+                                     QStringLiteral("monitor"), QStringLiteral("--reason"),
+                                     QStringLiteral("x")});
+        QCOMPARE(decide.exitCode, 3);
+        QVERIFY2(!decide.err.contains("opened read-only"), decide.err.constData());
+        writer.write("ROLLBACK;\n.quit\n");
+        QVERIFY(writer.waitForFinished(10000));
+        QFile::remove(path + QStringLiteral(".lock"));
+        QCOMPARE(test::netcase({QStringLiteral("info"), path}).exitCode, 0);
+    }
+
+    void aLockFromAnotherHostSaysHowToClearIt()
+    {
+        const QString path = test::tempPath(QStringLiteral("remote.netcase"));
+        QCOMPARE(test::netcase({QStringLiteral("new"), path}).exitCode, 0);
+        {
+            QFile lock(path + QStringLiteral(".lock"));
+            QVERIFY(lock.open(QIODevice::WriteOnly));
+            lock.write("4242\nnetcase\nanalyst-laptop-7\n");
+        }
+        auto r = test::netcase({QStringLiteral("import"), path, m_log});
+        QCOMPARE(r.exitCode, 3);
+        QVERIFY2(r.err.contains("pid 4242 on host analyst-laptop-7"), r.err.constData());
+        const QByteArray hint = "delete " + path.toUtf8() + ".lock to clear it";
+        QVERIFY2(r.err.contains(hint), r.err.constData());
+        QFile::remove(path + QStringLiteral(".lock"));
     }
 
     void everyJsonCommandReportsErrorsAsJson()
