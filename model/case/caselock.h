@@ -27,8 +27,8 @@ QString caseLockPath(const QString &casePath);
 /// The holder of the case's lock, nullopt when the lock file is absent or unreadable.
 std::optional<CaseLockHolder> caseLockHolder(const QString &casePath);
 
-/// "pid 123, since 2026-12-07 13:05:12 UTC, 4 min 10 s ago"; for another host also its name and how to clear
-/// a lock left there.
+/// "pid 123, since 2026-12-07 13:05:12 UTC, 4 min 10 s ago"; for another host also its name and how
+/// to clear a lock left there.
 QString describeLockHolder(const QString &casePath, const CaseLockHolder &holder);
 
 /// A bulk import (rollback journal, exclusive lock) by another live process is writing the case
