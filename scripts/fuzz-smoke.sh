@@ -4,7 +4,8 @@
 # failed check fails the script, and the input that caused it is copied to
 # tests/fuzz/regressions/<format>/: commit it with the fix, and tests/importers/
 # tst_fuzzregressions replays it in every normal test run from then on.
-# Every tests/fuzz/fuzz_*.cpp is a harness; its format is the name it passes to fuzzImporter().
+# Every tests/fuzz/fuzz_*.cpp is a harness; its format is the name it passes to fuzzImporter()
+# (or, for the container harness, its "// fuzz-format: NAME" line).
 #   FUZZ_TOTAL     seconds of fuzzing for all harnesses together (default 200)
 #   FUZZ_SECONDS   seconds per harness (default FUZZ_TOTAL / harnesses, at most 20)
 set -euo pipefail
@@ -12,6 +13,8 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 harnesses=()
 for src in tests/fuzz/fuzz_*.cpp; do
     format=$(grep -oE 'fuzzImporter\("[^"]+"' "$src" | head -1 | cut -d'"' -f2)
+    # A harness that is not an importer names its regression folder: "// fuzz-format: NAME".
+    [ -z "$format" ] && format=$(grep -oE '^// fuzz-format: [a-z0-9_-]+' "$src" | head -1 | cut -d' ' -f3)
     [ -n "$format" ] && harnesses+=("$(basename "$src" .cpp):$format")
 done
 total=${FUZZ_TOTAL:-200}
