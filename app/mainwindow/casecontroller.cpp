@@ -204,6 +204,10 @@ void CaseController::importFinished(const ImportOutcome &outcome)
             lines << QStringLiteral("    ") + n;
         noted = noted || !s.notes.isEmpty();
     }
+    // Links out of an imported folder, unreadable files and special files were not read: the
+    // analyst sees which, as `netcase import` lists them.
+    for (const QString &skipped : outcome.report.skipped)
+        lines << tr("skipped: %1").arg(skipped);
     lines << outcome.steps;
     if (m_session)
         m_session->notifyChanged();
@@ -211,7 +215,8 @@ void CaseController::importFinished(const ImportOutcome &outcome)
                            .arg(loc.toString(qlonglong(outcome.report.events())),
                                 loc.toString(qlonglong(outcome.report.rejects()))),
                    0);
-    if (outcome.report.failed() > 0 || outcome.report.rejects() > 0 || noted)
+    if (outcome.report.failed() > 0 || outcome.report.rejects() > 0 || noted
+        || !outcome.report.skipped.isEmpty())
         ui::showMessage(m_window, QMessageBox::Information, tr("Import finished"),
                         lines.join(QLatin1Char('\n')));
 }
