@@ -1,6 +1,7 @@
 #include "cli/args.h"
 #include "cli/caseaccess.h"
 #include "cli/command.h"
+#include "cli/importreport.h"
 #include "cli/interrupt.h"
 #include "cli/output.h"
 
@@ -23,16 +24,6 @@ namespace netcase::cli {
 
 namespace {
 
-QString progressText(const ImportProgress &p, const QElapsedTimer &clock)
-{
-    const double secs = std::max(0.001, clock.elapsed() / 1000.0);
-    const double mb = p.bytesDone / 1e6;
-    return QStringLiteral("%1 MB  %2 MB/s  %3")
-            .arg(mb, 8, 'f', 1)
-            .arg(mb / secs, 6, 'f', 1)
-            .arg(p.currentFile);
-}
-
 /// What makes the import exit 2 although it committed, said in --json output as "error".
 std::optional<Error> importProblem(const ImportReport &report, bool postCancelled)
 {
@@ -44,59 +35,6 @@ std::optional<Error> importProblem(const ImportReport &report, bool postCancelle
                                  .arg(failed)
                                  .arg(report.sources.size()));
     return std::nullopt;
-}
-
-/// "512M", "64G", "1T" or plain bytes.
-Result<std::int64_t> parseSize(const QString &text)
-{
-    static const QString units = QStringLiteral("KMGT");
-    QString digits = text.trimmed().toUpper();
-    int shift = 0;
-    if (!digits.isEmpty() && units.contains(digits.back())) {
-        shift = 10 * (int(units.indexOf(digits.back())) + 1);
-        digits.chop(1);
-    }
-    bool ok = false;
-    const qlonglong n = digits.toLongLong(&ok);
-    if (!ok || n <= 0 || n > (std::numeric_limits<std::int64_t>::max() >> shift))
-        return makeError(QStringLiteral("--max-expanded-size: '%1' is not a size such as 512M, "
-                                        "64G or 1T")
-                                 .arg(text),
-                         ErrorCode::Usage);
-    return std::int64_t(n) << shift;
-}
-
-Status decompressionLimits(const Args &args, ImportOptions &opts)
-{
-    auto ratio = args.number(QStringLiteral("max-expansion"), opts.maxExpansionRatio);
-    if (!ratio)
-        return ratio.error();
-    if (*ratio < 1)
-        return makeError(QStringLiteral("--max-expansion: the ratio must be at least 1"),
-                         ErrorCode::Usage);
-    opts.maxExpansionRatio = *ratio;
-    if (args.has(QStringLiteral("max-expanded-size"))) {
-        auto size = parseSize(args.value(QStringLiteral("max-expanded-size")));
-        if (!size)
-            return size.error();
-        opts.maxExpandedBytes = *size;
-    }
-    return {};
-}
-
-/// "NAME  FORMAT  N events  N rejects  SPAN"; the notes follow it, indented.
-QString sourceLine(const SourceReport &s)
-{
-    QString line = QStringLiteral("%1  %2  %3 events  %4 rejects")
-                           .arg(displaySafe(s.name), s.format)
-                           .arg(s.events)
-                           .arg(s.rejects);
-    if (s.duplicates > 0)
-        line += QStringLiteral(" (%1 already in the case from an overlapping file)")
-                        .arg(s.duplicates);
-    if (const QString span = sourceSpanText(s); !span.isEmpty())
-        line += QStringLiteral("  ") + span;
-    return line;
 }
 
 int run(const QStringList &argv)
@@ -114,35 +52,21 @@ int run(const QStringList &argv)
                                    {.minPositional = 2, .maxPositional = -1});
     if (!args)
         return fail(args.error());
-    ImportOptions opts;
-    opts.format = args->value(QStringLiteral("format"));
-    opts.timezone = args->value(QStringLiteral("timezone"), QStringLiteral("UTC"));
-    auto year = args->number(QStringLiteral("year"), 0);
-    if (!year)
-        return fail(year.error());
-    opts.year = int(*year);
-    opts.mapping = args->value(QStringLiteral("mapping"));
-    if (Status s = decompressionLimits(*args, opts); !s)
-        return fail(s.error());
-    opts.followLinks = args->has(QStringLiteral("follow-links"));
+    auto opts = readingOptions(*args);
+    if (!opts)
+        return fail(opts.error());
 
     auto c = openCase(args->positional().first(), true);
     if (!c)
         return fail(c.error());
-    ImportJob job(args->positional().mid(1), opts);
+    ImportJob job(args->positional().mid(1), *opts);
     QElapsedTimer clock;
     clock.start();
     std::atomic<bool> cancel{false};
     const CancelOnInterrupt interrupt(cancel);
     const auto report = [&] {
         const ProgressLine progress;
-        return job.run(
-                *c,
-                [&](const ImportProgress &p) {
-                    progress.show(p.bytesTotal > 0 ? int(100 * p.bytesDone / p.bytesTotal) : 0,
-                                  progressText(p, clock));
-                },
-                cancel);
+        return job.run(*c, progressShower(progress, clock), cancel);
     }();
     if (!report)
         return fail(report.error());
@@ -162,53 +86,17 @@ int run(const QStringList &argv)
 
     const double secs = clock.elapsed() / 1000.0;
     if (args->has(QStringLiteral("json"))) {
-        nlohmann::json j = {{"events", report->events()},
-                            {"rejects", report->rejects()},
-                            {"seconds", secs},
-                            {"sources", nlohmann::json::array()}};
-        for (const SourceReport &s : report->sources) {
-            nlohmann::json o = {{"name", s.name.toStdString()},
-                                {"format", s.format.toStdString()},
-                                {"sha256", s.sha256.toStdString()},
-                                {"events", s.events},
-                                {"rejects", s.rejects},
-                                {"duplicates", s.duplicates},
-                                {"notes", nlohmann::json::array()}};
-            if (s.events > 0) {
-                o["first"] = formatIsoUs(s.firstUs);
-                o["last"] = formatIsoUs(s.lastUs);
-            }
-            for (const QString &n : s.notes)
-                o["notes"].push_back(n.toStdString());
-            if (!s.error.isEmpty())
-                o["error"] = s.error.toStdString();
-            j["sources"].push_back(o);
-        }
-        for (const QString &s : report->skipped)
-            j["skipped"].push_back(s.toStdString());
+        nlohmann::json j = reportJson(report.value(), secs);
         for (const PipelineStep &s : steps)
             j["steps"][s.name.toStdString()] = s.summary.toStdString();
         if (const auto e = importProblem(report.value(), postCancelled))
             j["error"] = errorObject(*e);
         outJson(j);
     } else {
-        for (const SourceReport &s : report->sources) {
-            if (!s.error.isEmpty())
-                outLine(QStringLiteral("%1  not imported: %2")
-                                .arg(displaySafe(s.name), displaySafe(s.error)));
-            else
-                outLine(sourceLine(s));
-            for (const QString &n : s.notes)
-                outLine(QStringLiteral("  ") + displaySafe(n));
-        }
-        for (const QString &s : report->skipped)
-            outLine(QStringLiteral("skipped  %1").arg(displaySafe(s)));
+        printSources(report.value(), QStringLiteral("not imported"));
         for (const PipelineStep &s : steps)
             outLine(QStringLiteral("%1: %2").arg(s.name, s.summary));
-        outLine(QStringLiteral("total  %1 events  %2 rejects  in %3 s")
-                        .arg(report->events())
-                        .arg(report->rejects())
-                        .arg(secs, 0, 'f', 2));
+        printTotal(report.value(), secs);
     }
     if (postCancelled) {
         errLine(QStringLiteral("enrichment and analysis cancelled; the imported events are kept "

@@ -1,6 +1,7 @@
 #include "cli/args.h"
 #include "cli/clusterargs.h"
 #include "cli/command.h"
+#include "cli/importreport.h"
 #include "cli/interrupt.h"
 #include "cli/output.h"
 
@@ -70,6 +71,10 @@ int run(const QStringList &argv)
                                     {"format", true},
                                     {"timezone", true},
                                     {"year", true},
+                                    {"mapping", true},
+                                    {"max-expansion", true},
+                                    {"max-expanded-size", true},
+                                    {"follow-links", false},
                                     {"json", false}},
                                    {.minPositional = 1, .maxPositional = -1});
     if (!args)
@@ -93,13 +98,9 @@ int run(const QStringList &argv)
     } else if (Status s = cluster::checkSchema(*conn); !s) {
         return fail(s.error());
     }
-    ImportOptions opts;
-    opts.format = args->value(QStringLiteral("format"));
-    opts.timezone = args->value(QStringLiteral("timezone"), QStringLiteral("UTC"));
-    auto year = args->number(QStringLiteral("year"), 0);
-    if (!year)
-        return fail(year.error());
-    opts.year = int(*year);
+    auto opts = readingOptions(*args);
+    if (!opts)
+        return fail(opts.error());
 
     QElapsedTimer clock;
     clock.start();
@@ -108,54 +109,18 @@ int run(const QStringList &argv)
     PushTarget target(*conn);
     const auto report = [&] {
         const ProgressLine progress;
-        return StreamJob(args->positional().mid(1), opts)
-                .run(
-                        target,
-                        [&](const ImportProgress &p) {
-                            progress.show(p.bytesTotal > 0 ? int(100 * p.bytesDone / p.bytesTotal)
-                                                           : 0,
-                                          p.currentFile);
-                        },
-                        cancel);
+        return StreamJob(args->positional().mid(1), *opts)
+                .run(target, progressShower(progress, clock), cancel);
     }();
     if (!report)
         return fail(report.error());
     const double secs = clock.elapsed() / 1000.0;
     if (args->has(QStringLiteral("json"))) {
-        nlohmann::json j = {{"events", report->events()},
-                            {"rejects", report->rejects()},
-                            {"seconds", secs},
-                            {"sources", nlohmann::json::array()}};
-        for (const SourceReport &s : report->sources) {
-            nlohmann::json o = {{"name", s.name.toStdString()},
-                                {"format", s.format.toStdString()},
-                                {"sha256", s.sha256.toStdString()},
-                                {"events", s.events},
-                                {"rejects", s.rejects}};
-            if (s.events > 0) {
-                o["first"] = formatIsoUs(s.firstUs);
-                o["last"] = formatIsoUs(s.lastUs);
-            }
-            if (!s.error.isEmpty())
-                o["error"] = s.error.toStdString();
-            j["sources"].push_back(o);
-        }
+        nlohmann::json j = reportJson(report.value(), secs);
         outJson(j);
     } else {
-        for (const SourceReport &s : report->sources) {
-            if (!s.error.isEmpty())
-                outLine(QStringLiteral("%1  not pushed: %2")
-                                .arg(displaySafe(s.name), displaySafe(s.error)));
-            else
-                outLine(QStringLiteral("%1  %2  %3 events  %4 rejects")
-                                .arg(displaySafe(s.name), s.format)
-                                .arg(s.events)
-                                .arg(s.rejects));
-        }
-        outLine(QStringLiteral("total  %1 events  %2 rejects  in %3 s")
-                        .arg(report->events())
-                        .arg(report->rejects())
-                        .arg(secs, 0, 'f', 2));
+        printSources(report.value(), QStringLiteral("not pushed"));
+        printTotal(report.value(), secs);
     }
     return report->failed() > 0 ? 2 : 0;
 }
@@ -165,7 +130,9 @@ int run(const QStringList &argv)
 extern const Command kPushCommand
         = {"push",
            "push clickhouse://HOST:PORT[,HOST:PORT...]/DB[?cluster=NAME] [FILE_OR_DIR...] [--init] "
-           "[--password-file FILE] [--format NAME] [--timezone TZ] [--year YYYY] [--json]",
+           "[--password-file FILE] [--format NAME] [--timezone TZ] [--year YYYY] [--mapping "
+           "FILE_OR_JSON] "
+           "[--max-expansion RATIO] [--max-expanded-size SIZE] [--follow-links] [--json]",
            "push log files into a ClickHouse cluster",
            "Reads each file with the same importers as 'netcase import' and streams its events\n"
            "into the cluster's events table (docs/CLICKHOUSE.md). --init creates the database\n"
@@ -175,6 +142,7 @@ extern const Command kPushCommand
            "sources row is written last, so a push that breaks off counts nothing and pushing\n"
            "the file again completes it. The user comes from the URL (USER@HOST), the\n"
            "password from the first line of --password-file; neither is ever printed.\n"
+           "The reading options (--format ... --follow-links) are those of 'netcase import'.\n"
            "Exit 2 when a file could not be pushed.",
            AppKind::Core,
            &run};
