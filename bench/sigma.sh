@@ -6,9 +6,9 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 rules=${1:-../shared/sigma/rules}
-build=build/bench-sigma
-cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
-cmake --build "$build" --target bench_sigma gen_accesslog -j2
+build=build/release
+cmake --preset release >/dev/null
+cmake --build --preset release --target bench_sigma gen_accesslog -j2
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 "$build/bin/gen_accesslog" --lines 800000 --ips 50000 --ipv6-percent 6 --referer-percent 30 \

@@ -4,6 +4,8 @@
 #include "sigmafields.h"
 #include "sigmavalue.h"
 
+#include <algorithm>
+
 namespace netcase::sigma {
 
 namespace {
@@ -76,6 +78,11 @@ compileMap(const YAML::Node &map, const Rule &rule, RuleSet &set, std::vector<Fi
         const std::vector<std::string> mods(parts.begin() + 1, parts.end());
         if (auto why = compileValues(mods, *values, slotOf, t))
             return "field '" + t.field + "': " + *why;
+        // A test that depends on its value alone keeps its result per value text (a user agent
+        // or URL repeats across events); |fieldref also depends on another field.
+        if (std::none_of(t.values.begin(), t.values.end(),
+                         [](const ValueTest &v) { return v.op == ValueTest::Op::FieldRef; }))
+            t.memo = set.memoCount++;
         out.push_back(std::move(t));
     }
     return std::nullopt;

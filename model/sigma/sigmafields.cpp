@@ -81,6 +81,7 @@ constexpr std::array kFields = {
         FieldDefRow{"web", "cs-referer", K::Label, "http_referrer"},
         FieldDefRow{"linux", "host", K::Ecs, "host.name"},
         FieldDefRow{"linux", "user", K::Ecs, "user.name"},
+        FieldDefRow{"linux", "src_ip", K::Ecs, "source.ip"},
         FieldDefRow{"zeek", "id.orig_h", K::Ecs, "source.ip"},
         FieldDefRow{"zeek", "id.orig_p", K::Ecs, "source.port"},
         FieldDefRow{"zeek", "id.resp_h", K::Ecs, "destination.ip"},
@@ -123,8 +124,13 @@ std::optional<SourceScope> scopeFor(const std::string &category,
             return s;
         }
     }
-    reason = "logsource " + category + "/" + product + "/" + service
-             + " is not a log Netcase imports";
+    std::string written;
+    for (const auto &[key, value] :
+         {std::pair{"category", &category}, std::pair{"product", &product},
+          std::pair{"service", &service}})
+        if (!value->empty())
+            written += (written.empty() ? "" : ", ") + std::string(key) + ": " + *value;
+    reason = "logsource " + written + " is not a log Netcase imports";
     return std::nullopt;
 }
 

@@ -60,6 +60,11 @@ Finding baseFinding(const RuleMeta &meta, const std::string &key)
                                            + (meta.author.empty() ? "unknown" : meta.author)
                                            + "): " + fp});
     }
+    if (meta.category == "proxy")
+        f.caveats.push_back(Caveat{"sigma_proxy_rule",
+                                   "A rule for forward-proxy logs, evaluated on a web server's "
+                                   "access log: it describes clients' outbound traffic, and "
+                                   "its user agents and hosts can be ordinary visitors here"});
     return f;
 }
 

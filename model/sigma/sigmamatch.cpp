@@ -8,6 +8,11 @@ namespace netcase::sigma {
 
 namespace {
 
+/// Joins the values of a field read from an array (the ASCII record separator).
+constexpr char kValueSeparator = '\x1e';
+/// Results kept per field test before its cache starts again.
+constexpr std::size_t kMaxMemo = 1 << 16;
+
 void lowerInto(const std::string &s, std::string &out)
 {
     out.resize(s.size());
@@ -41,16 +46,28 @@ const nlohmann::json *member(const nlohmann::json &obj, const std::string &key)
     return nullptr;
 }
 
-/// A dotted path in a JSON document; keys that contain dots are tried whole first.
-const nlohmann::json *walk(const nlohmann::json &obj, const std::string &path)
+/// The values at a dotted path in a JSON document; keys that contain dots are tried whole
+/// first, and an array on the way contributes the path's value in each of its elements (Okta's
+/// `target.displayName`).
+void walk(const nlohmann::json &node,
+          const std::string &path,
+          std::vector<const nlohmann::json *> &out)
 {
-    if (const nlohmann::json *whole = member(obj, path))
-        return whole;
+    if (node.is_array()) {
+        for (const nlohmann::json &item : node)
+            if (item.is_object())
+                walk(item, path, out);
+        return;
+    }
+    if (const nlohmann::json *whole = member(node, path)) {
+        out.push_back(whole);
+        return;
+    }
     const std::size_t dot = path.find('.');
     if (dot == std::string::npos)
-        return nullptr;
-    const nlohmann::json *head = member(obj, path.substr(0, dot));
-    return head ? walk(*head, path.substr(dot + 1)) : nullptr;
+        return;
+    if (const nlohmann::json *head = member(node, path.substr(0, dot)))
+        walk(*head, path.substr(dot + 1), out);
 }
 
 } // namespace
@@ -60,6 +77,7 @@ Record::Record(const RuleSet &set)
     for (const auto &[group, field] : set.slots)
         m_sources.push_back(resolveField(group, field).value_or(FieldSource{}));
     m_slots.resize(m_sources.size());
+    m_memo.resize(std::size_t(set.memoCount));
 }
 
 void Record::reset(const EventRow &row, std::function<std::optional<std::string>()> raw)
@@ -151,9 +169,21 @@ bool Record::read(int slot, std::string &out)
         return !out.empty();
     }
     case K::Document:
-        if (const nlohmann::json *doc = document())
-            if (const nlohmann::json *v = walk(*doc, s.key))
-                return scalarText(*v, out);
+        if (const nlohmann::json *doc = document()) {
+            std::vector<const nlohmann::json *> found;
+            walk(*doc, s.key, found);
+            bool any = false;
+            out.clear();
+            std::string one;
+            for (const nlohmann::json *v : found) {
+                if (!scalarText(*v, one))
+                    continue;
+                out += (any ? std::string(1, kValueSeparator) : std::string()) + one;
+                any = true;
+            }
+            if (any)
+                return true;
+        }
         [[fallthrough]];
     case K::Label:
         if (const nlohmann::json *l = labels())
@@ -188,10 +218,8 @@ const std::string *Record::lowered(int slot)
 
 namespace {
 
-bool fieldMatches(const FieldTest &t, Record &r)
+bool fieldMatchesOne(const FieldTest &t, Record &r, const std::string *v, const std::string *low)
 {
-    const std::string *v = r.value(t.slot);
-    const std::string *low = v ? r.lowered(t.slot) : nullptr;
     for (const ValueTest &vt : t.values) {
         const std::string *ref = vt.refSlot >= 0 ? r.lowered(vt.refSlot) : nullptr;
         const bool ok = testValue(vt, v, low, ref);
@@ -201,6 +229,40 @@ bool fieldMatches(const FieldTest &t, Record &r)
             return false;
     }
     return t.all;
+}
+
+/// A field that holds several values (from an array of the record) matches when one does.
+bool fieldMatchesAny(const FieldTest &t, Record &r, const std::string *v)
+{
+    const std::string *low = v ? r.lowered(t.slot) : nullptr;
+    if (!v || v->find(kValueSeparator) == std::string::npos)
+        return fieldMatchesOne(t, r, v, low);
+    std::size_t start = 0;
+    for (;;) {
+        const std::size_t end = v->find(kValueSeparator, start);
+        const std::size_t n = end == std::string::npos ? std::string::npos : end - start;
+        const std::string part = v->substr(start, n), lowPart = low->substr(start, n);
+        if (fieldMatchesOne(t, r, &part, &lowPart))
+            return true;
+        if (end == std::string::npos)
+            return false;
+        start = end + 1;
+    }
+}
+
+bool fieldMatches(const FieldTest &t, Record &r)
+{
+    const std::string *v = r.value(t.slot);
+    if (!v || t.memo < 0)
+        return fieldMatchesAny(t, r, v);
+    auto &memo = r.memo(t.memo);
+    if (const auto it = memo.find(*v); it != memo.end())
+        return it->second;
+    const bool ok = fieldMatchesAny(t, r, v);
+    if (memo.size() >= kMaxMemo)
+        memo.clear();
+    memo.emplace(*v, ok);
+    return ok;
 }
 
 bool selectionMatches(const Selection &s, Record &r)

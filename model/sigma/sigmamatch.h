@@ -15,6 +15,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace netcase::sigma {
@@ -33,6 +34,8 @@ public:
     /// The raw record, lowercased (null when the case does not hold it).
     const std::string *rawLowered();
     const EventRow &row() const { return *m_row; }
+    /// The result cache of a FieldTest (FieldTest::memo), by value text; kept across events.
+    std::unordered_map<std::string, bool> &memo(int index) { return m_memo[std::size_t(index)]; }
 
 private:
     struct Slot
@@ -49,6 +52,7 @@ private:
     const nlohmann::json *labels();
 
     std::vector<FieldSource> m_sources;
+    std::vector<std::unordered_map<std::string, bool>> m_memo;
     std::vector<Slot> m_slots;
     std::uint32_t m_gen = 1;
     const EventRow *m_row = nullptr;

@@ -51,6 +51,7 @@ struct FieldTest
 {
     std::string field; ///< the Sigma name, as written
     int slot = -1;     ///< the field's slot in the rule set's field table (sigmafields.h)
+    int memo = -1;     ///< the index of its result cache (per value text), -1 for none
     bool all = false;
     std::vector<ValueTest> values;
 };
@@ -142,6 +143,7 @@ struct RuleSet
     std::vector<Unsupported> unsupported;
     /// The field table: slot → (mapping group, Sigma field), resolved by sigmafields.h.
     std::vector<std::pair<std::string, std::string>> slots;
+    int memoCount = 0;              ///< result caches handed out (FieldTest::memo)
     std::vector<std::string> files; ///< every rule file read, in order
     std::string digest;             ///< SHA-256 over the files' paths and contents (audit)
 

@@ -226,10 +226,11 @@ private Q_SLOTS:
     void documentFieldsOfJsonRecords()
     {
         // CloudTrail: the fields are the record's own paths.
-        RuleSet set = load("title: Key\nid: k1\nauthor: A\nlevel: medium\nlogsource:\n"
-                           "  product: aws\n  service: cloudtrail\ndetection:\n  sel:\n"
-                           "    eventSource: iam.amazonaws.com\n    eventName: CreateAccessKey\n"
-                           "    userIdentity.type: IAMUser\n  condition: sel\n");
+        const RuleSet set
+                = load("title: Key\nid: k1\nauthor: A\nlevel: medium\nlogsource:\n"
+                       "  product: aws\n  service: cloudtrail\ndetection:\n  sel:\n"
+                       "    eventSource: iam.amazonaws.com\n    eventName: CreateAccessKey\n"
+                       "    userIdentity.type: IAMUser\n  condition: sel\n");
         QCOMPARE(int(set.rules.size()), 1);
         const std::string hit
                 = R"({"eventSource":"iam.amazonaws.com","eventName":"CreateAccessKey",)"
@@ -243,6 +244,20 @@ private Q_SLOTS:
         ev.add(row({"198.51.100.9"}, 3), "apache", [&] { return std::optional(hit); });
         QCOMPARE(ev.finish().size(), std::size_t(1));
         QCOMPARE(ev.matchCounts().front(), std::int64_t(1));
+
+        // Okta: a path through an array matches when one element's value does.
+        const RuleSet oktaSet
+                = load("title: T\nauthor: A\nlogsource:\n  product: okta\n  service: okta\n"
+                       "detection:\n  sel:\n    target.displayName: Salesforce\n"
+                       "    outcome.result: SUCCESS\n  condition: sel\n");
+        const std::string okta = R"({"outcome":{"result":"SUCCESS"},"target":[{"displayName":)"
+                                 R"("Ann"},{"displayName":"salesforce"}]})";
+        const std::string other = R"({"outcome":{"result":"SUCCESS"},"target":[{"displayName":)"
+                                  R"("Ann"}]})";
+        Evaluator ok(oktaSet);
+        ok.add(row({}, 1), "okta", [&] { return std::optional(okta); });
+        ok.add(row({}, 2), "okta", [&] { return std::optional(other); });
+        QCOMPARE(ok.matchCounts().front(), std::int64_t(1));
     }
 
     void findingCarriesTheRule()
@@ -273,6 +288,17 @@ private Q_SLOTS:
                  std::string("https://example.org/r"));
         // One finding per rule and address: two addresses, two findings.
         QCOMPARE(matched("  sel:\n    sc-status: 404\n  condition: sel\n"), Ids({2, 9}));
+    }
+
+    void proxyRulesOnAccessLogsSaySo()
+    {
+        const RuleSet set = load("title: P\nauthor: A\nlogsource:\n  category: proxy\n"
+                                 "detection:\n  sel:\n    c-useragent: nikto\n  condition: sel\n");
+        Evaluator ev(set);
+        ev.add(row(webEvents()[5], 5), "apache", {});
+        const std::vector<Finding> fs = ev.finish();
+        QCOMPARE(fs.size(), std::size_t(1));
+        QVERIFY(fs[0].hasCaveat("sigma_proxy_rule"));
     }
 
     void manyAddressesMakeOneFinding()
@@ -393,7 +419,8 @@ private Q_SLOTS:
                  std::string("condition: unknown search identifier 'other'"));
         QCOMPARE(reasonOf("title: W\nlogsource:\n  product: windows\n  service: security\n"
                           "detection:\n  sel:\n    EventID: 4625\n  condition: sel\n"),
-                 std::string("logsource /windows/security is not a log Netcase imports"));
+                 std::string("logsource product: windows, service: security is not a log Netcase "
+                             "imports"));
         QCOMPARE(reasonOf("title: C\ncorrelation:\n  type: temporal_ordered\n  rules: [a, b]\n"
                           "  timespan: 5m\n"),
                  std::string("correlation type temporal_ordered is not supported"));

@@ -1,6 +1,6 @@
 // The SigmaHQ rules in ../shared/sigma (third-party, not in the project; skipped when absent):
 // every rule file is either loaded or listed as unsupported with a reason, and the counts are
-// printed for the record.
+// printed for the record. And the project's demo rules load without exception.
 
 #include "common/testutil.h"
 
@@ -19,6 +19,17 @@ class TestSigmaShared : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void demoRulesAllLoad()
+    {
+        // The project's own demo rules (resources/demo-sigma) use nothing unsupported.
+        const sigma::RuleSet set
+                = sigma::loadFolders({QStringLiteral(NETCASE_SOURCE_DIR "/resources/demo-sigma")});
+        QCOMPARE(set.files.size(), std::size_t(5));
+        QCOMPARE(set.rules.size(), std::size_t(5));
+        QCOMPARE(set.correlations.size(), std::size_t(1));
+        QVERIFY(set.unsupported.empty());
+    }
+
     void everyRuleLoadedOrExplained()
     {
         const QString dir = QStringLiteral(NETCASE_SHARED_DIR "/sigma/rules");
