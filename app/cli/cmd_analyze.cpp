@@ -9,6 +9,10 @@
 #include "audit/auditlog.h"
 #include "case/sqlite.h"
 #include "core/identity.h"
+#include "sigma/sigmaanalysis.h"
+#include "sigma/sigmaload.h"
+
+#include <QDir>
 
 #include <nlohmann/json.hpp>
 
@@ -40,7 +44,9 @@ Result<nlohmann::json> overridePatch(const QStringList &sets)
 
 int run(const QStringList &argv)
 {
-    auto args = Args::parseCommand("analyze", argv, {{"json", false}, {"set", true}});
+    auto args = Args::parseCommand(
+            "analyze", argv,
+            {{"json", false}, {"set", true}, {"sigma", true}, {"save-sigma", false}});
     if (!args)
         return fail(args.error());
     auto c = openCase(args->positional().first(), true);
@@ -59,13 +65,34 @@ int run(const QStringList &argv)
         if (auto s = txn.commit(); !s)
             return fail(s.error());
     }
+    const QStringList given = args->values(QStringLiteral("sigma"));
+    if (args->has(QStringLiteral("save-sigma"))) {
+        if (auto s = sigma::storeFolders(c->db(), given, actor); !s)
+            return fail(s.error());
+    }
+    // The case's stored rule folders, then the ones given (once each).
+    QStringList folders = sigma::storedFolders(c->db());
+    for (const QString &f : given)
+        if (!folders.contains(QDir(f).absolutePath()))
+            folders << QDir(f).absolutePath();
+    ExtraDetection sigmaRun;
+    std::shared_ptr<sigma::RuleSet> rules;
+    if (!folders.isEmpty()) {
+        rules = std::make_shared<sigma::RuleSet>(sigma::loadFolders(folders));
+        for (const sigma::Unsupported &u : rules->unsupported)
+            if (u.reason == "not a folder")
+                return fail(makeError(QStringLiteral("--sigma %1: not a folder")
+                                              .arg(QString::fromStdString(u.path)),
+                                      ErrorCode::Usage));
+        sigmaRun = sigma::detection(rules, folders);
+    }
     std::atomic<bool> cancel{false};
     const CancelOnInterrupt interrupt(cancel);
     const Result<AnalysisSummary> sum = [&] {
         const ProgressLine progress;
         return Analyzer::run(
                 c->db(), actor, [&](const QString &stage, int pct) { progress.show(pct, stage); },
-                &cancel);
+                &cancel, sigmaRun);
     }();
     if (!sum)
         return fail(sum.error());
@@ -81,10 +108,20 @@ int run(const QStringList &argv)
                  {"by_kind", kinds},
                  {"entities", sum->entities},
                  {"links", sum->links},
-                 {"seconds", sum->seconds}});
+                 {"seconds", sum->seconds},
+                 {"sigma", rules ? nlohmann::json{{"rules", rules->rules.size()},
+                                                  {"correlations", rules->correlations.size()},
+                                                  {"unsupported", rules->unsupported.size()}}
+                                 : nlohmann::json()}});
         return 0;
     }
     outLine(QStringLiteral("analysis run %1: %2").arg(sum->runId).arg(sum->text()));
+    if (rules)
+        outLine(QStringLiteral("sigma: %1 rules and %2 correlations evaluated, %3 unsupported "
+                               "(netcase sigma check DIR lists them)")
+                        .arg(rules->rules.size())
+                        .arg(rules->correlations.size())
+                        .arg(rules->unsupported.size()));
     for (const auto &[kind, n] : sum->byKind)
         outLine(QStringLiteral("  %1  %2").arg(n, 5).arg(QString::fromStdString(kind)));
     outLine(QStringLiteral("list them with: netcase findings %1").arg(args->positional().first()));
@@ -93,17 +130,23 @@ int run(const QStringList &argv)
 
 } // namespace
 
-extern const Command kAnalyzeCommand
-        = {"analyze",
-           "analyze CASE [--set RULE.KEY=VALUE]... [--json]",
-           "run the detections",
-           "Runs every enabled detection over the case's events and stores the findings (updated\n"
-           "in place, so finding ids stay stable across runs), the entity graph and the per-rule\n"
-           "statistics. The run is audited. Thresholds come from the built-in rules with the\n"
-           "case's overrides; --set stores an override first (audited), e.g.\n"
-           "  --set stuffing.min_accounts=20 --set impossible_travel.max_speed_kmh=1000\n"
-           "With --json, one object: run_id, events, findings, high, suppressed, by_kind.",
-           AppKind::Core,
-           &run};
+extern const Command kAnalyzeCommand = {
+        "analyze",
+        "analyze CASE [--set RULE.KEY=VALUE]... [--sigma DIR]... [--save-sigma] [--json]",
+        "run the detections",
+        "Runs every enabled detection over the case's events and stores the findings (updated\n"
+        "in place, so finding ids stay stable across runs), the entity graph and the per-rule\n"
+        "statistics. The run is audited. Thresholds come from the built-in rules with the\n"
+        "case's overrides; --set stores an override first (audited), e.g.\n"
+        "  --set stuffing.min_accounts=20 --set impossible_travel.max_speed_kmh=1000\n"
+        "--sigma DIR (repeatable) also evaluates the Sigma rules under DIR (docs/SIGMA.md); each\n"
+        "match becomes a finding of kind 'sigma' with the rule's author in its title, its\n"
+        "false positives as caveats. --save-sigma stores the given folders in the case\n"
+        "(setting sigma.folders, audited; none given clears them): later runs use them without\n"
+        "--sigma. Rules that "
+        "cannot be evaluated are counted; 'netcase sigma check DIR' lists them with reasons.\n"
+        "With --json, one object: run_id, events, findings, high, suppressed, by_kind, sigma.",
+        AppKind::Core,
+        &run};
 
 } // namespace netcase::cli

@@ -21,6 +21,7 @@ extern const Command kAuditCommand;
 extern const Command kPushCommand;
 extern const Command kHuntCommand;
 extern const Command kPullCommand;
+extern const Command kSigmaCommand;
 
 const QList<const Command *> &commands()
 {
@@ -29,7 +30,7 @@ const QList<const Command *> &commands()
             &kEnrichCommand,    &kAnalyzeCommand,    &kFindingsCommand,  &kDecideCommand,
             &kDecisionsCommand, &kReviewCommand,     &kDirectoryCommand, &kVerifyCommand,
             &kReportCommand,    &kScreenshotCommand, &kUpgradeCommand,   &kAuditCommand,
-            &kPushCommand,      &kHuntCommand,       &kPullCommand,
+            &kPushCommand,      &kHuntCommand,       &kPullCommand,      &kSigmaCommand,
     };
     return all;
 }

@@ -19,6 +19,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <optional>
 
 namespace netcase {
 
@@ -111,7 +112,8 @@ std::vector<Finding> Analyzer::detect(const AnalysisContext &ctx,
 Result<AnalysisSummary> Analyzer::run(Database &db,
                                       const QString &actor,
                                       const ProgressFn &progress,
-                                      const std::atomic<bool> *cancel)
+                                      const std::atomic<bool> *cancel,
+                                      const ExtraDetection &extra)
 {
     QElapsedTimer timer;
     timer.start();
@@ -135,6 +137,22 @@ Result<AnalysisSummary> Analyzer::run(Database &db,
     graphing.waitForFinished();
     if (cancel && cancel->load())
         return makeError(QStringLiteral("analysis cancelled"), ErrorCode::Cancelled);
+    std::optional<ExtraFindings> more;
+    if (extra) {
+        if (progress)
+            progress(QStringLiteral("rules from outside (Sigma)"), 88);
+        auto got = extra(db, cancel);
+        if (!got)
+            return got.error();
+        more = std::move(*got);
+        for (Finding &f : more->findings) {
+            ctx.addCaveats(f);
+            findings.push_back(std::move(f));
+        }
+        std::stable_sort(findings.begin(), findings.end(), [](const Finding &a, const Finding &b) {
+            return a.severity() > b.severity();
+        });
+    }
 
     if (progress)
         progress(QStringLiteral("storing findings"), 90);
@@ -198,6 +216,8 @@ Result<AnalysisSummary> Analyzer::run(Database &db,
         return s.error();
     nlohmann::json payload = summary;
     payload["rules_overridden"] = !Rules::overrides(db).empty();
+    if (more)
+        payload[more->name] = more->audit;
     if (auto s = AuditLog::append(db, actor, QStringLiteral("analysis.run"), payload); !s)
         return s.error();
     if (auto s = txn.commit(); !s)

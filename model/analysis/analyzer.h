@@ -14,6 +14,7 @@
 class QThreadPool;
 
 #include <atomic>
+#include <functional>
 #include <map>
 
 namespace netcase {
@@ -37,14 +38,28 @@ struct AnalysisSummary
     QString text() const;
 };
 
+/// Findings from detections outside this library (Sigma rules, model/sigma), produced on the
+/// run's connection before its transaction; `audit` goes into the run's audit record under the
+/// name the caller gives.
+struct ExtraFindings
+{
+    std::vector<Finding> findings;
+    std::string name; ///< key in the analysis.run payload, e.g. "sigma"
+    nlohmann::json audit;
+};
+using ExtraDetection
+        = std::function<Result<ExtraFindings>(const Database &, const std::atomic<bool> *)>;
+
 class Analyzer
 {
 public:
-    /// Runs the analysis on a writable case. Cancelling leaves the case as it was.
+    /// Runs the analysis on a writable case. Cancelling leaves the case as it was. extra's
+    /// findings get the same caveats, tuning and storage as the built-in detections'.
     static Result<AnalysisSummary> run(Database &db,
                                        const QString &actor,
                                        const ProgressFn &progress = {},
-                                       const std::atomic<bool> *cancel = nullptr);
+                                       const std::atomic<bool> *cancel = nullptr,
+                                       const ExtraDetection &extra = {});
     /// The detections alone, in memory (tests and the benchmark). Caveats are added. The
     /// detections run side by side on `threads` threads (0: one per core); the findings and
     /// their order do not depend on it.

@@ -402,6 +402,7 @@ std::vector<const char *> sectionsWrittenBy(const QString &action)
             {QStringLiteral("pull"), kImported}, // events pulled from a ClickHouse cluster
             {QStringLiteral("mapping.save"), {"settings"}},
             {QStringLiteral("rules.override"), {"settings"}},
+            {QStringLiteral("sigma.folders"), {"settings"}}, // model/sigma/sigmaanalysis
             {QStringLiteral("directory.import"), {"directory"}},
             {QStringLiteral("enrich"), {"enrich_sources", "enrich_runs", "ip_info"}},
             {QStringLiteral("analysis.run"),

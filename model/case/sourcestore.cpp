@@ -50,4 +50,13 @@ SourceStore::eventSpan(const Database &db, std::int64_t id, std::int64_t firstEv
     return std::pair{span.int64(0), span.int64(1)};
 }
 
+std::map<std::int64_t, QString> SourceStore::formats(const Database &db)
+{
+    std::map<std::int64_t, QString> out;
+    Statement st = db.prepare("SELECT id, format FROM sources");
+    while (st.step())
+        out[st.int64(0)] = st.text(1);
+    return out;
+}
+
 } // namespace netcase

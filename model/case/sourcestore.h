@@ -9,6 +9,8 @@
 
 #include <QString>
 
+#include <map>
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -53,6 +55,8 @@ public:
     /// The time span of source id's stored events with ids >= firstEventId, if any.
     static std::optional<std::pair<std::int64_t, std::int64_t>>
     eventSpan(const Database &db, std::int64_t id, std::int64_t firstEventId);
+    /// The format (importer name) of every source, by id.
+    static std::map<std::int64_t, QString> formats(const Database &db);
 };
 
 } // namespace netcase

@@ -4,6 +4,7 @@
 #include "case/casefile.h"
 #include "core/identity.h"
 #include "enrich/postimport.h"
+#include "sigma/sigmaanalysis.h"
 
 namespace netcase {
 
@@ -31,7 +32,8 @@ runPostImport(CaseFile &caseFile, const StepProgressFn &progress, const std::ato
             summary += QStringLiteral("\n  warning: ") + w;
         steps << PipelineStep{QStringLiteral("enrich"), summary};
     }
-    // Analysis: after enrichment, so the detections see countries, networks and anonymisers.
+    // Analysis: after enrichment, so the detections see countries, networks and anonymisers;
+    // with the Sigma rules of the case's stored folders, if any.
     {
         auto analysed = Analyzer::run(
                 caseFile.db(), currentUserName(),
@@ -39,7 +41,7 @@ runPostImport(CaseFile &caseFile, const StepProgressFn &progress, const std::ato
                     if (progress)
                         progress(QStringLiteral("analyze: ") + stage, percent);
                 },
-                &cancel);
+                &cancel, sigma::storedDetection(caseFile.db()));
         if (!analysed && analysed.error().code == ErrorCode::Cancelled)
             return analysed.error();
         steps << PipelineStep{QStringLiteral("analyze"),

@@ -1,0 +1,222 @@
+#include "sigmarun.h"
+
+#include "case/sourcestore.h"
+#include "core/timeutil.h"
+
+#include <algorithm>
+
+namespace netcase::sigma {
+
+namespace {
+
+const std::string &addressOf(const Event &e)
+{
+    return e.clientIp.empty() ? e.sourceIp : e.clientIp;
+}
+
+void note(Finding &f, const Event &e, std::int64_t id, std::int64_t ts, std::size_t cap)
+{
+    if (f.evidence.size() < cap) {
+        f.addEvidence(id, ts);
+    } else {
+        f.firstTs = std::min(f.firstTs, ts);
+        f.lastTs = std::max(f.lastTs, ts);
+    }
+    if (!addressOf(e).empty() && f.ips.size() < 100)
+        f.ips.insert(addressOf(e));
+    if (!e.userName.empty() && f.accounts.size() < 100)
+        f.accounts.insert(e.userName);
+    if (!e.hostName.empty() && f.hosts.size() < 100)
+        f.hosts.insert(e.hostName);
+}
+
+} // namespace
+
+Evaluator::Evaluator(const RuleSet &set, std::size_t maxEvidence)
+    : m_set(set)
+    , m_maxEvidence(maxEvidence)
+    , m_record(set)
+    , m_generates(set.rules.size(), true)
+    , m_correlating(set.rules.size())
+    , m_hits(set.correlations.size())
+    , m_counts(set.rules.size(), 0)
+{
+    for (std::size_t c = 0; c < set.correlations.size(); ++c) {
+        for (int r : set.correlations[c].ruleIndexes) {
+            m_correlating[std::size_t(r)].push_back(int(c));
+            if (!set.correlations[c].generate)
+                m_generates[std::size_t(r)] = false;
+        }
+    }
+}
+
+Evaluator::~Evaluator() = default;
+
+const std::vector<int> &Evaluator::rulesFor(const std::string &format)
+{
+    auto it = m_byFormat.find(format);
+    if (it != m_byFormat.end())
+        return it->second;
+    std::vector<int> rules;
+    for (std::size_t i = 0; i < m_set.rules.size(); ++i) {
+        const auto &formats = m_set.rules[i].scope.formats;
+        if (std::find(formats.begin(), formats.end(), format) != formats.end())
+            rules.push_back(int(i));
+    }
+    return m_byFormat.emplace(format, std::move(rules)).first->second;
+}
+
+void Evaluator::add(const EventRow &row,
+                    const std::string &format,
+                    const std::function<std::optional<std::string>()> &raw)
+{
+    const std::vector<int> &rules = rulesFor(format);
+    if (rules.empty())
+        return;
+    m_record.reset(row, raw);
+    const Event &e = row.event;
+    for (int r : rules) {
+        const Rule &rule = m_set.rules[std::size_t(r)];
+        if (!inScope(rule.scope, format, m_record) || !matches(rule, m_record))
+            continue;
+        ++m_counts[std::size_t(r)];
+        if (m_generates[std::size_t(r)]) {
+            const std::string &key = !addressOf(e).empty() ? addressOf(e) : e.userName;
+            auto &acc = m_accs[{r, key}];
+            if (!acc)
+                acc = std::make_unique<Acc>();
+            ++acc->count;
+            note(acc->finding, e, row.id, e.timestampUs, m_maxEvidence);
+        }
+        for (int c : m_correlating[std::size_t(r)]) {
+            const Correlation &k = m_set.correlations[std::size_t(c)];
+            Hit h;
+            h.ts = e.timestampUs;
+            h.id = row.id;
+            h.ip = addressOf(e);
+            h.user = e.userName;
+            for (std::size_t ref = 0; ref < k.ruleIndexes.size(); ++ref) {
+                if (k.ruleIndexes[ref] != r)
+                    continue;
+                h.ref = int(ref);
+                for (int slot : k.groupSlots[ref]) {
+                    const std::string *v = m_record.value(slot);
+                    h.group += (v ? *v : std::string()) + '\x1f';
+                }
+                if (k.fieldSlots[ref] >= 0)
+                    if (const std::string *v = m_record.value(k.fieldSlots[ref]))
+                        h.value = *v;
+                break;
+            }
+            m_hits[std::size_t(c)].push_back(std::move(h));
+        }
+    }
+}
+
+std::vector<Finding> Evaluator::finish()
+{
+    // A rule that matches from very many addresses (a common scanner's user agent on a busy
+    // site) makes one finding for all of them rather than thousands.
+    std::map<int, int> groups;
+    for (const auto &entry : m_accs)
+        ++groups[entry.first.first];
+    std::map<int, std::unique_ptr<Acc>> folded;
+    std::map<int, std::int64_t> foldedGroups;
+    std::vector<Finding> out;
+    for (auto &[key, acc] : m_accs) {
+        Acc *into = acc.get();
+        if (groups[key.first] > kMaxGroupsPerRule) {
+            auto &f = folded[key.first];
+            if (!f)
+                f = std::make_unique<Acc>();
+            Finding &dst = f->finding;
+            dst.firstTs = f->count == 0 ? acc->finding.firstTs
+                                        : std::min(dst.firstTs, acc->finding.firstTs);
+            dst.lastTs = f->count == 0 ? acc->finding.lastTs
+                                       : std::max(dst.lastTs, acc->finding.lastTs);
+            f->count += acc->count;
+            ++foldedGroups[key.first];
+            for (std::int64_t id : acc->finding.evidence)
+                if (dst.evidence.size() < m_maxEvidence)
+                    dst.evidence.push_back(id);
+            for (const std::string &ip : acc->finding.ips)
+                if (dst.ips.size() < 100)
+                    dst.ips.insert(ip);
+            for (const std::string &a : acc->finding.accounts)
+                if (dst.accounts.size() < 100)
+                    dst.accounts.insert(a);
+            continue;
+        }
+        out.push_back(
+                ruleFinding(m_set.rules[std::size_t(key.first)].meta, key.second, into->count));
+        Finding &f = out.back();
+        f.evidence = std::move(into->finding.evidence);
+        f.firstTs = into->finding.firstTs;
+        f.lastTs = into->finding.lastTs;
+        f.ips = std::move(into->finding.ips);
+        f.accounts = std::move(into->finding.accounts);
+        f.hosts = std::move(into->finding.hosts);
+    }
+    for (auto &[rule, acc] : folded) {
+        out.push_back(ruleFinding(m_set.rules[std::size_t(rule)].meta, {}, acc->count));
+        Finding &f = out.back();
+        f.details["sources"] = foldedGroups[rule];
+        std::sort(acc->finding.evidence.begin(), acc->finding.evidence.end());
+        f.evidence = std::move(acc->finding.evidence);
+        f.firstTs = acc->finding.firstTs;
+        f.lastTs = acc->finding.lastTs;
+        f.ips = std::move(acc->finding.ips);
+        f.accounts = std::move(acc->finding.accounts);
+    }
+    for (const Correlation &k : m_set.correlations)
+        correlate(k, out);
+    return out;
+}
+
+Result<SigmaRun> evaluate(const Database &db, const RuleSet &set, const std::atomic<bool> *cancel)
+{
+    SigmaRun run;
+    const std::map<std::int64_t, QString> formats = SourceStore::formats(db);
+    std::map<std::int64_t, std::string> formatText;
+    bool any = false;
+    for (const auto &[id, f] : formats) {
+        formatText[id] = f.toStdString();
+        any = any || std::any_of(set.rules.begin(), set.rules.end(), [&](const Rule &r) {
+                  const auto &fs = r.scope.formats;
+                  return std::find(fs.begin(), fs.end(), formatText[id]) != fs.end();
+              });
+    }
+    Evaluator ev(set);
+    if (any) {
+        EventQuery query(db);
+        bool cancelled = false;
+        query.forEach(EventFilter{}, [&](const EventRow &row) {
+            if ((++run.events & 4095) == 0 && cancel && cancel->load()) {
+                cancelled = true;
+                return false;
+            }
+            ev.add(row, formatText[row.sourceId], [&] { return query.raw(row); });
+            return true;
+        });
+        if (cancelled)
+            return makeError(QStringLiteral("analysis cancelled"), ErrorCode::Cancelled);
+    }
+    run.findings = ev.finish();
+    nlohmann::json perRule = nlohmann::json::object();
+    for (std::size_t i = 0; i < set.rules.size(); ++i) {
+        run.matched += ev.matchCounts()[i];
+        if (ev.matchCounts()[i] > 0)
+            perRule[set.rules[i].meta.id.empty() ? set.rules[i].meta.title : set.rules[i].meta.id]
+                    = ev.matchCounts()[i];
+    }
+    run.audit = {{"rule_files", set.files.size()},
+                 {"rules", set.rules.size()},
+                 {"correlations", set.correlations.size()},
+                 {"unsupported", set.unsupported.size()},
+                 {"rules_sha256", set.digest},
+                 {"matches", run.matched},
+                 {"matches_by_rule", perRule}};
+    return run;
+}
+
+} // namespace netcase::sigma
