@@ -21,6 +21,8 @@ extern const Command kAuditCommand;
 extern const Command kPushCommand;
 extern const Command kHuntCommand;
 extern const Command kPullCommand;
+extern const Command kNoteCommand;
+extern const Command kNotesCommand;
 
 const QList<const Command *> &commands()
 {
@@ -29,7 +31,8 @@ const QList<const Command *> &commands()
             &kEnrichCommand,    &kAnalyzeCommand,    &kFindingsCommand,  &kDecideCommand,
             &kDecisionsCommand, &kReviewCommand,     &kDirectoryCommand, &kVerifyCommand,
             &kReportCommand,    &kScreenshotCommand, &kUpgradeCommand,   &kAuditCommand,
-            &kPushCommand,      &kHuntCommand,       &kPullCommand,
+            &kPushCommand,      &kHuntCommand,       &kPullCommand,      &kNoteCommand,
+            &kNotesCommand,
     };
     return all;
 }
