@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <map>
 
 namespace netcase::cli {
@@ -24,7 +25,7 @@ int run(const QStringList &argv)
     auto c = openCase(args->positional().first(), false);
     if (!c)
         return fail(c.error());
-    const std::vector<Note> all = NoteStore::all(c->db());
+    std::vector<Note> all = NoteStore::all(c->db());
     // The time of each noted event, so every note reads on the case's timeline.
     std::vector<std::int64_t> ids;
     for (const Note &n : all)
@@ -33,6 +34,12 @@ int run(const QStringList &argv)
     std::map<std::int64_t, std::int64_t> timeOf;
     for (const EventRow &r : EventQuery(c->db()).rows(ids))
         timeOf[r.id] = r.event.timestampUs;
+    // In time order (of the event, or the entry's own), each event's notes together.
+    std::stable_sort(all.begin(), all.end(), [&](const Note &a, const Note &b) {
+        const std::int64_t ta = a.eventId ? timeOf[a.eventId] : a.atUs;
+        const std::int64_t tb = b.eventId ? timeOf[b.eventId] : b.atUs;
+        return ta != tb ? ta < tb : a.eventId < b.eventId;
+    });
     const bool json = args->has(QStringLiteral("json"));
     if (!json && all.empty())
         outLine(QStringLiteral("no notes"));
@@ -74,7 +81,7 @@ extern const Command kNotesCommand
         = {"notes",
            "notes CASE [--json]",
            "list stars, tags, comments and timeline entries",
-           "Lists the analyst's notes, timeline entries first, then notes on events by event:\n"
+           "Lists the analyst's notes in time order (of the event, or the entry's own time):\n"
            "note id, the time (of the event, or the entry's), the event id or \"entry\", the\n"
            "kind with its text (and a tag's colour) and who wrote it. With --json, one object\n"
            "per line: id, kind (star, tag, comment, entry), text, color (tags), @timestamp,\n"
