@@ -6,6 +6,7 @@
 #include "analysis/ruletuningstep.h"
 #include "audit/decisionstore.h"
 #include "audit/factorprefill.h"
+#include "case/notestore.h"
 #include "core/identity.h"
 
 #include <nlohmann/json.hpp>
@@ -26,6 +27,8 @@ int run(const QStringList &argv)
                                    {"analyst", true},
                                    {"no-prefill", false},
                                    {"tune", false},
+                                   {"cite-tag", true},
+                                   {"cite-starred", false},
                                    {"json", false}});
     if (!args)
         return fail(args.error());
@@ -78,6 +81,25 @@ int run(const QStringList &argv)
         if (!text.trimmed().isEmpty())
             d.factors.push_back(Factor{text.trimmed(), {}, 0, {}, {}});
     }
+    // Factors citing the analyst's noted events as their evidence.
+    const auto cite = [&](const QString &text, const std::vector<std::int64_t> &ids) -> Status {
+        if (ids.empty())
+            return makeError(
+                    QStringLiteral("%1: no such events in the case (netcase notes)").arg(text),
+                    ErrorCode::Usage);
+        d.factors.push_back(Factor{text, {}, 0, ids, {}});
+        return {};
+    };
+    for (const QString &tag : args->values(QStringLiteral("cite-tag")))
+        if (Status s = cite(QStringLiteral("events tagged %1").arg(tag.trimmed()),
+                            NoteStore::eventsWith(c->db(), Note::Kind::Tag, tag));
+            !s)
+            return fail(s.error());
+    if (args->has(QStringLiteral("cite-starred")))
+        if (Status s = cite(QStringLiteral("starred events"),
+                            NoteStore::eventsWith(c->db(), Note::Kind::Star));
+            !s)
+            return fail(s.error());
     if (*revises > 0 && !args->has(QStringLiteral("proportionality"))) {
         // A revision keeps the proportionality text of the revision it replaces.
         if (auto base = DecisionStore::byId(c->db(), *revises))
@@ -111,7 +133,7 @@ extern const Command kDecideCommand = {
         "decide",
         "decide CASE --subject ip:X|account:X|host:X|finding:ID --verdict V [--confidence C] "
         "[--factor TEXT]... --reason TEXT [--proportionality TEXT] [--revises DECISION_ID] "
-        "[--tune]",
+        "[--tune] [--cite-tag T]... [--cite-starred]",
         "record a decision",
         "Records an analyst's decision about a subject and prints its id. Verdicts: escalate,\n"
         "step_up_auth, throttle, manual_review, block, benign. Confidence: low, medium (default),\n"
@@ -124,7 +146,10 @@ extern const Command kDecideCommand = {
         "Every decision is appended to the hash-chained audit log. --tune (benign only) also\n"
         "feeds rule tuning in one step, as the review pane does: each finding about the\n"
         "subject counts the benign verdict in its rule's statistics and gets a suppression of\n"
-        "the subject for that rule, tied to the decision (see `netcase findings --json`).",
+        "the subject for that rule, tied to the decision (see `netcase findings --json`).\n"
+        "--cite-tag T adds a factor \"events tagged T\" whose evidence is every event carrying\n"
+        "that tag, --cite-starred one citing the starred events (netcase note; reports list\n"
+        "a factor's evidence).",
         AppKind::Core,
         &run};
 

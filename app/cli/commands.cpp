@@ -22,6 +22,8 @@ extern const Command kPushCommand;
 extern const Command kHuntCommand;
 extern const Command kPullCommand;
 extern const Command kSigmaCommand;
+extern const Command kNoteCommand;
+extern const Command kNotesCommand;
 
 const QList<const Command *> &commands()
 {
@@ -31,6 +33,7 @@ const QList<const Command *> &commands()
             &kDecisionsCommand, &kReviewCommand,     &kDirectoryCommand, &kVerifyCommand,
             &kReportCommand,    &kScreenshotCommand, &kUpgradeCommand,   &kAuditCommand,
             &kPushCommand,      &kHuntCommand,       &kPullCommand,      &kSigmaCommand,
+            &kNoteCommand,      &kNotesCommand,
     };
     return all;
 }

@@ -6,7 +6,9 @@
 #include "findings/findingsview.h"
 #include "graph/graphview.h"
 #include "ipdetails/ipdetailsview.h"
+#include "items/selectionhub.h"
 #include "map/mapview.h"
+#include "notes/notesview.h"
 #include "timeline/timelineview.h"
 
 #include <QDockWidget>
@@ -60,6 +62,14 @@ DockManager::DockManager(QMainWindow &window, SelectionHub &hub)
     auto *accounts = new AccountsView(hub, &m_window);
     addDock(QStringLiteral("accounts"), tr("Accounts"), accounts, Qt::BottomDockWidgetArea,
             [accounts](CaseSession *s) { accounts->setSession(s); });
+    auto *notes = new NotesView(&m_window);
+    addDock(QStringLiteral("notes"), tr("Notes"), notes, Qt::BottomDockWidgetArea,
+            [notes](CaseSession *s) { notes->setSession(s); });
+    connect(notes, &NotesView::eventActivated, m_events, &EventsView::revealEvent);
+    connect(notes, &NotesView::timeActivated, this, [this](qint64 atUs) {
+        constexpr qint64 kFiveMinutes = 5 * 60 * 1000000LL;
+        m_hub.selectTimeRange(atUs - kFiveMinutes, atUs + kFiveMinutes);
+    });
 }
 
 QDockWidget *DockManager::dock(const QString &id) const
@@ -96,6 +106,10 @@ void DockManager::arrangeDefault()
     m_window.tabifyDockWidget(decision, ipDetails);
     m_window.addDockWidget(Qt::BottomDockWidgetArea, findings);
     m_window.tabifyDockWidget(findings, accounts);
+    if (QDockWidget *notes = dock(QStringLiteral("notes"))) {
+        m_window.addDockWidget(Qt::BottomDockWidgetArea, notes);
+        m_window.tabifyDockWidget(findings, notes);
+    }
     map->raise();
     decision->raise();
     findings->raise();

@@ -6,10 +6,14 @@
 #include "common/filterbar.h"
 #include "common/progresspanel.h"
 #include "common/safetext.h"
+#include "events/eventnotes.h"
+#include "events/eventsview.h"
+#include "findings/findingsview.h"
 #include "items/selectionhub.h"
 #include "mainwindow/casecontroller.h"
 #include "mainwindow/dockmanager.h"
 #include "mainwindow/mainactions.h"
+#include "notes/notesview.h"
 #include "review/chainstatuslabel.h"
 
 #include <QCloseEvent>
@@ -56,6 +60,12 @@ MainWindow::MainWindow(QWidget *parent)
         connect(pane, &AnnotationPane::message, statusBar(), &QStatusBar::showMessage);
         m_controller->setCloseGuard([this, pane] { return pane->mayDiscardDraft(this); });
     }
+    if (auto *findings = qobject_cast<FindingsView *>(m_docks->view(QStringLiteral("findings"))))
+        connect(findings, &FindingsView::message, statusBar(), &QStatusBar::showMessage);
+    if (auto *notes = qobject_cast<NotesView *>(m_docks->view(QStringLiteral("notes"))))
+        connect(notes, &NotesView::message, statusBar(), &QStatusBar::showMessage);
+    connect(m_docks->eventsView()->notes(), &EventNotes::message, statusBar(),
+            [this](const QString &text) { statusBar()->showMessage(text, 8000); });
     auto *selectionBar = addToolBar(tr("Selection"));
     selectionBar->setObjectName(QStringLiteral("selectionToolBar"));
     selectionBar->setMovable(false);

@@ -2,6 +2,7 @@
 
 #include "analysis/findingstore.h"
 #include "analysis/tuning.h"
+#include "audit/decisionstore.h"
 #include "audit/factorprefill.h"
 
 namespace netcase {
@@ -56,6 +57,24 @@ Result<int> countEscalation(Database &db, const Decision &decision)
         ++counted;
     }
     return counted;
+}
+
+Result<RecordedDecision>
+recordDecision(Database &db, const Decision &draft, std::int64_t revisesId, bool tune)
+{
+    auto recorded = DecisionStore::record(db, draft, revisesId);
+    if (!recorded)
+        return recorded.error();
+    RecordedDecision out{*recorded, {}};
+    if (auto counted = countEscalation(db, *recorded); !counted)
+        out.note = QStringLiteral("; rule statistics not updated: %1").arg(counted.error().message);
+    if (tune) {
+        auto tuned = feedRuleTuning(db, *recorded);
+        out.note = !tuned ? QStringLiteral("; rule tuning failed: %1").arg(tuned.error().message)
+                   : *tuned == 1 ? QStringLiteral("; 1 rule tuning entry added")
+                                 : QStringLiteral("; %1 rule tuning entries added").arg(*tuned);
+    }
+    return out;
 }
 
 } // namespace netcase

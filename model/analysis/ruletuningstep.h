@@ -19,4 +19,16 @@ Result<int> feedRuleTuning(Database &db, const Decision &decision);
 /// about its subject (no tuning). Other verdicts: nothing. Returns the findings counted.
 Result<int> countEscalation(Database &db, const Decision &decision);
 
+struct RecordedDecision
+{
+    Decision decision;
+    QString note; ///< what else happened, for the status bar ("; 2 rule tuning entries added")
+};
+
+/// How the GUI records a decision (the annotation pane, and findings triage once per finding):
+/// DecisionStore::record (audited, signed), then countEscalation, then, when tune is set,
+/// feedRuleTuning. A failure after the decision is recorded is reported in note.
+Result<RecordedDecision>
+recordDecision(Database &db, const Decision &draft, std::int64_t revisesId, bool tune);
+
 } // namespace netcase

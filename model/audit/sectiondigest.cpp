@@ -71,6 +71,9 @@ const SectionDef kSections[] = {
     {"decisions", "decision %1", "SELECT id, * FROM decisions WHERE id >= ?1 ORDER BY id", true,
      true},
     {"reviews", "review %1", "SELECT id, * FROM reviews WHERE id >= ?1 ORDER BY id", true, true},
+    {"notes", "note %1", "SELECT id, * FROM notes ORDER BY id", false, true},
+    {"saved_searches", "saved search %1", "SELECT name, * FROM saved_searches ORDER BY name",
+     false, true},
 };
 // clang-format on
 
@@ -221,6 +224,8 @@ std::string rowText(const Statement &st)
 Result<Chunks> scan(const Database &db, const SectionDef &def, std::int64_t from)
 {
     Chunks out;
+    if (!db.hasTable(def.name)) // a section newer than the case (read-only, not migrated)
+        return out;
     Statement st = db.prepare(def.sql);
     if (!st.valid())
         return makeError(
@@ -413,6 +418,10 @@ std::vector<const char *> sectionsWrittenBy(const QString &action)
             {QStringLiteral("finding.verdict"), {"rule_stats"}},
             {QStringLiteral("decision.record"), {"decisions"}},
             {QStringLiteral("review.record"), {"reviews"}},
+            {QStringLiteral("note.add"), {"notes"}},
+            {QStringLiteral("note.remove"), {"notes"}},
+            {QStringLiteral("search.save"), {"saved_searches"}},
+            {QStringLiteral("search.delete"), {"saved_searches"}},
     };
     if (action == QLatin1String("case.create") || action == QLatin1String("case.seal")) {
         std::vector<const char *> all;

@@ -31,9 +31,13 @@ public:
 
     /// Tell every view that the case's data changed (after a worker committed).
     void notifyChanged();
+    /// Tell the views that show notes (the event table's notes column, the Notes view) that
+    /// notes or saved searches changed; lighter than changed(), which reloads every view.
+    void notifyNotesChanged() { Q_EMIT notesChanged(); }
 
 Q_SIGNALS:
     void changed();
+    void notesChanged();
 
 private:
     CaseFile m_case;

@@ -86,6 +86,9 @@ protected:
         case Target::Kind::Asn:
             return refuse(n, "comes from the case's enrichment, which the cluster does not "
                              "have; pull by address or time and search the case");
+        case Target::Kind::Tag:
+        case Target::Kind::Noted:
+            return refuse(n, "looks at the analyst's notes in the case; the cluster has none");
         case Target::Kind::Fields:
             break;
         }

@@ -1,23 +1,128 @@
 #include "eventtablemodel.h"
 
 #include "case/casesession.h"
+#include "core/fields.h"
 #include "core/timeutil.h"
+#include "enrich/ecsdecorator.h"
 #include "items/roles.h"
 
+#include <QColor>
 #include <QDateTime>
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
+#include <iterator>
 
 namespace netcase {
+
+namespace {
+
+/// Fields the fixed columns already show.
+bool shownByFixedColumns(std::string_view ecs)
+{
+    static constexpr std::string_view kFixed[] = {"@timestamp",
+                                                  "source.ip",
+                                                  "user.name",
+                                                  "event.outcome",
+                                                  "event.action",
+                                                  "http.request.method",
+                                                  "url.original",
+                                                  "http.response.status_code",
+                                                  "user_agent.original",
+                                                  "event.timezone",
+                                                  "labels"};
+    return std::find(std::begin(kFixed), std::end(kFixed), ecs) != std::end(kFixed);
+}
+
+const std::vector<EventTableModel::OptionalColumn> &optionalColumns()
+{
+    static const std::vector<EventTableModel::OptionalColumn> columns = [] {
+        std::vector<EventTableModel::OptionalColumn> out;
+        for (const FieldDef &f : eventFields())
+            if (!shownByFixedColumns(f.ecs))
+                out.push_back({&f, EventTableModel::OptionalColumn::Enriched::None, f.ecs});
+        out.push_back({nullptr, EventTableModel::OptionalColumn::Enriched::Country,
+                       "source.geo.country_iso_code"});
+        out.push_back(
+                {nullptr, EventTableModel::OptionalColumn::Enriched::Asn, "source.as.number"});
+        return out;
+    }();
+    return columns;
+}
+
+} // namespace
 
 EventTableModel::EventTableModel(QObject *parent)
     : QAbstractTableModel(parent)
 {}
 
+EventTableModel::~EventTableModel() = default;
+
+const EventTableModel::OptionalColumn *EventTableModel::optionalColumn(int column)
+{
+    const int i = column - ColumnCount;
+    return i >= 0 && i < int(optionalColumns().size()) ? &optionalColumns()[size_t(i)] : nullptr;
+}
+
+QVariant EventTableModel::optionalData(const OptionalColumn &c, const EventRow &r) const
+{
+    const Event &e = r.event;
+    if (c.field) {
+        const FieldDef &f = *c.field;
+        if (f.text)
+            return QString::fromStdString(e.*f.text);
+        if (f.number) {
+            const std::int64_t v = documentNumber(f, e);
+            return v >= 0 ? QVariant(qlonglong(v)) : QVariant();
+        }
+        if (f.type == FieldType::Outcome)
+            return QString::fromLatin1(outcomeName(e.outcome));
+        return {};
+    }
+    if (e.sourceIp.empty() || !m_session)
+        return {};
+    const QString ip = QString::fromStdString(e.sourceIp);
+    auto it = m_geo.find(ip);
+    if (it == m_geo.end()) {
+        if (!m_decorator)
+            m_decorator = std::make_unique<EcsDecorator>(m_session->db());
+        nlohmann::json doc = {{"source", {{"ip", e.sourceIp}}}};
+        m_decorator->decorate(doc);
+        const nlohmann::json &src = doc["source"];
+        QString country, asn;
+        if (src.contains("geo") && src["geo"].is_object())
+            country = QString::fromStdString(src["geo"].value("country_iso_code", std::string()));
+        if (src.contains("as") && src["as"].is_object() && src["as"].contains("number"))
+            asn = QString::fromStdString(src["as"]["number"].dump());
+        it = m_geo.insert(ip, {country, asn});
+    }
+    return c.enriched == OptionalColumn::Enriched::Country ? it->first : it->second;
+}
+
 void EventTableModel::setSession(CaseSession *session)
 {
+    if (m_session)
+        disconnect(m_session, &CaseSession::notesChanged, this, nullptr);
     m_session = session;
+    m_decorator.reset();
+    m_geo.clear();
+    if (m_session)
+        connect(m_session, &CaseSession::notesChanged, this, &EventTableModel::refreshMarks);
     reload();
+}
+
+const EventMarks *EventTableModel::marksOf(std::int64_t eventId) const
+{
+    const auto it = m_marks.find(eventId);
+    return it == m_marks.end() ? nullptr : &it->second;
+}
+
+void EventTableModel::refreshMarks()
+{
+    m_marks = m_session ? NoteStore::marks(m_session->db()) : std::map<std::int64_t, EventMarks>{};
+    if (!m_ids.empty())
+        Q_EMIT dataChanged(index(0, Notes), index(rowCount() - 1, Notes));
 }
 
 void EventTableModel::setFilter(const EventFilter &filter)
@@ -51,11 +156,14 @@ void EventTableModel::apply(Loaded result)
 {
     beginResetModel();
     m_pages.clear();
+    m_geo.clear();
+    m_decorator.reset(); // enrichment may have changed with the case
     m_ids = std::move(result.ids);
     if (m_order == Qt::DescendingOrder)
         std::reverse(m_ids.begin(), m_ids.end());
     m_caseEvents = result.caseEvents;
     m_loadError = std::move(result.error);
+    m_marks = m_session ? NoteStore::marks(m_session->db()) : std::map<std::int64_t, EventMarks>{};
     endResetModel();
     Q_EMIT loaded();
 }
@@ -103,7 +211,7 @@ int EventTableModel::rowCount(const QModelIndex &parent) const
 
 int EventTableModel::columnCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : ColumnCount;
+    return parent.isValid() ? 0 : ColumnCount + int(optionalColumns().size());
 }
 
 QVariant EventTableModel::data(const QModelIndex &index, int role) const
@@ -117,7 +225,20 @@ QVariant EventTableModel::data(const QModelIndex &index, int role) const
     auto q = [](const std::string &s) {
         return QString::fromStdString(s);
     };
+    if (const OptionalColumn *c = optionalColumn(index.column())) {
+        if (role == Qt::DisplayRole || role == roles::FullText)
+            return optionalData(*c, *r);
+        if (role == roles::EventId)
+            return QVariant::fromValue<qint64>(r->id);
+        return {};
+    }
     switch (role) {
+    case roles::FullText:
+        if (index.column() == Url)
+            return q(e.urlPath);
+        if (index.column() == UserAgent)
+            return q(e.userAgent);
+        return data(index, Qt::DisplayRole);
     case Qt::DisplayRole:
         switch (index.column()) {
         case Time:
@@ -140,11 +261,39 @@ QVariant EventTableModel::data(const QModelIndex &index, int role) const
             return q(e.userAgent).left(300);
         case Source:
             return QStringLiteral("%1:%2").arg(r->sourceName).arg(e.line);
+        case Notes:
+            if (const EventMarks *m = marksOf(r->id)) {
+                QStringList parts;
+                if (m->starred)
+                    parts << QStringLiteral("★");
+                for (const auto &[tag, colour] : m->tags)
+                    parts << tag;
+                if (!m->comments.isEmpty())
+                    parts << QStringLiteral("✎");
+                return parts.join(QLatin1Char(' '));
+            }
+            return {};
         }
+        break;
+    case Qt::ForegroundRole:
+        if (index.column() == Notes)
+            if (const EventMarks *m = marksOf(r->id); m && !m->tags.empty())
+                return QColor(m->tags.front().second);
         break;
     case Qt::ToolTipRole:
         if (index.column() == Url || index.column() == UserAgent)
             return data(index, Qt::DisplayRole);
+        if (index.column() == Notes)
+            if (const EventMarks *m = marksOf(r->id)) {
+                QStringList lines;
+                if (m->starred)
+                    lines << QStringLiteral("Starred");
+                for (const auto &[tag, colour] : m->tags)
+                    lines << QStringLiteral("Tag: %1").arg(tag);
+                for (const QString &c : m->comments)
+                    lines << QStringLiteral("Comment: %1").arg(c);
+                return lines.join(QLatin1Char('\n'));
+            }
         if (index.column() == Time && e.tzOffsetMin != kNoOffset)
             return QStringLiteral("UTC; original offset %1 min").arg(e.tzOffsetMin);
         break;
@@ -170,14 +319,30 @@ QVariant EventTableModel::headerData(int section, Qt::Orientation orientation, i
 {
     if (orientation != Qt::Horizontal)
         return {};
-    static const char *const kNames[] = {"@timestamp (UTC)",    "source.ip",
-                                         "user.name",           "event.outcome",
-                                         "event.action",        "http.request.method",
-                                         "url.original",        "http.response.status_code",
-                                         "user_agent.original", "source:line"};
+    static const char *const kNames[] = {"@timestamp (UTC)",
+                                         "source.ip",
+                                         "user.name",
+                                         "event.outcome",
+                                         "event.action",
+                                         "http.request.method",
+                                         "url.original",
+                                         "http.response.status_code",
+                                         "user_agent.original",
+                                         "source:line",
+                                         "tags (analyst's notes)"};
     static const char *const kTitles[]
-            = {"Time (UTC)", "Source IP", "User",   "Outcome",    "Action",
-               "Method",     "URL",       "Status", "User agent", "Source"};
+            = {"Time (UTC)", "Source IP", "User",       "Outcome", "Action", "Method",
+               "URL",        "Status",    "User agent", "Source",  "Notes"};
+    if (const OptionalColumn *c = optionalColumn(section)) {
+        if (role == Qt::DisplayRole)
+            return QString::fromLatin1(c->ecs);
+        if (role == Qt::ToolTipRole)
+            return c->field ? QStringLiteral("ECS field: %1").arg(QLatin1String(c->ecs))
+                            : QStringLiteral("ECS field: %1 (of the source address, from "
+                                             "enrichment)")
+                                      .arg(QLatin1String(c->ecs));
+        return {};
+    }
     if (section < 0 || section >= ColumnCount)
         return {};
     if (role == Qt::DisplayRole)

@@ -7,16 +7,22 @@
 // keeps showing the previous rows until they arrive, then resets once and emits loaded().
 
 #include "case/eventquery.h"
+#include "case/notestore.h"
 #include "items/caseload.h"
 
 #include <QAbstractTableModel>
 #include <QCache>
+#include <QHash>
+
+#include <memory>
 
 #include <vector>
 
 namespace netcase {
 
 class CaseSession;
+class EcsDecorator;
+struct FieldDef;
 
 class EventTableModel : public QAbstractTableModel
 {
@@ -33,10 +39,24 @@ public:
         Status,
         UserAgent,
         Source,
-        ColumnCount
+        Notes,      ///< star and tags (case/notestore.h); shown first by the events view
+        ColumnCount ///< the fixed columns; optional ones follow (optionalColumn())
     };
 
+    /// A column beyond the fixed ones: a field of the field table the fixed columns do not show
+    /// (destination address and port, bytes, host, session...), or the country or AS of the
+    /// source address from enrichment. The views hide them until chosen.
+    struct OptionalColumn
+    {
+        const FieldDef *field = nullptr; ///< null for the enrichment columns
+        enum class Enriched { None, Country, Asn } enriched = Enriched::None;
+        const char *ecs = ""; ///< the header and its query name
+    };
+    /// The optional column at a column index (null for a fixed column).
+    static const OptionalColumn *optionalColumn(int column);
+
     explicit EventTableModel(QObject *parent = nullptr);
+    ~EventTableModel() override;
 
     /// Shows the session's events (null clears the table).
     void setSession(CaseSession *session);
@@ -56,6 +76,10 @@ public:
     std::int64_t eventIdAt(int row) const;
     /// The full row (fetched through the page cache).
     const EventRow *rowAt(int row) const;
+    /// What the notes say about an event (null when it has none).
+    const EventMarks *marksOf(std::int64_t eventId) const;
+    /// Rereads the notes (cheap: only noted events) and repaints the notes column.
+    void refreshMarks();
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -89,6 +113,11 @@ private:
                             }};
     std::int64_t m_caseEvents = 0;
     QString m_loadError;
+    std::map<std::int64_t, EventMarks> m_marks;
+    QVariant optionalData(const OptionalColumn &c, const EventRow &r) const;
+    /// Country and AS per source address, read once per address through the ECS decorator.
+    mutable std::unique_ptr<EcsDecorator> m_decorator;
+    mutable QHash<QString, std::pair<QString, QString>> m_geo;
 };
 
 } // namespace netcase

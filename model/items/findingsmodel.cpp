@@ -2,6 +2,7 @@
 
 #include "roles.h"
 
+#include "audit/decisionstore.h"
 #include "case/casesession.h"
 #include "core/timeutil.h"
 
@@ -59,16 +60,68 @@ void FindingsModel::setShowAll(bool all)
     reload();
 }
 
+void FindingsModel::setFilter(const Filter &filter)
+{
+    if (m_filter == filter)
+        return;
+    m_filter = filter;
+    reload();
+}
+
+bool FindingsModel::keeps(const StoredFinding &f) const
+{
+    const Filter &x = m_filter;
+    if (!x.kind.isEmpty() && f.kind != x.kind)
+        return false;
+    if (!x.band.isEmpty() && severityBand(f.severity) != x.band)
+        return false;
+    const QString verdict = m_verdicts.value(f.id);
+    if (x.hideDecided && !verdict.isEmpty())
+        return false;
+    if (x.state == QLatin1String("undecided") ? !verdict.isEmpty()
+        : x.state == QLatin1String("decided") ? verdict.isEmpty()
+                                              : !x.state.isEmpty() && verdict != x.state)
+        return false;
+    if (x.text.trimmed().isEmpty())
+        return true;
+    const QString t = x.text.trimmed();
+    const auto has = [&](const QString &s) {
+        return s.contains(t, Qt::CaseInsensitive);
+    };
+    return has(f.title) || has(f.kind) || has(f.rule)
+           || std::any_of(f.ips.begin(), f.ips.end(), has)
+           || std::any_of(f.accounts.begin(), f.accounts.end(), has)
+           || std::any_of(f.hosts.begin(), f.hosts.end(), has);
+}
+
 void FindingsModel::reload()
 {
     beginResetModel();
     m_rows.clear();
+    m_verdicts.clear();
+    m_kinds.clear();
+    m_unfiltered = 0;
     if (m_session) {
         m_rows = FindingStore::read(m_session->db(), m_showAll);
         if (!m_showAll)
             m_rows.erase(std::remove_if(m_rows.begin(), m_rows.end(),
                                         [](const StoredFinding &f) { return f.suppressedBy > 0; }),
                          m_rows.end());
+        // latest() is newest first: the first decision seen on a finding is its current one.
+        for (const Decision &d : DecisionStore::latest(m_session->db()))
+            if (d.subject.type == QLatin1String("finding")) {
+                const std::int64_t id = d.subject.value.toLongLong();
+                if (!m_verdicts.contains(id))
+                    m_verdicts.insert(id, d.verdict);
+            }
+        m_unfiltered = int(m_rows.size());
+        for (const StoredFinding &f : m_rows)
+            if (!m_kinds.contains(f.kind))
+                m_kinds << f.kind;
+        m_kinds.sort();
+        m_rows.erase(std::remove_if(m_rows.begin(), m_rows.end(),
+                                    [this](const StoredFinding &f) { return !keeps(f); }),
+                     m_rows.end());
     }
     endResetModel();
 }
@@ -115,6 +168,8 @@ QVariant FindingsModel::sortValue(const StoredFinding &f, int column) const
         return qint64(f.evidenceCount);
     case Caveats:
         return int(f.caveats.size());
+    case Verdict:
+        return m_verdicts.value(f.id);
     default:
         return {};
     }
@@ -134,6 +189,10 @@ QVariant FindingsModel::data(const QModelIndex &index, int role) const
             return utcSecond(f->lastTs);
         case Kind:
             return QString(f->kind).replace(QLatin1Char('_'), QLatin1Char(' '));
+        case Verdict: {
+            const QString v = m_verdicts.value(f->id);
+            return v.isEmpty() ? tr("undecided") : decisions::verdictLabel(v);
+        }
         case Caveats: {
             // Why the finding can mislead, next to it: the texts themselves, not only a count.
             if (f->caveats.empty())
@@ -219,6 +278,8 @@ QVariant FindingsModel::headerData(int section, Qt::Orientation orientation, int
         return tr("Events");
     case Caveats:
         return tr("Caveats");
+    case Verdict:
+        return tr("Decision");
     default:
         return {};
     }

@@ -7,6 +7,7 @@
 #include "analysis/findingstore.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 #include <QPointer>
 
 #include <vector>
@@ -19,7 +20,29 @@ class FindingsModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Severity, Kind, Title, Entities, From, To, Evidence, Caveats, ColumnCount };
+    enum Column {
+        Severity,
+        Kind,
+        Title,
+        Entities,
+        From,
+        To,
+        Evidence,
+        Caveats,
+        Verdict, ///< the latest decision recorded on the finding (subject finding:ID)
+        ColumnCount
+    };
+
+    /// Which findings the triage filter keeps (empty members keep all).
+    struct Filter
+    {
+        QString kind;
+        QString band;  ///< high, medium or low (severityBand)
+        QString text;  ///< in the title, kind, rule or an entity, ignoring case
+        QString state; ///< "undecided", "decided" or a verdict (escalate, benign, ...)
+        bool hideDecided = false;
+        bool operator==(const Filter &) const = default;
+    };
 
     explicit FindingsModel(QObject *parent = nullptr);
 
@@ -27,7 +50,15 @@ public:
     void setSession(CaseSession *session);
     /// Include findings the latest run no longer produced and suppressed ones.
     void setShowAll(bool all);
+    void setFilter(const Filter &filter);
+    const Filter &filter() const { return m_filter; }
     void reload();
+    /// Findings before the triage filter (what setShowAll lets through).
+    int unfilteredCount() const { return m_unfiltered; }
+    /// The kinds of those findings, sorted (for the kind filter).
+    const QStringList &kinds() const { return m_kinds; }
+    /// The verdict of the latest decision on a finding; empty when undecided.
+    QString verdictOf(std::int64_t findingId) const { return m_verdicts.value(findingId); }
 
     const StoredFinding *findingAt(int row) const;
     int rowOfFinding(std::int64_t id) const;
@@ -48,6 +79,11 @@ private:
     QPointer<CaseSession> m_session;
     std::vector<StoredFinding> m_rows;
     bool m_showAll = false;
+    Filter m_filter;
+    int m_unfiltered = 0;
+    QStringList m_kinds;
+    QHash<std::int64_t, QString> m_verdicts; ///< finding id → latest verdict
+    bool keeps(const StoredFinding &f) const;
 };
 
 } // namespace netcase

@@ -23,6 +23,7 @@ enum Role {
     Latitude,                   ///< double
     Longitude,                  ///< double
     Count,                      ///< qint64
+    FullText,                   ///< QString: the whole value, not shortened for display
 };
 
 } // namespace netcase::roles

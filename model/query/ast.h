@@ -23,7 +23,9 @@ namespace netcase::query {
 /// AS of its addresses).
 struct Target
 {
-    enum class Kind : std::uint8_t { Fields, SourceFile, Country, Asn };
+    /// Tag and Noted look at the analyst's notes on the event (the case's `notes` table):
+    /// tag:phishing, is:starred.
+    enum class Kind : std::uint8_t { Fields, SourceFile, Country, Asn, Tag, Noted };
     Kind kind = Kind::Fields;
     std::string name;                     ///< canonical name, printed (ECS where one exists)
     std::vector<const FieldDef *> fields; ///< Kind::Fields (Country and Asn: their addresses)

@@ -38,6 +38,10 @@ Fields with more than one home
   country            the country (ISO code or name) of any address, from enrichment
   asn, as.number     the autonomous system of any address, from enrichment (AS15169 or 15169)
 
+Notes (netcase note, the event table's Star / Tag… / Comment…)
+  tag:phishing  tag:ph*  tag:/^case-/  tag:*   events carrying a tag (exact, pattern, RE2, any)
+  is:starred  is:tagged  is:commented  is:noted   events with a star, a tag, a comment, any note
+
 Examples
   ip:203.0.113.0/24 status>=400
   user:alice NOT outcome:success @timestamp>=2024-01-20

@@ -135,6 +135,37 @@ std::vector<std::int64_t> SqliteWhere::enrichedAddresses(const Node &n) const
     }
 }
 
+std::vector<std::int64_t> SqliteWhere::noted(const Node &n) const
+{
+    if (!m_db.hasTable("notes")) // a case older than notes (schema 6) has none
+        return {};
+    if (n.target.kind == Target::Kind::Noted) {
+        const std::string kinds = n.value == "starred"     ? "kind = 'star'"
+                                  : n.value == "tagged"    ? "kind = 'tag'"
+                                  : n.value == "commented" ? "kind = 'comment'"
+                                                           : "event_id IS NOT NULL";
+        return ids("SELECT DISTINCT event_id FROM notes WHERE " + kinds + " ORDER BY 1");
+    }
+    const std::string base = "SELECT DISTINCT event_id FROM notes WHERE kind = 'tag'";
+    switch (n.match) {
+    case Match::Any:
+        return ids(base + " ORDER BY 1");
+    case Match::Glob:
+        return ids(base + " AND text GLOB " + literal(n.value) + " ORDER BY 1");
+    case Match::Regex: {
+        std::vector<std::int64_t> out;
+        for (std::int64_t id : regexIds("SELECT event_id, text FROM notes WHERE kind = 'tag' "
+                                        "ORDER BY 1",
+                                        n))
+            if (out.empty() || out.back() != id)
+                out.push_back(id);
+        return out;
+    }
+    default:
+        return ids(base + " AND text = " + literal(n.value) + " ORDER BY 1");
+    }
+}
+
 std::string SqliteWhere::anyAddressIn(const Node &n, const std::vector<std::int64_t> &ips) const
 {
     std::vector<std::string> parts;
@@ -165,6 +196,9 @@ std::string SqliteWhere::term(const Node &n)
     case Target::Kind::Country:
     case Target::Kind::Asn:
         return anyAddressIn(n, enrichedAddresses(n));
+    case Target::Kind::Tag:
+    case Target::Kind::Noted:
+        return inSet("e.id", noted(n));
     case Target::Kind::Fields:
         break;
     }

@@ -43,6 +43,8 @@ private:
     std::vector<std::int64_t> cidrIds(const Node &n) const;
     /// Addresses (ids in ips) whose current enrichment matches the term (country, AS).
     std::vector<std::int64_t> enrichedAddresses(const Node &n) const;
+    /// Events whose notes match a tag: or is: term.
+    std::vector<std::int64_t> noted(const Node &n) const;
     std::string anyAddressIn(const Node &n, const std::vector<std::int64_t> &ips) const;
 
     /// The ids of a term's pattern, resolved once for all its fields (ip: has three).

@@ -16,7 +16,7 @@ struct Extra
 
 // Names beyond the field table. ip/related.ip and the country and AS terms look at every
 // address of an event (ECS related.ip): source, client (X-Forwarded-For) and destination.
-constexpr std::array<Extra, 9> kExtras = {{
+constexpr std::array<Extra, 12> kExtras = {{
         {"ip", "related.ip", Target::Kind::Fields, FieldType::Address},
         {"related.ip", "related.ip", Target::Kind::Fields, FieldType::Address},
         {"related.user", "user.name", Target::Kind::Fields, FieldType::Text},
@@ -26,6 +26,9 @@ constexpr std::array<Extra, 9> kExtras = {{
         {"country", "related.geo.country_iso_code", Target::Kind::Country, FieldType::Text},
         {"asn", "related.as.number", Target::Kind::Asn, FieldType::Integer},
         {"as.number", "related.as.number", Target::Kind::Asn, FieldType::Integer},
+        {"tag", "tags", Target::Kind::Tag, FieldType::Text},
+        {"tags", "tags", Target::Kind::Tag, FieldType::Text},
+        {"is", "is", Target::Kind::Noted, FieldType::Text},
 }};
 
 std::vector<const FieldDef *> addressFields()
@@ -48,7 +51,7 @@ std::optional<Target> findTarget(std::string_view name)
             t.fields = addressFields();
         else if (x.kind == Target::Kind::Fields)
             t.fields = {findField("user.name")};
-        else if (x.kind != Target::Kind::SourceFile)
+        else if (x.kind == Target::Kind::Country || x.kind == Target::Kind::Asn)
             t.fields = addressFields();
         return t;
     }

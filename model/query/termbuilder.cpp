@@ -6,6 +6,7 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <charconv>
 
 namespace netcase::query {
@@ -160,9 +161,6 @@ private:
         const std::string &name = m_t.text;
         auto target = findTarget(name);
         if (!target) {
-            if (name == "tag" || name == "tags")
-                return failAt(m_t.pos, "tags come with notes on events, which this build does "
-                                       "not have yet");
             return failAt(m_t.pos, "unknown field '" + name
                                            + "' (netcase help query lists the fields; put text "
                                              "in quotes to search for it)");
@@ -172,6 +170,24 @@ private:
         m_node = std::make_unique<Node>();
         m_node->kind = Node::Kind::Term;
         m_node->target = std::move(*target);
+        if (m_node->target.kind == Target::Kind::Noted) {
+            static const char *const kStates[] = {"starred", "tagged", "commented", "noted"};
+            if (m_t.op != ":" && m_t.op != "!=")
+                return failAt(m_t.pos, "'" + m_t.op + "' compares numbers and times; is takes ':'");
+            if (m_t.valueKind != Token::Kind::Word
+                || std::find(std::begin(kStates), std::end(kStates), m_t.value)
+                           == std::end(kStates))
+                return failAt(m_t.valuePos, "expected starred, tagged, commented or noted after "
+                                            "'is:', found '"
+                                                    + m_t.value + "'");
+            m_node->value = m_t.value;
+            if (m_t.op == ":")
+                return ok(std::move(m_node));
+            auto n = std::make_unique<Node>();
+            n->kind = Node::Kind::Not;
+            n->children.push_back(std::move(m_node));
+            return ok(std::move(n));
+        }
         if (m_t.op == "!=") {
             TermResult inner = value(Op::Eq);
             if (!inner.node)

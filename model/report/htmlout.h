@@ -69,6 +69,7 @@ void htmlSourcesSection(HtmlOut &out, const ReportData &data);
 void htmlEnrichmentSection(HtmlOut &out, const ReportData &data);
 void htmlFindingsSection(HtmlOut &out, const ReportData &data);
 void htmlDecisionsSection(HtmlOut &out, const ReportData &data);
+void htmlNotesSection(HtmlOut &out, const ReportData &data);
 void htmlIntegritySection(HtmlOut &out, const ReportData &data, const ReportOptions &options);
 void htmlRuleFeedbackSection(HtmlOut &out, const ReportData &data);
 

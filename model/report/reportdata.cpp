@@ -98,6 +98,34 @@ std::vector<ReportEvidence> readEvidence(const Database &db, const std::vector<s
     return out;
 }
 
+/// Every noted event with its line, and every timeline entry, in time order.
+void readNotes(const Database &db, ReportData &d)
+{
+    std::map<std::int64_t, std::vector<Note>> byEvent;
+    for (const Note &n : NoteStore::all(db)) {
+        if (n.eventId) {
+            byEvent[n.eventId].push_back(n);
+        } else {
+            ReportNoted entry;
+            entry.atUs = n.atUs;
+            entry.notes = {n};
+            d.noted.push_back(std::move(entry));
+        }
+    }
+    std::vector<std::int64_t> ids;
+    for (const auto &[id, notes] : byEvent)
+        ids.push_back(id);
+    for (ReportEvidence &e : readEvidence(db, ids)) {
+        ReportNoted noted;
+        noted.atUs = e.timestampUs;
+        noted.notes = byEvent[e.eventId];
+        noted.event = std::move(e);
+        d.noted.push_back(std::move(noted));
+    }
+    std::stable_sort(d.noted.begin(), d.noted.end(),
+                     [](const ReportNoted &a, const ReportNoted &b) { return a.atUs < b.atUs; });
+}
+
 Status readFindings(const Database &db,
                     ReportData &d,
                     const ReportProgressFn &progress,
@@ -219,6 +247,7 @@ Result<ReportData> collectReportData(const CaseFile &caseFile,
     if (!step(15, QStringLiteral("Reading decisions")))
         return cancelled();
     readDecisions(db, d);
+    readNotes(db, d);
     if (!step(20, QStringLiteral("Reading findings")))
         return cancelled();
     if (Status s = readFindings(db, d, progress, cancel); !s)

@@ -11,6 +11,7 @@
 #include "audit/decision.h"
 #include "audit/trailcheck.h"
 #include "case/casesummary.h"
+#include "case/notestore.h"
 #include "enrich/enrichsource.h"
 #include "items/mapdata.h"
 #include "items/timelinesummary.h"
@@ -21,6 +22,7 @@
 #include <atomic>
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <vector>
 
 namespace netcase {
@@ -72,6 +74,15 @@ struct ReportTimeline
     std::int64_t bandsTotal = 0;
 };
 
+/// The analyst's notes (case/notestore.h) on one event, with the event's line; or a timeline
+/// entry of the analyst's own (event empty).
+struct ReportNoted
+{
+    std::int64_t atUs = 0; ///< the event's time, or the entry's
+    std::vector<Note> notes;
+    std::optional<ReportEvidence> event;
+};
+
 struct ReportData
 {
     int maxEvidence = 10;
@@ -89,6 +100,7 @@ struct ReportData
     std::int64_t inactiveFindings = 0;   ///< no longer produced and not cited (not listed)
 
     std::vector<ReportDecision> decisions; ///< by id of the first revision
+    std::vector<ReportNoted> noted;        ///< noted events and timeline entries, by time
 
     TrailCheck trail;
     /// The head hash signed with the exporting analyst's key (Ed25519 over the 64 hex

@@ -201,6 +201,7 @@ QString reportHtml(const ReportData &d,
     htmlEnrichmentSection(out, d);
     htmlFindingsSection(out, d);
     htmlDecisionsSection(out, d);
+    htmlNotesSection(out, d);
     figuresSection(out, figures, qtWidth);
     htmlIntegritySection(out, d, options);
     htmlRuleFeedbackSection(out, d);

@@ -145,6 +145,34 @@ json findingJson(const ReportFinding &rf)
             {"evidence", evidence}};
 }
 
+json notesJson(const ReportData &d)
+{
+    json a = json::array();
+    for (const ReportNoted &n : d.noted) {
+        json notes = json::array();
+        for (const Note &note : n.notes) {
+            json j = {{"id", note.id},
+                      {"kind", notes::kindName(note.kind)},
+                      {"text", s(note.text)},
+                      {"analyst", s(note.analyst)},
+                      {"created_at", s(note.createdAt)}};
+            if (note.kind == Note::Kind::Tag)
+                j["color"] = s(note.color);
+            notes.push_back(std::move(j));
+        }
+        json item = {{"timestamp", formatIsoUs(n.atUs)}, {"notes", notes}};
+        if (n.event)
+            item["event"] = {{"event_id", n.event->eventId},
+                             {"source", s(n.event->source)},
+                             {"line", n.event->line},
+                             {"raw", n.event->rawMissing ? json(nullptr) : json(s(n.event->raw))}};
+        else
+            item["event"] = nullptr;
+        a.push_back(std::move(item));
+    }
+    return a;
+}
+
 json decisionsJson(const ReportData &d)
 {
     json a = json::array();
@@ -252,6 +280,7 @@ std::string reportJson(const ReportData &d)
                         {"inactive_not_listed", d.inactiveFindings},
                         {"items", findings}}},
                       {"decisions", decisionsJson(d)},
+                      {"notes", notesJson(d)},
                       {"figures", figuresJson(d)},
                       {"integrity", integrityJson(d)},
                       {"rule_feedback", ruleFeedbackJson(d)}};

@@ -9,6 +9,7 @@
 #include "audit/auditlog.h"
 #include "audit/trailcheck.h"
 #include "case/casefile.h"
+#include "case/savedsearches.h"
 #include "case/sqlite.h"
 
 #include <QFile>
@@ -101,6 +102,12 @@ const Tamper kMatrix[] = {
     {"reviews", "update", "UPDATE reviews SET verdict = 'challenge' WHERE id = 1;", "review 1"},
     {"reviews", "insert", "INSERT INTO reviews(decision_id, verdict, note, reviewer, created_at) VALUES (1, 'agree', '', 'x', 'x');", "review 2"},
     {"reviews", "delete", "DELETE FROM reviews;", "review 1"},
+    {"notes", "update", "UPDATE notes SET text = 'forged' WHERE id = 1;", "note 1: text"},
+    {"notes", "insert", "INSERT INTO notes(event_id, kind, text, analyst, created_at) VALUES (2, 'star', '', 'x', 'x');", "note"},
+    {"notes", "delete", "DELETE FROM notes WHERE id = 1;", "note 1"},
+    {"saved_searches", "update", "UPDATE saved_searches SET query = 'status:200';", "saved search errors: query"},
+    {"saved_searches", "insert", "INSERT INTO saved_searches VALUES ('forged', 'x', 'x', 'x');", "saved search forged"},
+    {"saved_searches", "delete", "DELETE FROM saved_searches;", "saved search errors"},
     {"audit_rows", "update", "UPDATE audit_rows SET hash = 'x' WHERE section = 'sources' AND key = '1';", "audit_rows altered"},
     {"audit_rows", "delete", "DELETE FROM audit_rows WHERE section = 'findings';", "audit_rows altered"},
 };
@@ -198,6 +205,21 @@ private Q_SLOTS:
                  QStringLiteral("our scanner"), QStringLiteral("--analyst"),
                  QStringLiteral("alice"), QStringLiteral("--tune")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
+        // Notes on events, a timeline entry and a saved search.
+        r = cli({QStringLiteral("note"), m_case, QStringLiteral("--event"), QStringLiteral("1"),
+                 QStringLiteral("--tag"), QStringLiteral("phishing"), QStringLiteral("--star")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        r = cli({QStringLiteral("note"), m_case, QStringLiteral("--at"),
+                 QStringLiteral("2024-01-20T10:05"), QStringLiteral("--text"),
+                 QStringLiteral("phone stolen")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        {
+            auto c = CaseFile::open(m_case);
+            QVERIFY(c.ok());
+            QVERIFY(SavedSearches::save(c->db(), QStringLiteral("errors"),
+                                        QStringLiteral("status>=500"), QStringLiteral("ann"))
+                            .ok());
+        }
         // Every table the matrix tampers with holds rows.
         auto c = CaseFile::open(m_case, CaseFile::OpenOptions{true, false, false});
         QVERIFY(c.ok());

@@ -28,6 +28,12 @@ private Q_SLOTS:
         row("related.user:alice", "[user.name = \"alice\"]");
         row("user:\"Alice Smith\"", "[user.name = \"Alice Smith\"]");
         row("user:*", "[user.name exists]");
+        row("tag:phishing", "[tags = \"phishing\"]");
+        row("tags:ph*", "[tags glob \"ph*\"]");
+        row("tag:/^case-/", "[tags regex /^case-/]");
+        row("tag:*", "[tags exists]");
+        row("is:starred", "[is = \"starred\"]");
+        row("is!=starred", "(not [is = \"starred\"])");
         row("status>=400", "[http.response.status_code >= 400]");
         row("status:404", "[http.response.status_code = 404]");
         row("status=404", "[http.response.status_code = 404]");
@@ -121,8 +127,11 @@ private Q_SLOTS:
         row("foo:bar", 0,
             "unknown field 'foo' (netcase help query lists the fields; put text in quotes to "
             "search for it)");
-        row("tag:suspicious", 0,
-            "tags come with notes on events, which this build does not have yet");
+        row("is:pretty", 3,
+            "expected starred, tagged, commented or noted after 'is:', found "
+            "'pretty'");
+        row("is>=starred", 0, "'>=' compares numbers and times; is takes ':'");
+        row("tag>=x", 0, "'>=' compares numbers and times; tags takes ':'");
         row("\"abc", 0, "this phrase has no closing '\"'");
         row("user:\"abc", 5, "this phrase has no closing '\"'");
         row("ip:10.0.0.0/33", 3,

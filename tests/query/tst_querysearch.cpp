@@ -6,12 +6,15 @@
 
 #include "case/casefile.h"
 #include "case/eventquery.h"
+#include "case/notestore.h"
 #include "core/timeutil.h"
 #include "ingest/importjob.h"
 #include "query/eventsearch.h"
 
 #include <QProcess>
 #include <QTest>
+
+#include <set>
 
 #include <algorithm>
 #include <cstdio>
@@ -296,6 +299,62 @@ private Q_SLOTS:
                                         && r.find("python") != std::string::npos);
                          }),
                  QString());
+    }
+
+    void notes()
+    {
+        // Tags and stars through the note store, as the CLI and the event table write them.
+        std::set<std::int64_t> phish, star, comment;
+        for (const Loaded &l : m_all) {
+            if (l.row.id % 7 == 0)
+                phish.insert(l.row.id);
+            if (l.row.id % 11 == 0)
+                star.insert(l.row.id);
+            if (l.row.id % 13 == 0)
+                comment.insert(l.row.id);
+        }
+        const auto add = [&](const std::set<std::int64_t> &ids, Note::Kind k, const char *text) {
+            return NoteStore::addToEvents(m_case->db(), {ids.begin(), ids.end()}, k,
+                                          QString::fromLatin1(text), {}, QStringLiteral("ann"))
+                    .ok();
+        };
+        QVERIFY(add(phish, Note::Kind::Tag, "phishing"));
+        QVERIFY(add({3, 4}, Note::Kind::Tag, "case-42"));
+        QVERIFY(add(star, Note::Kind::Star, ""));
+        QVERIFY(add(comment, Note::Kind::Comment, "look at this"));
+        const auto in = [](const std::set<std::int64_t> &s) {
+            return [&s](const Loaded &l) {
+                return s.count(l.row.id) > 0;
+            };
+        };
+        QCOMPARE(differs("tag:phishing", in(phish)), QString());
+        QCOMPARE(differs("tag:phish*", in(phish)), QString());
+        QCOMPARE(differs("tag:/^case-/",
+                         [](const Loaded &l) { return l.row.id == 3 || l.row.id == 4; }),
+                 QString());
+        QCOMPARE(differs("tag:*",
+                         [&](const Loaded &l) {
+                             return phish.count(l.row.id) || l.row.id == 3 || l.row.id == 4;
+                         }),
+                 QString());
+        QCOMPARE(differs("is:starred", in(star)), QString());
+        QCOMPARE(differs("is:commented", in(comment)), QString());
+        QCOMPARE(differs("NOT is:starred", [&](const Loaded &l) { return !star.count(l.row.id); }),
+                 QString());
+        QCOMPARE(differs("tag:phishing is:starred",
+                         [&](const Loaded &l) {
+                             return phish.count(l.row.id) && star.count(l.row.id);
+                         }),
+                 QString());
+        QCOMPARE(differs(
+                         "tag:nothing", [](const Loaded &) { return false; }, true),
+                 QString());
+        // Removing a tag takes the event out of tag: at once.
+        QVERIFY(NoteStore::removeFromEvents(m_case->db(), {7}, Note::Kind::Tag,
+                                            QStringLiteral("phishing"), QStringLiteral("ann"))
+                        .ok());
+        phish.erase(7);
+        QCOMPARE(differs("tag:phishing", in(phish)), QString());
     }
 
     void destinationAddresses()

@@ -180,23 +180,18 @@ void AnnotationPane::record()
     if (!m_session || m_session->readOnly())
         return;
     const Decision draft = m_editor->draft();
-    auto recorded = DecisionStore::record(m_session->caseFile().db(), draft, m_editor->revises());
-    if (!recorded) {
+    auto result = recordDecision(m_session->caseFile().db(), draft, m_editor->revises(),
+                                 m_editor->tuningRequested());
+    if (!result) {
         ui::showMessage(this, QMessageBox::Warning, tr("Decision not recorded"),
-                        recorded.error().message);
+                        result.error().message);
         return;
     }
+    const Decision *recorded = &result->decision;
     if (QSettings settings;
         draft.analyst != settings.value(QStringLiteral("analyst/name")).toString())
         settings.setValue(QStringLiteral("analyst/name"), draft.analyst);
-    QString extra;
-    if (auto counted = countEscalation(m_session->caseFile().db(), *recorded); !counted)
-        extra = tr("; rule statistics not updated: %1").arg(counted.error().message);
-    if (m_editor->tuningRequested()) {
-        auto tuned = feedRuleTuning(m_session->caseFile().db(), *recorded);
-        extra = tuned ? tr("; %n rule tuning entr(ies) added", nullptr, tuned.value())
-                      : tr("; rule tuning failed: %1").arg(tuned.error().message);
-    }
+    const QString extra = result->note;
     Q_EMIT message(tr("Decision #%1 recorded (revision %2)%3")
                            .arg(recorded->id)
                            .arg(recorded->revision)

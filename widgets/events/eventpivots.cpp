@@ -1,13 +1,16 @@
 #include "eventpivots.h"
 
 #include "core/event.h"
+#include "core/fields.h"
 #include "items/eventtablemodel.h"
+#include "items/roles.h"
 #include "items/selectionhub.h"
 #include "query/termtext.h"
 #include "searchbar.h"
 
 #include <QApplication>
 #include <QClipboard>
+#include <QItemSelectionModel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QTableView>
@@ -35,6 +38,20 @@ EventPivots::Cell EventPivots::cellAt(const QModelIndex &index) const
     const EventRow *row = index.isValid() ? m_model->rowAt(index.row()) : nullptr;
     if (!row)
         return c;
+    if (const auto *oc = EventTableModel::optionalColumn(index.column())) {
+        c.value = index.data(roles::FullText).toString();
+        if (oc->field) {
+            c.field = QString::fromLatin1(oc->field->alias ? oc->field->alias : oc->field->ecs);
+            c.numeric = oc->field->type == FieldType::Integer;
+            if (oc->field->type == FieldType::Address)
+                c.entity = Cell::Entity::Address;
+        } else {
+            const bool asn = oc->enriched == EventTableModel::OptionalColumn::Enriched::Asn;
+            c.field = asn ? QStringLiteral("asn") : QStringLiteral("country");
+            c.numeric = asn;
+        }
+        return c;
+    }
     const Event &e = row->event;
     const auto text = [](const std::string &s) {
         return QString::fromStdString(s);
@@ -87,6 +104,9 @@ void EventPivots::select(const Cell &cell)
 
 void EventPivots::clicked(const QModelIndex &index)
 {
+    // Ctrl- and Shift-clicks that gather several rows (to star or tag them) do not pivot.
+    if (m_table->selectionModel()->selectedRows().size() > 1)
+        return;
     select(cellAt(index));
 }
 
@@ -126,6 +146,8 @@ QMenu *EventPivots::menuFor(const QModelIndex &index, QWidget *parent)
     copy->setObjectName(QStringLiteral("copyValue"));
     connect(copy, &QAction::triggered, this,
             [copied] { QApplication::clipboard()->setText(copied); });
+    if (m_extend)
+        m_extend(menu);
     return menu;
 }
 
@@ -134,6 +156,10 @@ void EventPivots::contextMenu(const QPoint &pos)
     const QModelIndex index = m_table->indexAt(pos);
     if (!index.isValid())
         return;
+    // A right-click outside the selected rows acts on the clicked row (as file managers do).
+    if (!m_table->selectionModel()->isRowSelected(index.row(), {}))
+        m_table->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect
+                                                                  | QItemSelectionModel::Rows);
     QMenu *menu = menuFor(index, m_table);
     menu->setAttribute(Qt::WA_DeleteOnClose);
     menu->popup(m_table->viewport()->mapToGlobal(pos));

@@ -8,6 +8,8 @@
 #include <QPoint>
 #include <QString>
 
+#include <functional>
+
 class QMenu;
 class QTableView;
 
@@ -25,6 +27,8 @@ public:
 
     /// The menu for a cell (empty for none); the caller shows it. Public for tests.
     QMenu *menuFor(const QModelIndex &index, QWidget *parent);
+    /// Further entries for every cell menu (the notes on the selected rows).
+    void setMenuExtension(std::function<void(QMenu *)> extend) { m_extend = std::move(extend); }
 
 private:
     struct Cell
@@ -44,6 +48,7 @@ private:
     EventTableModel *m_model;
     SearchBar *m_search;
     SelectionHub &m_hub;
+    std::function<void(QMenu *)> m_extend;
 };
 
 } // namespace netcase

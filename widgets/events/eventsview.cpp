@@ -4,15 +4,20 @@
 #include "case/eventquery.h"
 #include "common/columnwidths.h"
 #include "common/safetext.h"
+#include "eventcolumns.h"
+#include "eventnotes.h"
 #include "eventpivots.h"
 #include "items/eventtablemodel.h"
 #include "items/selectionhub.h"
+#include "savedsearches.h"
 #include "searchbar.h"
 
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QShortcut>
 #include <QSplitter>
@@ -32,6 +37,7 @@ EventsView::EventsView(SelectionHub &hub, QWidget *parent)
     , m_table(new QTableView(this))
     , m_raw(new QPlainTextEdit(this))
     , m_caption(ui::plainLabel(this))
+    , m_saved(new SavedSearchButton(m_search, this))
 {
     setObjectName(QStringLiteral("EventsView"));
     m_caption->setWordWrap(true); // a long selection must not widen the window
@@ -39,7 +45,7 @@ EventsView::EventsView(SelectionHub &hub, QWidget *parent)
     m_table->setModel(m_model);
     ui::guardView(m_table);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(EventTableModel::Time, Qt::AscendingOrder);
     m_table->setAlternatingRowColors(true);
@@ -60,7 +66,8 @@ EventsView::EventsView(SelectionHub &hub, QWidget *parent)
                                               "/account/login?next=/home",
                                               "200",
                                               "Mozilla/5.0 (Windows NT 10.0; Win64; x64)",
-                                              "access.log"};
+                                              "access.log",
+                                              "★ phishing"};
     static_assert(std::size(samples) == EventTableModel::ColumnCount);
     fitColumnsToSamples(m_table, samples);
 
@@ -79,7 +86,11 @@ EventsView::EventsView(SelectionHub &hub, QWidget *parent)
     split->setStretchFactor(1, 1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_search);
+    auto *searchRow = new QHBoxLayout;
+    searchRow->setContentsMargins(0, 0, 6, 0);
+    searchRow->addWidget(m_search, 1);
+    searchRow->addWidget(m_saved, 0, Qt::AlignTop);
+    layout->addLayout(searchRow);
     layout->addWidget(m_caption);
     layout->addWidget(split);
     m_caption->setContentsMargins(6, 3, 6, 3);
@@ -90,7 +101,12 @@ EventsView::EventsView(SelectionHub &hub, QWidget *parent)
     connect(m_model, &EventTableModel::loaded, this, &EventsView::updateCaption);
     connect(m_model, &EventTableModel::loaded, this, &EventsView::restoreCurrent);
     connect(m_search, &SearchBar::applied, this, &EventsView::followFilter);
-    new EventPivots(m_table, m_model, m_search, m_hub);
+    auto *pivots = new EventPivots(m_table, m_model, m_search, m_hub);
+    m_notes = new EventNotes(m_table, m_model);
+    pivots->setMenuExtension([this](QMenu *menu) { m_notes->addActions(menu); });
+    // The notes column comes first: a star is seen before the time.
+    m_table->horizontalHeader()->moveSection(EventTableModel::Notes, 0);
+    m_columns = new EventColumns(m_table);
     // Ctrl+F from anywhere in the window goes to the search bar.
     auto *find = new QShortcut(QKeySequence::Find, this, nullptr, nullptr, Qt::WindowShortcut);
     find->setWhatsThis(tr("Search the events (the query bar)"));
@@ -114,6 +130,8 @@ void EventsView::setSession(CaseSession *session)
     // Detached first, so that the filter does not start a load on the case being closed.
     m_model->setSession(nullptr);
     m_search->setSession(session);
+    m_notes->setSession(session);
+    m_saved->setSession(session);
     m_search->setBaseFilter(m_hub.filter());
     m_model->setFilter(filter());
     m_model->setSession(session);
@@ -133,6 +151,22 @@ void EventsView::followFilter()
     m_model->setFilter(filter());
     m_raw->clear();
     updateCaption();
+}
+
+void EventsView::revealEvent(std::int64_t eventId)
+{
+    if (const int row = m_model->rowOfEvent(eventId); row >= 0 && !m_model->isLoading()) {
+        const QModelIndex index = m_model->index(row, EventTableModel::Time);
+        m_table->setCurrentIndex(index);
+        m_table->scrollTo(index);
+        showRaw();
+        return;
+    }
+    // Not in the table: select the event itself (the hub's filter then shows it).
+    Selection s;
+    s.eventIds = {eventId};
+    m_hub.select(s);
+    m_keepEvent = eventId;
 }
 
 void EventsView::restoreCurrent()

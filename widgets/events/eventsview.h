@@ -15,7 +15,10 @@ class QTableView;
 namespace netcase {
 
 class CaseSession;
+class EventColumns;
+class EventNotes;
 class EventTableModel;
+class SavedSearchButton;
 class SearchBar;
 class SelectionHub;
 
@@ -29,6 +32,11 @@ public:
     EventTableModel *model() const { return m_model; }
     QTableView *table() const { return m_table; }
     SearchBar *searchBar() const { return m_search; }
+    EventNotes *notes() const { return m_notes; }
+    EventColumns *columns() const { return m_columns; }
+    SavedSearchButton *savedSearches() const { return m_saved; }
+    /// Makes the event the current row, widening the table to it if the filter hides it.
+    void revealEvent(std::int64_t eventId);
 
 private:
     void showRaw();
@@ -45,6 +53,9 @@ private:
     QTableView *m_table;
     QPlainTextEdit *m_raw;
     QLabel *m_caption;
+    SavedSearchButton *m_saved;
+    EventNotes *m_notes;
+    EventColumns *m_columns;
     std::int64_t m_keepEvent = -1; ///< current before a filter change, made current again
 };
 

@@ -1,5 +1,7 @@
 #include "searchbar.h"
 
+#include "case/casesession.h"
+#include "case/notestore.h"
 #include "common/safetext.h"
 #include "query/eventsearch.h"
 #include "query/targets.h"
@@ -44,7 +46,8 @@ QStringList fieldWords()
     }
     // Values worth offering without reading the case.
     for (const char *v : {"outcome:success", "outcome:failure", "outcome:unknown", "method:GET",
-                          "method:POST", "method:PUT", "method:DELETE", "method:HEAD"})
+                          "method:POST", "method:PUT", "method:DELETE", "method:HEAD", "is:starred",
+                          "is:tagged", "is:commented", "is:noted"})
         out << QLatin1String(v);
     out << QStringLiteral("AND") << QStringLiteral("OR") << QStringLiteral("NOT");
     return out;
@@ -109,6 +112,13 @@ void SearchBar::setSession(CaseSession *session)
 {
     m_count.cancel();
     m_session = session;
+    // The case's tags complete after tag:.
+    QStringList words = fieldWords();
+    if (session)
+        for (const QString &t : NoteStore::tags(session->db()))
+            if (!t.contains(QLatin1Char(' ')))
+                words << QStringLiteral("tag:") + t;
+    m_words->setStringList(words);
     m_applied.reset();
     m_appliedText.clear();
     m_edit->clear();

@@ -3,10 +3,13 @@
 #include "common/columnwidths.h"
 #include "common/safetext.h"
 
+#include "bulkdecision.h"
 #include "severitydelegate.h"
+#include "triagebar.h"
 
 #include "analysis/findingstore.h"
 #include "case/casesession.h"
+#include "core/identity.h"
 #include "core/timeutil.h"
 #include "items/findingsmodel.h"
 #include "items/selectionhub.h"
@@ -16,6 +19,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QMessageBox>
 #include <QSplitter>
 #include <QTableView>
 #include <QTextBrowser>
@@ -43,6 +47,7 @@ FindingsView::FindingsView(SelectionHub &hub, QWidget *parent)
     , m_details(new QTextBrowser(this))
     , m_caption(ui::plainLabel(this))
     , m_showAll(new QCheckBox(tr("Show suppressed and past findings"), this))
+    , m_triage(new TriageBar(m_model, this))
 {
     setObjectName(QStringLiteral("FindingsView"));
     m_table->setObjectName(QStringLiteral("findingsTable"));
@@ -50,7 +55,7 @@ FindingsView::FindingsView(SelectionHub &hub, QWidget *parent)
     ui::guardView(m_table);
     m_table->setItemDelegateForColumn(FindingsModel::Severity, new SeverityDelegate(m_table));
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(FindingsModel::Severity, Qt::DescendingOrder);
     m_table->setAlternatingRowColors(true);
@@ -70,7 +75,8 @@ FindingsView::FindingsView(SelectionHub &hub, QWidget *parent)
                                               "2026-10-21 08:19:56",
                                               "2026-10-21 08:19:56",
                                               "1000",
-                                              "(2) 45.155.205.34 is a data-centre"};
+                                              "(2) 45.155.205.34 is a data-centre",
+                                              "Step-up authentication"};
     static_assert(std::size(samples) == FindingsModel::ColumnCount);
     fitColumnsToSamples(m_table, samples);
 
@@ -94,6 +100,7 @@ FindingsView::FindingsView(SelectionHub &hub, QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addLayout(top);
+    layout->addWidget(m_triage);
     layout->addWidget(split, 1);
     setFocusProxy(m_table);
 
@@ -105,6 +112,11 @@ FindingsView::FindingsView(SelectionHub &hub, QWidget *parent)
     connect(m_model, &QAbstractItemModel::modelReset, this,
             [this] { followSelection(m_hub.selection()); });
     connect(m_showAll, &QCheckBox::toggled, m_model, &FindingsModel::setShowAll);
+    connect(m_model, &QAbstractItemModel::modelReset, m_triage, &TriageBar::refreshKinds);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &FindingsView::updateTriage);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &FindingsView::updateTriage);
+    connect(m_triage, &TriageBar::decideRequested, this, &FindingsView::decideSelected);
     connect(&m_hub, &SelectionHub::selectionChanged, this, &FindingsView::followSelection);
     updateCaption();
 }
@@ -112,9 +124,53 @@ FindingsView::FindingsView(SelectionHub &hub, QWidget *parent)
 void FindingsView::setSession(CaseSession *session)
 {
     m_session = session;
+    updateTriage();
     m_details->clear();
     m_model->setSession(session); // the model follows session->changed() itself
     updateCaption();
+}
+
+std::vector<std::int64_t> FindingsView::selectedFindings() const
+{
+    std::vector<std::int64_t> out;
+    for (const QModelIndex &i : m_table->selectionModel()->selectedRows())
+        if (const StoredFinding *f = m_model->findingAt(i.row()))
+            out.push_back(f->id);
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+void FindingsView::updateTriage()
+{
+    const bool writable = m_session && !m_session->readOnly();
+    m_triage->setSelectionCount(int(selectedFindings().size()), writable,
+                                !m_session ? tr("Open a case first")
+                                : m_session->reviewMode()
+                                        ? tr("Review mode: decisions are read-only")
+                                        : tr("The case is read-only"));
+}
+
+void FindingsView::decideSelected()
+{
+    const std::vector<std::int64_t> ids = selectedFindings();
+    if (!m_session || m_session->readOnly() || ids.empty())
+        return;
+    auto *dialog = new BulkDecisionDialog(int(ids.size()), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, ids] {
+        if (!m_session || m_session->readOnly())
+            return;
+        const BulkOutcome out = recordForFindings(
+                m_session->caseFile().db(), ids, dialog->verdict(), dialog->confidence(),
+                dialog->reasoning(), dialog->tune(), currentUserName());
+        Q_EMIT message(tr("%n decision(s) recorded", nullptr, int(out.decisionIds.size())), 8000);
+        if (!out.problems.isEmpty())
+            ui::showMessage(this, QMessageBox::Warning, tr("Some decisions not recorded"),
+                            out.problems.join(QLatin1Char('\n')));
+        if (!out.decisionIds.empty())
+            m_session->notifyChanged();
+    });
+    dialog->open();
 }
 
 void FindingsView::openRow(int row)
@@ -214,7 +270,10 @@ void FindingsView::updateCaption()
         return;
     }
     QString text = tr("%n finding(s)", nullptr, shown);
-    if (total > shown)
+    if (m_model->unfilteredCount() > shown)
+        text = tr("%1 of %2 findings match the filter")
+                       .arg(loc.toString(shown), loc.toString(m_model->unfilteredCount()));
+    else if (total > shown)
         text += tr("; %1 suppressed or no longer produced are hidden")
                         .arg(loc.toString(qlonglong(total - shown)));
     text += tr(". Double-click or Enter selects a finding's evidence everywhere.");

@@ -6,6 +6,9 @@
 
 #include <QWidget>
 
+#include <cstdint>
+#include <vector>
+
 class QCheckBox;
 class QLabel;
 class QTableView;
@@ -16,6 +19,7 @@ namespace netcase {
 class CaseSession;
 class FindingsModel;
 class SelectionHub;
+class TriageBar;
 struct Selection;
 
 class FindingsView : public QWidget
@@ -30,11 +34,19 @@ public:
     QString caption() const;
     /// Publishes the finding on a row to the hub (what double-click and Enter do).
     void openRow(int row);
+    TriageBar *triage() const { return m_triage; }
+    /// The ids of the selected findings.
+    std::vector<std::int64_t> selectedFindings() const;
+
+Q_SIGNALS:
+    void message(const QString &text, int timeoutMs);
 
 private:
     void showDetails();
     void followSelection(const Selection &selection);
     void updateCaption();
+    void updateTriage();
+    void decideSelected();
 
     SelectionHub &m_hub;
     CaseSession *m_session = nullptr;
@@ -43,6 +55,7 @@ private:
     QTextBrowser *m_details;
     QLabel *m_caption;
     QCheckBox *m_showAll;
+    TriageBar *m_triage;
 };
 
 } // namespace netcase
