@@ -21,15 +21,18 @@ extern const Command kAuditCommand;
 extern const Command kPushCommand;
 extern const Command kHuntCommand;
 extern const Command kPullCommand;
+extern const Command kIntelCommand;
+extern const Command kIntelExportCommand;
 
 const QList<const Command *> &commands()
 {
     static const QList<const Command *> all = {
-            &kNewCommand,       &kImportCommand,     &kInfoCommand,      &kEventsCommand,
-            &kEnrichCommand,    &kAnalyzeCommand,    &kFindingsCommand,  &kDecideCommand,
-            &kDecisionsCommand, &kReviewCommand,     &kDirectoryCommand, &kVerifyCommand,
-            &kReportCommand,    &kScreenshotCommand, &kUpgradeCommand,   &kAuditCommand,
-            &kPushCommand,      &kHuntCommand,       &kPullCommand,
+            &kNewCommand,         &kImportCommand,     &kInfoCommand,      &kEventsCommand,
+            &kEnrichCommand,      &kAnalyzeCommand,    &kFindingsCommand,  &kDecideCommand,
+            &kDecisionsCommand,   &kReviewCommand,     &kDirectoryCommand, &kVerifyCommand,
+            &kReportCommand,      &kScreenshotCommand, &kUpgradeCommand,   &kAuditCommand,
+            &kPushCommand,        &kHuntCommand,       &kPullCommand,      &kIntelCommand,
+            &kIntelExportCommand,
     };
     return all;
 }

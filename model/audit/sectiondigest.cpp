@@ -71,6 +71,10 @@ const SectionDef kSections[] = {
     {"decisions", "decision %1", "SELECT id, * FROM decisions WHERE id >= ?1 ORDER BY id", true,
      true},
     {"reviews", "review %1", "SELECT id, * FROM reviews WHERE id >= ?1 ORDER BY id", true, true},
+    {"intel_sources", "intelligence file %1", "SELECT id, * FROM intel_sources ORDER BY id",
+     false, true},
+    {"intel_indicators", "indicators with ids %1", "SELECT id / 1024, * FROM intel_indicators "
+     "ORDER BY id", false, false, 1024},
 };
 // clang-format on
 
@@ -412,6 +416,7 @@ std::vector<const char *> sectionsWrittenBy(const QString &action)
             {QStringLiteral("finding.verdict"), {"rule_stats"}},
             {QStringLiteral("decision.record"), {"decisions"}},
             {QStringLiteral("review.record"), {"reviews"}},
+            {QStringLiteral("intel.import"), {"intel_sources", "intel_indicators"}},
     };
     if (action == QLatin1String("case.create") || action == QLatin1String("case.seal")) {
         std::vector<const char *> all;

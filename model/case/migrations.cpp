@@ -39,6 +39,9 @@ const Step kSteps[] = {
             return std::string(schema::coreV4());
         }},
         {[] { return std::string(schema::auditV5()); }, addSelfReviewFlag},
+        {[] {
+            return std::string(schema::intelV6());
+        }},
 };
 
 static_assert(std::size(kSteps) == kSchemaVersion);

@@ -7,7 +7,7 @@ namespace netcase {
 class Database;
 
 /// The schema version this build writes. Files with a higher user_version are refused.
-constexpr int kSchemaVersion = 5;
+constexpr int kSchemaVersion = 6;
 /// The oldest schema a read-only opening accepts as it is: the steps after it change nothing a
 /// reader of an older case needs.
 constexpr int kOldestReadableSchema = 3;

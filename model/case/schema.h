@@ -13,5 +13,6 @@ const char *coreV2();     ///< index on events(client_ip)
 const char *coreV3();     ///< the block event store (events moved there by migration 3)
 const char *coreV4();     ///< raw records rebuilt from their events (no table changes)
 const char *auditV5();    ///< per-row digests of every covered section (audit/sectiondigest)
+const char *intelV6();    ///< threat intelligence: imported files and their indicators
 
 } // namespace netcase::schema

@@ -191,7 +191,7 @@ private Q_SLOTS:
         QVERIFY(refused.err.contains("netcase upgrade"));
         const auto up = test::netcase({QStringLiteral("upgrade"), path});
         QCOMPARE(up.exitCode, 0);
-        QVERIFY(up.out.contains("case schema 5"));
+        QVERIFY(up.out.contains("case schema 6"));
         const auto events = test::netcase({QStringLiteral("events"), path});
         QCOMPARE(events.exitCode, 0);
         QCOMPARE(events.out.count('\n'), 4);
@@ -207,7 +207,7 @@ private Q_SLOTS:
             QVERIFY(db->exec("PRAGMA user_version = 3").ok());
         }
         QCOMPARE(test::netcase({QStringLiteral("events"), path}).out, events.out);
-        QVERIFY(test::netcase({QStringLiteral("upgrade"), path}).out.contains("case schema 5"));
+        QVERIFY(test::netcase({QStringLiteral("upgrade"), path}).out.contains("case schema 6"));
     }
 
     void verifyNamesTheTamperedRecord_data()
