@@ -74,6 +74,10 @@ const SectionDef kSections[] = {
     {"notes", "note %1", "SELECT id, * FROM notes ORDER BY id", false, true},
     {"saved_searches", "saved search %1", "SELECT name, * FROM saved_searches ORDER BY name",
      false, true},
+    {"intel_sources", "intelligence file %1", "SELECT id, * FROM intel_sources ORDER BY id",
+     false, true},
+    {"intel_indicators", "indicators with ids %1", "SELECT id / 1024, * FROM intel_indicators "
+     "ORDER BY id", false, false, 1024},
 };
 // clang-format on
 
@@ -422,6 +426,7 @@ std::vector<const char *> sectionsWrittenBy(const QString &action)
             {QStringLiteral("note.remove"), {"notes"}},
             {QStringLiteral("search.save"), {"saved_searches"}},
             {QStringLiteral("search.delete"), {"saved_searches"}},
+            {QStringLiteral("intel.import"), {"intel_sources", "intel_indicators"}},
     };
     if (action == QLatin1String("case.create") || action == QLatin1String("case.seal")) {
         std::vector<const char *> all;
