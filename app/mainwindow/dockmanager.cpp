@@ -7,6 +7,7 @@
 #include "graph/graphview.h"
 #include "ipdetails/ipdetailsview.h"
 #include "map/mapview.h"
+#include "sources/sourcesview.h"
 #include "timeline/timelineview.h"
 
 #include <QDockWidget>
@@ -60,6 +61,9 @@ DockManager::DockManager(QMainWindow &window, SelectionHub &hub)
     auto *accounts = new AccountsView(hub, &m_window);
     addDock(QStringLiteral("accounts"), tr("Accounts"), accounts, Qt::BottomDockWidgetArea,
             [accounts](CaseSession *s) { accounts->setSession(s); });
+    auto *sources = new SourcesView(&m_window);
+    addDock(QStringLiteral("sources"), tr("Sources"), sources, Qt::BottomDockWidgetArea,
+            [sources](CaseSession *s) { sources->setSession(s); });
 }
 
 QDockWidget *DockManager::dock(const QString &id) const
@@ -83,6 +87,7 @@ void DockManager::arrangeDefault()
     QDockWidget *ipDetails = dock(QStringLiteral("ipdetails"));
     QDockWidget *findings = dock(QStringLiteral("findings"));
     QDockWidget *accounts = dock(QStringLiteral("accounts"));
+    QDockWidget *sources = dock(QStringLiteral("sources"));
     for (const View &v : m_views) {
         if (v.dock) {
             v.dock->setFloating(false);
@@ -96,6 +101,7 @@ void DockManager::arrangeDefault()
     m_window.tabifyDockWidget(decision, ipDetails);
     m_window.addDockWidget(Qt::BottomDockWidgetArea, findings);
     m_window.tabifyDockWidget(findings, accounts);
+    m_window.tabifyDockWidget(findings, sources);
     map->raise();
     decision->raise();
     findings->raise();

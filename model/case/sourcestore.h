@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace netcase {
 
@@ -40,6 +41,14 @@ struct SourceCounts
     std::int64_t lastTs = 0;
 };
 
+/// A record an importer could not read, as kept in `rejects`.
+struct RejectedLine
+{
+    std::int64_t line = 0;
+    QString reason;
+    QString raw;
+};
+
 class SourceStore
 {
 public:
@@ -53,6 +62,10 @@ public:
     /// The time span of source id's stored events with ids >= firstEventId, if any.
     static std::optional<std::pair<std::int64_t, std::int64_t>>
     eventSpan(const Database &db, std::int64_t id, std::int64_t firstEventId);
+    /// Source id's rejected records in line order, at most limit, only those of reason when it
+    /// is not empty (CaseSummary gives the counts per reason).
+    static std::vector<RejectedLine>
+    rejects(const Database &db, std::int64_t id, int limit, const QString &reason = {});
 };
 
 } // namespace netcase
