@@ -16,8 +16,8 @@ ModeBanner::ModeBanner(QWidget *parent)
     setFloatable(false);
     toggleViewAction()->setVisible(false); // not something to switch off by mistake
     m_label->setObjectName(QStringLiteral("modeBannerText"));
-    m_label->setWordWrap(true);
-    m_label->setContentsMargins(8, 4, 8, 4);
+    m_label->setContentsMargins(6, 1, 6, 1); // one line: the window must still fit 1366x768
+    setContentsMargins(0, 0, 0, 0);
     m_label->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     addWidget(m_label);
     hide();

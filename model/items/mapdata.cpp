@@ -87,6 +87,7 @@ MapData::load(const Database &db, const EventFilter &filter, const std::atomic<b
     f.users = filter.users;
     f.fromUs = filter.fromUs;
     f.toUs = filter.toUs;
+    f.eventIds = filter.eventIds;
     // Events per address id: one pass over the source_ip column of the event store, one over
     // destination_ip.
     using Counts = std::unordered_map<std::int64_t, std::int64_t>;
@@ -224,7 +225,9 @@ MapData::load(const Database &db, const EventFilter &filter, const std::atomic<b
                     locs.push_back(it->second);
             }
             if (locs.size() != 2) {
-                ++out.arcsWithoutCoordinates;
+                // Narrowed counts leave addresses unplaced: that is no lack of coordinates.
+                if (f.isEmpty())
+                    ++out.arcsWithoutCoordinates;
                 continue;
             }
             a.fromLat = locs[0]->lat;

@@ -59,9 +59,9 @@ struct MapData
     /// Reads the map's data (one pass over the source_ip column, one over destination_ip).
     /// Empty when cancelled.
     static MapData load(const Database &db, const std::atomic<bool> *cancel = nullptr);
-    /// The same, counting only the events the filter's accounts and time range select (its
-    /// addresses are ignored: the map highlights selected addresses instead of hiding the
-    /// others). Addresses without such events are not placed.
+    /// The same, counting only the events the filter's accounts, event ids and time range
+    /// select (its addresses are ignored: the map highlights selected addresses instead of
+    /// hiding the others). Addresses without such events are not placed.
     static MapData
     load(const Database &db, const EventFilter &filter, const std::atomic<bool> *cancel = nullptr);
 };

@@ -371,12 +371,18 @@ private Q_SLOTS:
         QTRY_VERIFY(loaded.count() >= 3);
         QCOMPARE(events(v::kParis), -1);
         QCOMPARE(events(v::kSydney), 30);
+        // A finding: where its evidence came from (the fixture's first events are Paris's).
+        hub.selectFinding(1, {1, 2, 3}, {QString::fromLatin1(v::kParis)}, {});
+        QTRY_VERIFY(loaded.count() >= 4);
+        QCOMPARE(events(v::kParis), 3);
+        QCOMPARE(events(v::kSydney), -1);
+        QVERIFY2(view.caption().contains(QStringLiteral("evidence")), qPrintable(view.caption()));
 
         // Selecting an address elsewhere brings it into view, closer than the world.
         MapCanvas *canvas = view.canvas();
         const double world = MapProjection::fitWorld(QSizeF(canvas->size())).pxPerDeg;
         hub.selectIp(QString::fromLatin1(v::kNewYork));
-        QTRY_VERIFY(loaded.count() >= 4);
+        QTRY_VERIFY(loaded.count() >= 5);
         QTRY_VERIFY(canvas->projection().pxPerDeg > world * 3);
         const QPoint ny = canvas->projection().toScreen(-74.006, 40.7128).toPoint();
         QVERIFY(canvas->rect().contains(ny));

@@ -66,12 +66,14 @@ EventFilter countsFilter(const SelectionHub &hub)
     out.users = f.users;
     out.fromUs = f.fromUs;
     out.toUs = f.toUs;
+    out.eventIds = f.eventIds; // a finding: where its evidence came from
     return out;
 }
 
 bool sameCounts(const EventFilter &a, const EventFilter &b)
 {
-    return a.users == b.users && a.fromUs == b.fromUs && a.toUs == b.toUs;
+    return a.users == b.users && a.fromUs == b.fromUs && a.toUs == b.toUs
+           && a.eventIds == b.eventIds;
 }
 
 } // namespace
@@ -181,6 +183,9 @@ void MapView::updateCaption()
         text += tr(" Counts cover the whole case");
     } else {
         QStringList what;
+        if (!m_filter.eventIds.empty())
+            what << tr("the selected finding's %n evidence event(s)", nullptr,
+                       int(m_filter.eventIds.size()));
         if (!m_filter.users.isEmpty())
             what << tr("events of %1")
                             .arg(m_filter.users.mid(0, 3).join(QStringLiteral(", "))
