@@ -170,6 +170,7 @@ bool AsnRanges::fromCompiled(std::string_view in)
     m_ranges = std::move(table);
     m_orgs = std::move(names);
     m_skipped = skipped;
+    index();
     return true;
 }
 
@@ -177,12 +178,34 @@ void AsnRanges::finish()
 {
     std::sort(m_ranges.begin(), m_ranges.end(),
               [](const Range &a, const Range &b) { return a.first < b.first; });
+    index();
+}
+
+void AsnRanges::index()
+{
+    m_v4Start.assign((size_t(1) << 16) + 1, 0);
+    size_t i = 0;
+    for (size_t b = 0; b <= (size_t(1) << 16); ++b) {
+        // b.0.0.0 as a key; the entry past the last /16 is the first key above 255.255.255.255.
+        const IpKey start = b < (size_t(1) << 16)
+                                    ? IpKey{0, 0xffff00000000ULL | (std::uint64_t(b) << 16)}
+                                    : IpKey{0, 0x1000000000000ULL};
+        while (i < m_ranges.size() && m_ranges[i].first < start)
+            ++i;
+        m_v4Start[b] = std::uint32_t(i);
+    }
 }
 
 const AsnRanges::Range *AsnRanges::find(const IpKey &key) const
 {
     // The last range starting at or before key; ranges in these files do not overlap.
-    auto it = std::upper_bound(m_ranges.begin(), m_ranges.end(), key,
+    auto lo = m_ranges.begin(), hi = m_ranges.end();
+    if (key.isV4() && m_v4Start.size() == (size_t(1) << 16) + 1) {
+        const size_t b = key.v4() >> 16;
+        lo = m_ranges.begin() + std::ptrdiff_t(m_v4Start[b]);
+        hi = m_ranges.begin() + std::ptrdiff_t(m_v4Start[b + 1]);
+    }
+    auto it = std::upper_bound(lo, hi, key,
                                [](const IpKey &k, const Range &r) { return k < r.first; });
     if (it == m_ranges.begin())
         return nullptr;

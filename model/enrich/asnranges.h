@@ -50,7 +50,15 @@ public:
     bool fromCompiled(std::string_view bytes);
 
 private:
+    /// Builds m_v4Start (after finish() and fromCompiled()).
+    void index();
+
     std::vector<Range> m_ranges;
+    /// For IPv4 keys: m_v4Start[b] is the first range starting at or after b.0.0.0 (b the
+    /// address's top 16 bits), so find() searches between two entries instead of all ranges,
+    /// with the same answer (ranges before the entry start below the key's /16, those from the
+    /// next entry on above it).
+    std::vector<std::uint32_t> m_v4Start;
     std::vector<std::string> m_orgs;
     int m_skipped = 0;
 };

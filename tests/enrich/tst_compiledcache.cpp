@@ -100,9 +100,9 @@ private Q_SLOTS:
         };
         const std::vector<std::function<void(QByteArray &)>> damages = {
                 [](QByteArray &b) { b[b.size() - 3] = char(b[b.size() - 3] ^ 0x20); }, // payload
-                [](QByteArray &b) { b.chop(5); },                                       // truncated
-                [](QByteArray &b) { b[8] = char(b[8] + 1); },                           // version
-                [](QByteArray &b) { b[12] = 'x'; },                                     // kind
+                [](QByteArray &b) { b.chop(5); },                                      // truncated
+                [](QByteArray &b) { b[8] = char(b[8] + 1); },                          // version
+                [](QByteArray &b) { b[12] = 'x'; },                                    // kind
                 [](QByteArray &b) { b[30] = b[30] == 'a' ? 'b' : 'a'; }, // source SHA-256
                 [](QByteArray &b) { b = "short"; },
         };
@@ -136,6 +136,69 @@ private Q_SLOTS:
         QVERIFY(QFile::exists(compiledcache::pathFor("asn", csv, after)));
         // The cache of the file's earlier bytes is removed, so the folder does not grow.
         QVERIFY(!QFile::exists(compiledcache::pathFor("asn", csv, before)));
+    }
+
+    void indexedFindEqualsAScanOfAllRanges()
+    {
+        // IPv4 ranges of every size (some spanning many /16s, some inside one, gaps between),
+        // and find() (searching one /16's share of the table) must answer as a scan of every
+        // range does, for keys inside, between and at the edges of ranges.
+        struct Plain
+        {
+            std::uint64_t first, last;
+            std::int64_t asn;
+        };
+        std::vector<Plain> plain;
+        QByteArray csv;
+        std::uint64_t seed = 27;
+        const auto next = [&seed] {
+            seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+            return seed >> 33;
+        };
+        for (std::uint64_t at = 1; at < 0xff000000ULL;) {
+            const std::uint64_t len = 1 + (next() % 4 == 0 ? next() % 0x200000 : next() % 600);
+            const std::uint64_t gap = next() % 3 == 0 ? next() % 5000 : 0;
+            const std::int64_t asn = std::int64_t(next() % 70000);
+            plain.push_back({at, at + len - 1, asn});
+            csv += QByteArray::number(qulonglong(at)) + ','
+                   + QByteArray::number(qulonglong(at + len - 1)) + ','
+                   + QByteArray::number(qlonglong(asn)) + ",Org\n";
+            at += len + gap;
+        }
+        AsnRanges t;
+        QVERIFY(t.parse(std::string_view(csv.constData(), size_t(csv.size())), QStringLiteral("x"))
+                        .ok());
+        t.finish();
+        QCOMPARE(t.size(), plain.size());
+        AsnRanges u;
+        QVERIFY(u.fromCompiled(t.compiled())); // the index is built on this path too
+        const auto scan = [&](std::uint64_t v) -> const Plain * {
+            for (const Plain &p : plain)
+                if (p.first <= v && v <= p.last)
+                    return &p;
+            return nullptr;
+        };
+        std::vector<std::uint64_t> keys;
+        for (int i = 0; i < 400; ++i) {
+            const Plain &p = plain[next() % plain.size()];
+            for (std::uint64_t v : {p.first, p.last, p.last + 1, p.first - 1})
+                keys.push_back(v & 0xffffffffULL);
+            keys.push_back(next() & 0xffffffffULL);
+            keys.push_back((next() % 0x10000) << 16); // a /16's first address
+        }
+        keys.push_back(0);
+        keys.push_back(0xffffffffULL);
+        for (std::uint64_t v : keys) {
+            const IpKey k{0, 0xffff00000000ULL | v};
+            const Plain *want = scan(v);
+            for (const AsnRanges *table : {&t, &u}) {
+                const AsnRanges::Range *got = table->find(k);
+                QCOMPARE(bool(got), bool(want));
+                if (got)
+                    QCOMPARE(got->asn, want->asn);
+            }
+        }
+        QVERIFY(!t.find(key("2001:db8::1")));
     }
 
     void malformedCompiledBytesAreRefused()
