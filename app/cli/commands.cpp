@@ -24,6 +24,8 @@ extern const Command kPullCommand;
 extern const Command kSigmaCommand;
 extern const Command kNoteCommand;
 extern const Command kNotesCommand;
+extern const Command kIntelCommand;
+extern const Command kIntelExportCommand;
 
 const QList<const Command *> &commands()
 {
@@ -33,7 +35,7 @@ const QList<const Command *> &commands()
             &kDecisionsCommand, &kReviewCommand,     &kDirectoryCommand, &kVerifyCommand,
             &kReportCommand,    &kScreenshotCommand, &kUpgradeCommand,   &kAuditCommand,
             &kPushCommand,      &kHuntCommand,       &kPullCommand,      &kSigmaCommand,
-            &kNoteCommand,      &kNotesCommand,
+            &kNoteCommand,      &kNotesCommand,      &kIntelCommand,     &kIntelExportCommand,
     };
     return all;
 }

@@ -20,7 +20,7 @@ int printHelp(const QString &command)
         outLine(QStringLiteral("commands:"));
         for (const Command *c : commands())
             outLine(QStringLiteral("  %1%2")
-                            .arg(QLatin1String(c->name), -12)
+                            .arg(QLatin1String(c->name), -14)
                             .arg(QLatin1String(c->summary)));
         outLine(QStringLiteral("\n'netcase help COMMAND' describes one command, 'netcase help "
                                "query' the query language.\n"

@@ -9,6 +9,7 @@
 #include "items/selectionhub.h"
 #include "map/mapview.h"
 #include "notes/notesview.h"
+#include "sources/sourcesview.h"
 #include "timeline/timelineview.h"
 
 #include <QDockWidget>
@@ -70,6 +71,9 @@ DockManager::DockManager(QMainWindow &window, SelectionHub &hub)
         constexpr qint64 kFiveMinutes = 5 * 60 * 1000000LL;
         m_hub.selectTimeRange(atUs - kFiveMinutes, atUs + kFiveMinutes);
     });
+    auto *sources = new SourcesView(&m_window);
+    addDock(QStringLiteral("sources"), tr("Sources"), sources, Qt::BottomDockWidgetArea,
+            [sources](CaseSession *s) { sources->setSession(s); });
 }
 
 QDockWidget *DockManager::dock(const QString &id) const
@@ -93,6 +97,7 @@ void DockManager::arrangeDefault()
     QDockWidget *ipDetails = dock(QStringLiteral("ipdetails"));
     QDockWidget *findings = dock(QStringLiteral("findings"));
     QDockWidget *accounts = dock(QStringLiteral("accounts"));
+    QDockWidget *sources = dock(QStringLiteral("sources"));
     for (const View &v : m_views) {
         if (v.dock) {
             v.dock->setFloating(false);
@@ -106,6 +111,7 @@ void DockManager::arrangeDefault()
     m_window.tabifyDockWidget(decision, ipDetails);
     m_window.addDockWidget(Qt::BottomDockWidgetArea, findings);
     m_window.tabifyDockWidget(findings, accounts);
+    m_window.tabifyDockWidget(findings, sources);
     if (QDockWidget *notes = dock(QStringLiteral("notes"))) {
         m_window.addDockWidget(Qt::BottomDockWidgetArea, notes);
         m_window.tabifyDockWidget(findings, notes);

@@ -13,6 +13,7 @@
 #include "mainwindow/casecontroller.h"
 #include "mainwindow/dockmanager.h"
 #include "mainwindow/mainactions.h"
+#include "mainwindow/modebanner.h"
 #include "notes/notesview.h"
 #include "review/chainstatuslabel.h"
 
@@ -70,6 +71,7 @@ MainWindow::MainWindow(QWidget *parent)
     selectionBar->setObjectName(QStringLiteral("selectionToolBar"));
     selectionBar->setMovable(false);
     selectionBar->addWidget(new FilterBar(*m_hub, selectionBar));
+    m_banner = new ModeBanner(this);
 
     connect(m_controller, &CaseController::caseOpened, this, &MainWindow::onCaseOpened);
     connect(m_controller, &CaseController::caseClosed, this, &MainWindow::onCaseClosed);
@@ -89,6 +91,12 @@ MainWindow::MainWindow(QWidget *parent)
     const QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    // The mode banner on a line of its own under the selection bar, across the window (the
+    // last toolbar of a line takes its remaining width), wherever a saved state had put it.
+    removeToolBar(m_banner);
+    addToolBarBreak(Qt::TopToolBarArea);
+    addToolBar(Qt::TopToolBarArea, m_banner);
+    m_banner->hide();
     // A dock left floating last time would come back over the window: dock it again.
     for (const DockManager::View &v : m_docks->views()) {
         if (v.dock && v.dock->isFloating())
@@ -136,10 +144,11 @@ void MainWindow::updateTitle()
     QString title = info.title;
     if (!info.authorization.isEmpty())
         title += QStringLiteral(" [%1]").arg(info.authorization);
+    // The mode first: a task bar or window list cuts titles at the end.
     if (s->reviewMode())
-        title += tr(" (review)");
+        title = tr("REVIEW — %1").arg(title);
     else if (s->readOnly())
-        title += tr(" (read-only)");
+        title = tr("READ-ONLY — %1").arg(title);
     setWindowTitle(QStringLiteral("%1 — %2 — Netcase").arg(title, QFileInfo(s->path()).fileName()));
 }
 
@@ -151,6 +160,7 @@ void MainWindow::updateStatus()
                          tr("No case open. File → New case (Ctrl+N) or Open (Ctrl+O); drop log "
                             "files here to import them."));
         m_mode->clear();
+        m_banner->showFor(nullptr);
         return;
     }
     const CaseSummary sum = CaseSummary::read(s->caseFile());
@@ -168,6 +178,7 @@ void MainWindow::updateStatus()
     else
         m_mode->clear();
     m_mode->setToolTip(s->readOnlyReason());
+    m_banner->showFor(s);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -14,6 +14,7 @@ class CaseController;
 class CaseSession;
 class DockManager;
 class MainActions;
+class ModeBanner;
 class ProgressPanel;
 class SelectionHub;
 
@@ -47,6 +48,7 @@ private:
     ProgressPanel *m_progress;
     QLabel *m_counts;
     QLabel *m_mode;
+    ModeBanner *m_banner = nullptr;
 };
 
 } // namespace netcase

@@ -2,6 +2,7 @@
 
 #include "api/registry.h"
 #include "audit/auditlog.h"
+#include "audit/chunkhash.h"
 #include "case/casefile.h"
 #include "case/overlap.h"
 #include "case/sourcestore.h"
@@ -91,6 +92,9 @@ Result<ImportReport> ImportJob::run(CaseFile &caseFile,
     const QString actor = currentUserName();
     std::int64_t doneBefore = 0;
 
+    // Audit chunks the writers hashed as they wrote them, of every source kept so far in this
+    // transaction: the digests of each import record need not read them back.
+    digest::KnownChunks written;
     for (const InputItem &item : *items) {
         // Detection reads (and may decompress) before any parsing: honour a cancel from then.
         if (cancel.load())
@@ -247,7 +251,9 @@ Result<ImportReport> ImportJob::run(CaseFile &caseFile,
                                   {"events", rep.events},
                                   {"rejects", rep.rejects},
                                   {"duplicates", rep.duplicates}};
-        if (Status s = AuditLog::append(db, actor, QStringLiteral("import"), payload); !s.ok())
+        written.merge(writer.knownChunks());
+        if (Status s = AuditLog::append(db, actor, QStringLiteral("import"), payload, &written);
+            !s.ok())
             return s.error();
         savepoint.release();
         finishItem();

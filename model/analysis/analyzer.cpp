@@ -3,6 +3,7 @@
 #include "context.h"
 #include "correlation.h"
 #include "detect.h"
+#include "detect_intel.h"
 #include "findingstore.h"
 #include "rules.h"
 #include "tuning.h"
@@ -10,6 +11,7 @@
 #include "audit/auditlog.h"
 #include "case/sqlite.h"
 #include "core/timeutil.h"
+#include "intel/intelmatch.h"
 
 #include <QElapsedTimer>
 #include <QFuture>
@@ -152,6 +154,15 @@ Result<AnalysisSummary> Analyzer::run(Database &db,
         std::stable_sort(findings.begin(), findings.end(), [](const Finding &a, const Finding &b) {
             return a.severity() > b.severity();
         });
+    }
+    if (progress)
+        progress(QStringLiteral("threat intelligence"), 88);
+    auto matches = intel::matchCase(db, cancel);
+    if (!matches)
+        return matches.error();
+    for (Finding &f : intelFindings(*matches, &ctx)) {
+        ctx.addCaveats(f);
+        findings.push_back(std::move(f));
     }
 
     if (progress)

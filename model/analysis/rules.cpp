@@ -1,6 +1,7 @@
 #include "rules.h"
 
 #include "case/settingsstore.h"
+#include "core/severity.h"
 
 #include <QFile>
 
@@ -105,12 +106,13 @@ std::vector<std::string> Rules::classify(const char *key) const
 
 int Rules::high() const
 {
-    return m_json.value("severity_levels", nlohmann::json::object()).value("high", 60);
+    return m_json.value("severity_levels", nlohmann::json::object()).value("high", kSeverityHigh);
 }
 
 int Rules::medium() const
 {
-    return m_json.value("severity_levels", nlohmann::json::object()).value("medium", 40);
+    return m_json.value("severity_levels", nlohmann::json::object())
+            .value("medium", kSeverityMedium);
 }
 
 } // namespace netcase

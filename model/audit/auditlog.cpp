@@ -47,7 +47,8 @@ std::string AuditLog::canonical(std::int64_t seq,
 Status AuditLog::append(Database &db,
                         const QString &actor,
                         const QString &action,
-                        const nlohmann::json &payload)
+                        const nlohmann::json &payload,
+                        const digest::KnownChunks *known)
 {
     std::string prev = kGenesis;
     std::int64_t seq = 1;
@@ -64,7 +65,7 @@ Status AuditLog::append(Database &db,
     nlohmann::json full = payload.is_object() ? payload : nlohmann::json{{"value", payload}};
     full["os_account"] = osAccountName().toStdString();
     if (const auto sections = digest::sectionsWrittenBy(action); !sections.empty()) {
-        auto digests = digest::refresh(db, sections);
+        auto digests = digest::refresh(db, sections, known);
         if (!digests)
             return digests.error();
         if (!digests->empty())

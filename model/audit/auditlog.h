@@ -17,6 +17,9 @@
 namespace netcase {
 
 class Database;
+namespace digest {
+struct KnownChunks;
+}
 
 struct AuditVerdict
 {
@@ -41,10 +44,12 @@ class AuditLog
 {
 public:
     /// Appends a record; call inside the caller's transaction so it commits with the change.
+    /// `known`: chunk hashes the caller's writer computed (digest::refresh), e.g. an import's.
     static Status append(Database &db,
                          const QString &actor,
                          const QString &action,
-                         const nlohmann::json &payload);
+                         const nlohmann::json &payload,
+                         const digest::KnownChunks *known = nullptr);
     static AuditVerdict verify(const Database &db);
     static QString headHash(const Database &db);
     /// Every record, oldest first (for `netcase audit`).

@@ -1,12 +1,13 @@
 #include "sectiondigest.h"
 
+#include "chunkhash.h"
+
 #include "case/sqlite.h"
 
 #include <nlohmann/json.hpp>
 
-#include <openssl/evp.h>
-
 #include <algorithm>
+#include <charconv>
 #include <cstdio>
 #include <cstring>
 #include <limits>
@@ -25,6 +26,10 @@ struct SectionDef
     bool appendOnly;   ///< a chunk's first hash is kept (only the newest may still grow)
     bool content;      ///< one row per chunk, kept as JSON so verify can name the column
     int chunkSize = 1; ///< ids per chunk, for the label
+    /// For sections whose writers hash what they write (KnownChunks): the chunk keys from ?1
+    /// on, and one chunk's rows (key ?1), so only the chunks not known are read.
+    const char *keysSql = nullptr;
+    const char *chunkSql = nullptr;
 };
 
 // clang-format off
@@ -37,14 +42,20 @@ const SectionDef kSections[] = {
     {"ips", "addresses with ids %1", "SELECT id / 4096, * FROM ips WHERE id >= ?1 * 4096 "
      "ORDER BY id", true, false, 4096},
     {"event_blocks", "event block starting at event %1", "SELECT first_id, * FROM event_blocks "
-     "WHERE first_id >= ?1 ORDER BY first_id", true, false},
+     "WHERE first_id >= ?1 ORDER BY first_id", true, false, 1,
+     "SELECT first_id FROM event_blocks WHERE first_id >= ?1 ORDER BY first_id",
+     "SELECT first_id, * FROM event_blocks WHERE first_id = ?1"},
     {"event_postings", "posting lists of the event block starting at event %1",
      "SELECT first_id, * FROM event_postings WHERE first_id >= ?1 ORDER BY first_id, kind, key",
-     true, false},
+     true, false, 1,
+     "SELECT DISTINCT first_id FROM event_postings WHERE first_id >= ?1 ORDER BY first_id",
+     "SELECT first_id, * FROM event_postings WHERE first_id = ?1 ORDER BY kind, key"},
     {"event_deleted", "removed duplicate events with ids %1",
      "SELECT id / 4096, * FROM event_deleted ORDER BY id", false, false, 4096},
     {"raw_blocks", "raw records of source %1", "SELECT source_id, * FROM raw_blocks "
-     "WHERE source_id >= ?1 ORDER BY source_id, first_line", true, false},
+     "WHERE source_id >= ?1 ORDER BY source_id, first_line", true, false, 1,
+     "SELECT DISTINCT source_id FROM raw_blocks WHERE source_id >= ?1 ORDER BY source_id",
+     "SELECT source_id, * FROM raw_blocks WHERE source_id = ?1 ORDER BY first_line"},
     {"rejects", "rejects of source %1", "SELECT source_id, * FROM rejects WHERE source_id >= ?1 "
      "ORDER BY source_id, id", true, false},
     {"directory", "directory entry %1", "SELECT account, * FROM directory ORDER BY account",
@@ -74,6 +85,10 @@ const SectionDef kSections[] = {
     {"notes", "note %1", "SELECT id, * FROM notes ORDER BY id", false, true},
     {"saved_searches", "saved search %1", "SELECT name, * FROM saved_searches ORDER BY name",
      false, true},
+    {"intel_sources", "intelligence file %1", "SELECT id, * FROM intel_sources ORDER BY id",
+     false, true},
+    {"intel_indicators", "indicators with ids %1", "SELECT id / 1024, * FROM intel_indicators "
+     "ORDER BY id", false, false, 1024},
 };
 // clang-format on
 
@@ -113,46 +128,6 @@ struct Chunk
 
 using Chunks = std::map<std::string, Chunk, KeyLess>;
 
-/// SHA-256 through OpenSSL, which uses the CPU's SHA instructions where QCryptographicHash in
-/// Qt 6.4 does not (import of 1,000,000 lines: CPU -5 %, docs/PERFORMANCE.md). The same digest
-/// bytes, so cases written before keep verifying.
-class Sha256
-{
-public:
-    Sha256()
-        : m_ctx(EVP_MD_CTX_new())
-    {
-        reset();
-    }
-    void reset() { EVP_DigestInit_ex(m_ctx.get(), EVP_sha256(), nullptr); }
-    void addData(std::string_view bytes)
-    {
-        EVP_DigestUpdate(m_ctx.get(), bytes.data(), bytes.size());
-    }
-    /// The lowercase hex digest; the hash starts again empty.
-    std::string hexResult()
-    {
-        unsigned char md[EVP_MAX_MD_SIZE];
-        unsigned int len = 0;
-        EVP_DigestFinal_ex(m_ctx.get(), md, &len);
-        reset();
-        static const char kDigits[] = "0123456789abcdef";
-        std::string out(size_t(len) * 2, '0');
-        for (unsigned int i = 0; i < len; ++i) {
-            out[2 * i] = kDigits[md[i] >> 4];
-            out[2 * i + 1] = kDigits[md[i] & 15];
-        }
-        return out;
-    }
-
-private:
-    struct Free
-    {
-        void operator()(EVP_MD_CTX *c) const { EVP_MD_CTX_free(c); }
-    };
-    std::unique_ptr<EVP_MD_CTX, Free> m_ctx;
-};
-
 nlohmann::json columnValue(const Statement &st, int col)
 {
     switch (st.columnType(col)) {
@@ -173,8 +148,8 @@ nlohmann::json columnValue(const Statement &st, int col)
     }
 }
 
-/// A row into the chunk's hash without building text: per column a type byte, the length and
-/// the bytes (integers as their decimal text). Used for sections that do not keep rows.
+/// A row into the chunk's hash without building text (chunkhash.h's encoding). Used for sections
+/// that do not keep rows.
 void hashRow(const Statement &st, Sha256 &h)
 {
     char num[32];
@@ -184,9 +159,8 @@ void hashRow(const Statement &st, Sha256 &h)
         std::string_view bytes;
         switch (type) {
         case 1: {
-            const int n
-                    = std::snprintf(num, sizeof num, "%lld", static_cast<long long>(st.int64(c)));
-            bytes = std::string_view(num, size_t(n));
+            const auto end = std::to_chars(num, num + sizeof num, st.int64(c)).ptr;
+            bytes = std::string_view(num, size_t(end - num));
             break;
         }
         case 2: {
@@ -204,12 +178,7 @@ void hashRow(const Statement &st, Sha256 &h)
             bytes = st.textView(c);
             break;
         }
-        const std::uint64_t len = bytes.size();
-        char head[9];
-        head[0] = char(type);
-        std::memcpy(head + 1, &len, sizeof len);
-        h.addData(std::string_view(head, sizeof head));
-        h.addData(bytes);
+        addColumn(h, ColumnType(type), bytes);
     }
 }
 
@@ -221,16 +190,18 @@ std::string rowText(const Statement &st)
     return row.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-Result<Chunks> scan(const Database &db, const SectionDef &def, std::int64_t from)
+/// The chunks of the rows `sql` returns, its ?1 bound to `from` when `bind`.
+Result<Chunks>
+scanRows(const Database &db, const SectionDef &def, const char *sql, bool bind, std::int64_t from)
 {
     Chunks out;
     if (!db.hasTable(def.name)) // a section newer than the case (read-only, not migrated)
         return out;
-    Statement st = db.prepare(def.sql);
+    Statement st = db.prepare(sql);
     if (!st.valid())
         return makeError(
                 QStringLiteral("cannot read %1: %2").arg(QLatin1String(def.name), db.lastError()));
-    if (def.appendOnly)
+    if (bind)
         st.bind(1, from);
     std::string key;
     Sha256 h;
@@ -262,6 +233,43 @@ Result<Chunks> scan(const Database &db, const SectionDef &def, std::int64_t from
     if (st.failed())
         return makeError(
                 QStringLiteral("cannot read %1: %2").arg(QLatin1String(def.name), st.lastError()));
+    return out;
+}
+
+Result<Chunks> scan(const Database &db, const SectionDef &def, std::int64_t from)
+{
+    return scanRows(db, def, def.sql, def.appendOnly, from);
+}
+
+/// scan() for a section whose new chunks were hashed by their writer: the keys are listed (no
+/// blob is read) and only the chunks not in `known` are read and hashed.
+Result<Chunks>
+scanKnown(const Database &db, const SectionDef &def, std::int64_t from, const KnownChunks &known)
+{
+    Chunks out;
+    Statement keys = db.prepare(def.keysSql);
+    if (!keys.valid())
+        return makeError(
+                QStringLiteral("cannot read %1: %2").arg(QLatin1String(def.name), db.lastError()));
+    keys.bind(1, from);
+    std::vector<std::int64_t> unknown;
+    while (keys.step()) {
+        std::string key(keys.textView(0));
+        if (const std::string *hash = known.find(def.name, key))
+            out[std::move(key)].hash = *hash;
+        else
+            unknown.push_back(keys.int64(0));
+    }
+    if (keys.failed())
+        return makeError(QStringLiteral("cannot read %1: %2")
+                                 .arg(QLatin1String(def.name), keys.lastError()));
+    for (std::int64_t key : unknown) {
+        auto chunk = scanRows(db, def, def.chunkSql, true, key);
+        if (!chunk)
+            return chunk.error();
+        for (auto &[k, c] : *chunk)
+            out[k] = std::move(c);
+    }
     return out;
 }
 
@@ -422,6 +430,7 @@ std::vector<const char *> sectionsWrittenBy(const QString &action)
             {QStringLiteral("note.remove"), {"notes"}},
             {QStringLiteral("search.save"), {"saved_searches"}},
             {QStringLiteral("search.delete"), {"saved_searches"}},
+            {QStringLiteral("intel.import"), {"intel_sources", "intel_indicators"}},
     };
     if (action == QLatin1String("case.create") || action == QLatin1String("case.seal")) {
         std::vector<const char *> all;
@@ -433,7 +442,8 @@ std::vector<const char *> sectionsWrittenBy(const QString &action)
     return it == kByAction.end() ? std::vector<const char *>{} : it->second;
 }
 
-Result<nlohmann::json> refresh(Database &db, const std::vector<const char *> &sections)
+Result<nlohmann::json>
+refresh(Database &db, const std::vector<const char *> &sections, const KnownChunks *known)
 {
     nlohmann::json out = nlohmann::json::object();
     if (!db.hasTable("audit_rows"))
@@ -456,7 +466,8 @@ Result<nlohmann::json> refresh(Database &db, const std::vector<const char *> &se
             if (Status s = del.exec(); !s)
                 return s.error();
         }
-        auto live = scan(db, *def, from);
+        const bool useKnown = known && def->keysSql && known->sections.count(name) > 0;
+        auto live = useKnown ? scanKnown(db, *def, from, *known) : scan(db, *def, from);
         if (!live)
             return live.error();
         for (auto &[key, chunk] : *live) {

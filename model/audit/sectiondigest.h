@@ -31,9 +31,15 @@ namespace digest {
 /// The sections an audit action writes (empty for actions that change no covered table).
 std::vector<const char *> sectionsWrittenBy(const QString &action);
 
+struct KnownChunks;
+
 /// Rehashes the named sections and returns {section: {"root", "chunks"}} for the audit payload.
-/// Call inside the writer's transaction, after its change.
-Result<nlohmann::json> refresh(Database &db, const std::vector<const char *> &sections);
+/// Call inside the writer's transaction, after its change. `known` holds chunk hashes their
+/// writer computed as it wrote them (an import's event blocks and raw records): those chunks are
+/// not read back. The caller vouches that they are the rows as written in this transaction.
+Result<nlohmann::json> refresh(Database &db,
+                               const std::vector<const char *> &sections,
+                               const KnownChunks *known = nullptr);
 
 struct Coverage
 {

@@ -156,7 +156,9 @@ EventRow readRow(const Statement &st)
     });
 }
 
-void bindFilter(Statement &st, const EventFilter &f)
+} // namespace
+
+void bindEventFilter(Statement &st, const EventFilter &f)
 {
     int i = 1;
     for (const QString &ip : f.ips) {
@@ -173,8 +175,6 @@ void bindFilter(Statement &st, const EventFilter &f)
     if (f.outcome >= 0)
         st.bind(i++, f.outcome);
 }
-
-} // namespace
 
 QString EventFilter::whereSql() const
 {
@@ -227,7 +227,7 @@ std::int64_t EventQuery::count(const EventFilter &f) const
     }
     const QByteArray sql = (QStringLiteral("SELECT count(*) FROM events e WHERE ") + w).toUtf8();
     Statement st = m_db.prepare(std::string_view(sql.constData(), size_t(sql.size())));
-    bindFilter(st, f);
+    bindEventFilter(st, f);
     return st.step() ? st.int64(0) : 0;
 }
 
@@ -241,7 +241,7 @@ std::vector<std::int64_t> EventQuery::ids(const EventFilter &f) const
         return checkedIds(f, w, *cond);
     const QByteArray utf8 = (QStringLiteral("SELECT e.ts, e.id FROM events e WHERE ") + w).toUtf8();
     Statement st = m_db.prepare(std::string_view(utf8.constData(), size_t(utf8.size())));
-    bindFilter(st, f);
+    bindEventFilter(st, f);
     std::vector<std::pair<std::int64_t, std::int64_t>> byTime;
     while (st.step())
         byTime.emplace_back(st.int64(0), st.int64(1));
@@ -306,7 +306,7 @@ void EventQuery::forEach(const EventFilter &f,
             sql += QStringLiteral(" LIMIT %1").arg(f.limit);
         const QByteArray utf8 = sql.toUtf8();
         Statement st = m_db.prepare(std::string_view(utf8.constData(), size_t(utf8.size())));
-        bindFilter(st, f);
+        bindEventFilter(st, f);
         TextResolver texts(m_db);
         while (st.step()) {
             if (!fn(readRow(st, texts)))
@@ -345,7 +345,7 @@ EventQuery::checkedIds(const EventFilter &f, const QString &where, const EventCo
         sql += ", " + flag;
     sql += " FROM events e WHERE " + where.toStdString();
     Statement st = m_db.prepare(sql);
-    bindFilter(st, f);
+    bindEventFilter(st, f);
     TextResolver texts(m_db);
     std::vector<char> flags(cond.flags.size());
     std::vector<std::pair<std::int64_t, std::int64_t>> byTime;

@@ -19,6 +19,7 @@
 namespace netcase {
 
 class Database;
+class Statement;
 
 /// A condition from the query language (model/query), compiled for this case's SQL.
 struct EventCondition
@@ -62,6 +63,9 @@ struct EventFilter
     /// needs a connection: EventQuery adds it). Values are bound by bindTo().
     QString whereSql() const;
 };
+
+/// Binds the values of f.whereSql()'s placeholders, in its order, from parameter 1.
+void bindEventFilter(Statement &st, const EventFilter &f);
 
 /// An event as read back, with every interned string resolved.
 struct EventRow

@@ -40,7 +40,7 @@ const Step kSteps[] = {
         }},
         {[] { return std::string(schema::auditV5()); }, addSelfReviewFlag},
         {[] {
-            return std::string(schema::notesV6());
+            return std::string(schema::notesV6()) + schema::intelV6();
         }},
 };
 

@@ -14,5 +14,6 @@ const char *coreV3();     ///< the block event store (events moved there by migr
 const char *coreV4();     ///< raw records rebuilt from their events (no table changes)
 const char *auditV5();    ///< per-row digests of every covered section (audit/sectiondigest)
 const char *notesV6();    ///< notes on events, manual timeline entries, saved searches
+const char *intelV6();    ///< threat intelligence: imported files and their indicators
 
 } // namespace netcase::schema

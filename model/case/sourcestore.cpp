@@ -59,4 +59,16 @@ std::map<std::int64_t, QString> SourceStore::formats(const Database &db)
     return out;
 }
 
+std::vector<RejectedLine>
+SourceStore::rejects(const Database &db, std::int64_t id, int limit, const QString &reason)
+{
+    std::vector<RejectedLine> out;
+    Statement st = db.prepare("SELECT line, reason, raw FROM rejects WHERE source_id = ?1 AND "
+                              "(?2 = '' OR reason = ?2) ORDER BY line, id LIMIT ?3");
+    st.bind(1, id).bind(2, reason).bind(3, limit);
+    while (st.step())
+        out.push_back({st.int64(0), st.text(1), st.text(2)});
+    return out;
+}
+
 } // namespace netcase

@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace netcase {
 
@@ -42,6 +43,14 @@ struct SourceCounts
     std::int64_t lastTs = 0;
 };
 
+/// A record an importer could not read, as kept in `rejects`.
+struct RejectedLine
+{
+    std::int64_t line = 0;
+    QString reason;
+    QString raw;
+};
+
 class SourceStore
 {
 public:
@@ -57,6 +66,10 @@ public:
     eventSpan(const Database &db, std::int64_t id, std::int64_t firstEventId);
     /// The format (importer name) of every source, by id.
     static std::map<std::int64_t, QString> formats(const Database &db);
+    /// Source id's rejected records in line order, at most limit, only those of reason when it
+    /// is not empty (CaseSummary gives the counts per reason).
+    static std::vector<RejectedLine>
+    rejects(const Database &db, std::int64_t id, int limit, const QString &reason = {});
 };
 
 } // namespace netcase

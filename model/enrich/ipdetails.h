@@ -52,6 +52,9 @@ struct IpDetails
     std::int64_t firstUs = 0, lastUs = 0;
     std::int64_t accounts = 0;
     QStringList someAccounts; ///< up to 10
+    /// Threat intelligence naming the address, one line per indicator (intel/inteltext.h;
+    /// filled by the view's reader, enrich does not depend on intel).
+    QStringList intel;
 
     const IpSourceInfo *source(std::int64_t id) const;
 

@@ -1,11 +1,15 @@
 #include "sourceset.h"
 
 #include "asnranges.h"
+#include "compiledcache.h"
 #include "contextlist.h"
 #include "ipkey.h"
 #include "mmdbreader.h"
 
-#include <QCryptographicHash>
+#include "audit/chunkhash.h"
+#include "core/regularfile.h"
+
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 
@@ -25,16 +29,58 @@ SourceSet &SourceSet::operator=(SourceSet &&) noexcept = default;
 
 QString fileSha256(const QString &path)
 {
+    // OpenSSL's SHA-256 (the CPU's SHA instructions): the city database alone is 63 MB, which
+    // QCryptographicHash took half a second to hash at every enrichment.
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
         return {};
-    QCryptographicHash h(QCryptographicHash::Sha256);
-    if (!h.addData(&f))
-        return {};
-    return QString::fromLatin1(h.result().toHex());
+    digest::Sha256 h;
+    std::string buf(size_t(1) << 20, '\0');
+    for (;;) {
+        const qint64 n = f.read(buf.data(), qint64(buf.size()));
+        if (n < 0)
+            return {};
+        if (n == 0)
+            break;
+        h.addData(std::string_view(buf.data(), size_t(n)));
+    }
+    return QString::fromStdString(h.hexResult());
 }
 
 namespace {
+
+/// The ASN table of a CSV file: taken from the compiled cache when it holds a valid table for
+/// the file's bytes (the usual case: only hashing the file), else parsed from the bytes read and
+/// cached under their SHA-256. sha256 is set to the hash of the bytes the table came from.
+Result<std::unique_ptr<AsnRanges>> loadAsn(const QString &path, QString &sha256)
+{
+    if (Status s = requireRegularFile(path); !s)
+        return s.error();
+    auto table = std::make_unique<AsnRanges>();
+    sha256 = fileSha256(path);
+    if (!sha256.isEmpty() && compiledcache::read("asn", path, sha256, [&](std::string_view bytes) {
+            return table->fromCompiled(bytes);
+        }))
+        return table;
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return makeError(QCoreApplication::translate("netcase", "%1: cannot read (%2)")
+                                 .arg(path, f.errorString()));
+    const QByteArray bytes = f.readAll();
+    if (f.error() != QFileDevice::NoError)
+        return makeError(QCoreApplication::translate("netcase", "%1: cannot read (%2)")
+                                 .arg(path, f.errorString()));
+    const std::string_view view(bytes.constData(), size_t(bytes.size()));
+    digest::Sha256 h;
+    h.addData(view); // the bytes parsed, should the file have changed since it was hashed
+    sha256 = QString::fromStdString(h.hexResult());
+    table = std::make_unique<AsnRanges>();
+    if (Status st = table->parse(view, path); !st)
+        return st.error();
+    table->finish();
+    (void)compiledcache::write("asn", path, sha256, table->compiled()); // a cache: best effort
+    return table;
+}
 
 EnrichSource describe(const QString &path, const QString &kind)
 {
@@ -73,13 +119,13 @@ SourceSet SourceSet::load(const QList<SourceSpec> &specs)
             set.m_hasGeo = set.m_hasGeo || ((*r)->capabilities() & MmdbReader::Geo);
             loaded->mmdb = std::move(*r);
         } else if (spec.kind == SourceSpec::Kind::AsnCsv) {
-            auto table = std::make_unique<AsnRanges>();
-            Status st = table->load(spec.path);
-            if (!st) {
-                set.m_refused << st.error().message;
+            QString sha;
+            auto loadedAsn = loadAsn(spec.path, sha);
+            if (!loadedAsn) {
+                set.m_refused << loadedAsn.error().message;
                 continue;
             }
-            table->finish();
+            auto table = std::move(*loadedAsn);
             s = describe(spec.path, QStringLiteral("asn_csv"));
             s.type = QStringLiteral("asn-range-csv");
             s.entries = qint64(table->size());
@@ -88,6 +134,7 @@ SourceSet SourceSet::load(const QList<SourceSpec> &specs)
             if (table->skippedLines() > 0)
                 s.note += QStringLiteral("; %1 unreadable lines skipped")
                                   .arg(table->skippedLines());
+            s.sha256 = sha;
             loaded->asn = std::move(table);
         } else {
             auto list = ContextList::load(spec.path, spec.category);
@@ -105,7 +152,8 @@ SourceSet SourceSet::load(const QList<SourceSpec> &specs)
                                           : QString();
             loaded->list = std::make_unique<ContextList>(std::move(*list));
         }
-        s.sha256 = fileSha256(spec.path);
+        if (!loaded->asn)
+            s.sha256 = fileSha256(spec.path);
         set.m_sources << s;
         set.m_loaded.push_back(std::move(loaded));
     }

@@ -4,6 +4,7 @@
 
 #include "audit/decisionstore.h"
 #include "case/casesession.h"
+#include "core/severity.h"
 #include "core/timeutil.h"
 
 #include <QBrush>
@@ -15,8 +16,8 @@ namespace netcase {
 
 namespace {
 
-constexpr int kHigh = 60;
-constexpr int kMedium = 40;
+constexpr int kHigh = kSeverityHigh;
+constexpr int kMedium = kSeverityMedium;
 
 QString entitiesText(const StoredFinding &f)
 {
@@ -37,9 +38,7 @@ FindingsModel::FindingsModel(QObject *parent)
 
 QString FindingsModel::severityBand(int severity)
 {
-    return severity >= kHigh     ? QStringLiteral("high")
-           : severity >= kMedium ? QStringLiteral("medium")
-                                 : QStringLiteral("low");
+    return severityWord(severity);
 }
 
 void FindingsModel::setSession(CaseSession *session)

@@ -14,8 +14,8 @@ std::vector<MapCluster> clusterLocations(const std::vector<MapLocation> &locatio
     cellPx = std::max(cellPx, 1.0);
     const double w = projection.size.width(), h = projection.size.height();
     std::vector<MapCluster> clusters;
-    std::unordered_map<std::int64_t, size_t> byCell;
-    std::vector<QPointF> sums; // weighted position sums per cluster
+    std::unordered_map<std::int64_t, size_t> byCell[2]; // sources, destinations
+    std::vector<QPointF> sums;                          // weighted position sums per cluster
     std::vector<double> weights;
     for (size_t i = 0; i < locations.size(); ++i) {
         const MapLocation &l = locations[i];
@@ -29,9 +29,11 @@ std::vector<MapCluster> clusterLocations(const std::vector<MapLocation> &locatio
         const std::int64_t cx = std::int64_t(std::floor(gx / cellPx));
         const std::int64_t cy = std::int64_t(std::floor(gy / cellPx));
         const std::int64_t key = (cx << 32) ^ (cy & 0xffffffff);
-        auto [it, inserted] = byCell.try_emplace(key, clusters.size());
+        const bool destination = l.role == MapLocation::Role::Destination;
+        auto [it, inserted] = byCell[destination ? 1 : 0].try_emplace(key, clusters.size());
         if (inserted) {
             clusters.emplace_back();
+            clusters.back().destination = destination;
             sums.emplace_back();
             weights.push_back(0);
         }

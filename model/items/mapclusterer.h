@@ -1,8 +1,9 @@
 #pragma once
 
 // Grid clustering in screen space: locations whose points fall in the same cell of cellPx
-// pixels merge into one marker, so a zoomed-out map of 100,000 addresses draws a few hundred
-// markers. Zooming in shrinks cells in degrees until every location stands alone.
+// pixels and of the same role (source or destination) merge into one marker, so a zoomed-out map of
+// 100,000 addresses draws a few hundred markers. Zooming in shrinks cells in degrees until every
+// location stands alone.
 
 #include "render/mapprojection.h"
 
@@ -22,7 +23,8 @@ struct MapCluster
     std::int64_t events = 0;
     std::int64_t ips = 0;
     int severity = -1;
-    int accuracyKm = 0; ///< of a single location; 0 for a cluster
+    int accuracyKm = 0;       ///< of a single location; 0 for a cluster
+    bool destination = false; ///< destinations of flows, clustered apart from sources
 };
 
 /// Clusters the locations visible in the projection (plus a margin of one cell).

@@ -1,5 +1,6 @@
 #include "mapdata.h"
 
+#include "case/eventquery.h"
 #include "case/sqlite.h"
 #include "core/geo.h"
 #include "items/timelinesummary.h"
@@ -7,7 +8,9 @@
 #include <nlohmann/json.hpp>
 
 #include <cmath>
+#include <limits>
 #include <map>
+#include <tuple>
 #include <unordered_map>
 
 namespace netcase {
@@ -73,18 +76,37 @@ std::int64_t timeOf(const Json &p, std::int64_t fallback)
 
 MapData MapData::load(const Database &db, const std::atomic<bool> *cancel)
 {
+    return load(db, EventFilter(), cancel);
+}
+
+MapData
+MapData::load(const Database &db, const EventFilter &filter, const std::atomic<bool> *cancel)
+{
     MapData out;
-    // Events per address id: one pass over the source_ip column of the event store.
-    std::unordered_map<std::int64_t, std::int64_t> eventsByIp;
-    {
-        Statement st = db.prepare("SELECT source_ip, count(*) FROM events "
-                                  "WHERE source_ip IS NOT NULL GROUP BY source_ip");
+    EventFilter f;
+    f.users = filter.users;
+    f.fromUs = filter.fromUs;
+    f.toUs = filter.toUs;
+    f.eventIds = filter.eventIds;
+    // Events per address id: one pass over the source_ip column of the event store, one over
+    // destination_ip.
+    using Counts = std::unordered_map<std::int64_t, std::int64_t>;
+    auto countBy = [&](const char *column, Counts &counts) {
+        const QString sql = QStringLiteral("SELECT e.%1, count(*) FROM events e WHERE e.%1 IS NOT "
+                                           "NULL AND %2 GROUP BY e.%1")
+                                    .arg(QLatin1String(column), f.whereSql());
+        Statement st = db.prepare(sql.toStdString());
+        bindEventFilter(st, f);
         while (st.step()) {
             if (cancel && cancel->load())
-                return {};
-            eventsByIp[st.int64(0)] = st.int64(1);
+                return false;
+            counts[st.int64(0)] = st.int64(1);
         }
-    }
+        return true;
+    };
+    Counts eventsByIp, flowsToIp;
+    if (!countBy("source_ip", eventsByIp) || !countBy("destination_ip", flowsToIp))
+        return {};
     out.ipsWithEvents = std::int64_t(eventsByIp.size());
 
     std::unordered_map<QString, int> severityByIp;
@@ -101,7 +123,7 @@ MapData MapData::load(const Database &db, const std::atomic<bool> *cancel)
             severityByIp[st.text(0)] = int(st.int64(1));
     }
 
-    std::map<std::pair<double, double>, size_t> byCoord;
+    std::map<std::tuple<double, double, int>, size_t> byCoord;
     std::int64_t located = 0;
     {
         Statement st = db.prepare(
@@ -116,53 +138,64 @@ MapData MapData::load(const Database &db, const std::atomic<bool> *cancel)
                 || std::abs(lon) > 180)
                 continue; // a bad coordinate is not a location
             const std::int64_t ipId = st.int64(0);
-            auto ev = eventsByIp.find(ipId);
-            const std::int64_t events = ev == eventsByIp.end() ? 0 : ev->second;
-            if (ev != eventsByIp.end())
-                ++located;
-            auto [it, inserted] = byCoord.try_emplace({lat, lon}, out.locations.size());
-            if (inserted) {
-                MapLocation l;
-                l.lat = lat;
-                l.lon = lon;
-                const QString city = st.text(5), country = st.text(6);
-                l.place = city.isEmpty()
-                                  ? country
-                                  : (country.isEmpty() ? city
-                                                       : city + QStringLiteral(", ") + country);
-                out.locations.push_back(l);
-            }
-            MapLocation &l = out.locations[it->second];
             const QString ip = st.text(1);
-            l.ips << ip;
-            l.events += events;
-            if (!st.isNull(4))
-                l.accuracyKm = std::max(l.accuracyKm, int(st.int64(4)));
-            auto sev = severityByIp.find(ip);
-            if (sev != severityByIp.end())
-                l.severity = std::max(l.severity, sev->second);
+            const QString city = st.text(5), country = st.text(6);
+            // An address is placed once per role it plays in the counted events.
+            for (const auto role : {MapLocation::Role::Source, MapLocation::Role::Destination}) {
+                const Counts &counts = role == MapLocation::Role::Source ? eventsByIp : flowsToIp;
+                auto ev = counts.find(ipId);
+                if (ev == counts.end())
+                    continue;
+                if (role == MapLocation::Role::Source)
+                    ++located;
+                else
+                    ++out.destinationIps;
+                auto [it, inserted]
+                        = byCoord.try_emplace({lat, lon, int(role)}, out.locations.size());
+                if (inserted) {
+                    MapLocation l;
+                    l.role = role;
+                    l.lat = lat;
+                    l.lon = lon;
+                    l.place = city.isEmpty()
+                                      ? country
+                                      : (country.isEmpty() ? city
+                                                           : city + QStringLiteral(", ") + country);
+                    out.locations.push_back(l);
+                }
+                MapLocation &l = out.locations[it->second];
+                l.ips << ip;
+                l.events += ev->second;
+                if (!st.isNull(4))
+                    l.accuracyKm = std::max(l.accuracyKm, int(st.int64(4)));
+                auto sev = severityByIp.find(ip);
+                if (sev != severityByIp.end())
+                    l.severity = std::max(l.severity, sev->second);
+            }
         }
     }
     out.ipsWithoutLocation = out.ipsWithEvents - located;
     {
         Statement st = db.prepare(
-                "SELECT count(DISTINCT e.source_ip) FROM events e JOIN ip_info ii "
-                "ON ii.ip_id = e.source_ip AND ii.current = 1 "
-                "WHERE ii.address_class IS NOT NULL AND ii.address_class NOT IN ('public', "
-                "'global', '') AND ii.latitude IS NULL");
-        out.privateIps = st.step() ? st.int64(0) : 0;
+                "SELECT ip_id FROM ip_info WHERE current = 1 AND address_class IS NOT NULL AND "
+                "address_class NOT IN ('public', 'global', '') AND latitude IS NULL");
+        while (st.step())
+            out.privateIps += eventsByIp.count(st.int64(0)) ? 1 : 0;
     }
 
     // Impossible-travel arcs: coordinates from the finding's details, or else from the current
     // enrichment of the two addresses it names.
     std::unordered_map<QString, const MapLocation *> locByIp;
     for (const MapLocation &l : out.locations)
-        for (const QString &ip : l.ips)
-            locByIp[ip] = &l;
+        if (l.role == MapLocation::Role::Source)
+            for (const QString &ip : l.ips)
+                locByIp[ip] = &l;
     Statement st
             = db.prepare("SELECT id, first_ts, last_ts, severity, title, details FROM findings "
                          "WHERE kind = 'impossible_travel' AND suppressed_by IS NULL "
-                         "ORDER BY severity DESC LIMIT 2000");
+                         "AND last_ts >= ? AND first_ts < ? ORDER BY severity DESC LIMIT 2000");
+    st.bind(1, f.fromUs.value_or(std::numeric_limits<std::int64_t>::min()))
+            .bind(2, f.toUs.value_or(std::numeric_limits<std::int64_t>::max()));
     while (st.step()) {
         TravelArc a;
         a.findingId = st.int64(0);
@@ -192,7 +225,9 @@ MapData MapData::load(const Database &db, const std::atomic<bool> *cancel)
                     locs.push_back(it->second);
             }
             if (locs.size() != 2) {
-                ++out.arcsWithoutCoordinates;
+                // Narrowed counts leave addresses unplaced: that is no lack of coordinates.
+                if (f.isEmpty())
+                    ++out.arcsWithoutCoordinates;
                 continue;
             }
             a.fromLat = locs[0]->lat;

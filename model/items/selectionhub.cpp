@@ -102,11 +102,14 @@ void SelectionHub::clearTimeRange()
 void SelectionHub::selectFinding(std::int64_t findingId,
                                  const std::vector<std::int64_t> &eventIds,
                                  const QStringList &ips,
-                                 const QStringList &accounts)
+                                 const QStringList &accounts,
+                                 std::int64_t evidenceTotal)
 {
     Selection s;
     s.findingId = findingId;
     s.eventIds = eventIds;
+    if (evidenceTotal > std::int64_t(eventIds.size()))
+        s.evidenceTotal = evidenceTotal;
     s.ips = ips;
     s.accounts = accounts;
     select(s);

@@ -23,6 +23,9 @@ struct Selection
     std::optional<std::int64_t> fromUs;
     std::optional<std::int64_t> toUs;
     std::vector<std::int64_t> eventIds;
+    /// A finding's whole evidence count when eventIds holds only the stored (capped) part;
+    /// 0 when eventIds is all of it.
+    std::int64_t evidenceTotal = 0;
 
     bool isEmpty() const
     {
@@ -69,7 +72,8 @@ public Q_SLOTS:
     void selectFinding(std::int64_t findingId,
                        const std::vector<std::int64_t> &eventIds,
                        const QStringList &ips,
-                       const QStringList &accounts);
+                       const QStringList &accounts,
+                       std::int64_t evidenceTotal = 0);
     /// Whether the selection also filters the event table (the filter bar's switch).
     void setFilterActive(bool active);
     void back();

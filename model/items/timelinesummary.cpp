@@ -11,19 +11,6 @@ namespace netcase {
 
 namespace {
 
-// Binds values in the order EventFilter::whereSql() lists its placeholders.
-void bindEntityFilter(Statement &st, const EventFilter &f)
-{
-    int i = 1;
-    for (const QString &ip : f.ips) {
-        st.bind(i++, ip);
-        st.bind(i++, ip);
-        st.bind(i++, ip);
-    }
-    for (const QString &u : f.users)
-        st.bind(i++, u);
-}
-
 int outcomeSlot(std::int64_t outcome)
 {
     if (outcome == int(Outcome::Success))
@@ -58,7 +45,7 @@ TimelineSummary TimelineSummary::build(const Database &db,
             = (QStringLiteral("SELECT e.ts, e.outcome FROM events e WHERE ") + entities.whereSql())
                       .toUtf8();
     Statement st = db.prepare(std::string_view(sql.constData(), size_t(sql.size())));
-    bindEntityFilter(st, entities);
+    bindEventFilter(st, entities);
     std::unordered_map<std::int64_t, Minute> byMinute;
     std::int64_t lastMinute = INT64_MIN;
     Minute *last = nullptr;

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 
 namespace netcase::graph {
 
@@ -62,6 +63,7 @@ constexpr double kSmoothEdgeInk = 60000; ///< pixels of edge length in view
 constexpr int kSmoothNodes = 2000;
 constexpr double kLabelRadius = 7; ///< pixel radius from which a node gets its label
 constexpr size_t kMaxLabels = 250;
+constexpr size_t kImportantLabels = 20; ///< the heaviest nodes in view are labelled at any zoom
 
 struct Marks
 {
@@ -308,6 +310,71 @@ void GraphPainter::paint(QPainter &p,
     paintOverlay(p, scene, view, viewport, style, hl);
 }
 
+std::vector<int> GraphPainter::labelled(const GraphScene &scene,
+                                        const QTransform &view,
+                                        const QRectF &viewport,
+                                        const GraphHighlight &hl,
+                                        const QFontMetricsF &fm)
+{
+    const GraphData *g = scene.data();
+    if (!g)
+        return {};
+    const double scale = std::sqrt(std::abs(view.determinant()));
+    const auto &nodes = scene.nodes();
+    const Marks marks{hl};
+    // Selected nodes always; the heaviest in view at any zoom (a graph of thousands zoomed out
+    // still names its main actors); others once they are big enough; largest first and at most
+    // a few hundred (text is the expensive part of a frame).
+    std::vector<int> inView;
+    std::vector<QPointF> screen(nodes.size());
+    for (size_t s = 0; s < nodes.size(); ++s) {
+        screen[s] = view.map(nodes[s].pos);
+        if (viewport.contains(screen[s]))
+            inView.push_back(int(s));
+    }
+    double importantRadius = 0;
+    if (!inView.empty()) {
+        std::vector<double> radii;
+        radii.reserve(inView.size());
+        for (int s : inView)
+            radii.push_back(nodes[size_t(s)].radius);
+        const size_t k = std::min(kImportantLabels, radii.size()) - 1;
+        std::nth_element(radii.begin(), radii.begin() + std::ptrdiff_t(k), radii.end(),
+                         std::greater<>());
+        importantRadius = radii[k];
+    }
+    std::vector<int> order;
+    for (int s : inView) {
+        if (marks.selected(s) || pixelRadius(nodes[size_t(s)], scale) >= kLabelRadius
+            || nodes[size_t(s)].radius >= importantRadius)
+            order.push_back(s);
+    }
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+        const bool fa = marks.selected(a), fb = marks.selected(b);
+        if (fa != fb)
+            return fa;
+        return nodes[size_t(a)].radius > nodes[size_t(b)].radius;
+    });
+    // A label that would cover one already drawn is left out (the more important one won):
+    // overlapping labels cannot be read and only cost text layout.
+    std::vector<int> out;
+    std::vector<QRectF> placed;
+    for (int s : order) {
+        if (placed.size() >= kMaxLabels)
+            break;
+        const QString &text = g->nodes[size_t(nodes[size_t(s)].index)].label;
+        const QRectF box
+                = labelBox(fm, text, screen[size_t(s)], pixelRadius(nodes[size_t(s)], scale));
+        const bool covers = std::any_of(placed.begin(), placed.end(),
+                                        [&](const QRectF &r) { return r.intersects(box); });
+        if (covers && !marks.selected(s))
+            continue;
+        placed.push_back(box);
+        out.push_back(s);
+    }
+    return out;
+}
+
 void GraphPainter::paintLayer(QPainter &p,
                               const GraphScene &scene,
                               const QTransform &view,
@@ -352,38 +419,8 @@ void GraphPainter::paintLayer(QPainter &p,
                 ring(p, screen[s], pixelRadius(nodes[s], scale), style.highlight, 3, Qt::SolidLine);
         }
     }
-    // Labels: selected nodes always; others once they are big enough, largest first and at
-    // most a few hundred (text is the expensive part of a frame).
-    std::vector<int> order;
-    for (size_t s = 0; s < nodes.size(); ++s) {
-        if (!viewport.contains(screen[s]))
-            continue;
-        if (marks.selected(int(s)) || pixelRadius(nodes[s], scale) >= kLabelRadius)
-            order.push_back(int(s));
-    }
-    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
-        const bool fa = marks.selected(a), fb = marks.selected(b);
-        if (fa != fb)
-            return fa;
-        return nodes[size_t(a)].radius > nodes[size_t(b)].radius;
-    });
-    // A label that would cover one already drawn is left out (the more important one won):
-    // overlapping labels cannot be read and only cost text layout.
-    const QFontMetricsF fm(p.font());
-    std::vector<QRectF> placed;
-    for (int s : order) {
-        if (placed.size() >= kMaxLabels)
-            break;
-        const QString &text = g->nodes[size_t(nodes[size_t(s)].index)].label;
-        const QRectF box
-                = labelBox(fm, text, screen[size_t(s)], pixelRadius(nodes[size_t(s)], scale));
-        const bool covers = std::any_of(placed.begin(), placed.end(),
-                                        [&](const QRectF &r) { return r.intersects(box); });
-        if (covers && !marks.selected(s))
-            continue;
-        placed.push_back(box);
-        label(p, scene, s, screen[size_t(s)], scale, style, marks.dimmed(s));
-    }
+    for (int n : labelled(scene, view, viewport, hl, QFontMetricsF(p.font())))
+        label(p, scene, n, screen[size_t(n)], scale, style, marks.dimmed(n));
     p.restore();
 }
 

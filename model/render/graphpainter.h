@@ -12,6 +12,7 @@
 
 #include <vector>
 
+class QFontMetricsF;
 class QPainter;
 
 namespace netcase::graph {
@@ -66,6 +67,13 @@ public:
                              const GraphStyle &style,
                              const GraphHighlight &highlight);
     static void paintLegend(QPainter &p, const QRectF &viewport, const GraphStyle &style);
+    /// The scene nodes paintLayer labels, in drawing order: the selection, the 20 heaviest in
+    /// view whatever the zoom, then those drawn large enough; none covering another.
+    static std::vector<int> labelled(const GraphScene &scene,
+                                     const QTransform &view,
+                                     const QRectF &viewport,
+                                     const GraphHighlight &highlight,
+                                     const QFontMetricsF &fm);
     /// Node radius in pixels at a scale (never smaller than a visible dot).
     static double pixelRadius(const SceneNode &node, double scale);
 };

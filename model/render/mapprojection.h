@@ -47,6 +47,26 @@ struct MapProjection
         p.centerLat = halfLat >= 90 ? 0.0 : std::min(p.centerLat, 90.0 - halfLat);
         return p;
     }
+    /// The box (degrees) filling about 80 % of the viewport, centred; never closer than a box
+    /// of minSpanDeg a side (a single address is shown with its region around it).
+    static MapProjection fitBox(QSizeF size,
+                                double minLon,
+                                double minLat,
+                                double maxLon,
+                                double maxLat,
+                                double minSpanDeg = 8.0)
+    {
+        MapProjection p;
+        p.size = size;
+        p.centerLon = (minLon + maxLon) / 2;
+        p.centerLat = (minLat + maxLat) / 2;
+        const double w = std::max(maxLon - minLon, minSpanDeg);
+        const double h = std::max(maxLat - minLat, minSpanDeg / 2);
+        const double world = fitWorld(size).pxPerDeg;
+        p.pxPerDeg = std::clamp(std::min(size.width() / w, size.height() / h) * 0.8, world, 2000.0);
+        p.clampCenter();
+        return p;
+    }
     /// Zooms by factor keeping the geographic point under anchor fixed.
     void zoomAt(QPointF anchor, double factor)
     {

@@ -1,5 +1,6 @@
 #include "maprenderer.h"
 
+#include "core/severity.h"
 #include "items/mapdata.h"
 #include "render/mapbasemap.h"
 
@@ -8,6 +9,7 @@
 #include <QPainter>
 #include <QPainterPath>
 
+#include <algorithm>
 #include <cmath>
 
 namespace netcase {
@@ -33,9 +35,9 @@ QColor MapRenderer::severityColor(int severity, const QPalette &palette)
     const bool dark = isDark(palette);
     if (severity < 0)
         return dark ? QColor(0x6c, 0xa8, 0xf0) : QColor(0x1f, 0x63, 0xc0); // no finding: blue
-    if (severity >= 70)
+    if (severityLevel(severity) == SeverityLevel::High)
         return dark ? QColor(0xff, 0x5c, 0x5c) : QColor(0xc6, 0x20, 0x20);
-    if (severity >= 40)
+    if (severityLevel(severity) == SeverityLevel::Medium)
         return dark ? QColor(0xff, 0xa3, 0x3a) : QColor(0xd9, 0x6a, 0x00);
     return dark ? QColor(0xf2, 0xd0, 0x4a) : QColor(0xa8, 0x8a, 0x00);
 }
@@ -44,11 +46,7 @@ QString MapRenderer::severityName(int severity)
 {
     if (severity < 0)
         return QStringLiteral("no finding");
-    if (severity >= 70)
-        return QStringLiteral("high (70-100)");
-    if (severity >= 40)
-        return QStringLiteral("medium (40-69)");
-    return QStringLiteral("low (0-39)");
+    return severityWithRange(severity);
 }
 
 void MapRenderer::paint(QPainter &p,
@@ -74,6 +72,18 @@ void MapRenderer::paintLayer(QPainter &p,
     if (scene.data)
         paintArcs(p, proj, scene, palette, font);
     paintMarkers(p, scene, palette, font);
+    if (scene.data) { // the arcs' labels over the markers, so a crowded place cannot hide them
+        p.setFont(font);
+        for (const ArcLabel &l : arcLabels(proj, *scene.data, font)) {
+            p.setPen(Qt::NoPen);
+            QColor bg = palette.color(QPalette::Base);
+            bg.setAlpha(225);
+            p.setBrush(bg);
+            p.drawRoundedRect(l.rect, 3, 3);
+            p.setPen(palette.color(QPalette::Text));
+            p.drawText(l.rect, Qt::AlignCenter, l.text);
+        }
+    }
     p.restore();
 }
 
@@ -101,8 +111,11 @@ void MapRenderer::paintOverlay(QPainter &p,
         p.setPen(QPen(palette.color(QPalette::Text), 2.5));
         p.drawEllipse(c.pos, r + 3, r + 3);
     }
-    if (scene.showLegend)
-        paintLegend(p, proj, palette, font);
+    if (scene.showLegend) {
+        const QRectF box = scene.legend ? *scene.legend : legendRect(proj, scene.clusters, font);
+        if (box.width() <= proj.size.width() * 0.6 && box.height() <= proj.size.height() * 0.7)
+            paintLegend(p, box, palette, font); // else too small a view: the tooltip explains
+    }
     p.restore();
 }
 
@@ -153,7 +166,6 @@ void MapRenderer::paintArcs(QPainter &p,
                             const QFont &font)
 {
     const auto &arcs = scene.data->arcs;
-    const QLocale loc;
     p.save();
     p.setFont(font);
     for (const TravelArc &a : arcs) {
@@ -179,29 +191,46 @@ void MapRenderer::paintArcs(QPainter &p,
             p.setBrush(pen.color());
             p.drawPolygon(QPolygonF({to, to - u * s * 1.6 + n * s, to - u * s * 1.6 - n * s}));
         }
-        if (arcs.size() <= 40) {
-            const double hours = double(std::abs(a.toUs - a.fromUs)) / 3.6e9;
-            QString label
-                    = QStringLiteral("%1 km in %2")
-                              .arg(loc.toString(qlonglong(std::llround(a.distanceKm))),
-                                   hours < 1
-                                           ? QStringLiteral("%1 min").arg(std::llround(hours * 60))
-                                           : QStringLiteral("%1 h").arg(hours, 0, 'f', 1));
-            if (a.speedKmh >= 0)
-                label += QStringLiteral(" · %1 km/h")
-                                 .arg(loc.toString(qlonglong(std::llround(a.speedKmh))));
-            const QPointF at = mid + normal * 0.5;
-            const QRectF r = QFontMetricsF(font).boundingRect(label).adjusted(-3, -1, 3, 1);
-            p.setPen(Qt::NoPen);
-            QColor bg = palette.color(QPalette::Base);
-            bg.setAlpha(215);
-            p.setBrush(bg);
-            p.drawRoundedRect(r.translated(at - r.center()), 3, 3);
-            p.setPen(palette.color(QPalette::Text));
-            p.drawText(r.translated(at - r.center()), Qt::AlignCenter, label);
-        }
     }
     p.restore();
+}
+
+std::vector<MapRenderer::ArcLabel>
+MapRenderer::arcLabels(const MapProjection &proj, const MapData &data, const QFont &font)
+{
+    std::vector<ArcLabel> out;
+    if (data.arcs.size() > 40)
+        return out; // a crowd of labels says nothing: the arcs' tooltips do
+    const QLocale loc;
+    const QFontMetricsF fm(font);
+    for (const TravelArc &a : data.arcs) {
+        const QPointF from = proj.toScreen(a.fromLon, a.fromLat);
+        const QPointF to = proj.toScreen(a.toLon, a.toLat);
+        const QPointF d = to - from;
+        const QPointF control = (from + to) / 2 + QPointF(-d.y() * 0.2, d.x() * 0.2);
+        const double hours = double(std::abs(a.toUs - a.fromUs)) / 3.6e9;
+        QString label
+                = QStringLiteral("%1 km in %2")
+                          .arg(loc.toString(qlonglong(std::llround(a.distanceKm))),
+                               hours < 1 ? QStringLiteral("%1 min").arg(std::llround(hours * 60))
+                                         : QStringLiteral("%1 h").arg(hours, 0, 'f', 1));
+        if (a.speedKmh >= 0)
+            label += QStringLiteral(" · %1 km/h")
+                             .arg(loc.toString(qlonglong(std::llround(a.speedKmh))));
+        const QRectF box = fm.boundingRect(label).adjusted(-3, -1, 3, 1);
+        // Along the arc from its middle outwards, the first place free of the labels before it;
+        // an arc with no place left keeps its label in its tooltip.
+        for (double t : {0.5, 0.38, 0.62, 0.26, 0.74, 0.15, 0.85}) {
+            const QPointF at = (1 - t) * (1 - t) * from + 2 * (1 - t) * t * control + t * t * to;
+            const QRectF candidate = box.translated(at - box.center());
+            if (std::none_of(out.begin(), out.end(),
+                             [&](const ArcLabel &o) { return o.rect.intersects(candidate); })) {
+                out.push_back({label, candidate, a.findingId});
+                break;
+            }
+        }
+    }
+    return out;
 }
 
 void MapRenderer::paintMarkers(QPainter &p,
@@ -236,6 +265,19 @@ void MapRenderer::paintMarkers(QPainter &p,
                     break;
             }
         }
+        if (c.destination) {
+            // A destination: a hollow square, so a place that is both source and destination
+            // shows the source's disc inside the destination's frame.
+            const double s = r * 0.8 + 2;
+            p.setBrush(Qt::NoBrush);
+            p.setPen(QPen(fill, 1.6));
+            p.drawRect(QRectF(c.pos.x() - s, c.pos.y() - s, 2 * s, 2 * s));
+            if (selected) {
+                p.setPen(QPen(highlight, 2.5));
+                p.drawRect(QRectF(c.pos.x() - s - 3, c.pos.y() - s - 3, 2 * s + 6, 2 * s + 6));
+            }
+            continue;
+        }
         p.setBrush(fill);
         p.setPen(QPen(outline, 1.2));
         p.drawEllipse(c.pos, r, r);
@@ -254,22 +296,40 @@ void MapRenderer::paintMarkers(QPainter &p,
     p.restore();
 }
 
-QRectF MapRenderer::legendRect(const MapProjection &proj, const QFont &font)
+QRectF MapRenderer::legendRect(const MapProjection &proj,
+                               const std::vector<MapCluster> &clusters,
+                               const QFont &font)
 {
     const QFontMetricsF fm(font);
     const double w = fm.horizontalAdvance(QStringLiteral("○ accuracy radius (hover a point)")) + 40;
-    const double h = fm.height() * 9.6;
-    return {8, proj.size.height() - h - 8, w, h};
+    const double h = fm.height() * 10.6;
+    const double W = proj.size.width(), H = proj.size.height();
+    // Bottom left first (over the Pacific and Antarctica at the world view), then the others:
+    // the first corner covering the least marker area wins.
+    const QRectF corners[] = {
+            {8, H - h - 8, w, h}, {W - w - 8, H - h - 8, w, h}, {8, 8, w, h}, {W - w - 8, 8, w, h}};
+    QRectF best = corners[0];
+    double bestCover = -1;
+    for (const QRectF &r : corners) {
+        double cover = 0;
+        for (const MapCluster &c : clusters) {
+            const double rad = markerRadius(c.events) + 3;
+            if (r.adjusted(-rad, -rad, rad, rad).contains(c.pos))
+                cover += rad * rad;
+        }
+        if (bestCover < 0 || cover < bestCover) {
+            best = r;
+            bestCover = cover;
+        }
+    }
+    return best;
 }
 
 void MapRenderer::paintLegend(QPainter &p,
-                              const MapProjection &proj,
+                              const QRectF &box,
                               const QPalette &palette,
                               const QFont &font)
 {
-    const QRectF box = legendRect(proj, font);
-    if (box.width() > proj.size.width() * 0.6 || box.height() > proj.size.height() * 0.7)
-        return; // too small a view to spare the room: the tooltip still explains
     const QFontMetricsF fm(font);
     const double lh = fm.height();
     p.save();
@@ -306,6 +366,10 @@ void MapRenderer::paintLegend(QPainter &p,
     p.drawEllipse(QPointF(x + 9, y + lh * 1.5), lh * 0.42, lh * 0.42);
     row(QStringLiteral("size: events (log scale)"));
     row(QStringLiteral("number: addresses in a cluster"));
+    p.setPen(QPen(palette.color(QPalette::WindowText), 1.6));
+    p.setBrush(Qt::NoBrush);
+    p.drawRect(QRectF(x + 9 - lh * 0.3, y + lh / 2 - lh * 0.3, lh * 0.6, lh * 0.6));
+    row(QStringLiteral("destination of flows"));
     p.setPen(QPen(severityColor(80, palette), 2, Qt::DashLine));
     p.drawLine(QPointF(x, y + lh / 2), QPointF(x + 18, y + lh / 2));
     row(QStringLiteral("impossible travel (finding)"));

@@ -10,8 +10,11 @@
 #include <QColor>
 #include <QFont>
 #include <QPalette>
+#include <QRectF>
 #include <QSet>
 #include <QString>
+
+#include <optional>
 
 #include <vector>
 
@@ -28,6 +31,8 @@ struct MapScene
     QSet<QString> selectedIps;
     int hovered = -1; ///< cluster index
     bool showLegend = true;
+    /// Where the legend goes; unset: legendRect() over this scene's clusters.
+    std::optional<QRectF> legend;
 };
 
 class MapRenderer
@@ -58,8 +63,22 @@ public:
                              const QFont &font);
     /// The sea's colour: what a pan fills in where the shifted layer no longer reaches.
     static QColor waterColor(const QPalette &palette);
-    /// The legend's rectangle for a viewport (so the widget can explain it in a tooltip).
-    static QRectF legendRect(const MapProjection &proj, const QFont &font);
+    /// An impossible-travel arc's label ("9,000 km in 2.0 h · 4,500 km/h") where it is drawn.
+    struct ArcLabel
+    {
+        QString text;
+        QRectF rect;
+        std::int64_t findingId = 0;
+    };
+    /// The arcs' labels, each placed along its arc where it covers no label placed before it
+    /// (an arc without such a place has none); none at all for more than 40 arcs.
+    static std::vector<ArcLabel>
+    arcLabels(const MapProjection &proj, const MapData &data, const QFont &font);
+    /// The legend's rectangle for a viewport: the corner where it covers the fewest markers
+    /// (the widget explains it in a tooltip there).
+    static QRectF legendRect(const MapProjection &proj,
+                             const std::vector<MapCluster> &clusters,
+                             const QFont &font);
 
 private:
     static void paintBasemap(QPainter &p, const MapProjection &proj, const QPalette &palette);
@@ -71,7 +90,7 @@ private:
     static void
     paintMarkers(QPainter &p, const MapScene &scene, const QPalette &palette, const QFont &font);
     static void
-    paintLegend(QPainter &p, const MapProjection &proj, const QPalette &palette, const QFont &font);
+    paintLegend(QPainter &p, const QRectF &box, const QPalette &palette, const QFont &font);
 };
 
 } // namespace netcase

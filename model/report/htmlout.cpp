@@ -1,6 +1,7 @@
 #include "htmlout.h"
 
 #include "core/displaytext.h"
+#include "core/severity.h"
 #include "report/reportdata.h"
 
 namespace netcase {
@@ -8,13 +9,6 @@ namespace netcase {
 QString esc(const QString &text)
 {
     return htmlSafe(text, LineBreaks::Keep).replace(QLatin1Char('\''), QStringLiteral("&#39;"));
-}
-
-QString severityWord(int severity)
-{
-    return severity >= 70   ? QStringLiteral("high")
-           : severity >= 40 ? QStringLiteral("medium")
-                            : QStringLiteral("low");
 }
 
 void HtmlOut::element(const char *tag, const QString &text, const char *cls)
@@ -134,7 +128,9 @@ QString HtmlOut::severityBadge(int severity) const
     const QString word = severityWord(severity);
     const QString text = QStringLiteral("%1 %2").arg(severity).arg(word);
     if (forQt()) {
-        const char *colour = severity >= 70 ? "#b02a22" : severity >= 40 ? "#9a5b00" : "#4d5660";
+        const char *colour = severity >= kSeverityHigh     ? "#b02a22"
+                             : severity >= kSeverityMedium ? "#9a5b00"
+                                                           : "#4d5660";
         return QStringLiteral("<b><span style=\"color: %1;\">").arg(QString::fromLatin1(colour))
                + text + QStringLiteral("</span></b>");
     }

@@ -61,8 +61,6 @@ private:
     QString m_html;
 };
 
-QString severityWord(int severity);
-
 // The sections, one function each (reporthtml*.cpp).
 void htmlCaseSection(HtmlOut &out, const ReportData &data);
 void htmlSourcesSection(HtmlOut &out, const ReportData &data);

@@ -5,6 +5,7 @@
 #include "report/reportdata.h"
 #include "report/reportwriters.h"
 
+#include "core/severity.h"
 #include "core/timeutil.h"
 #include "items/mapclusterer.h"
 #include "render/maprenderer.h"
@@ -46,7 +47,9 @@ QImage canvas(QSize logical)
 
 QColor severityColor(int severity)
 {
-    return severity >= 70 ? kFailure : severity >= 40 ? QColor(0xd9, 0x8a, 0x1c) : kOther;
+    return severity >= kSeverityHigh     ? kFailure
+           : severity >= kSeverityMedium ? QColor(0xd9, 0x8a, 0x1c)
+                                         : kOther;
 }
 
 /// A round axis maximum and step for counts up to max.
@@ -205,17 +208,21 @@ ReportFigures drawReportFigures(const ReportData &d)
         return f;
     }
     f.map = drawMap(d.map);
-    f.mapCaption = QStringLiteral("%1 located places for %2 source addresses; %3 addresses have no "
-                                  "location (%4 of them private or reserved); %5 impossible-travel "
-                                  "arcs (dashed). Marker colour: worst finding severity (blue "
-                                  "none, ochre low, orange medium, red high); size: events (log "
-                                  "scale); numbers: addresses in a cluster. Locations are database "
-                                  "estimates, not where a person was.")
-                           .arg(locale.toString(qlonglong(d.map.locations.size())),
-                                locale.toString(qlonglong(d.map.ipsWithEvents)),
-                                locale.toString(qlonglong(d.map.ipsWithoutLocation)),
-                                locale.toString(qlonglong(d.map.privateIps)),
-                                locale.toString(qlonglong(d.map.arcs.size())));
+    f.mapCaption
+            = QStringLiteral(
+                      "%1 located places for %2 source addresses; %3 addresses have no "
+                      "location (%4 of them private or reserved); %5 impossible-travel "
+                      "arcs (dashed). Marker colour: worst finding severity (blue "
+                      "none, ochre low, orange medium %6-%7, red high %8-100); size: events (log "
+                      "scale); numbers: addresses in a cluster. Locations are database "
+                      "estimates, not where a person was.")
+                      .arg(locale.toString(qlonglong(d.map.locations.size())),
+                           locale.toString(qlonglong(d.map.ipsWithEvents)),
+                           locale.toString(qlonglong(d.map.ipsWithoutLocation)),
+                           locale.toString(qlonglong(d.map.privateIps)),
+                           locale.toString(qlonglong(d.map.arcs.size())),
+                           QString::number(kSeverityMedium), QString::number(kSeverityHigh - 1),
+                           QString::number(kSeverityHigh));
     return f;
 }
 

@@ -208,12 +208,26 @@ Status EventStoreWriter::flushBlock()
     sqlite3_bind_int64(m_insertBlock, 1, m_blockFirst);
     sqlite3_bind_int64(m_insertBlock, 2, m_sourceId);
     sqlite3_bind_int(m_insertBlock, 3, count);
-    sqlite3_bind_int64(m_insertBlock, 4, m_block.minTs());
-    sqlite3_bind_int64(m_insertBlock, 5, m_block.maxTs());
-    m_block.encode(m_encoded);
+    const std::int64_t minTs = m_block.minTs(), maxTs = m_block.maxTs();
+    sqlite3_bind_int64(m_insertBlock, 4, minTs);
+    sqlite3_bind_int64(m_insertBlock, 5, maxTs);
+    m_block.encode(m_encoded); // starts the builder's next block
     sqlite3_bind_blob(m_insertBlock, 6, m_encoded.data(), int(m_encoded.size()), SQLITE_STATIC);
+    // The block's audit chunk (the row as digest::refresh would read it), hashed here from
+    // memory instead of read back after the import.
+    digest::ChunkHash h;
+    h.addInt(m_blockFirst);
+    h.addInt(m_sourceId);
+    h.addInt(count);
+    h.addInt(minTs);
+    h.addInt(maxTs);
+    h.addBlob(m_encoded);
+    const std::int64_t first = m_blockFirst;
     m_blockFirst += count;
-    return stepOnce(m_db, m_insertBlock, "events");
+    Status s = stepOnce(m_db, m_insertBlock, "events");
+    if (s.ok())
+        m_known.add("event_blocks", first, h.hexResult());
+    return s;
 }
 
 Status EventStoreWriter::flushPostings()
@@ -236,6 +250,15 @@ Status EventStoreWriter::flushPostings()
                 prev = pairs[i].second;
             }
             m_rows.push_back({int(k) + 1, key, offset, m_blobs.size() - offset});
+            // The flush's rows are one audit chunk, read back in (kind, key) order: hashed here
+            // while they come in that order (always, keys being positive ids).
+            const std::pair<int, std::int64_t> at{int(k) + 1, key};
+            m_postingsInOrder = m_postingsInOrder && at > m_lastPosting;
+            m_lastPosting = at;
+            m_postingHash.addInt(int(k) + 1);
+            m_postingHash.addInt(key);
+            m_postingHash.addInt(m_postingsFirst);
+            m_postingHash.addBlob(std::string_view(m_blobs).substr(offset));
             if (m_rows.size() == kPostingRows) {
                 if (Status s = writePostingRows(false); !s.ok())
                     return s;
@@ -245,6 +268,11 @@ Status EventStoreWriter::flushPostings()
     }
     if (Status s = writePostingRows(true); !s.ok())
         return s;
+    std::string hash = m_postingHash.hexResult();
+    if (m_postingsInOrder)
+        m_known.add("event_postings", m_postingsFirst, std::move(hash));
+    m_postingsInOrder = true;
+    m_lastPosting = {0, 0};
     m_postingIds = 0;
     m_postingsFirst = m_nextId;
     return {};

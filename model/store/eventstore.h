@@ -6,6 +6,7 @@
 // that every connection gets from attachEventStore(), so queries stay plain SQL while an
 // import writes a few hundred blob rows instead of a million rows and four index builds.
 
+#include "audit/chunkhash.h"
 #include "core/result.h"
 #include "store/eventblock.h"
 #include "store/eventstats.h"
@@ -58,6 +59,9 @@ public:
     Status skipTo(std::int64_t id);
     Status finish();
     std::int64_t nextId() const { return m_nextId; }
+    /// The hash of each event block and each flush of posting lists written (their audit
+    /// chunks, audit/chunkhash.h), so the import's digests need not read them back.
+    const digest::KnownChunks &knownChunks() const { return m_known; }
 
 private:
     Status flushBlock();
@@ -88,6 +92,10 @@ private:
     };
     std::vector<PostingRow> m_rows;
     std::string m_blobs;
+    digest::KnownChunks m_known;
+    digest::ChunkHash m_postingHash; ///< the rows of the posting lists being flushed
+    std::pair<int, std::int64_t> m_lastPosting{0, 0};
+    bool m_postingsInOrder = true;
 };
 
 } // namespace netcase

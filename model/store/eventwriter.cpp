@@ -151,7 +151,30 @@ Status EventWriter::addRawBlock(PackedRawBlock &block)
     block.compress();
     m_insertRaw.bind(1, m_sourceId).bind(2, block.firstLine).bind(3, block.lastLine);
     m_insertRaw.bindBlob(4, block.data.data(), int(block.data.size()));
-    return m_insertRaw.exec();
+    if (Status s = m_insertRaw.exec(); !s.ok())
+        return s;
+    // The source's raw records are one audit chunk, its rows in line order: hashed here while
+    // the blocks come in that order (they do from the pipeline), else read back by the digest.
+    m_rawInOrder = m_rawInOrder && block.firstLine > m_lastRawFirstLine;
+    m_lastRawFirstLine = block.firstLine;
+    ++m_rawBlocks;
+    if (m_rawInOrder) {
+        m_rawHash.addInt(m_sourceId);
+        m_rawHash.addInt(block.firstLine);
+        m_rawHash.addInt(block.lastLine);
+        m_rawHash.addBlob(std::string_view(block.data.data(), block.data.size()));
+    }
+    return {};
+}
+
+digest::KnownChunks EventWriter::knownChunks() const
+{
+    digest::KnownChunks known = m_store.knownChunks();
+    known.sections["event_blocks"]; // the sections are known even when nothing was written
+    known.sections["event_postings"];
+    if (!m_rawDigest.empty())
+        known.add("raw_blocks", m_sourceId, m_rawDigest);
+    return known;
 }
 
 Status EventWriter::reject(std::int64_t line, std::string_view reason, std::string_view raw)
@@ -168,6 +191,8 @@ Status EventWriter::finish()
         if (Status s = addRawBlock(m_packed); !s.ok())
             return s;
     }
+    if (m_rawBlocks > 0 && m_rawInOrder)
+        m_rawDigest = m_rawHash.hexResult();
     return m_store.finish();
 }
 

@@ -48,6 +48,10 @@ public:
     std::int64_t rejects() const { return m_rejects; }
     std::int64_t firstTs() const { return m_firstTs; }
     std::int64_t lastTs() const { return m_lastTs; }
+    /// The audit chunks written, hashed as they were written (event blocks and, when its
+    /// blocks came in line order, the source's raw records): for digest::refresh after
+    /// finish().
+    digest::KnownChunks knownChunks() const;
 
     /// Interns a string; 0 for the empty string (stored as NULL).
     std::int64_t internString(std::string_view s) { return intern(s, false); }
@@ -84,6 +88,11 @@ private:
     InternMap m_ips;
     RawBlockBuilder m_rawBuilder;
     PackedRawBlock m_packed;
+    digest::ChunkHash m_rawHash; ///< the source's raw_blocks rows, in line order
+    std::int64_t m_rawBlocks = 0;
+    std::int64_t m_lastRawFirstLine = INT64_MIN;
+    bool m_rawInOrder = true;
+    std::string m_rawDigest; ///< set by finish()
     QString m_error;
     std::int64_t m_events = 0;
     std::int64_t m_rejects = 0;

@@ -4,6 +4,7 @@
 
 #include "common/audittest.h"
 #include "common/enrichfixtures.h"
+#include "common/intelfixtures.h"
 #include "common/testutil.h"
 
 #include "audit/auditlog.h"
@@ -17,6 +18,7 @@
 #include <QTest>
 
 using namespace netcase;
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -108,6 +110,12 @@ const Tamper kMatrix[] = {
     {"saved_searches", "update", "UPDATE saved_searches SET query = 'status:200';", "saved search errors: query"},
     {"saved_searches", "insert", "INSERT INTO saved_searches VALUES ('forged', 'x', 'x', 'x');", "saved search forged"},
     {"saved_searches", "delete", "DELETE FROM saved_searches;", "saved search errors"},
+    {"intel_sources", "update", "UPDATE intel_sources SET sha256 = 'forged';", "intelligence file 1: sha256"},
+    {"intel_sources", "insert", "INSERT INTO intel_sources(format, name, path, sha256, imported_at) VALUES ('stix', 'x', 'x', 'x', 'x');", "intelligence file 2"},
+    {"intel_sources", "delete", "PRAGMA foreign_keys = OFF; DELETE FROM intel_sources;", "intelligence file 1"},
+    {"intel_indicators", "update", "UPDATE intel_indicators SET valid_until = 0 WHERE id = 1;", "indicators with ids"},
+    {"intel_indicators", "insert", "INSERT INTO intel_indicators(source_id, kind, value) VALUES (1, 'ip', '192.0.2.66');", "indicators with ids"},
+    {"intel_indicators", "delete", "DELETE FROM intel_indicators WHERE id = 1;", "indicators with ids"},
     {"audit_rows", "update", "UPDATE audit_rows SET hash = 'x' WHERE section = 'sources' AND key = '1';", "audit_rows altered"},
     {"audit_rows", "delete", "DELETE FROM audit_rows WHERE section = 'findings';", "audit_rows altered"},
 };
@@ -181,6 +189,12 @@ private Q_SLOTS:
         QVERIFY2(r.exitCode == 0, r.err.constData());
         r = cli({QStringLiteral("analyze"), m_case, QStringLiteral("--set"),
                  QStringLiteral("stuffing.min_accounts=2")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        // Threat intelligence (intel_sources, intel_indicators).
+        r = cli({QStringLiteral("intel"), m_case,
+                 test::writeJson(QStringLiteral("intel.json"),
+                                 test::stixBundle({{u"[ipv4-addr:value = '192.0.2.1']"_s},
+                                                   {u"[domain-name:value = 'evil.example']"_s}}))});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         {
             // A finding on a known address to decide on (sealed as a fixture write).

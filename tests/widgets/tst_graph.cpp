@@ -8,13 +8,20 @@
 #include "graph/graphcanvas.h"
 #include "graph/graphview.h"
 #include "items/graph/graphbuilder.h"
+#include "items/graph/graphscene.h"
 #include "items/selectionhub.h"
+#include "render/graphimage.h"
+#include "render/graphpainter.h"
 
 #include <QApplication>
+#include <QFile>
+#include <QFontMetricsF>
+#include <QImage>
 #include <QSignalSpy>
 #include <QTest>
 #include <QToolButton>
 #include <QWheelEvent>
+#include <QXmlStreamReader>
 
 using namespace netcase;
 using namespace netcase::graph;
@@ -259,6 +266,129 @@ private Q_SLOTS:
                                                                  "between blit and render")
                                                           .arg(differs)
                                                           .arg(area)));
+    }
+
+    void aSelectionStartsFromItsNeighbourhood()
+    {
+        auto sess = session();
+        SelectionHub hub;
+        GraphView view(hub);
+        view.resize(900, 600);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setSession(sess.get());
+        QVERIFY(waitForScene(view));
+        const GraphData *g = view.canvas()->scene()->data();
+        const int all = int(view.canvas()->scene()->nodes().size());
+        // New York from elsewhere: it and its neighbours, nothing else.
+        const int ny = g->find(NodeType::Ip, QString::fromLatin1(v::kNewYork));
+        QVERIFY(ny >= 0);
+        hub.selectIp(QString::fromLatin1(v::kNewYork));
+        QVERIFY(waitForScene(view));
+        const GraphScene *scene = view.canvas()->scene();
+        QVERIFY(scene->focused());
+        QSet<int> expected{ny};
+        for (int j : g->adjacency()[size_t(ny)])
+            expected.insert(j);
+        QSet<int> shown;
+        for (const SceneNode &n : scene->nodes())
+            shown.insert(n.index);
+        QCOMPARE(shown, expected);
+        QVERIFY(int(shown.size()) < all);
+        QVERIFY2(view.caption().contains(QStringLiteral("Neighbourhood of the selection")),
+                 qPrintable(view.caption()));
+        // Clicking a node here selects it without redrawing the graph around it.
+        const int neighbour = *g->adjacency()[size_t(ny)].begin();
+        QTest::mouseClick(view.canvas(), Qt::LeftButton, {},
+                          view.canvas()->nodePosition(neighbour).toPoint());
+        QVERIFY(!hub.selection().isEmpty());
+        QVERIFY(!view.busy());
+        // "Whole graph" brings back every node.
+        auto *whole = view.findChild<QToolButton *>(QStringLiteral("graphWhole"));
+        QVERIFY(whole);
+        QTest::mouseClick(whole, Qt::LeftButton);
+        QVERIFY(waitForScene(view));
+        QVERIFY(!view.canvas()->scene()->focused());
+        QVERIFY(int(view.canvas()->scene()->nodes().size()) >= all);
+    }
+
+    void fiveThousandNodesNameTheirHeaviest()
+    {
+        auto data = std::make_shared<GraphData>();
+        const int hub = data->node(NodeType::Account, QStringLiteral("svc-backup"));
+        data->nodes[size_t(hub)].events = 900000;
+        for (int i = 0; i < 5000; ++i) {
+            const int n = data->node(
+                    NodeType::Ip,
+                    QStringLiteral("10.%1.%2.%3").arg(i / 65536).arg((i / 256) % 256).arg(i % 256));
+            data->nodes[size_t(n)].events = 1 + (i * 7919) % 500;
+            data->addEdge(hub, n, 1);
+        }
+        SceneOptions o;
+        o.maxIterations = 3;
+        const GraphScene scene = GraphScene::build(data, o);
+        QCOMPARE(int(scene.nodes().size()), 5000); // the cap: the account and 4,999 addresses
+        // Fitted into 900x600 every node is a dot, yet the heaviest are named.
+        const QRectF viewport(0, 0, 900, 600);
+        const QRectF b = scene.bounds();
+        const double k = std::min(860 / b.width(), 560 / b.height());
+        QTransform view;
+        view.translate(450, 300);
+        view.scale(k, k);
+        view.translate(-b.center().x(), -b.center().y());
+        const auto labelled = GraphPainter::labelled(scene, view, viewport, {},
+                                                     QFontMetricsF(QApplication::font()));
+        QVERIFY2(labelled.size() >= 5, qPrintable(QString::number(labelled.size())));
+        QVERIFY(labelled.size() <= 250);
+        QCOMPARE(scene.nodes()[size_t(labelled.front())].index, hub);
+    }
+
+    void exportsGraphMlAndPng()
+    {
+        auto sess = session();
+        SelectionHub hub;
+        GraphView view(hub);
+        view.resize(900, 600);
+        view.show();
+        view.setSession(sess.get());
+        QVERIFY(waitForScene(view));
+        const GraphScene *scene = view.canvas()->scene();
+        const QString xml = test::tempPath(QStringLiteral("graph.graphml"));
+        QVERIFY(view.exportGraphMl(xml).ok());
+        QFile f(xml);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QXmlStreamReader r(&f);
+        int nodes = 0, edges = 0;
+        QStringList values;
+        QString key;
+        while (!r.atEnd()) {
+            r.readNext();
+            if (r.isStartElement() && r.name() == QLatin1String("node"))
+                ++nodes;
+            if (r.isStartElement() && r.name() == QLatin1String("edge"))
+                ++edges;
+            if (r.isStartElement() && r.name() == QLatin1String("data")
+                && r.attributes().value(QLatin1String("key")) == QLatin1String("value"))
+                values << r.readElementText();
+        }
+        QVERIFY2(!r.hasError(), qPrintable(r.errorString()));
+        QCOMPARE(nodes, int(scene->nodes().size()));
+        QCOMPARE(edges, int(scene->edges().size()));
+        QVERIFY(values.contains(QString::fromLatin1(v::kParis)));
+        QVERIFY(values.contains(QString::fromLatin1(v2::kAgent)));
+
+        const QString png = test::tempPath(QStringLiteral("graph.png"));
+        QVERIFY(view.exportPng(png).ok());
+        const QImage img(png);
+        QCOMPARE(img.size(), QSize(2400, 1600));
+        const QRgb bg = img.pixel(1, 1);
+        int ink = 0;
+        for (int y = 0; y < img.height(); y += 8)
+            for (int x = 0; x < img.width(); x += 8)
+                ink += img.pixel(x, y) != bg ? 1 : 0;
+        QVERIFY2(ink > 200, qPrintable(QString::number(ink)));
+        // A folder that cannot be written is an error, not a crash.
+        QVERIFY(!view.exportPng(QStringLiteral("/proc/nope/graph.png")).ok());
     }
 };
 

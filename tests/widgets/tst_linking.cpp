@@ -23,6 +23,7 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QImage>
+#include <QLocale>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
@@ -96,7 +97,15 @@ private Q_SLOTS:
         QTRY_VERIFY(w.hub().selection().fromUs.has_value());
         QTRY_VERIFY(events->rowCount() > 0 && events->rowCount() < 100);
         QCOMPARE(bar->chips().size(), 1);
+        // The map counts that range only: Paris alone.
+        QTRY_VERIFY(!map->isLoading() && map->canvas()->clusters().size() == 1);
 
+        // Escape in the timeline drops the time range (only it): the map counts the whole case
+        // again, Sydney included.
+        chart->setFocus();
+        QTest::keyClick(chart, Qt::Key_Escape);
+        QVERIFY(!w.hub().selection().fromUs);
+        QTRY_VERIFY(!map->isLoading() && map->canvas()->clusters().size() == 3);
         // Click Sydney on the map: IP details shows it and the table shows its 30 events.
         MapCanvas *canvas = map->canvas();
         const QPoint sydney = canvas->projection().toScreen(151.2093, -33.8688).toPoint();
@@ -119,6 +128,27 @@ private Q_SLOTS:
         QTRY_COMPARE(events->rowCount(), v::kEvents);
         QTRY_VERIFY(bar->chips().isEmpty());
         w.controller().closeCase();
+    }
+
+    void cappedEvidenceIsSaid()
+    {
+        SelectionHub hub;
+        FilterBar bar(hub);
+        // A finding whose evidence the analysis capped: 3 stored of 5,756.
+        hub.selectFinding(7, {11, 12, 13}, {QStringLiteral("192.0.2.1")}, {}, 5756);
+        QCOMPARE(hub.selection().evidenceTotal, 5756);
+        QStringList texts;
+        for (QToolButton *chip : bar.chips())
+            texts << chip->text();
+        const QString expected = QStringLiteral("finding #7: 3 of %1 evidence events shown")
+                                         .arg(QLocale().toString(5756));
+        QVERIFY2(std::any_of(texts.begin(), texts.end(),
+                             [&](const QString &t) { return t.startsWith(expected); }),
+                 qPrintable(texts.join(QStringLiteral(" | "))));
+        // All of it stored: nothing to say.
+        hub.selectFinding(8, {11, 12, 13}, {}, {}, 3);
+        QCOMPARE(hub.selection().evidenceTotal, 0);
+        QVERIFY(bar.chips().first()->text().startsWith(QStringLiteral("finding #8 ")));
     }
 
     void chipsAreCappedPerKind()

@@ -14,6 +14,7 @@
 #include "mainwindow/casecontroller.h"
 #include "mainwindow/dockmanager.h"
 #include "mainwindow/mainwindow.h"
+#include "mainwindow/modebanner.h"
 
 #include <QAction>
 #include <QApplication>
@@ -30,6 +31,7 @@
 #include <QTableWidget>
 #include <QTest>
 #include <QTimer>
+#include <QToolBar>
 #include <QToolButton>
 
 using namespace netcase;
@@ -184,6 +186,35 @@ private Q_SLOTS:
         });
         show->trigger(); // Help → Keyboard shortcuts
         QVERIFY(!QApplication::activeModalWidget());
+    }
+
+    void reviewModeIsVisibleAtAGlance()
+    {
+        MainWindow w;
+        w.resize(1366, 768);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        auto *banner = w.findChild<ModeBanner *>(QStringLiteral("modeBanner"));
+        QVERIFY(banner);
+        QVERIFY(!banner->isVisible());
+        // Opened for review: the title starts with the mode and a banner spans the window.
+        QCOMPARE(w.controller().openCase(m_case, true, true), QString());
+        QVERIFY2(w.windowTitle().startsWith(QStringLiteral("REVIEW")), qPrintable(w.windowTitle()));
+        QTRY_VERIFY(banner->isVisible());
+        QVERIFY(banner->text().contains(QStringLiteral("REVIEW MODE")));
+        QTRY_VERIFY2(banner->width() >= w.width() - 20,
+                     qPrintable(QStringLiteral("%1 of %2").arg(banner->width()).arg(w.width())));
+        auto *table = w.findChild<QTableView *>(QStringLiteral("eventTable"));
+        QVERIFY(banner->mapTo(&w, QPoint(0, banner->height())).y()
+                <= table->mapTo(&w, QPoint(0, 0)).y());
+        // Closed and opened for work: no banner, no mode in the title.
+        w.controller().closeCase();
+        QTRY_VERIFY2(!banner->isVisible(),
+                     qPrintable(w.windowTitle() + QLatin1Char('|') + banner->text()));
+        QCOMPARE(w.controller().openCase(m_case, false, true), QString());
+        QTRY_VERIFY(!w.windowTitle().contains(QStringLiteral("REVIEW")));
+        QVERIFY(!banner->isVisible());
+        w.controller().closeCase();
     }
 
     void anEmptyCaseSaysHowToImport()

@@ -4,7 +4,10 @@
 #include "common/testutil.h"
 #include "common/views1fixture.h"
 
+#include "case/casefile.h"
 #include "case/casesession.h"
+#include "case/sqlite.h"
+#include "core/event.h"
 #include "items/mapclusterer.h"
 #include "items/mapdata.h"
 #include "items/maplocationmodel.h"
@@ -14,6 +17,7 @@
 #include "map/mapview.h"
 #include "render/mapbasemap.h"
 #include "render/maprenderer.h"
+#include "store/eventwriter.h"
 
 #include <QAbstractItemModelTester>
 #include <QImage>
@@ -23,6 +27,55 @@
 
 using namespace netcase;
 namespace v = netcase::test::views;
+
+namespace {
+
+/// A case of flows: 203.0.113.7 (Paris) sends 40 events to 198.51.100.9 (Sydney), and Sydney
+/// also sends 5 of its own to Paris.
+bool makeFlowCase(const QString &path)
+{
+    auto created = CaseFile::create(path, CaseInfo());
+    if (!created)
+        return false;
+    Database &db = created->db();
+    Transaction tx(db);
+    bool ok = bool(db.exec("INSERT INTO sources(id, name, path, sha256, size, format, imported_at) "
+                           "VALUES (1, 'fw.log', '/dev/null', 'x', 0, 'firewall', '')"));
+    EventWriter w(db, 1);
+    for (int i = 0; i < 45; ++i) {
+        Event e;
+        e.line = i + 1;
+        e.timestampUs = v::kBaseUs + i * v::kMinuteUs;
+        e.sourceIp = i < 40 ? v::kParis : v::kSydney;
+        e.destinationIp = i < 40 ? v::kSydney : v::kParis;
+        ok = ok && bool(w.add(e, "flow " + std::to_string(i)));
+    }
+    ok = ok && w.finish();
+    ok = ok
+         && bool(db.exec("INSERT INTO enrich_sources(id, kind, type, name, path, sha256, "
+                         "build_date, loaded_at) VALUES (1, 'mmdb', 'GeoLite2-City', 'c', '/x', "
+                         "'aa', '2025-01-07', '')"))
+         && bool(db.exec("INSERT INTO enrich_runs(id, started_at, sources) VALUES (1, '', '[1]')"));
+    for (const auto &[ip, lat, lon] :
+         {std::tuple{v::kParis, 48.8566, 2.3522}, std::tuple{v::kSydney, -33.8688, 151.2093}}) {
+        Statement st = db.prepare("INSERT INTO ip_info(ip_id, run_id, current, address_class, "
+                                  "latitude, longitude, provenance, sources) VALUES ((SELECT id "
+                                  "FROM ips WHERE ip = ?), 1, 1, 'public', ?, ?, '{}', '[1]')");
+        st.bind(1, ip).bind(2, lat).bind(3, lon);
+        ok = ok && bool(st.exec());
+    }
+    return ok && bool(tx.commit());
+}
+
+const MapLocation *locationOf(const MapData &d, const char *ip, MapLocation::Role role)
+{
+    for (const MapLocation &l : d.locations)
+        if (l.role == role && l.ips.contains(QString::fromLatin1(ip)))
+            return &l;
+    return nullptr;
+}
+
+} // namespace
 
 class MapTest : public QObject
 {
@@ -259,6 +312,140 @@ private Q_SLOTS:
         QVERIFY2(differs < area / 200,
                  qPrintable(QStringLiteral("%1 of %2 pixels differ").arg(differs).arg(area)));
         QVERIFY2(same > area * 95 / 100, qPrintable(QString::number(same)));
+    }
+
+    void destinationsAreDrawnApartFromSources()
+    {
+        const QString path = test::tempPath(QStringLiteral("flows.netcase"));
+        QVERIFY(makeFlowCase(path));
+        auto c = CaseFile::open(path);
+        QVERIFY(c);
+        const MapData d = MapData::load(c->db());
+        const auto src = MapLocation::Role::Source, dst = MapLocation::Role::Destination;
+        QVERIFY(locationOf(d, v::kParis, src) && locationOf(d, v::kSydney, dst));
+        QCOMPARE(locationOf(d, v::kParis, src)->events, 40);
+        QCOMPARE(locationOf(d, v::kSydney, dst)->events, 40);
+        QCOMPARE(locationOf(d, v::kSydney, src)->events, 5);
+        QCOMPARE(locationOf(d, v::kParis, dst)->events, 5);
+        QCOMPARE(d.ipsWithEvents, 2);
+        QCOMPARE(d.destinationIps, 2);
+        // Sydney as source and as destination: two markers, never one mixed count.
+        const auto clusters
+                = clusterLocations(d.locations, MapProjection::fitWorld(QSizeF(900, 500)), 24);
+        QCOMPARE(clusters.size(), size_t(4));
+        QCOMPARE(std::count_if(clusters.begin(), clusters.end(),
+                               [](const MapCluster &cl) { return cl.destination; }),
+                 2);
+    }
+
+    void countsFollowAccountsAndTimeAndTheMapZoomsToTheSelection()
+    {
+        auto c = CaseFile::open(m_path);
+        QVERIFY(c);
+        CaseSession session(std::move(*c), false);
+        SelectionHub hub;
+        MapView view(hub);
+        view.resize(900, 500);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QSignalSpy loaded(&view, &MapView::loaded);
+        view.setSession(&session);
+        QTRY_VERIFY(loaded.count() >= 1);
+        const auto src = MapLocation::Role::Source;
+        auto events = [&](const char *ip) -> std::int64_t {
+            const MapLocation *l = locationOf(*view.model()->mapData(), ip, src);
+            return l ? l->events : -1;
+        };
+        QCOMPARE(events(v::kParis), 100);
+        QCOMPARE(events(v::kNewYork), 20);
+        // An account: only its events are counted, and where they came from.
+        hub.selectAccount(QStringLiteral("alice"));
+        QTRY_VERIFY(loaded.count() >= 2);
+        QCOMPARE(events(v::kParis), 100);
+        QCOMPARE(events(v::kSydney), 30);
+        QCOMPARE(events(v::kNewYork), -1);
+        QVERIFY2(view.caption().contains(QStringLiteral("events of alice")),
+                 qPrintable(view.caption()));
+        // The timeline's range (day 2) narrows the counts further.
+        hub.selectTimeRange(v::kBaseUs + 1440 * v::kMinuteUs, v::kBaseUs + 2880 * v::kMinuteUs);
+        QTRY_VERIFY(loaded.count() >= 3);
+        QCOMPARE(events(v::kParis), -1);
+        QCOMPARE(events(v::kSydney), 30);
+        // A finding: where its evidence came from (the fixture's first events are Paris's).
+        hub.selectFinding(1, {1, 2, 3}, {QString::fromLatin1(v::kParis)}, {});
+        QTRY_VERIFY(loaded.count() >= 4);
+        QCOMPARE(events(v::kParis), 3);
+        QCOMPARE(events(v::kSydney), -1);
+        QVERIFY2(view.caption().contains(QStringLiteral("evidence")), qPrintable(view.caption()));
+
+        // Selecting an address elsewhere brings it into view, closer than the world.
+        MapCanvas *canvas = view.canvas();
+        const double world = MapProjection::fitWorld(QSizeF(canvas->size())).pxPerDeg;
+        hub.selectIp(QString::fromLatin1(v::kNewYork));
+        QTRY_VERIFY(loaded.count() >= 5);
+        QTRY_VERIFY(canvas->projection().pxPerDeg > world * 3);
+        const QPoint ny = canvas->projection().toScreen(-74.006, 40.7128).toPoint();
+        QVERIFY(canvas->rect().contains(ny));
+        QVERIFY(!canvas->rect().contains(canvas->projection().toScreen(151.2, -33.9).toPoint()));
+        // A click on the map selects without moving it.
+        canvas->setFocus();
+        QTest::keyClick(canvas, Qt::Key_Home);
+        const MapProjection before = canvas->projection();
+        const QPoint paris = before.toScreen(2.3522, 48.8566).toPoint();
+        QTest::mouseClick(canvas, Qt::LeftButton, {}, paris);
+        QTRY_COMPARE(hub.selection().ips, QStringList{QString::fromLatin1(v::kParis)});
+        QCOMPARE(canvas->projection().pxPerDeg, before.pxPerDeg);
+        QCOMPARE(canvas->projection().centerLon, before.centerLon);
+    }
+
+    void arcLabelsNeverOverlap()
+    {
+        MapData d;
+        for (int i = 0; i < 6; ++i) { // repeated travel: the same two places, six findings
+            TravelArc a;
+            a.findingId = i + 1;
+            a.fromLat = 48.86;
+            a.fromLon = 2.35;
+            a.toLat = i % 2 ? 52.52 : -33.87; // Berlin, close by, or Sydney
+            a.toLon = i % 2 ? 13.40 : 151.21;
+            a.toUs = 3'600'000'000LL * (i + 1);
+            a.distanceKm = 900 + i;
+            a.speedKmh = 16000 + i;
+            d.arcs.push_back(a);
+        }
+        QFont font;
+        const auto labels
+                = MapRenderer::arcLabels(MapProjection::fitWorld(QSizeF(700, 400)), d, font);
+        QVERIFY(labels.size() >= 3);
+        for (size_t i = 0; i < labels.size(); ++i)
+            for (size_t j = i + 1; j < labels.size(); ++j)
+                QVERIFY2(!labels[i].rect.intersects(labels[j].rect),
+                         qPrintable(QStringLiteral("#%1 and #%2")
+                                            .arg(labels[i].findingId)
+                                            .arg(labels[j].findingId)));
+    }
+
+    void legendAvoidsTheData()
+    {
+        // Every location in the south-west, where the legend usually sits.
+        MapData d;
+        for (int i = 0; i < 30; ++i) {
+            MapLocation l;
+            l.lat = -40 - (i % 5) * 3;
+            l.lon = -170 + (i / 5) * 8;
+            l.events = 100;
+            l.ips << QStringLiteral("198.51.100.%1").arg(i);
+            d.locations.push_back(l);
+        }
+        const MapProjection proj = MapProjection::fitWorld(QSizeF(900, 500));
+        const auto clusters = clusterLocations(d.locations, proj, 24);
+        QFont font;
+        const QRectF legend = MapRenderer::legendRect(proj, clusters, font);
+        for (const MapCluster &cl : clusters)
+            QVERIFY(!legend.contains(cl.pos));
+        // With nothing there, it stays bottom left.
+        const QRectF empty = MapRenderer::legendRect(proj, {}, font);
+        QVERIFY(empty.left() < 20 && empty.bottom() > 450);
     }
 
 private:

@@ -6,15 +6,21 @@
 
 #include "case/casesession.h"
 #include "case/eventquery.h"
+#include "core/timeutil.h"
 #include "items/roles.h"
 #include "items/selectionhub.h"
 #include "items/timelinemodel.h"
+#include "mainwindow/casecontroller.h"
+#include "mainwindow/mainwindow.h"
 #include "timeline/timelinechartview.h"
+#include "timeline/timelinelanes.h"
 #include "timeline/timelineview.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTest>
+#include <QValueAxis>
 
 using namespace netcase;
 namespace v = netcase::test::views;
@@ -142,7 +148,7 @@ private Q_SLOTS:
         QTRY_VERIFY(loaded.count() >= 1);
         QTRY_VERIFY(view.model()->rowCount() > 0);
         QCOMPARE(view.model()->shownTotal(), v::kEvents);
-        QCOMPARE(view.chartView()->bands().size(), size_t(2));
+        QCOMPARE(view.lanes()->lanes().size(), size_t(2));
 
         // Drag across the plot: the hub gets a time range inside the view.
         TimelineChartView *chart = view.chartView();
@@ -200,20 +206,33 @@ private Q_SLOTS:
         SelectionHub &hub = t->hub;
         TimelineView &view = t->view;
         QSignalSpy &loaded = t->loaded;
-        // A range that shows some of the selection is kept: the whole case holds Paris.
-        const std::int64_t from = view.model()->fromUs(), to = view.model()->toUs();
+        // A new selection refits the axis to its events: Paris is day 1 (00:00 to 16:30), so the
+        // view no longer reaches into day 2 as the whole case did.
         hub.selectIp(QString::fromLatin1(v::kParis));
         QTRY_VERIFY(loaded.count() >= 2);
         QTRY_COMPARE(view.model()->summary()->total(), 100);
-        QCOMPARE(view.model()->fromUs(), from);
-        QCOMPARE(view.model()->toUs(), to);
+        QCOMPARE(view.model()->shownTotal(), 100);
+        QVERIFY(view.model()->fromUs() <= v::kBaseUs);
+        QVERIFY(view.model()->toUs() >= v::kBaseUs + 991 * v::kMinuteUs);
+        QVERIFY2(view.model()->toUs() < v::kBaseUs + 1440 * v::kMinuteUs,
+                 qPrintable(utcMinute(view.model()->toUs())));
+        // The analyst's zoom then stays while only the time range changes.
+        view.setViewRange(v::kBaseUs + 60 * v::kMinuteUs, v::kBaseUs + 240 * v::kMinuteUs);
+        hub.selectTimeRange(v::kBaseUs + 90 * v::kMinuteUs, v::kBaseUs + 120 * v::kMinuteUs);
+        QCOMPARE(view.model()->fromUs(), v::kBaseUs + 60 * v::kMinuteUs);
+        // Another address refits again: Sydney is day 2, outside the view.
+        hub.selectIp(QString::fromLatin1(v::kSydney));
+        QTRY_VERIFY(loaded.count() >= 3);
+        QTRY_COMPARE(view.model()->summary()->total(), 30);
+        QCOMPARE(view.model()->shownTotal(), 30);
+        QVERIFY(view.model()->fromUs() >= v::kBaseUs + 1380 * v::kMinuteUs);
         // The analyst looks at a day of 2001, where the case has nothing, then selects an
         // address: its events are brought into view rather than counted as "0 of 20 in view".
         const std::int64_t day = std::int64_t{86400} * 1000000;
         view.setViewRange(11323 * day, 11324 * day);
         QCOMPARE(view.model()->shownTotal(), 0);
         hub.selectIp(QString::fromLatin1(v::kNewYork));
-        QTRY_VERIFY(loaded.count() >= 3);
+        QTRY_VERIFY(loaded.count() >= 4);
         QTRY_COMPARE(view.model()->summary()->total(), 20);
         QCOMPARE(view.model()->shownTotal(), 20);
     }
@@ -242,6 +261,113 @@ private Q_SLOTS:
         QTRY_VERIFY(view.model()->fromUs() != from);
         QVERIFY(view.model()->fromUs() <= v::kBaseUs + 2160 * v::kMinuteUs);
         QVERIFY(view.model()->toUs() >= v::kBaseUs + 2179 * v::kMinuteUs);
+    }
+
+    void lanesFollowTheSelectionAndSelectOnClick()
+    {
+        auto t = openLoaded();
+        QVERIFY(t);
+        SelectionHub &hub = t->hub;
+        TimelineView &view = t->view;
+        QSignalSpy &loaded = t->loaded;
+        TimelineLanes *lanes = view.lanes();
+        // Nothing selected: every finding in view, most severe first, below the chart.
+        QCOMPARE(lanes->lanes().size(), size_t(2));
+        QCOMPARE(lanes->lanes()[0].id, 1);
+        QVERIFY(lanes->isVisible());
+        QVERIFY(lanes->geometry().top() >= view.chartView()->geometry().bottom());
+        // An address: only the findings about it.
+        hub.selectIp(QString::fromLatin1(v::kNewYork));
+        QTRY_VERIFY(loaded.count() >= 2);
+        QTRY_COMPARE(lanes->lanes().size(), size_t(1));
+        QCOMPARE(lanes->lanes()[0].id, 2);
+        QCOMPARE(view.lanesTotal(), 1);
+        // An account: finding 1 names alice.
+        hub.selectAccount(QStringLiteral("alice"));
+        QTRY_VERIFY(loaded.count() >= 3);
+        QTRY_COMPARE(lanes->lanes().size(), size_t(1));
+        QCOMPARE(lanes->lanes()[0].id, 1);
+        // Its bar lies on the chart's time axis.
+        const QRectF bar = lanes->barRect(0);
+        const QPoint chartLeft = view.chartView()->viewport()->mapTo(
+                &view, QPoint(int(view.chartView()->xOf(v::kBaseUs + 990 * v::kMinuteUs)), 0));
+        QVERIFY2(qAbs(lanes->mapTo(&view, bar.topLeft().toPoint()).x() - chartLeft.x()) <= 1,
+                 qPrintable(QStringLiteral("%1 vs %2").arg(bar.left()).arg(chartLeft.x())));
+        // Clicking the lane selects the finding (with its entities).
+        hub.clear();
+        QTRY_VERIFY(loaded.count() >= 4);
+        QTRY_COMPARE(lanes->lanes().size(), size_t(2));
+        const int lane2 = lanes->lanes()[0].id == 2 ? 0 : 1;
+        QTest::mouseClick(lanes, Qt::LeftButton, {}, lanes->laneRect(lane2).center().toPoint());
+        QCOMPARE(hub.selection().findingId, 2);
+        QCOMPARE(hub.selection().ips, QStringList{QString::fromLatin1(v::kNewYork)});
+    }
+
+    void axisLabelsAreWholeAndApart_data()
+    {
+        QTest::addColumn<int>("width");
+        QTest::addColumn<qint64>("spanMin");
+        for (int w : {320, 560, 900, 1400})
+            for (qint64 span : {10LL, 600LL, 3 * 1440LL, 60 * 1440LL, 3 * 365 * 1440LL})
+                QTest::addRow("w%d-span%lld", w, span) << w << span;
+    }
+    void axisLabelsAreWholeAndApart()
+    {
+        QFETCH(int, width);
+        QFETCH(qint64, spanMin);
+        auto t = openLoaded();
+        QVERIFY(t);
+        t->view.resize(width, 300);
+        t->view.setViewRange(v::kBaseUs, v::kBaseUs + spanMin * v::kMinuteUs);
+        QTest::qWait(50);
+        TimelineChartView *chart = t->view.chartView();
+        const auto labels = chart->axisLabels();
+        // A narrow plot has room for one label, a wide one for several.
+        QVERIFY(!labels.empty());
+        if (width >= 900)
+            QVERIFY2(labels.size() >= 2, qPrintable(QString::number(labels.size())));
+        const QFontMetricsF fm(chart->font());
+        for (std::size_t i = 0; i < labels.size(); ++i) {
+            const auto &l = labels[i];
+            QVERIFY2(!l.text.contains(QChar(0x2026)), qPrintable(l.text));
+            QVERIFY(l.rect.width() >= fm.horizontalAdvance(l.text));
+            QVERIFY(l.rect.left() >= 0 && l.rect.right() <= chart->viewport()->width());
+            QVERIFY(l.rect.top() >= chart->plotRect().bottom());
+            QVERIFY(l.rect.bottom() <= chart->viewport()->height());
+            if (i > 0)
+                QVERIFY(labels[i - 1].rect.right() < l.rect.left());
+        }
+        // The count axis holds no more labels than its height keeps apart, also in a short
+        // dock (1366x768 gives the timeline little height).
+        for (int h : {300, 150, 110}) {
+            t->view.resize(width, h);
+            QTest::qWait(50);
+            auto *y = qobject_cast<QValueAxis *>(chart->chart()->axes(Qt::Vertical).first());
+            QVERIFY(y);
+            const double room = chart->plotRect().height() / std::max(1, y->tickCount() - 1);
+            QVERIFY2(room >= fm.height() || y->tickCount() == 2,
+                     qPrintable(QStringLiteral("%1 labels in %2 px")
+                                        .arg(y->tickCount())
+                                        .arg(chart->plotRect().height())));
+        }
+    }
+
+    void escapeInTheWindowClearsOnlyTheTimeRange()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QCOMPARE(w.controller().openCase(m_path, false, true), QString());
+        auto *chart = w.findChild<TimelineChartView *>();
+        QVERIFY(chart);
+        w.hub().selectIp(QString::fromLatin1(v::kParis));
+        w.hub().selectTimeRange(v::kBaseUs, v::kBaseUs + 60 * v::kMinuteUs);
+        chart->setFocus();
+        QTRY_VERIFY(chart->hasFocus());
+        QTest::keyClick(chart, Qt::Key_Escape);
+        QVERIFY(!w.hub().selection().fromUs);
+        QCOMPARE(w.hub().selection().ips, QStringList{QString::fromLatin1(v::kParis)});
     }
 
 private:

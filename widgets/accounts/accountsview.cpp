@@ -236,7 +236,8 @@ void AccountsView::openLink(const QUrl &url)
     const auto f = FindingStore::byId(m_session->db(), id);
     if (!f)
         return;
-    m_hub.selectFinding(id, FindingStore::evidence(m_session->db(), id), f->ips, f->accounts);
+    m_hub.selectFinding(id, FindingStore::evidence(m_session->db(), id), f->ips, f->accounts,
+                        f->evidenceCount);
 }
 
 QString AccountsView::header() const

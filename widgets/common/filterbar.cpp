@@ -135,7 +135,24 @@ void FilterBar::rebuild()
     addKind(sel.accounts, &Selection::accounts, tr("account %1"),
             tr("Events whose user.name is %1"), tr("+%1 more accounts"));
     addKind(sel.hosts, &Selection::hosts, tr("host %1"), tr("Host %1"), tr("+%1 more hosts"));
-    if (sel.findingId)
+    const QLocale loc;
+    if (sel.findingId && sel.evidenceTotal > qint64(sel.eventIds.size()))
+        // The analysis keeps at most max_evidence events per finding (rules): say so.
+        addChip(tr("finding #%1: %2 of %3 evidence events shown")
+                        .arg(sel.findingId)
+                        .arg(loc.toString(qlonglong(sel.eventIds.size())),
+                             loc.toString(qlonglong(sel.evidenceTotal))),
+                tr("The evidence events of finding #%1: the case keeps %2 of its %3 (the "
+                   "rules' max_evidence); the finding's counts cover all of them.")
+                        .arg(sel.findingId)
+                        .arg(loc.toString(qlonglong(sel.eventIds.size())),
+                             loc.toString(qlonglong(sel.evidenceTotal))),
+                [](Selection &s) {
+                    s.findingId = 0;
+                    s.eventIds.clear();
+                    s.evidenceTotal = 0;
+                });
+    else if (sel.findingId)
         addChip(tr("finding #%1").arg(sel.findingId),
                 tr("The evidence events of finding #%1 (%2 events)")
                         .arg(sel.findingId)
@@ -143,6 +160,7 @@ void FilterBar::rebuild()
                 [](Selection &s) {
                     s.findingId = 0;
                     s.eventIds.clear();
+                    s.evidenceTotal = 0;
                 });
     else if (!sel.eventIds.empty())
         addChip(tr("%1 events").arg(sel.eventIds.size()), tr("A set of chosen events"),

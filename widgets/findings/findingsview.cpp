@@ -179,7 +179,7 @@ void FindingsView::openRow(int row)
     if (!f || !m_session)
         return;
     const auto evidence = FindingStore::evidence(m_session->db(), f->id);
-    m_hub.selectFinding(f->id, evidence, f->ips, f->accounts);
+    m_hub.selectFinding(f->id, evidence, f->ips, f->accounts, f->evidenceCount);
 }
 
 void FindingsView::followSelection(const Selection &selection)

@@ -12,7 +12,9 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMenu>
 #include <QPainter>
+#include <QScopeGuard>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -126,6 +128,19 @@ GraphView::GraphView(SelectionHub &hub, QWidget *parent)
         m_options.expanded.clear();
         relayout();
     });
+    addButton(tr("Whole graph"),
+              tr("Show the heaviest nodes of the whole case instead of the selection's "
+                 "neighbourhood"),
+              [this] { showWholeGraph(); })
+            ->setObjectName(QStringLiteral("graphWhole"));
+    auto *exportButton = addButton(tr("Export"), tr("Save the graph as GraphML or PNG"), [] {});
+    exportButton->setObjectName(QStringLiteral("graphExport"));
+    auto *exportMenu = new QMenu(exportButton);
+    exportMenu->addAction(tr("GraphML (shown nodes and edges)…"), this,
+                          [this] { exportInteractive(false); });
+    exportMenu->addAction(tr("PNG image…"), this, [this] { exportInteractive(true); });
+    exportButton->setMenu(exportMenu);
+    exportButton->setPopupMode(QToolButton::InstantPopup);
     auto *legend = addButton(tr("Legend"), tr("Show or hide the legend"), [] {});
     legend->setCheckable(true);
     legend->setChecked(true);
@@ -179,6 +194,7 @@ void GraphView::setSession(CaseSession *session)
     m_scene.reset();
     m_options.expanded.clear();
     m_options.pinned.clear();
+    m_options.focus.clear();
     m_canvas->setScene(nullptr, false);
     if (session)
         connect(session, &CaseSession::changed, this, &GraphView::reload);
@@ -311,6 +327,15 @@ void GraphView::followSelection(const Selection &selection)
     add(NodeType::Account, selection.accounts);
     add(NodeType::Host, selection.hosts);
     m_canvas->setSelectedNodes(selected);
+    // A selection made elsewhere: the graph starts from its neighbourhood (in a graph of
+    // thousands, the top of the whole case rarely holds it). A click here keeps the drawing.
+    if (!m_publishing && !selected.isEmpty() && selected != m_options.focus) {
+        m_options.focus = selected;
+        m_options.pinned = selected;
+        m_options.expanded.clear();
+        relayout();
+        return;
+    }
     // A selected entity the cap or a hidden type left out is brought in with its neighbours.
     bool missing = false;
     for (int i : std::as_const(selected)) {
@@ -329,6 +354,8 @@ void GraphView::publish(int dataIndex)
     if (!m_data || dataIndex < 0 || dataIndex >= int(m_data->nodes.size()))
         return;
     const GraphNode &n = m_data->nodes[size_t(dataIndex)];
+    m_publishing = true;
+    const auto done = qScopeGuard([this] { m_publishing = false; });
     switch (n.type) {
     case NodeType::Ip:
         m_hub.selectIp(n.value);
@@ -386,6 +413,13 @@ void GraphView::findNode()
     updateCaption();
 }
 
+void GraphView::showWholeGraph()
+{
+    m_options.focus.clear();
+    m_options.expanded.clear();
+    relayout();
+}
+
 QString GraphView::caption() const
 {
     return m_caption->text();
@@ -408,7 +442,11 @@ void GraphView::updateCaption()
                       "host or user agent of the shown types.");
         } else {
             const int ofTypes = m_scene->candidates();
-            if (m_scene->cappedOut() > 0)
+            if (m_scene->focused())
+                text = tr("Neighbourhood of the selection: %1 of %2 nodes (double-click a node "
+                          "to expand, Whole graph for the case)")
+                               .arg(loc.toString(shown - m_scene->extra()), loc.toString(ofTypes));
+            else if (m_scene->cappedOut() > 0)
                 text = tr("Showing %1 of %2 nodes (the heaviest by events)")
                                .arg(loc.toString(shown - m_scene->extra()), loc.toString(ofTypes));
             else

@@ -3,7 +3,9 @@
 // The network graph dock: IPs, accounts, ASNs, hosts and user agents with weighted edges for
 // what was observed together and clusters from the analysis. The graph is read and laid out in
 // a worker (a JobRunner: the newest request wins); the view follows the SelectionHub and
-// publishes clicked nodes to it.
+// publishes clicked nodes to it. A selection made elsewhere starts the graph from its
+// neighbourhood (double-click expands, "Whole graph" goes back to the heaviest nodes); the
+// shown graph exports as GraphML or PNG.
 
 #include "items/graph/graphscene.h"
 #include "jobs/jobrunner.h"
@@ -39,6 +41,11 @@ public:
     /// Adds all neighbours of a node (what a double-click does).
     void expand(int dataIndex);
     QString caption() const;
+    /// Shows the heaviest nodes of the case again instead of the selection's neighbourhood.
+    void showWholeGraph();
+    /// Writes the graph as shown (GraphML) or drawn whole (PNG, 2400x1600).
+    Status exportGraphMl(const QString &path) const;
+    Status exportPng(const QString &path) const;
 
 Q_SIGNALS:
     /// A new scene is on screen (tests wait for this).
@@ -59,6 +66,7 @@ private:
     void followSelection(const Selection &selection);
     void publish(int dataIndex);
     void findNode();
+    void exportInteractive(bool png);
     void updateCaption();
 
     SelectionHub &m_hub;
@@ -72,7 +80,8 @@ private:
     std::shared_ptr<const graph::GraphData> m_data;
     std::shared_ptr<const graph::GraphScene> m_scene;
     bool m_keepView = false;
-    bool m_reloading = false; ///< the job in flight reads the case (not only lays out)
+    bool m_publishing = false; ///< the selection being published came from a click here
+    bool m_reloading = false;  ///< the job in flight reads the case (not only lays out)
     QString m_status;
     SceneJob m_job; ///< last: destroyed (and waited for) first
 };

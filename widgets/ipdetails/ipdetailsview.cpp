@@ -4,6 +4,7 @@
 #include "common/safetext.h"
 #include "core/displaytext.h"
 #include "core/timeutil.h"
+#include "intel/inteltext.h"
 #include "ipdetails/ipdetailsmodel.h"
 #include "items/selectionhub.h"
 
@@ -24,6 +25,7 @@ IpDetailsView::IpDetailsView(SelectionHub &hub, QWidget *parent)
     , m_choice(new QComboBox(this))
     , m_caveats(new QLabel(this))
     , m_credit(ui::plainLabel(this))
+    , m_intel(ui::plainLabel(this))
     , m_table(new QTableView(this))
 {
     setObjectName(QStringLiteral("IpDetailsView"));
@@ -52,12 +54,20 @@ IpDetailsView::IpDetailsView(SelectionHub &hub, QWidget *parent)
     layout->addWidget(m_headline);
     layout->addWidget(m_choice);
     layout->addWidget(m_caveats);
+    layout->addWidget(m_intel);
     layout->addWidget(m_table, 1);
     layout->addWidget(m_credit);
     m_credit->setObjectName(QStringLiteral("ipAttribution"));
     m_credit->setWordWrap(true);
     m_credit->setToolTip(tr("The credit the licence of the data shown asks for."));
     m_credit->hide();
+    m_intel->setObjectName(QStringLiteral("ipIntel"));
+    m_intel->setWordWrap(true);
+    m_intel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_intel->setToolTip(tr("Imported threat intelligence (STIX, MISP) naming this address, with "
+                           "its producer, file, confidence and validity compared with the "
+                           "address's events."));
+    m_intel->hide();
     m_choice->hide();
 
     connect(&m_hub, &SelectionHub::selectionChanged, this, &IpDetailsView::followSelection);
@@ -91,6 +101,11 @@ QString IpDetailsView::caveatsText() const
     return m_caveats->text();
 }
 
+QString IpDetailsView::intelText() const
+{
+    return m_intel->isHidden() ? QString() : m_intel->text();
+}
+
 void IpDetailsView::followSelection()
 {
     const QStringList ips = m_hub.selection().ips;
@@ -116,11 +131,14 @@ void IpDetailsView::showIp(const QString &ip)
         m_caveats->clear();
         m_caveats->hide();
         m_credit->hide();
+        m_intel->hide();
         return;
     }
     const Status started
             = m_load.start(*m_session, [ip](const Database &db, const std::atomic<bool> &) {
-                  return IpDetails::read(db, ip);
+                  IpDetails d = IpDetails::read(db, ip);
+                  d.intel = intel::describeAddress(db, ip, d.firstUs, d.lastUs);
+                  return d;
               });
     if (!started.ok()) {
         m_headline->setText(tr("<b>%1</b><br>Cannot read the case: %2")
@@ -162,6 +180,13 @@ void IpDetailsView::showDetails(IpDetails d)
         m_caveats->setText(html + QStringLiteral("</ul>"));
     }
     m_caveats->show();
+    QString intelLines;
+    for (const QString &line : d.intel)
+        intelLines += QStringLiteral("\n• ") + line;
+    ui::setPlainText(m_intel, d.intel.isEmpty()
+                                      ? QString()
+                                      : tr("Threat intelligence names this address:") + intelLines);
+    m_intel->setVisible(!d.intel.isEmpty());
     ui::setPlainText(m_credit, d.attributions.join(QLatin1Char('\n')));
     m_credit->setVisible(!d.attributions.isEmpty());
     m_model->setDetails(std::move(d));

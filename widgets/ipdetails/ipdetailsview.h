@@ -31,6 +31,8 @@ public:
     QString currentIp() const;
     QString headline() const;
     QString caveatsText() const;
+    /// The threat intelligence lines shown (empty when none names the address).
+    QString intelText() const;
     /// True while the shown address's activity and enrichment are read (on a worker thread:
     /// an address with hundreds of thousands of events takes a while).
     bool isLoading() const { return m_load.running(); }
@@ -47,6 +49,7 @@ private:
     QComboBox *m_choice;
     QLabel *m_caveats;
     QLabel *m_credit; ///< the data licences' attribution (IP Geolocation by DB-IP)
+    QLabel *m_intel;  ///< imported indicators naming the address (plain text)
     QTableView *m_table;
     QString m_ip;
     CaseLoad<IpDetails> m_load{this, [this](IpDetails d) {

@@ -10,6 +10,7 @@
 #include <QPainter>
 #include <QToolTip>
 
+#include <algorithm>
 #include <cmath>
 
 namespace netcase {
@@ -56,6 +57,29 @@ void MapCanvas::setSelectedIps(const QStringList &ips)
     m_selected = QSet<QString>(ips.begin(), ips.end());
     m_layerStale = true;
     update();
+}
+
+bool MapCanvas::zoomToIps(const QStringList &ips)
+{
+    if (!m_data || ips.isEmpty())
+        return false;
+    const QSet<QString> wanted(ips.begin(), ips.end());
+    double minLon = 180, maxLon = -180, minLat = 90, maxLat = -90;
+    bool any = false;
+    for (const MapLocation &l : m_data->locations) {
+        if (std::none_of(l.ips.begin(), l.ips.end(),
+                         [&](const QString &ip) { return wanted.contains(ip); }))
+            continue;
+        any = true;
+        minLon = std::min(minLon, l.lon);
+        maxLon = std::max(maxLon, l.lon);
+        minLat = std::min(minLat, l.lat);
+        maxLat = std::max(maxLat, l.lat);
+    }
+    if (!any)
+        return false;
+    setProjection(MapProjection::fitBox(QSizeF(size()), minLon, minLat, maxLon, maxLat));
+    return true;
 }
 
 void MapCanvas::setProjection(const MapProjection &proj)
@@ -153,6 +177,7 @@ void MapCanvas::paintEvent(QPaintEvent *)
     }
     m_layer.draw(p, offset, QColor());
     MapScene overlay; // only the hovered marker: no copy of every cluster per mouse move
+    overlay.legend = MapRenderer::legendRect(m_proj, clusters(), font());
     if (!m_panShift && m_hovered >= 0 && m_hovered < int(clusters().size())) {
         overlay.clusters.push_back(clusters()[size_t(m_hovered)]);
         overlay.hovered = 0;
@@ -271,12 +296,14 @@ bool MapCanvas::event(QEvent *event)
         auto *help = static_cast<QHelpEvent *>(event);
         const int c = clusterAt(help->pos());
         QString tip = c >= 0 ? tipFor(c) : arcTipAt(help->pos());
-        if (tip.isEmpty() && MapRenderer::legendRect(m_proj, font()).contains(help->pos()))
+        if (tip.isEmpty()
+            && MapRenderer::legendRect(m_proj, clusters(), font()).contains(help->pos()))
             tip = tr("Each point is a location of the current enrichment (ip_info). Size: "
                      "events from its addresses (log scale). Colour: the worst severity of a "
                      "finding naming one of them. A number: a cluster of that many addresses "
-                     "(zoom in to separate). Dashed arrows: impossible-travel findings. Hover a "
-                     "point for its accuracy radius.");
+                     "(zoom in to separate). A hollow square: where flows went (destination.ip), "
+                     "apart from where events came from. Dashed arrows: impossible-travel "
+                     "findings. Hover a point for its accuracy radius.");
         if (tip.isEmpty())
             QToolTip::hideText();
         else
@@ -315,7 +342,10 @@ QString MapCanvas::tipFor(int c) const
                           .arg(cl.members.size())
                           .arg(loc.toString(qlonglong(cl.ips)));
     }
-    tip += tr("\nEvents: %1 (marker size)").arg(loc.toString(qlonglong(cl.events)));
+    tip += cl.destination
+                   ? tr("\nDestination of %1 events (destination.ip; hollow square)")
+                             .arg(loc.toString(qlonglong(cl.events)))
+                   : tr("\nEvents: %1 (marker size)").arg(loc.toString(qlonglong(cl.events)));
     tip += tr("\nWorst finding: %1 (marker colour)")
                    .arg(cl.severity < 0 ? tr("none")
                                         : QString::number(cl.severity) + QStringLiteral(" — ")

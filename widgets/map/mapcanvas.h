@@ -32,6 +32,9 @@ public:
     const MapProjection &projection() const { return m_proj; }
     void setProjection(const MapProjection &proj);
     void fitWorld();
+    /// Brings the locations of these addresses into view (a region around a single one);
+    /// false when none of them has a location.
+    bool zoomToIps(const QStringList &ips);
     /// The markers as drawn now (recomputed lazily after zoom, pan or new data).
     const std::vector<MapCluster> &clusters();
     /// The marker under a point, or -1.

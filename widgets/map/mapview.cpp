@@ -2,6 +2,7 @@
 
 #include "case/casesession.h"
 #include "common/safetext.h"
+#include "core/timeutil.h"
 #include "items/mapdata.h"
 #include "items/maplocationmodel.h"
 #include "items/selectionhub.h"
@@ -33,9 +34,13 @@ MapView::MapView(SelectionHub &hub, QWidget *parent)
     layout->addWidget(m_canvas, 1);
     setFocusProxy(m_canvas);
 
-    connect(m_canvas, &MapCanvas::ipsClicked, &m_hub, &SelectionHub::selectIps);
-    connect(&m_hub, &SelectionHub::selectionChanged, this,
-            [this](const Selection &s) { m_canvas->setSelectedIps(s.ips); });
+    connect(m_canvas, &MapCanvas::ipsClicked, this, [this](const QStringList &ips) {
+        m_fromCanvas = true; // what was clicked is in view: no zoom
+        m_hub.selectIps(ips);
+        m_fromCanvas = false;
+    });
+    connect(&m_hub, &SelectionHub::selectionChanged, this, &MapView::followSelection);
+    connect(&m_hub, &SelectionHub::filterChanged, this, &MapView::followSelection);
     updateCaption();
 }
 
@@ -51,20 +56,61 @@ void MapView::setSession(CaseSession *session)
     reload();
 }
 
+namespace {
+
+/// What the map's counts follow: the accounts and the time range of the hub's filter.
+EventFilter countsFilter(const SelectionHub &hub)
+{
+    const EventFilter f = hub.filter();
+    EventFilter out;
+    out.users = f.users;
+    out.fromUs = f.fromUs;
+    out.toUs = f.toUs;
+    out.eventIds = f.eventIds; // a finding: where its evidence came from
+    return out;
+}
+
+bool sameCounts(const EventFilter &a, const EventFilter &b)
+{
+    return a.users == b.users && a.fromUs == b.fromUs && a.toUs == b.toUs
+           && a.eventIds == b.eventIds;
+}
+
+} // namespace
+
+void MapView::followSelection()
+{
+    const Selection &s = m_hub.selection();
+    m_canvas->setSelectedIps(s.ips);
+    const bool zoom = !m_fromCanvas && !s.ips.isEmpty();
+    if (m_session && !sameCounts(countsFilter(m_hub), m_filter)) {
+        m_zoomPending = m_zoomPending || zoom;
+        reload();
+        return;
+    }
+    if (zoom && !isLoading())
+        m_canvas->zoomToIps(s.ips);
+    else if (zoom)
+        m_zoomPending = true;
+    updateCaption();
+}
+
 void MapView::reload()
 {
     m_load.cancel();
+    m_filter = countsFilter(m_hub);
     if (!m_session) {
         m_model->setMapData(nullptr);
         m_canvas->setData(nullptr);
         updateCaption();
         return;
     }
-    const Status started
-            = m_load.start(*m_session, [](const Database &db, const std::atomic<bool> &cancel) {
-                  return std::shared_ptr<const MapData>(
-                          std::make_shared<MapData>(MapData::load(db, &cancel)));
-              });
+    const EventFilter filter = m_filter;
+    const Status started = m_load.start(
+            *m_session, [filter](const Database &db, const std::atomic<bool> &cancel) {
+                return std::shared_ptr<const MapData>(
+                        std::make_shared<MapData>(MapData::load(db, filter, &cancel)));
+            });
     if (!started.ok()) {
         ui::setPlainText(m_caption,
                          tr("The map cannot read the case: %1").arg(started.error().message));
@@ -78,6 +124,8 @@ void MapView::onLoaded(const std::shared_ptr<const MapData> &data)
     m_model->setMapData(data);
     m_canvas->setData(data);
     m_canvas->setSelectedIps(m_hub.selection().ips);
+    if (std::exchange(m_zoomPending, false))
+        m_canvas->zoomToIps(m_hub.selection().ips);
     updateCaption();
     Q_EMIT loaded();
 }
@@ -128,7 +176,27 @@ void MapView::updateCaption()
     if (d->arcsWithoutCoordinates > 0)
         text += tr(" %n impossible-travel finding(s) lack coordinates and are not drawn.", nullptr,
                    int(d->arcsWithoutCoordinates));
-    text += tr(" Counts cover the whole case; points mark database locations, not devices.");
+    if (d->destinationIps > 0)
+        text += tr(" %n destination address(es) (destination.ip) drawn as hollow squares.", nullptr,
+                   int(d->destinationIps));
+    if (m_filter.isEmpty()) {
+        text += tr(" Counts cover the whole case");
+    } else {
+        QStringList what;
+        if (!m_filter.eventIds.empty())
+            what << tr("the selected finding's %n evidence event(s)", nullptr,
+                       int(m_filter.eventIds.size()));
+        if (!m_filter.users.isEmpty())
+            what << tr("events of %1")
+                            .arg(m_filter.users.mid(0, 3).join(QStringLiteral(", "))
+                                 + (m_filter.users.size() > 3 ? tr(", …") : QString()));
+        if (m_filter.fromUs || m_filter.toUs)
+            what << tr("%1 – %2 UTC")
+                            .arg(m_filter.fromUs ? utcMinute(*m_filter.fromUs) : tr("start"),
+                                 m_filter.toUs ? utcMinute(*m_filter.toUs) : tr("end"));
+        text += tr(" Counts: only %1").arg(what.join(QStringLiteral(", ")));
+    }
+    text += tr("; points mark database locations, not devices.");
     ui::setPlainText(m_caption, text);
 }
 

@@ -3,7 +3,6 @@
 #include "common/safetext.h"
 #include "core/timeutil.h"
 #include "items/timelinemodel.h"
-#include "render/maprenderer.h"
 
 #include <QAreaSeries>
 #include <QCategoryAxis>
@@ -11,6 +10,7 @@
 #include <QLocale>
 #include <QMouseEvent>
 #include <QResizeEvent>
+#include <QScopedValueRollback>
 #include <QToolTip>
 #include <QValueAxis>
 
@@ -21,6 +21,7 @@ namespace netcase {
 namespace {
 
 constexpr std::int64_t kMin = TimelineSummary::kMinuteUs;
+constexpr double kSteps[] = {1, 2, 5};
 
 QColor outcomeColor(int slot, bool dark)
 {
@@ -47,11 +48,14 @@ TimelineChartView::TimelineChartView(const TimelineModel &model, QWidget *parent
     setMouseTracking(true);
     setRenderHint(QPainter::Antialiasing, false); // crisp bucket edges
     auto *c = new QChart;
-    c->setMargins(QMargins(4, 4, 8, 4));
+    // Room under the plot for the time labels drawForeground writes.
+    c->setMargins(QMargins(4, 4, 8, 8 + fontMetrics().height()));
     c->legend()->setAlignment(Qt::AlignTop);
     c->addAxis(m_axisX, Qt::AlignBottom);
     c->addAxis(m_axisY, Qt::AlignLeft);
     m_axisX->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    m_axisX->setLabelsVisible(false); // drawn by drawForeground, whole
+    m_axisX->setTitleVisible(false);  // the caption above names the bucket size
     m_axisY->setLabelFormat(QStringLiteral("%d"));
     m_axisY->setTitleText(tr("events"));
     const char *names[]
@@ -66,9 +70,24 @@ TimelineChartView::TimelineChartView(const TimelineModel &model, QWidget *parent
         m_areas[i]->attachAxis(m_axisY);
     }
     setChart(c);
+    // The ticks depend on the plot's width: a resize or a legend moving changes it.
+    connect(c, &QChart::plotAreaChanged, this, [this](const QRectF &plot) {
+        // Only a new size, and from the event loop: updateAxis itself may lay the chart out.
+        if (plot.size() == m_axisPlot || m_axisQueued)
+            return;
+        m_axisQueued = true;
+        QMetaObject::invokeMethod(
+                this,
+                [this] {
+                    m_axisQueued = false;
+                    updateAxis();
+                    viewport()->update();
+                },
+                Qt::QueuedConnection);
+    });
     setToolTip(tr("Events per time bucket, stacked by event.outcome: success (bottom), failure, "
-                  "other/unknown (top). Coloured bands are findings over the time they cover; the "
-                  "highlighted band is the selected time range.\nDrag: select a range · click: "
+                  "other/unknown (top). The highlighted band is the selected time range; findings "
+                  "are the lanes below the chart.\nDrag: select a range · click: "
                   "select a bucket · wheel or +/-: zoom · Shift+drag, middle drag or "
                   "Left/Right: pan · Home: whole case · Esc: clear the range."));
     applyPalette();
@@ -121,16 +140,41 @@ void TimelineChartView::refresh()
     }
     for (int i = 0; i < 4; ++i)
         m_lines[i]->replace(pts[i]);
-    m_axisY->setRange(0, std::max<double>(1.0, double(maxTotal) * 1.08));
-    m_axisY->applyNiceNumbers();
-    if (m_axisY->max() <= 5)
-        m_axisY->setTickCount(int(m_axisY->max()) + 1);
+    m_maxTotal = maxTotal;
     updateAxis();
     viewport()->update();
 }
 
 void TimelineChartView::updateAxis()
 {
+    if (m_inUpdateAxis)
+        return;
+    m_axisPlot = chart()->plotArea().size();
+    const QScopedValueRollback guard(m_inUpdateAxis, true);
+    // As many count labels as the plot's height holds apart (a short dock gets 0 and the top),
+    // so they are never squeezed into "…": a round step (1, 2 or 5 times a power of ten) that
+    // needs at most that many. Set only when it changes: the chart lays out again on a change.
+    // The count is kept until the height changes by more than a line: the labels' own size
+    // must not make it flip back and forth.
+    const double plotH = plotRect().height();
+    if (m_yFit == 0 || std::abs(plotH - m_yFitHeight) > fontMetrics().height()) {
+        m_yFit = std::clamp(int(plotH / (fontMetrics().height() * 1.4)) + 1, 2, 6);
+        m_yFitHeight = plotH;
+    }
+    const int fit = m_yFit;
+    const double top = std::max(1.0, double(m_maxTotal) * 1.08);
+    double yStep = 0;
+    for (double base = 1; yStep == 0; base *= 10) {
+        for (double k : kSteps) {
+            if (yStep == 0 && std::ceil(top / (base * k)) + 1 <= fit)
+                yStep = base * k;
+        }
+    }
+    const int ticks = int(std::ceil(top / yStep)) + 1;
+    if (m_axisY->max() != yStep * (ticks - 1) || m_axisY->min() != 0)
+        m_axisY->setRange(0, yStep * (ticks - 1));
+    if (m_axisY->tickCount() != ticks)
+        m_axisY->setTickCount(ticks);
     const std::int64_t from = m_model.fromUs(), to = m_model.toUs();
     for (const QString &label : m_axisX->categoriesLabels())
         m_axisX->remove(label);
@@ -139,16 +183,50 @@ void TimelineChartView::updateAxis()
     const int maxTicks = std::max(
             2, int(plotRect().width()
                    / (fontMetrics().horizontalAdvance(QStringLiteral("00-00 00:00")) * 1.8)));
-    std::int64_t step = TimelineSummary::chooseBucketUs(to - from, maxTicks);
-    // Spans of years go beyond the largest bucket (30 days): take whole multiples of it, or
-    // the labels would crowd into "…".
-    if (const std::int64_t ticks = (to - from) / step; ticks > maxTicks)
-        step *= (ticks + maxTicks - 1) / maxTicks;
+    auto stepFor = [&](int wanted) {
+        std::int64_t s = TimelineSummary::chooseBucketUs(to - from, wanted);
+        // Spans of years go beyond the largest bucket (30 days): take whole multiples of it.
+        if (const std::int64_t ticks = (to - from) / s; ticks > wanted)
+            s *= (ticks + wanted - 1) / wanted;
+        return s;
+    };
+    auto tickCount = [&](std::int64_t s) {
+        std::int64_t n = 0;
+        for (std::int64_t t = floorDiv(from, s) * s + s; t < to - s / 4; t += s)
+            ++n;
+        return n;
+    };
+    // A nice step can leave the view without a tick (3 days at a weekly step): ask for finer
+    // ones until two ticks fall in it; axisLabels() drops any label that would touch another.
+    std::int64_t step = stepFor(maxTicks);
+    for (int wanted = maxTicks * 2; tickCount(step) < 2 && wanted <= maxTicks * 16; wanted *= 2)
+        step = stepFor(wanted);
     // No tick in the last quarter step: its label, centred on it, would be cut at the edge.
-    for (std::int64_t t = floorDiv(from, step) * step + step; t < to - step / 4; t += step)
+    m_ticks.clear();
+    for (std::int64_t t = floorDiv(from, step) * step + step; t < to - step / 4; t += step) {
         m_axisX->append(utcAxisLabel(t, step), double(t) / 1000.0);
-    m_axisX->setTitleText(
-            tr("UTC · %1 buckets").arg(TimelineSummary::bucketName(m_model.bucketUs())));
+        m_ticks.emplace_back(t, utcAxisLabel(t, step));
+    }
+}
+
+std::vector<TimelineChartView::AxisLabel> TimelineChartView::axisLabels() const
+{
+    std::vector<AxisLabel> out;
+    const QRectF r = plotRect();
+    const QFontMetricsF fm(font());
+    const double gap = fm.horizontalAdvance(QStringLiteral("  "));
+    const double right = double(viewport()->width());
+    double lastRight = -1e9;
+    for (const auto &[t, text] : m_ticks) {
+        const double w = fm.horizontalAdvance(text);
+        double x = xOf(t) - w / 2;
+        x = std::clamp(x, 0.0, std::max(0.0, right - w));
+        if (x < lastRight + gap || x + w > right)
+            continue; // would touch its neighbour or not fit: left out, never shortened
+        out.push_back({text, QRectF(x, r.bottom() + 3, w, fm.height())});
+        lastRight = x + w;
+    }
+    return out;
 }
 
 void TimelineChartView::resizeEvent(QResizeEvent *event)
@@ -161,7 +239,6 @@ void TimelineChartView::fitToHeight()
 {
     const bool compact = height() < 20 * fontMetrics().height();
     chart()->legend()->setAlignment(compact ? Qt::AlignRight : Qt::AlignTop);
-    m_axisX->setTitleVisible(!compact);
     m_axisY->setTitleVisible(!compact);
 }
 
@@ -185,18 +262,24 @@ std::int64_t TimelineChartView::timeAt(double x) const
            + std::int64_t(std::llround(f * double(m_model.toUs() - m_model.fromUs())));
 }
 
-void TimelineChartView::setBands(std::vector<FindingBand> bands)
-{
-    m_bands = std::move(bands);
-    viewport()->update();
-}
-
 void TimelineChartView::setSelectedRange(std::optional<std::int64_t> fromUs,
                                          std::optional<std::int64_t> toUs)
 {
     m_selFrom = fromUs;
     m_selTo = toUs;
     viewport()->update();
+}
+
+bool TimelineChartView::event(QEvent *event)
+{
+    // Escape belongs to the chart while it has focus: it clears the time range only, as the
+    // tooltip says, instead of the window's "clear selection" (which drops the entities too).
+    if (event->type() == QEvent::ShortcutOverride
+        && static_cast<QKeyEvent *>(event)->key() == Qt::Key_Escape) {
+        event->accept();
+        return true;
+    }
+    return QChartView::event(event);
 }
 
 void TimelineChartView::mousePressEvent(QMouseEvent *event)
@@ -322,14 +405,6 @@ void TimelineChartView::showHoverTip(const QPoint &pos, const QPoint &globalPos)
             break;
         }
     }
-    for (const FindingBand &band : m_bands) {
-        if (t >= band.firstUs && t <= std::max(band.lastUs, band.firstUs + bucketUs))
-            tip += tr("\nFinding #%1 (%2, severity %3): %4")
-                           .arg(band.id)
-                           .arg(band.kind)
-                           .arg(band.severity)
-                           .arg(band.title);
-    }
     if (!tip.isEmpty())
         QToolTip::showText(globalPos, ui::plainToolTip(tip), this);
 }
@@ -340,20 +415,6 @@ void TimelineChartView::drawForeground(QPainter *painter, const QRectF &rect)
     const QRectF r = plotRect();
     painter->save();
     painter->setClipRect(r);
-    // Findings: a translucent band over the time each covers, coloured by severity; a thin bar
-    // on top so overlapping bands stay distinguishable.
-    const double barH = std::max(3.0, fontMetrics().height() * 0.25);
-    int lane = 0;
-    for (const FindingBand &b : m_bands) {
-        const double x0 = xOf(b.firstUs);
-        const double x1 = std::max(xOf(b.lastUs), x0 + 3);
-        QColor c = MapRenderer::severityColor(b.severity, palette());
-        QColor fill = c;
-        fill.setAlpha(38);
-        painter->fillRect(QRectF(x0, r.top(), x1 - x0, r.height()), fill);
-        painter->fillRect(QRectF(x0, r.top() + (lane % 4) * barH, x1 - x0, barH), c);
-        ++lane;
-    }
     auto drawRange = [&](double a, double b) {
         QColor hl = palette().color(QPalette::Highlight);
         QColor fill = hl;
@@ -368,6 +429,11 @@ void TimelineChartView::drawForeground(QPainter *painter, const QRectF &rect)
     else if (m_selFrom || m_selTo)
         drawRange(m_selFrom ? xOf(*m_selFrom) : r.left() - 2,
                   m_selTo ? xOf(*m_selTo) : r.right() + 2);
+    painter->setClipping(false);
+    painter->setPen(palette().color(QPalette::Text));
+    painter->setFont(font());
+    for (const AxisLabel &label : axisLabels())
+        painter->drawText(label.rect, Qt::AlignCenter, label.text);
     painter->restore();
 }
 

@@ -4,9 +4,11 @@
 #include "case/casesession.h"
 #include "common/safetext.h"
 #include "core/timeutil.h"
+#include "items/findinglanes.h"
 #include "items/selectionhub.h"
 #include "items/timelinemodel.h"
 #include "timeline/timelinechartview.h"
+#include "timeline/timelinelanes.h"
 
 #include <QLabel>
 #include <QLocale>
@@ -21,7 +23,7 @@ constexpr std::int64_t kMin = TimelineSummary::kMinuteUs;
 // buckets, wider would make buckets of more than a month.
 constexpr std::int64_t kMinSpan = 10 * kMin;
 constexpr std::int64_t kMaxSpan = 3660LL * 1440 * kMin;
-constexpr int kMaxBands = 60;
+constexpr int kMaxLanes = 12;
 
 // The part of the hub's filter the timeline applies: who, not when.
 EventFilter entityFilter(const SelectionHub &hub)
@@ -46,6 +48,7 @@ TimelineView::TimelineView(SelectionHub &hub, QWidget *parent)
     , m_hub(hub)
     , m_model(new TimelineModel(this))
     , m_chart(new TimelineChartView(*m_model, this))
+    , m_lanes(new TimelineLanes(*m_chart, this))
     , m_caption(ui::plainLabel(this))
 {
     setObjectName(QStringLiteral("TimelineView"));
@@ -58,7 +61,10 @@ TimelineView::TimelineView(SelectionHub &hub, QWidget *parent)
     layout->setSpacing(0);
     layout->addWidget(m_caption);
     layout->addWidget(m_chart, 1);
+    layout->addWidget(m_lanes);
+    m_lanes->hide();
     setFocusProxy(m_chart);
+    connect(m_lanes, &TimelineLanes::findingClicked, this, &TimelineView::selectFindingOfLane);
 
     connect(&m_hub, &SelectionHub::filterChanged, this, &TimelineView::followSelection);
     connect(&m_hub, &SelectionHub::selectionChanged, this, &TimelineView::followSelection);
@@ -94,15 +100,19 @@ void TimelineView::setSession(CaseSession *session)
 void TimelineView::reload()
 {
     m_load.cancel();
-    m_loadedFilter = entityFilter(m_hub);
+    const EventFilter filter = entityFilter(m_hub);
+    // Other entities than last time: their events may lie anywhere, so the next summary is
+    // shown whole (or, for a finding, around its window) instead of in the old range.
+    if (!sameFilter(filter, m_loadedFilter))
+        m_refit = true;
+    m_loadedFilter = filter;
     if (!m_session) {
         m_model->setSummary(nullptr);
-        m_chart->setBands({});
+        m_lanes->setLanes({}, 0);
         m_chart->refresh();
         updateCaption();
         return;
     }
-    const EventFilter filter = m_loadedFilter;
     const Status started = m_load.start(*m_session, [filter](const Database &db,
                                                              const std::atomic<bool> &cancel) {
         return std::make_shared<TimelineSummary>(TimelineSummary::build(db, filter, &cancel));
@@ -118,14 +128,17 @@ void TimelineView::reload()
 void TimelineView::onLoaded(const std::shared_ptr<TimelineSummary> &summary)
 {
     m_model->setSummary(summary);
-    // Keep the range the analyst chose, unless none of what is now counted falls in it (a
-    // finding selected from another year must not leave an empty chart).
-    const bool fit = !m_haveRange || (summary && !summary->isEmpty() && m_model->shownTotal() == 0);
-    if (fit)
+    // A new selection is shown whole, a selected finding around its window; a reload for the
+    // same entities (new events imported) keeps the range the analyst chose, unless none of
+    // what is now counted falls in it.
+    const bool fit = !m_haveRange || std::exchange(m_refit, false)
+                     || (summary && !summary->isEmpty() && m_model->shownTotal() == 0);
+    if (fit && m_hub.selection().findingId != 0)
+        m_zoomedFinding = 0; // zoomToFinding below brings its window into view
+    else if (fit)
         fitToData();
     else
         setViewRange(m_model->fromUs(), m_model->toUs());
-    reloadBands();
     followSelection();
     Q_EMIT loaded();
 }
@@ -158,7 +171,7 @@ void TimelineView::setViewRange(std::int64_t fromUs, std::int64_t toUs)
     m_haveRange = true;
     m_model->setRange(fromUs, toUs, maxBuckets());
     m_chart->refresh();
-    reloadBands();
+    reloadLanes();
     updateCaption();
 }
 
@@ -167,6 +180,12 @@ int TimelineView::maxBuckets() const
     // About one bucket per 5 device-independent pixels of plot width.
     const double w = std::max(200.0, m_chart->plotRect().width());
     return std::max(20, int(w / 5));
+}
+
+int TimelineView::maxLanes() const
+{
+    const int laneH = m_lanes->laneHeight();
+    return std::clamp(int(height() * 0.4) / std::max(1, laneH), 1, kMaxLanes);
 }
 
 void TimelineView::resizeEvent(QResizeEvent *event)
@@ -178,25 +197,49 @@ void TimelineView::resizeEvent(QResizeEvent *event)
                 Qt::QueuedConnection);
 }
 
-void TimelineView::reloadBands()
+void TimelineView::reloadLanes()
 {
     if (!m_session) {
-        m_chart->setBands({});
+        m_lanes->setLanes({}, 0);
+        m_lanesTotal = 0;
         return;
     }
-    m_chart->setBands(findingBands(m_session->db(), m_model->fromUs(), m_model->toUs(), kMaxBands,
-                                   &m_bandsTotal));
+    const Selection &sel = m_hub.selection();
+    FindingLaneQuery q;
+    q.fromUs = m_model->fromUs();
+    q.toUs = m_model->toUs();
+    q.ips = sel.ips;
+    q.accounts = sel.accounts;
+    q.hosts = sel.hosts;
+    q.findingId = sel.findingId;
+    q.limit = maxLanes();
+    FindingLanes lanes = findingLanes(m_session->db(), q);
+    m_lanesTotal = lanes.total;
+    m_lanes->setLanes(std::move(lanes.lanes), sel.findingId);
+}
+
+void TimelineView::selectFindingOfLane(std::int64_t findingId)
+{
+    if (!m_session)
+        return;
+    const auto f = FindingStore::byId(m_session->db(), findingId);
+    if (!f)
+        return;
+    m_hub.selectFinding(findingId, FindingStore::evidence(m_session->db(), findingId), f->ips,
+                        f->accounts, f->evidenceCount);
 }
 
 void TimelineView::followSelection()
 {
     const Selection &sel = m_hub.selection();
     m_chart->setSelectedRange(sel.fromUs, sel.toUs);
+    if (m_session && !sameFilter(entityFilter(m_hub), m_loadedFilter)) {
+        reload(); // zooms to a selected finding once its events are counted
+        return;
+    }
     zoomToFinding(sel.findingId);
-    if (m_session && !sameFilter(entityFilter(m_hub), m_loadedFilter))
-        reload();
-    else
-        updateCaption();
+    reloadLanes();
+    updateCaption();
 }
 
 void TimelineView::zoomToFinding(std::int64_t findingId)
@@ -239,14 +282,18 @@ void TimelineView::updateCaption()
                                 loc.toString(qlonglong(s->total())), who,
                                 utcMinute(m_model->fromUs()), utcMinute(m_model->toUs()),
                                 TimelineSummary::bucketName(m_model->bucketUs()));
-    const auto shownBands = qlonglong(m_chart->bands().size());
-    if (m_bandsTotal > shownBands)
-        text += tr(" Showing the %1 most severe of %2 findings in view as bands.")
-                        .arg(shownBands)
-                        .arg(m_bandsTotal);
-    else if (shownBands > 0)
-        text += tr(" %n finding(s) shown as bands.", nullptr, int(shownBands));
     const Selection &sel = m_hub.selection();
+    const auto shownLanes = qlonglong(m_lanes->lanes().size());
+    const QString whose
+            = sel.findingId || !sel.ips.isEmpty() || !sel.accounts.isEmpty() || !sel.hosts.isEmpty()
+                      ? tr("findings of the selection")
+                      : tr("findings");
+    if (m_lanesTotal > shownLanes)
+        text += tr(" Lanes: the %1 most severe of %2 %3 in view.")
+                        .arg(loc.toString(shownLanes), loc.toString(qlonglong(m_lanesTotal)),
+                             whose);
+    else if (shownLanes > 0)
+        text += tr(" Lanes: %1 %2 in view.").arg(loc.toString(shownLanes), whose);
     if (sel.fromUs && sel.toUs)
         text += tr(" Selected: %1 – %2.").arg(utcMinute(*sel.fromUs), utcMinute(*sel.toUs));
     ui::setPlainText(m_caption, text);

@@ -58,10 +58,24 @@ GraphScene GraphScene::build(std::shared_ptr<const GraphData> data,
         return scene;
     const GraphData &g = *data;
 
-    // The heaviest nodes of the shown types, up to the cap (ties by index: deterministic).
+    // The heaviest nodes of the shown types, up to the cap (ties by index: deterministic): of
+    // the whole case, or of the focus and its neighbours.
+    const auto &adj = g.adjacency();
     std::vector<int> candidates;
+    std::vector<char> inFocus;
+    for (int i : options.focus) {
+        if (i < 0 || i >= int(g.nodes.size()))
+            continue;
+        if (inFocus.empty())
+            inFocus.assign(g.nodes.size(), 0);
+        inFocus[size_t(i)] = 1;
+        for (int j : adj[size_t(i)])
+            inFocus[size_t(j)] = 1;
+    }
+    scene.m_focused = !inFocus.empty();
     for (int i = 0; i < int(g.nodes.size()); ++i) {
-        if (options.shown[size_t(g.nodes[size_t(i)].type)])
+        if (options.shown[size_t(g.nodes[size_t(i)].type)]
+            && (inFocus.empty() || inFocus[size_t(i)]))
             candidates.push_back(i);
     }
     scene.m_candidates = int(candidates.size());
@@ -85,7 +99,8 @@ GraphScene GraphScene::build(std::shared_ptr<const GraphData> data,
             ++scene.m_extra;
         }
     };
-    const auto &adj = g.adjacency();
+    for (int i : options.focus)
+        addExtra(i); // a focus of a hidden type is still shown
     for (int i : options.pinned)
         addExtra(i);
     for (int i : options.expanded) {

@@ -25,6 +25,10 @@ struct SceneOptions
     int cap = 5000;     ///< most nodes laid out and drawn
     QSet<int> expanded; ///< nodes whose neighbours are all shown (any type, beyond the cap)
     QSet<int> pinned;   ///< nodes always shown (the selection)
+    /// When not empty, the scene starts from these nodes and their neighbours (of the shown
+    /// types, the heaviest up to the cap) instead of the whole case: a selection's
+    /// neighbourhood in a graph of thousands; double-clicks expand it further.
+    QSet<int> focus;
     std::uint32_t seed = 1;
     int maxIterations = 500;
 };
@@ -73,7 +77,10 @@ public:
     QRectF bounds() const;
     QHash<int, QPointF> positions() const;
 
-    /// Nodes of the shown types in the case, and how many of them the cap left out.
+    /// Whether the scene shows a focus's neighbourhood (SceneOptions::focus).
+    bool focused() const { return m_focused; }
+    /// Nodes of the shown types in the case (or in the focus's neighbourhood), and how many of
+    /// them the cap left out.
     int candidates() const { return m_candidates; }
     int cappedOut() const { return m_cappedOut; }
     /// Nodes added beyond the cap or of hidden types (expanded neighbours, the selection).
@@ -89,6 +96,7 @@ private:
     std::vector<SceneEdge> m_edges;
     std::vector<ClusterHull> m_hulls;
     QHash<int, int> m_sceneOf;
+    bool m_focused = false;
     int m_candidates = 0;
     int m_cappedOut = 0;
     int m_extra = 0;
