@@ -47,7 +47,10 @@ void addColumn(Sha256 &hash, ColumnType type, std::string_view bytes);
 class ChunkHash
 {
 public:
-    void addColumn(ColumnType type, std::string_view bytes) { digest::addColumn(m_hash, type, bytes); }
+    void addColumn(ColumnType type, std::string_view bytes)
+    {
+        digest::addColumn(m_hash, type, bytes);
+    }
     void addInt(std::int64_t value);
     void addBlob(std::string_view bytes) { addColumn(Blob, bytes); }
     std::string hexResult() { return m_hash.hexResult(); }

@@ -118,8 +118,7 @@ bool write(std::string_view kind,
     if (!f.open(QIODevice::WriteOnly))
         return false;
     if (f.write(reinterpret_cast<const char *>(&h), sizeof h) != qint64(sizeof h)
-        || f.write(payload.data(), qint64(payload.size())) != qint64(payload.size())
-        || !f.commit())
+        || f.write(payload.data(), qint64(payload.size())) != qint64(payload.size()) || !f.commit())
         return false;
     const QDir dir(folder());
     const QString prefix = prefixFor(kind, sourcePath);

@@ -3,10 +3,10 @@
 // Compiled forms of enrichment text sources (ASN range CSV files), cached in the user's cache
 // folder under the SHA-256 of the source's bytes: a 24 MB CSV is parsed once per version of the
 // file instead of at every enrichment. One cache file per source path: writing the cache of
-// new bytes removes that of the path's earlier bytes. A cache file holds a magic, the format version, the kind,
-// the source's SHA-256, the payload's size and SHA-256, then the payload. It is used only when
-// all of them match and the payload hashes to its recorded SHA-256; a corrupt, truncated,
-// stale, foreign or older-version file is ignored (and written again by the caller).
+// new bytes removes that of the path's earlier bytes. A cache file holds a magic, the format
+// version, the kind, the source's SHA-256, the payload's size and SHA-256, then the payload. It is
+// used only when all of them match and the payload hashes to its recorded SHA-256; a corrupt,
+// truncated, stale, foreign or older-version file is ignored (and written again by the caller).
 
 #include <QString>
 
