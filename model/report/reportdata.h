@@ -12,6 +12,7 @@
 #include "audit/trailcheck.h"
 #include "case/casesummary.h"
 #include "enrich/enrichsource.h"
+#include "intel/intelstore.h"
 #include "items/mapdata.h"
 #include "items/timelinesummary.h"
 
@@ -84,6 +85,7 @@ struct ReportData
     QList<EnrichSource> enrichSources;
     std::int64_t enrichedAddresses = 0;
     std::vector<EnrichFieldDoc> enrichFields;
+    std::vector<intel::IntelSource> intelSources; ///< imported STIX / MISP files (docs/INTEL.md)
 
     std::vector<ReportFinding> findings; ///< by id
     std::int64_t inactiveFindings = 0;   ///< no longer produced and not cited (not listed)
