@@ -10,6 +10,7 @@
 #include "items/selectionhub.h"
 #include "mainwindow/casecontroller.h"
 #include "mainwindow/dockmanager.h"
+#include "mainwindow/intelimporter.h"
 #include "mainwindow/reportexporter.h"
 #include "mainwindow/tableexporter.h"
 
@@ -82,6 +83,17 @@ MainActions::MainActions(QMainWindow &window,
     m_case = bar->addMenu(tr("&Case"));
     m_case->addAction(tr("Import &directory CSV…"), this,
                       [this] { importDirectoryInteractive(&m_window, m_controller.session()); });
+    m_intel = new IntelImporter(&window, controller);
+    QAction *intelAction = m_case->addAction(tr("Import &intelligence…"), m_intel,
+                                             &IntelImporter::importInteractive);
+    intelAction->setObjectName(QStringLiteral("importIntelligence"));
+    intelAction->setToolTip(tr("Import STIX 2.1 bundles, MISP events or MISP feeds and match "
+                               "the case against their indicators"));
+    intelAction->setEnabled(false);
+    connect(&controller, &CaseController::caseOpened, intelAction,
+            [intelAction] { intelAction->setEnabled(true); });
+    connect(&controller, &CaseController::caseClosed, intelAction,
+            [intelAction] { intelAction->setEnabled(false); });
     QAction *properties = m_case->addAction(tr("&Properties…"), this, [this] {
         CaseSession *s = m_controller.session();
         if (!s)

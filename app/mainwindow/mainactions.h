@@ -13,6 +13,7 @@ namespace netcase {
 
 class CaseController;
 class DockManager;
+class IntelImporter;
 class SelectionHub;
 
 class MainActions : public QObject
@@ -28,6 +29,8 @@ public:
     QMenu *caseMenu() const { return m_case; }
     QMenu *viewMenu() const { return m_view; }
     QAction *importAction() const { return m_import; }
+    /// Case → Import intelligence… (tests drive it without the file dialog).
+    IntelImporter *intelImporter() const { return m_intel; }
 
     /// Enables what makes sense for the current case (none, writable, read-only).
     void updateState();
@@ -43,6 +46,7 @@ private:
     QMenu *m_case = nullptr;
     QMenu *m_view = nullptr;
     QAction *m_import = nullptr;
+    IntelImporter *m_intel = nullptr;
     QAction *m_exportTable = nullptr;
     QAction *m_close = nullptr;
     QAction *m_back = nullptr;

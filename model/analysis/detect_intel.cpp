@@ -92,7 +92,6 @@ std::vector<Finding> intelFindings(const intel::IntelMatches &m, const AnalysisC
         f.kind = "intel";
         f.rule = "intel";
         f.key = s(value);
-        const intel::Indicator &first = m.indicators[hits.front()->indicator].ind;
         const bool isIp = hits.front()->field.endsWith(QLatin1String(".ip"));
         if (isIp)
             f.ips.insert(s(value));
@@ -100,7 +99,7 @@ std::vector<Finding> intelFindings(const intel::IntelMatches &m, const AnalysisC
             f.hosts.insert(s(value));
         int best = 0;
         std::string bestWhy;
-        QStringList producers, fields;
+        QStringList producers, validProducers, fields;
         nlohmann::json indicators = nlohmann::json::array();
         std::map<std::int64_t, bool> seen;
         std::int64_t outside = 0, events = 0;
@@ -123,8 +122,10 @@ std::vector<Finding> intelFindings(const intel::IntelMatches &m, const AnalysisC
                 const int w = weightOf(si.ind, why);
                 if (w > best) {
                     best = w;
-                    bestWhy = why;
+                    bestWhy = why + "; " + s(si.ind.context);
                 }
+                if (!validProducers.contains(producer))
+                    validProducers << producer;
             }
             if (seen.emplace(si.id, true).second) {
                 nlohmann::json j = indicatorJson(m, si);
@@ -153,10 +154,11 @@ std::vector<Finding> intelFindings(const intel::IntelMatches &m, const AnalysisC
                   + s(value) + " is named by threat intelligence ("
                   + s(producers.join(QStringLiteral(", "))) + ")";
         if (best > 0) {
-            f.addSignal("intel_indicator", best, bestWhy + "; " + s(first.context));
-            if (producers.size() > 1)
-                f.addSignal("intel_producers", std::min(10, 5 * int(producers.size() - 1)),
-                            std::to_string(producers.size()) + " producers name it");
+            f.addSignal("intel_indicator", best, bestWhy);
+            if (validProducers.size() > 1)
+                f.addSignal("intel_producers", std::min(10, 5 * int(validProducers.size() - 1)),
+                            std::to_string(validProducers.size())
+                                    + " producers name it within their validity");
         } else {
             f.addSignal("intel_outside_validity", kIntelOutsideWeight,
                         "every matching event is outside the indicators' validity windows; "

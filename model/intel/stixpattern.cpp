@@ -151,9 +151,53 @@ void comparison(const std::vector<Token> &c, ParsedPattern &out)
     out.terms.push_back({kind, *value});
 }
 
+/// MISP's STIX export writes an ip-src / ip-dst attribute as
+/// `[network-traffic:dst_ref.type = 'ipv4-addr' AND network-traffic:dst_ref.value = 'V']`: an
+/// AND of exactly these two comparisons on one reference names the address V. True when inner
+/// is that form (the term added).
+bool trafficAddress(const std::vector<Token> &inner, ParsedPattern &out)
+{
+    if (inner.size() != 7 || !isWord(inner[3], "AND"))
+        return false;
+    QString ref, type, value;
+    for (std::size_t at : {std::size_t(0), std::size_t(4)}) {
+        const Token &path = inner[at];
+        if (path.type != Tok::Word || inner[at + 1].type != Tok::Op
+            || inner[at + 1].text != QLatin1String("=") || inner[at + 2].type != Tok::String)
+            return false;
+        const QString p = path.text.toLower();
+        const qsizetype dot = p.lastIndexOf(QLatin1Char('.'));
+        const QString base = p.left(dot), leaf = p.mid(dot + 1);
+        if (base != QLatin1String("network-traffic:src_ref")
+            && base != QLatin1String("network-traffic:dst_ref"))
+            return false;
+        if (!ref.isEmpty() && ref != base)
+            return false;
+        ref = base;
+        if (leaf == QLatin1String("type"))
+            type = inner[at + 2].text;
+        else if (leaf == QLatin1String("value"))
+            value = inner[at + 2].text;
+        else
+            return false;
+    }
+    if (value.isEmpty()
+        || (type != QLatin1String("ipv4-addr") && type != QLatin1String("ipv6-addr")))
+        return false;
+    const auto v = canonicalNetwork(value);
+    if (!v || v->contains(QLatin1Char(':')) != (type == QLatin1String("ipv6-addr"))) {
+        out.unsupported << QStringLiteral("'%1' is not a valid %2").arg(value, type);
+        return true;
+    }
+    out.terms.push_back({Kind::Ip, *v});
+    return true;
+}
+
 /// The comparisons inside one observation `[ ... ]` (tokens between the brackets).
 void observation(const std::vector<Token> &inner, ParsedPattern &out)
 {
+    if (trafficAddress(inner, out))
+        return;
     for (const Token &t : inner) {
         for (const char *w : {"AND", "NOT", "LIKE", "MATCHES", "IN", "ISSUPERSET"}) {
             if (isWord(t, w)) {

@@ -3,7 +3,10 @@
 // The subset of the STIX 2.1 patterning language (STIX 2.1 section 9) that Netcase matches:
 // observation expressions `[ ... ]` joined by OR, each holding comparisons joined by OR, each
 // comparison `ipv4-addr:value`, `ipv6-addr:value`, `domain-name:value` or `url:value` with `=`
-// (or ISSUBSET on an address, for a network) and a quoted string. Alternatives the subset does
+// (or ISSUBSET on an address, for a network) and a quoted string; and the form MISP's STIX
+// export gives addresses, `[network-traffic:dst_ref.type = 'ipv4-addr' AND
+// network-traffic:dst_ref.value = 'V']` (src_ref alike), read as the address V (any further
+// comparison, such as a port, makes it unsupported). Alternatives the subset does
 // not cover are reported, the others kept (an OR of alternatives holds when any one of them
 // does, so matching fewer is never wrong, only incomplete). AND, FOLLOWEDBY, NOT, LIKE, MATCHES,
 // IN, other comparisons and qualifiers (WITHIN, REPEATS, START/STOP) change what a match is:

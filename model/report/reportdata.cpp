@@ -244,6 +244,7 @@ Result<ReportData> collectReportData(const CaseFile &caseFile,
         return cancelled();
     d.enrichSources = enrichmentSources(db);
     d.enrichFields = enrichmentFieldDocs(db, &d.enrichedAddresses);
+    d.intelSources = intel::IntelStore::sources(db);
     if (!step(15, QStringLiteral("Reading decisions")))
         return cancelled();
     readDecisions(db, d);

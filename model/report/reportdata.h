@@ -13,6 +13,7 @@
 #include "case/casesummary.h"
 #include "case/notestore.h"
 #include "enrich/enrichsource.h"
+#include "intel/intelstore.h"
 #include "items/mapdata.h"
 #include "items/timelinesummary.h"
 
@@ -95,6 +96,7 @@ struct ReportData
     QList<EnrichSource> enrichSources;
     std::int64_t enrichedAddresses = 0;
     std::vector<EnrichFieldDoc> enrichFields;
+    std::vector<intel::IntelSource> intelSources; ///< imported STIX / MISP files (docs/INTEL.md)
 
     std::vector<ReportFinding> findings; ///< by id
     std::int64_t inactiveFindings = 0;   ///< no longer produced and not cited (not listed)

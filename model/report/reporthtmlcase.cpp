@@ -111,6 +111,33 @@ void htmlSourcesSection(HtmlOut &out, const ReportData &d)
     out.tableEnd();
 }
 
+namespace {
+
+/// The threat intelligence files imported (netcase intel), with their provenance.
+void htmlIntelSources(HtmlOut &out, const ReportData &d)
+{
+    if (d.intelSources.empty())
+        return;
+    out.heading(3, QStringLiteral("Threat intelligence"));
+    out.paragraph(QStringLiteral("Indicators imported from STIX 2.1 bundles and MISP events; "
+                                 "matches are findings of kind intel. What a file held that "
+                                 "Netcase cannot use is counted under Not used."));
+    out.tableStart({QStringLiteral("#"), QStringLiteral("File"), QStringLiteral("Format"),
+                    QStringLiteral("Producer"), QStringLiteral("Indicators"),
+                    QStringLiteral("Not used"), QStringLiteral("Imported"),
+                    QStringLiteral("SHA-256")});
+    for (const intel::IntelSource &s : d.intelSources)
+        out.rowHtml({QString::number(s.id), esc(s.name), esc(s.format.toUpper()),
+                     esc(orNone(s.producer, QStringLiteral("not named"))), esc(num(s.indicators)),
+                     esc(num(std::int64_t(s.unsupported.size()))),
+                     esc(s.importedAt + QStringLiteral(" by ") + s.actor),
+                     QStringLiteral("<span class=\"hash\">") + esc(s.sha256)
+                             + QStringLiteral("</span>")});
+    out.tableEnd();
+}
+
+} // namespace
+
 void htmlEnrichmentSection(HtmlOut &out, const ReportData &d)
 {
     out.section("enrichment", QStringLiteral("3. Enrichment"));
@@ -146,6 +173,7 @@ void htmlEnrichmentSection(HtmlOut &out, const ReportData &d)
             out.paragraph(QStringLiteral("Data credits: ") + credits.join(QStringLiteral("; "))
                           + QLatin1Char('.'));
     }
+    htmlIntelSources(out, d);
     out.heading(3, QStringLiteral("Fields collected and why"));
     out.paragraph(QStringLiteral("%1 addresses are enriched. An address's network and location "
                                  "describe where traffic came from, not who sent it.")

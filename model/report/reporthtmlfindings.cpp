@@ -43,6 +43,37 @@ std::vector<const ReportFinding *> bySeverity(const std::vector<ReportFinding> &
     return out;
 }
 
+/// An intel finding's indicators: who named the value, in which file, how sure, and how many
+/// of the events fall inside the indicator's validity window.
+void intelIndicators(HtmlOut &out, const nlohmann::json &details)
+{
+    const auto it = details.find("indicators");
+    if (it == details.end() || !it->is_array() || it->empty())
+        return;
+    out.element("h4", QStringLiteral("Indicators"));
+    out.tableStart({QStringLiteral("Indicator"), QStringLiteral("Producer and file"),
+                    QStringLiteral("Confidence"), QStringLiteral("Valid"),
+                    QStringLiteral("Events inside / outside the window")});
+    for (const auto &i : *it) {
+        const auto ev = i.value("events", nlohmann::json::object());
+        const std::int64_t outside
+                = ev.value("not_yet_valid", std::int64_t(0)) + ev.value("expired", std::int64_t(0));
+        const QString from = jsonText(i, "valid_from"), until = jsonText(i, "valid_until");
+        out.row({jsonText(i, "kind") + QStringLiteral(" ") + jsonText(i, "value"),
+                 jsonText(i, "producer") + QStringLiteral(" — ") + jsonText(i, "source")
+                         + QStringLiteral(" (") + jsonText(i, "format").toUpper()
+                         + QStringLiteral(", SHA-256 ") + jsonText(i, "source_sha256").left(16)
+                         + QStringLiteral("…)"),
+                 i.contains("confidence") && i["confidence"].is_number()
+                         ? jsonText(i, "confidence")
+                         : QStringLiteral("not given"),
+                 (from.isEmpty() ? QStringLiteral("open") : from) + QStringLiteral(" to ")
+                         + (until.isEmpty() ? QStringLiteral("open") : until),
+                 QStringLiteral("%1 / %2").arg(ev.value("valid", std::int64_t(0))).arg(outside)});
+    }
+    out.tableEnd();
+}
+
 void findingCard(HtmlOut &out, const ReportFinding &rf, int maxEvidence)
 {
     const StoredFinding &f = rf.finding;
@@ -76,6 +107,8 @@ void findingCard(HtmlOut &out, const ReportFinding &rf, int maxEvidence)
             out.row({jsonText(s, "name"), jsonText(s, "weight"), jsonText(s, "detail")});
         out.tableEnd();
     }
+    if (f.kind == QLatin1String("intel"))
+        intelIndicators(out, f.details);
     if (f.caveats.is_array() && !f.caveats.empty()) {
         out.element("h4", QStringLiteral("Caveats"));
         QStringList items;

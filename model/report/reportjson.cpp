@@ -263,6 +263,27 @@ json ruleFeedbackJson(const ReportData &d)
     return {{"stats", stats}, {"tuning", tuning}};
 }
 
+/// The imported STIX / MISP files with their provenance (docs/INTEL.md).
+json intelJson(const ReportData &d)
+{
+    json files = json::array();
+    for (const intel::IntelSource &f : d.intelSources) {
+        json unsupported = json::array();
+        for (const intel::Unsupported &u : f.unsupported)
+            unsupported.push_back({{"id", s(u.id)}, {"what", s(u.what)}, {"reason", s(u.reason)}});
+        files.push_back({{"id", f.id},
+                         {"format", s(f.format)},
+                         {"name", s(f.name)},
+                         {"sha256", s(f.sha256)},
+                         {"producer", s(f.producer)},
+                         {"imported_at", s(f.importedAt)},
+                         {"imported_by", s(f.actor)},
+                         {"indicators", f.indicators},
+                         {"unsupported", unsupported}});
+    }
+    return {{"files", files}};
+}
+
 } // namespace
 
 std::string reportJson(const ReportData &d)
@@ -275,6 +296,7 @@ std::string reportJson(const ReportData &d)
                       {"case", caseJson(d)},
                       {"sources", sourcesJson(d)},
                       {"enrichment", enrichmentJson(d)},
+                      {"intelligence", intelJson(d)},
                       {"findings",
                        {{"max_evidence_per_finding", d.maxEvidence},
                         {"inactive_not_listed", d.inactiveFindings},

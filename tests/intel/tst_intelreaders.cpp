@@ -49,6 +49,18 @@ private Q_SLOTS:
         QTest::addRow("and")
                 << u"[ipv4-addr:value = '192.0.2.1' AND network-traffic:dst_port = 443]"_s
                 << QStringList{} << 1;
+        QTest::addRow("misp traffic form")
+                << u"[network-traffic:dst_ref.type = 'ipv4-addr' AND network-traffic:dst_ref.value = '5.6.7.8']"_s
+                << QStringList{u"5.6.7.8"_s} << 0;
+        QTest::addRow("misp traffic v6")
+                << u"[network-traffic:src_ref.type = 'ipv6-addr' AND network-traffic:src_ref.value = '2001:db8::5']"_s
+                << QStringList{u"2001:db8::5"_s} << 0;
+        QTest::addRow("traffic with a port")
+                << u"[network-traffic:dst_ref.type = 'ipv4-addr' AND network-traffic:dst_ref.value = '5.6.7.8' AND network-traffic:dst_port = 443]"_s
+                << QStringList{} << 1;
+        QTest::addRow("traffic refs differ")
+                << u"[network-traffic:src_ref.type = 'ipv4-addr' AND network-traffic:dst_ref.value = '5.6.7.8']"_s
+                << QStringList{} << 1;
         QTest::addRow("followedby")
                 << u"[ipv4-addr:value = '192.0.2.1'] FOLLOWEDBY [ipv4-addr:value = '192.0.2.2']"_s
                 << QStringList{} << 1;
