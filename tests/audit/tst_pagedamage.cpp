@@ -62,13 +62,13 @@ private Q_SLOTS:
         const auto events = test::netcase({QStringLiteral("events"), path});
         QVERIFY2(verify.exitCode >= 0 && events.exitCode >= 0, "a command crashed");
         const bool altered = events.exitCode == 0 && events.out != m_events;
+        const QByteArray said = QByteArray(verify.out + verify.err).trimmed();
         if (verify.exitCode == 0)
             QVERIFY2(!altered, "verify says intact but the events read back differ");
         else
-            QVERIFY2(!(verify.out + verify.err).trimmed().isEmpty(), "verify failed silently");
+            QVERIFY2(!said.isEmpty(), "verify failed silently");
         qInfo("seed %u: verify exit %d, events exit %d%s: %s", seed, verify.exitCode,
-              events.exitCode, altered ? " (altered)" : "",
-              (verify.out + verify.err).trimmed().left(160).constData());
+              events.exitCode, altered ? " (altered)" : "", said.left(160).constData());
     }
 
 private:
