@@ -486,11 +486,15 @@ refresh(Database &db, const std::vector<const char *> &sections, const KnownChun
     return out;
 }
 
-Coverage check(const Database &db)
+Coverage check(const Database &db, const std::vector<const char *> &only)
 {
     Coverage cov;
     const auto recorded = readRecorded(db);
     for (const SectionDef &def : kSections) {
+        if (!only.empty() && std::none_of(only.begin(), only.end(), [&def](const char *name) {
+                return std::string_view(name) == def.name;
+            }))
+            continue;
         auto live = scan(db, def, std::numeric_limits<std::int64_t>::min());
         if (!live) {
             cov.problems << live.error().message;

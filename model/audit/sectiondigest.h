@@ -48,9 +48,9 @@ struct Coverage
     int sectionsChecked = 0;
 };
 
-/// Recomputes every section and compares it with its rows in `audit_rows` and the root the chain
-/// recorded last. Read-only.
-Coverage check(const Database &db);
+/// Recomputes every section (or only the named ones) and compares it with its rows in
+/// `audit_rows` and the root the chain recorded last. Read-only.
+Coverage check(const Database &db, const std::vector<const char *> &only = {});
 
 } // namespace digest
 } // namespace netcase
