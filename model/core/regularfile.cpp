@@ -1,5 +1,7 @@
 #include "regularfile.h"
 
+#include <QCoreApplication>
+#include <QFile>
 #include <QFileInfo>
 
 namespace netcase {
@@ -19,6 +21,20 @@ Status requireRegularFile(const QString &path, bool allowFolder)
     return makeError(QStringLiteral("%1: not a regular file (a FIFO, socket or device); refused, "
                                     "as reading it could block forever")
                              .arg(path));
+}
+
+Result<QByteArray> readRegularFile(const QString &path)
+{
+    if (Status s = requireRegularFile(path); !s)
+        return s.error();
+    QFile f(path);
+    QByteArray bytes;
+    if (f.open(QIODevice::ReadOnly))
+        bytes = f.readAll();
+    if (!f.isOpen() || f.error() != QFileDevice::NoError)
+        return makeError(QCoreApplication::translate("netcase", "%1: cannot read (%2)")
+                                 .arg(path, f.errorString()));
+    return bytes;
 }
 
 } // namespace netcase

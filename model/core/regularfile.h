@@ -6,6 +6,7 @@
 
 #include "core/result.h"
 
+#include <QByteArray>
 #include <QString>
 
 namespace netcase {
@@ -13,5 +14,8 @@ namespace netcase {
 /// Ok when path is a regular file (or a link to one); otherwise why it is refused.
 /// allowFolder also accepts a folder.
 Status requireRegularFile(const QString &path, bool allowFolder = false);
+
+/// The whole of a regular file, or why it cannot be read (the message names the path).
+Result<QByteArray> readRegularFile(const QString &path);
 
 } // namespace netcase

@@ -4,7 +4,6 @@
 #include "core/regularfile.h"
 
 #include <QCoreApplication>
-#include <QFile>
 #include <QFileInfo>
 
 #include <algorithm>
@@ -53,17 +52,10 @@ bool parseBound(const std::string &s, IpKey &out)
 
 Status AsnRanges::load(const QString &path)
 {
-    if (Status s = requireRegularFile(path); !s)
-        return s;
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return makeError(QCoreApplication::translate("netcase", "%1: cannot read (%2)")
-                                 .arg(path, f.errorString()));
-    const QByteArray bytes = f.readAll();
-    if (f.error() != QFileDevice::NoError)
-        return makeError(QCoreApplication::translate("netcase", "%1: cannot read (%2)")
-                                 .arg(path, f.errorString()));
-    return parse(std::string_view(bytes.constData(), size_t(bytes.size())), path);
+    auto bytes = readRegularFile(path);
+    if (!bytes)
+        return bytes.error();
+    return parse(std::string_view(bytes->constData(), size_t(bytes->size())), path);
 }
 
 Status AsnRanges::parse(std::string_view bytes, const QString &path)

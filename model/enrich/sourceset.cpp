@@ -62,15 +62,10 @@ Result<std::unique_ptr<AsnRanges>> loadAsn(const QString &path, QString &sha256)
             return table->fromCompiled(bytes);
         }))
         return table;
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return makeError(QCoreApplication::translate("netcase", "%1: cannot read (%2)")
-                                 .arg(path, f.errorString()));
-    const QByteArray bytes = f.readAll();
-    if (f.error() != QFileDevice::NoError)
-        return makeError(QCoreApplication::translate("netcase", "%1: cannot read (%2)")
-                                 .arg(path, f.errorString()));
-    const std::string_view view(bytes.constData(), size_t(bytes.size()));
+    const auto bytes = readRegularFile(path);
+    if (!bytes)
+        return bytes.error();
+    const std::string_view view(bytes->constData(), size_t(bytes->size()));
     digest::Sha256 h;
     h.addData(view); // the bytes parsed, should the file have changed since it was hashed
     sha256 = QString::fromStdString(h.hexResult());
