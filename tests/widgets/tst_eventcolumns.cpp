@@ -4,6 +4,7 @@
 // Shift+click are copied by Ctrl+C as tab-separated text with a header, a hostile value's tab
 // and bidi override made visible instead of splitting the cell.
 
+#include "common/eventtableinput.h"
 #include "common/testutil.h"
 
 #include "case/casesession.h"
@@ -25,16 +26,9 @@
 #include <QTest>
 
 using namespace netcase;
+using netcase::test::loaded;
 
 namespace {
-
-bool loaded(EventTableModel &model)
-{
-    if (!model.isLoading())
-        return true;
-    QSignalSpy spy(&model, &EventTableModel::loaded);
-    return spy.wait(30000) && !model.isLoading();
-}
 
 int columnOf(const QAbstractItemModel &m, const QString &title)
 {

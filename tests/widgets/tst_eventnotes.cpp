@@ -5,6 +5,7 @@
 // the Notes view lists every note and a click on one makes its event current; a timeline entry
 // is typed into the Notes view; review mode offers the actions disabled.
 
+#include "common/eventtableinput.h"
 #include "common/testutil.h"
 
 #include "audit/auditlog.h"
@@ -33,30 +34,11 @@
 #include <QTest>
 
 using namespace netcase;
+using netcase::test::cellCenter;
+using netcase::test::loaded;
+using netcase::test::rightClick;
 
 namespace {
-
-/// A right-click on a cell: the offscreen platform does not turn the press into a context menu
-/// event (the window system does), so the event it would deliver is sent (as tst_searchbar).
-void rightClick(QTableView *table, const QPoint &pos)
-{
-    QTest::mouseClick(table->viewport(), Qt::RightButton, {}, pos);
-    QContextMenuEvent event(QContextMenuEvent::Mouse, pos, table->viewport()->mapToGlobal(pos));
-    QApplication::sendEvent(table->viewport(), &event);
-}
-
-bool loaded(EventTableModel &model)
-{
-    if (!model.isLoading())
-        return true;
-    QSignalSpy spy(&model, &EventTableModel::loaded);
-    return spy.wait(30000) && !model.isLoading();
-}
-
-QPoint cellCenter(QTableView *table, int row, int column)
-{
-    return table->visualRect(table->model()->index(row, column)).center();
-}
 
 /// Opens the row's context menu and clicks the action of that name.
 bool chooseFromMenu(QTableView *table, int row, const char *action)

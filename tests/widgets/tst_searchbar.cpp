@@ -5,6 +5,7 @@
 // selection. Pivots from the table: a click on an address or account cell selects it in the
 // hub, a right-click menu filters for or out of a value by editing the query.
 
+#include "common/eventtableinput.h"
 #include "common/testutil.h"
 
 #include "case/casesession.h"
@@ -29,27 +30,8 @@
 #include <QTest>
 
 using namespace netcase;
-
-namespace {
-
-/// A right-click on a cell. The offscreen platform does not turn a right mouse press into a
-/// context menu event (the window system does that), so the event it would deliver is sent.
-void rightClick(QTableView *table, const QPoint &pos)
-{
-    QTest::mouseClick(table->viewport(), Qt::RightButton, {}, pos);
-    QContextMenuEvent event(QContextMenuEvent::Mouse, pos, table->viewport()->mapToGlobal(pos));
-    QApplication::sendEvent(table->viewport(), &event);
-}
-
-bool loaded(EventTableModel &model)
-{
-    if (!model.isLoading())
-        return true;
-    QSignalSpy spy(&model, &EventTableModel::loaded);
-    return spy.wait(30000) && !model.isLoading();
-}
-
-} // namespace
+using netcase::test::loaded;
+using netcase::test::rightClick;
 
 class TestSearchBar : public QObject
 {
