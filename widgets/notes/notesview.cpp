@@ -20,6 +20,16 @@
 
 namespace netcase {
 
+namespace {
+
+/// "1 star", "3 stars".
+QString counted(int n, const QString &one, const QString &many)
+{
+    return QStringLiteral("%1 %2").arg(n).arg(n == 1 ? one : many);
+}
+
+} // namespace
+
 NotesView::NotesView(QWidget *parent)
     : QWidget(parent)
     , m_table(new QTableWidget(this))
@@ -130,11 +140,12 @@ void NotesView::reload()
         ui::setPlainText(m_caption, tr("No notes yet: right-click events in the table to star, "
                                        "tag or comment on them, or add a timeline entry below."));
     else
-        ui::setPlainText(m_caption, tr("%1 stars, %2 tags, %3 comments, %4 timeline entries")
-                                            .arg(stars)
-                                            .arg(tags)
-                                            .arg(comments)
-                                            .arg(entries));
+        ui::setPlainText(m_caption, tr("%1, %2, %3, %4")
+                                            .arg(counted(stars, tr("star"), tr("stars")),
+                                                 counted(tags, tr("tag"), tr("tags")),
+                                                 counted(comments, tr("comment"), tr("comments")),
+                                                 counted(entries, tr("timeline entry"),
+                                                         tr("timeline entries"))));
     updateButtons();
 }
 
