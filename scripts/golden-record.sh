@@ -24,6 +24,8 @@ normalise() {
         -e "s/$(date -u +%Y-%m-%d) [0-9:]+( UTC)?/<now>/g" \
         -e 's/"([a-z_]*hash|audit_head|head)": ?"[0-9a-f]{64}"/"\1":"<hash>"/g' \
         -e 's/head [0-9a-f]{64}/head <hash>/g' \
+        -e 's/"(head_signature|signer_public_key)": ?"[0-9a-f]+"/"\1":"<key>"/g' \
+        -e 's/([0-9a-f]{4}:){7}[0-9a-f]{4}/<fingerprint>/g' \
         -e 's/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/<uuid>/g' \
         -e "s#$work#<work>#g"
 }
@@ -52,7 +54,7 @@ d=$("$bin" decide "$demo" --subject account:maria.k@shop.example --verdict block
     --confidence high --analyst "golden analyst" --factor "token after MFA push" \
     --reason "golden" --proportionality "golden")
 "$bin" review "$demo" --decision "$d" --verdict agree --reviewer "golden reviewer" \
-    --note "golden" >/dev/null
+    --note "golden" --self-review >/dev/null
 record_case demo "$demo"
 "$bin" findings "$demo" --json | normalise >"$out/demo.findings.jsonl"
 "$bin" report "$demo" -o "$work/report.json" >/dev/null

@@ -33,6 +33,7 @@ public:
     Result<RecordSink *> begin(const SourceReport &rep, std::int64_t size) override
     {
         m_push = std::make_unique<cluster::ChPush>(m_conn);
+        m_kinds = {};
         if (Status s = m_push->begin({rep.name, rep.format, rep.sha256, size}); !s)
             return s.error();
         return static_cast<RecordSink *>(this);
@@ -47,20 +48,26 @@ public:
             return s;
         rep.events = m_push->events();
         rep.rejects = m_push->rejects();
+        rep.rejectKinds = m_kinds;
         rep.firstUs = m_push->firstUs();
         rep.lastUs = m_push->lastUs();
         return {};
     }
     bool failed() const override { return m_push && !m_push->ok(); }
     void event(Event &&e, std::string_view) override { (void)m_push->add(e); }
-    void reject(std::int64_t line, std::string_view reason, std::string_view raw) override
+    void reject(std::int64_t line,
+                RejectKind kind,
+                std::string_view reason,
+                std::string_view raw) override
     {
+        m_kinds.add(kind);
         m_push->reject(line, reason, raw);
     }
 
 private:
     const cluster::ChConnection &m_conn;
     std::unique_ptr<cluster::ChPush> m_push;
+    RejectCounts m_kinds;
 };
 
 int run(const QStringList &argv)

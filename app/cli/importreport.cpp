@@ -58,6 +58,8 @@ QString sourceLine(const SourceReport &s)
                            .arg(displaySafe(s.name), s.format)
                            .arg(s.events)
                            .arg(s.rejects);
+    if (const std::string kinds = s.rejectKinds.summary(); !kinds.empty())
+        line += QStringLiteral(" (%1)").arg(QString::fromStdString(kinds));
     if (s.duplicates > 0)
         line += QStringLiteral(" (%1 already in the case from an overlapping file)")
                         .arg(s.duplicates);
@@ -111,6 +113,10 @@ nlohmann::json reportJson(const ImportReport &report, double seconds)
                             {"rejects", s.rejects},
                             {"duplicates", s.duplicates},
                             {"notes", nlohmann::json::array()}};
+        for (RejectKind k : kRejectKinds) {
+            if (const std::int64_t n = s.rejectKinds.of(k); n > 0)
+                o["rejects_by_kind"][std::string(rejectKindName(k))] = n;
+        }
         if (s.events > 0) {
             o["first"] = formatIsoUs(s.firstUs);
             o["last"] = formatIsoUs(s.lastUs);

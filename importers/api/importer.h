@@ -47,7 +47,15 @@ public:
         (void)form;
         event(std::move(e), raw);
     }
-    virtual void reject(std::int64_t line, std::string_view reason, std::string_view raw) = 0;
+    /// A record that did not become an event: its kind, the format's text for it and the raw
+    /// record (or an excerpt of it).
+    virtual void
+    reject(std::int64_t line, RejectKind kind, std::string_view reason, std::string_view raw)
+            = 0;
+    void reject(std::int64_t line, const RejectReason &why, std::string_view raw)
+    {
+        reject(line, why.kind, why.text, raw);
+    }
     /// A note for the person importing, once per source and not per record: how something the
     /// file did not carry was chosen ("year not in the file: assumed 2026 ..."). Shown with the
     /// source's import summary.

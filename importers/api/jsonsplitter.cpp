@@ -137,8 +137,11 @@ bool JsonSplitter::wrapperKey() const
 bool JsonSplitter::finishRecord(Piece &piece, const char *error)
 {
     flushSpan();
-    if (!error && m_oversize)
+    piece.errorKind = RejectKind::Syntax;
+    if (!error && m_oversize) {
         error = "record larger than the 16 MiB limit";
+        piece.errorKind = RejectKind::TooLong;
+    }
     if (m_recordDepth == 0 && !m_garbage && m_linesMode == -1)
         m_linesMode = m_line == m_recLine ? 1 : 0;
     if (error && m_rec.size() > kKeptBadBytes)

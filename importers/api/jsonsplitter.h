@@ -9,6 +9,7 @@
 // malformed record becomes one reject and the rest of the file still imports.
 
 #include "api/inputstream.h"
+#include "core/rejectreason.h"
 
 #include <cstdint>
 #include <string>
@@ -27,6 +28,7 @@ public:
         std::string_view text;       ///< the record's JSON text (or the bad bytes, cut to 4 KiB)
         std::int64_t line = 0;       ///< 1-based line where the record starts
         const char *error = nullptr; ///< non-null when the splitter itself found it malformed
+        RejectKind errorKind = RejectKind::Syntax; ///< what kind of reject error is
     };
 
     explicit JsonSplitter(InputStream &in, size_t maxRecord = 16u << 20);

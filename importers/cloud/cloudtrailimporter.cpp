@@ -101,14 +101,14 @@ public:
             m_values[int(it->second)].assign(value.text);
     }
 
-    std::string finish(Event &e) override
+    RejectReason finish(Event &e) override
     {
         if (get(F::Time).empty())
-            return "no eventTime";
+            return {RejectKind::NoTime, "no eventTime"};
         if (!setIsoTimestamp(e, get(F::Time)))
-            return "unreadable eventTime: " + get(F::Time);
+            return {RejectKind::BadTime, "unreadable eventTime: " + get(F::Time)};
         if (get(F::Name).empty())
-            return "no eventName";
+            return {RejectKind::MissingField, "no eventName"};
         e.action = get(F::Name);
         const std::string &source = get(F::Source);
         e.category = isAuthentication(source, e.action) ? "authentication"

@@ -1,5 +1,6 @@
 #include "entracsvimporter.h"
 
+#include "api/recordloop.h"
 #include "cloud/entrasignin.h"
 #include "cloud/jsonrecordimport.h"
 #include "core/utf8.h"
@@ -84,23 +85,11 @@ Status EntraCsvImporter::parse(InputStream &in, ParseContext &ctx) const
         return makeError(QStringLiteral("no \"Date (UTC)\" column in the header"));
 
     EntraSignIn signIn;
-    std::int64_t sinceCheck = 0;
-    while (reader.next(fields)) {
-        if (++sinceCheck >= 4096) {
-            sinceCheck = 0;
-            if (!ctx.progress(in.position()))
-                return makeError(QStringLiteral("cancelled"), ErrorCode::Cancelled);
-        }
-        if (!reader.problem().empty()) {
-            ctx.sink.reject(reader.line(), reader.problem(), reader.raw());
-            continue;
-        }
+    return forEachRecord(reader, fields, in, ctx, [&](const auto &) {
         if (fields.size() != slot.size()) {
-            ctx.sink.reject(reader.line(),
-                            "expected " + std::to_string(slot.size()) + " columns, found "
-                                    + std::to_string(fields.size()),
+            ctx.sink.reject(reader.line(), columnCountMismatch(slot.size(), fields.size()),
                             reader.raw());
-            continue;
+            return;
         }
         signIn.clear();
         for (size_t i = 0; i < fields.size(); ++i) {
@@ -110,16 +99,11 @@ Status EntraCsvImporter::parse(InputStream &in, ParseContext &ctx) const
         }
         Event e;
         e.line = reader.line();
-        const std::string reason = signIn.toEvent(e);
-        if (reason.empty())
+        if (const RejectReason why = signIn.toEvent(e); why.empty())
             ctx.sink.event(std::move(e), reader.raw());
         else
-            ctx.sink.reject(e.line, reason, reader.raw());
-    }
-    if (reader.failed())
-        return makeError(QStringLiteral("read error: %1").arg(in.errorString()));
-    ctx.progress(in.position());
-    return {};
+            ctx.sink.reject(e.line, why, reader.raw());
+    });
 }
 
 } // namespace netcase

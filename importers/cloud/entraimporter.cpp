@@ -106,7 +106,7 @@ public:
         }
     }
 
-    std::string finish(Event &e) override { return m_signIn.toEvent(e); }
+    RejectReason finish(Event &e) override { return m_signIn.toEvent(e); }
 
 private:
     EntraSignIn m_signIn;

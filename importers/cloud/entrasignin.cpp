@@ -59,13 +59,13 @@ std::string EntraSignIn::mfa(bool success) const
     return out;
 }
 
-std::string EntraSignIn::toEvent(Event &e) const
+RejectReason EntraSignIn::toEvent(Event &e) const
 {
     const std::string &time = get(F::Time).empty() ? get(F::MonitorTime) : get(F::Time);
     if (time.empty())
-        return "no createdDateTime or time";
+        return {RejectKind::NoTime, "no createdDateTime or time"};
     if (!setIsoTimestamp(e, time))
-        return "unreadable time: " + time;
+        return {RejectKind::BadTime, "unreadable time: " + time};
 
     const std::string &category = get(F::Category);
     const bool signInLog = category.empty() || category.find("SignInLogs") != std::string::npos;

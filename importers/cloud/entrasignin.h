@@ -73,7 +73,7 @@ struct EntraSignIn
     void addAuthSucceeded(bool ok) { m_authSucceeded.push_back(ok); }
 
     /// Fills the event; returns a reject reason, or empty.
-    std::string toEvent(Event &e) const;
+    RejectReason toEvent(Event &e) const;
 
     bool nested = false; ///< fields came from an Azure Monitor "properties" object
 

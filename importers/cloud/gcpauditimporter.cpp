@@ -86,14 +86,15 @@ public:
     GcpMapper()
         : SlotMapper(gcpTable())
     {}
-    std::string finish(Event &e) override
+    RejectReason finish(Event &e) override
     {
         if (get(G::Time).empty())
-            return "no timestamp";
+            return {RejectKind::NoTime, "no timestamp"};
         if (!setIsoTimestamp(e, get(G::Time)))
-            return "unreadable timestamp: " + get(G::Time);
+            return {RejectKind::BadTime, "unreadable timestamp: " + get(G::Time)};
         if (get(G::Method).empty())
-            return "no protoPayload.methodName (not an audit log entry)";
+            return {RejectKind::MissingField,
+                    "no protoPayload.methodName (not an audit log entry)"};
         e.action = get(G::Method);
         const std::string &service = get(G::Service);
         const std::string method = lowerAscii(e.action);
@@ -182,16 +183,16 @@ public:
     AzureMapper()
         : SlotMapper(azureTable())
     {}
-    std::string finish(Event &e) override
+    RejectReason finish(Event &e) override
     {
         const std::string &time = get(A::Time).empty() ? get(A::EventTimestamp) : get(A::Time);
         if (time.empty())
-            return "no time";
+            return {RejectKind::NoTime, "no time"};
         if (!setIsoTimestamp(e, time))
-            return "unreadable time: " + time;
+            return {RejectKind::BadTime, "unreadable time: " + time};
         e.action = get(A::Operation).empty() ? get(A::OperationValue) : get(A::Operation);
         if (e.action.empty())
-            return "no operationName";
+            return {RejectKind::MissingField, "no operationName"};
         const std::string &category
                 = get(A::Category).empty() ? get(A::CategoryValue) : get(A::Category);
         // Role assignments and policies are identity changes; other control-plane calls are API.

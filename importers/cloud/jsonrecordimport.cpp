@@ -2,6 +2,7 @@
 
 #include "api/inputstream.h"
 #include "api/jsonsplitter.h"
+#include "api/recordloop.h"
 #include "core/ipaddr.h"
 #include "core/timeutil.h"
 
@@ -10,50 +11,65 @@
 
 namespace netcase {
 
+namespace {
+
+/// JsonSplitter seen as a record reader for forEachRecord(). A record's number is the line where
+/// it starts, except that records sharing a line (CloudTrail's one-line {"Records": [...]}
+/// files) are numbered on from the previous one: the case finds raw records by (source, line),
+/// so numbers must be unique.
+class JsonRecords
+{
+public:
+    explicit JsonRecords(InputStream &in)
+        : m_splitter(in)
+    {}
+    bool next(JsonSplitter::Piece &piece)
+    {
+        if (!m_splitter.next(piece))
+            return false;
+        piece.line = std::max(piece.line, m_last + 1);
+        m_last = piece.line;
+        m_piece = &piece;
+        m_problem = {};
+        if (piece.error)
+            m_problem = {piece.errorKind, piece.error};
+        return true;
+    }
+    const RejectReason &problem() const { return m_problem; }
+    std::int64_t line() const { return m_piece->line; }
+    std::string_view raw() const { return m_piece->text; }
+    bool failed() const { return m_splitter.failed(); }
+
+private:
+    JsonSplitter m_splitter;
+    const JsonSplitter::Piece *m_piece = nullptr;
+    RejectReason m_problem;
+    std::int64_t m_last = 0;
+};
+
+} // namespace
+
 Status importJsonRecords(InputStream &in, ParseContext &ctx, JsonEventMapper &mapper)
 {
-    JsonSplitter splitter(in);
+    JsonRecords records(in);
     JsonFlattener flattener;
     const JsonFlattener::Visitor visit = [&mapper](std::string_view path, const JsonScalar &v) {
         mapper.field(path, v);
     };
     JsonSplitter::Piece piece;
-    std::int64_t sinceCheck = 0;
-    std::int64_t lastLine = 0;
-    std::string reason;
-    while (splitter.next(piece)) {
-        // A record's number is the line where it starts, except that records sharing a line
-        // (CloudTrail's one-line {"Records": [...]} files) are numbered on from the previous
-        // one: the case finds raw records by (source, line), so numbers must be unique.
-        piece.line = std::max(piece.line, lastLine + 1);
-        lastLine = piece.line;
-        if (++sinceCheck >= 1024) {
-            sinceCheck = 0;
-            if (!ctx.progress(in.position()))
-                return makeError(QStringLiteral("cancelled"), ErrorCode::Cancelled);
-        }
-        if (piece.error) {
-            ctx.sink.reject(piece.line, piece.error, piece.text);
-            continue;
-        }
+    return forEachRecord(records, piece, in, ctx, [&](const JsonSplitter::Piece &p) {
         mapper.begin();
-        reason = flattener.flatten(piece.text, visit);
-        if (!reason.empty()) {
-            ctx.sink.reject(piece.line, "invalid JSON: " + reason, piece.text);
-            continue;
+        if (const std::string bad = flattener.flatten(p.text, visit); !bad.empty()) {
+            ctx.sink.reject(p.line, RejectKind::Syntax, "invalid JSON: " + bad, p.text);
+            return;
         }
         Event e;
-        e.line = piece.line;
-        reason = mapper.finish(e);
-        if (reason.empty())
-            ctx.sink.event(std::move(e), piece.text);
+        e.line = p.line;
+        if (const RejectReason why = mapper.finish(e); why.empty())
+            ctx.sink.event(std::move(e), p.text);
         else
-            ctx.sink.reject(piece.line, reason, piece.text);
-    }
-    if (splitter.failed())
-        return makeError(QStringLiteral("read error: %1").arg(in.errorString()));
-    ctx.progress(in.position());
-    return {};
+            ctx.sink.reject(p.line, why, p.text);
+    });
 }
 
 int JsonSample::percentWith(std::initializer_list<std::string_view> paths) const

@@ -24,7 +24,7 @@ public:
     /// Called for every scalar in the record, in document order.
     virtual void field(std::string_view path, const JsonScalar &value) = 0;
     /// Fills event from the fields seen. Returns a reject reason, or empty for an event.
-    virtual std::string finish(Event &event) = 0;
+    virtual RejectReason finish(Event &event) = 0;
 };
 
 /// Imports every record. Event::line is the line where the record starts, or, for records that

@@ -1,6 +1,7 @@
 #include "m365importer.h"
 
 #include "api/jsonflattener.h"
+#include "api/recordloop.h"
 #include "cloud/m365record.h"
 #include "core/utf8.h"
 #include "tabular/csvreader.h"
@@ -78,37 +79,24 @@ Status M365CsvImporter::parse(InputStream &in, ParseContext &ctx) const
         mapper.field(path, v);
     };
     std::string text;
-    std::int64_t sinceCheck = 0;
-    while (reader.next(fields)) {
-        if (++sinceCheck >= 4096) {
-            sinceCheck = 0;
-            if (!ctx.progress(in.position()))
-                return makeError(QStringLiteral("cancelled"), ErrorCode::Cancelled);
-        }
-        if (!reader.problem().empty()) {
-            ctx.sink.reject(reader.line(), reader.problem(), reader.raw());
-            continue;
-        }
+    return forEachRecord(reader, fields, in, ctx, [&](const auto &) {
         if (fields.size() != cols.size()) {
-            ctx.sink.reject(reader.line(),
-                            "expected " + std::to_string(cols.size()) + " columns, found "
-                                    + std::to_string(fields.size()),
+            ctx.sink.reject(reader.line(), columnCountMismatch(cols.size(), fields.size()),
                             reader.raw());
-            continue;
+            return;
         }
         mapper.begin();
-        std::string reason;
-        for (size_t i = 0; i < fields.size() && reason.empty(); ++i) {
+        std::string bad;
+        for (size_t i = 0; i < fields.size() && bad.empty(); ++i) {
             if (cols[i] != AuditData)
                 continue;
             text = utf8::isValid(fields[i]) ? std::string(fields[i]) : utf8::repaired(fields[i]);
-            reason = flattener.flattenCopy(text, visit);
-            if (!reason.empty())
-                reason = "invalid AuditData JSON: " + reason;
+            bad = flattener.flattenCopy(text, visit);
         }
-        if (!reason.empty()) {
-            ctx.sink.reject(reader.line(), reason, reader.raw());
-            continue;
+        if (!bad.empty()) {
+            ctx.sink.reject(reader.line(), RejectKind::Syntax, "invalid AuditData JSON: " + bad,
+                            reader.raw());
+            return;
         }
         for (size_t i = 0; i < fields.size(); ++i) {
             const std::string v
@@ -132,16 +120,11 @@ Status M365CsvImporter::parse(InputStream &in, ParseContext &ctx) const
         }
         Event e;
         e.line = reader.line();
-        reason = mapper.finish(e);
-        if (reason.empty())
+        if (const RejectReason why = mapper.finish(e); why.empty())
             ctx.sink.event(std::move(e), reader.raw());
         else
-            ctx.sink.reject(e.line, reason, reader.raw());
-    }
-    if (reader.failed())
-        return makeError(QStringLiteral("read error: %1").arg(in.errorString()));
-    ctx.progress(in.position());
-    return {};
+            ctx.sink.reject(e.line, why, reader.raw());
+    });
 }
 
 } // namespace netcase

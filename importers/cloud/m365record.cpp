@@ -104,15 +104,15 @@ void M365Mapper::fallback(F f, std::string_view value)
         get(f).assign(value);
 }
 
-std::string M365Mapper::finish(Event &e)
+RejectReason M365Mapper::finish(Event &e)
 {
     if (get(F::CreationTime).empty())
-        return "no CreationTime";
+        return {RejectKind::NoTime, "no CreationTime"};
     // CreationTime is UTC and usually written without a zone ("2024-03-01T08:00:00").
     if (!setIsoTimestamp(e, get(F::CreationTime)))
-        return "unreadable CreationTime: " + get(F::CreationTime);
+        return {RejectKind::BadTime, "unreadable CreationTime: " + get(F::CreationTime)};
     if (get(F::Operation).empty())
-        return "no Operation";
+        return {RejectKind::MissingField, "no Operation"};
     e.action = get(F::Operation);
     const std::string &workload = get(F::Workload);
     e.category = isSignIn(e.action)                   ? "authentication"

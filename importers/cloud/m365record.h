@@ -39,7 +39,7 @@ public:
 
     void begin() override;
     void field(std::string_view path, const JsonScalar &value) override;
-    std::string finish(Event &e) override;
+    RejectReason finish(Event &e) override;
 
     /// A value from outside the JSON (the CSV export's own columns), used when the record
     /// does not carry the field itself.

@@ -112,14 +112,14 @@ public:
         m_values[int(it->second)].assign(value.text);
     }
 
-    std::string finish(Event &e) override
+    RejectReason finish(Event &e) override
     {
         if (get(F::Published).empty())
-            return "no \"published\" time";
+            return {RejectKind::NoTime, "no \"published\" time"};
         if (!setIsoTimestamp(e, get(F::Published)))
-            return "unreadable \"published\" time: " + get(F::Published);
+            return {RejectKind::BadTime, "unreadable \"published\" time: " + get(F::Published)};
         if (get(F::EventType).empty())
-            return "no \"eventType\"";
+            return {RejectKind::MissingField, "no \"eventType\""};
         e.action = get(F::EventType);
         e.category = isAuthentication(e.action) ? "authentication" : "iam";
 

@@ -192,20 +192,22 @@ Status NfdumpImporter::parse(InputStream &in, ParseContext &ctx) const
                 const std::string why = "nfdump summary counts " + std::to_string(flows)
                                         + " flows but the file has " + std::to_string(rows)
                                         + " rows (cut or concatenated output?)";
-                ctx.sink.reject(lineNo, why, line);
+                ctx.sink.reject(lineNo, RejectKind::Layout, why, line);
             }
             return;
         }
         if (state == State::Header) {
             if (line.substr(0, 18) == "No matching flows")
                 return; // nfdump's message for an empty selection: no record
-            ctx.sink.reject(lineNo, "flow line before the nfdump CSV header", line);
+            ctx.sink.reject(lineNo, RejectKind::Layout, "flow line before the nfdump CSV header",
+                            line);
             return;
         }
         ++rows;
         splitCsv(line, parts);
         if (parts.size() != columns.size()) {
-            ctx.sink.reject(lineNo, "number of values differs from the header", line);
+            ctx.sink.reject(lineNo, RejectKind::Layout, "number of values differs from the header",
+                            line);
             return;
         }
         Event e;
@@ -213,16 +215,16 @@ Status NfdumpImporter::parse(InputStream &in, ParseContext &ctx) const
         e.category = "network";
         e.action = "flow";
         labels.clear();
-        const char *bad = nullptr;
+        RejectReason bad;
         std::int64_t inPkts = -1, outPkts = -1, v = 0;
         bool haveTs = false;
-        for (size_t i = 0; i < parts.size() && !bad; ++i) {
+        for (size_t i = 0; i < parts.size() && bad.empty(); ++i) {
             const std::string_view value = trim(parts[i]);
             switch (columns[i].col) {
             case TsStart: {
                 const auto t = parseIso(value);
                 if (!t) {
-                    bad = "flow start time (ts) not understood";
+                    bad = {RejectKind::BadTime, "flow start time (ts) not understood"};
                     break;
                 }
                 int off = 0;
@@ -242,7 +244,7 @@ Status NfdumpImporter::parse(InputStream &in, ParseContext &ctx) const
             case DstAddr: {
                 std::string &out = columns[i].col == SrcAddr ? e.sourceIp : e.destinationIp;
                 if (!normaliseIp(value, out))
-                    bad = "flow address is not an IP address";
+                    bad = {RejectKind::BadValue, "flow address is not an IP address"};
                 break;
             }
             case SrcPort:
@@ -279,9 +281,9 @@ Status NfdumpImporter::parse(InputStream &in, ParseContext &ctx) const
                 break;
             }
         }
-        if (!bad && !haveTs)
-            bad = "no flow start time (ts) column";
-        if (bad) {
+        if (bad.empty() && !haveTs)
+            bad = {RejectKind::NoTime, "no flow start time (ts) column"};
+        if (!bad.empty()) {
             ctx.sink.reject(lineNo, bad, line);
             return;
         }

@@ -156,7 +156,7 @@ Status VpcFlowImporter::parse(InputStream &in, ParseContext &ctx) const
             first = false;
         }
         if (f.size() != slots.size()) {
-            ctx.sink.reject(lineNo,
+            ctx.sink.reject(lineNo, RejectKind::Layout,
                             "expected " + std::to_string(slots.size()) + " fields, found "
                                     + std::to_string(f.size()),
                             line);
@@ -168,7 +168,7 @@ Status VpcFlowImporter::parse(InputStream &in, ParseContext &ctx) const
         LabelsBuilder labels;
         std::string_view action, status, pktSrc, pktDst;
         std::int64_t start = -1, end = -1;
-        std::string bad;
+        RejectReason bad;
         for (size_t i = 0; i < f.size(); ++i) {
             const std::string_view v = f[i];
             if (v == "-")
@@ -177,16 +177,16 @@ Status VpcFlowImporter::parse(InputStream &in, ParseContext &ctx) const
             switch (slots[i]) {
             case F::SrcAddr:
                 if (!normaliseIp(v, e.sourceIp))
-                    bad = "srcaddr is not an address";
+                    bad = {RejectKind::BadValue, "srcaddr is not an address"};
                 break;
             case F::DstAddr:
                 if (!normaliseIp(v, e.destinationIp))
-                    bad = "dstaddr is not an address";
+                    bad = {RejectKind::BadValue, "dstaddr is not an address"};
                 break;
             case F::SrcPort:
             case F::DstPort:
                 if (!number(v, n) || n > 65535)
-                    bad = names[i] + " is not a port";
+                    bad = {RejectKind::BadValue, names[i] + " is not a port"};
                 else
                     (slots[i] == F::SrcPort ? e.sourcePort : e.destinationPort) = std::int32_t(n);
                 break;
@@ -206,11 +206,11 @@ Status VpcFlowImporter::parse(InputStream &in, ParseContext &ctx) const
                 break;
             case F::Start:
                 if (!number(v, start))
-                    bad = "start is not epoch seconds";
+                    bad = {RejectKind::BadTime, "start is not epoch seconds"};
                 break;
             case F::End:
                 if (!number(v, end))
-                    bad = "end is not epoch seconds";
+                    bad = {RejectKind::BadTime, "end is not epoch seconds"};
                 break;
             case F::Action:
                 action = v;
@@ -243,11 +243,11 @@ Status VpcFlowImporter::parse(InputStream &in, ParseContext &ctx) const
             return;
         }
         if (start < 0) {
-            ctx.sink.reject(lineNo, "no start time", line);
+            ctx.sink.reject(lineNo, RejectKind::NoTime, "no start time", line);
             return;
         }
         if (start > 253402300799) {
-            ctx.sink.reject(lineNo, "start time out of range", line);
+            ctx.sink.reject(lineNo, RejectKind::BadTime, "start time out of range", line);
             return;
         }
         e.timestampUs = start * 1000000;

@@ -164,6 +164,7 @@ Result<ImportReport> ImportJob::run(CaseFile &caseFile,
             for (size_t i = 0; i < b->rejectCount && stored.ok(); ++i) {
                 const EventBatch::RejectRecord &r = b->rejects[i];
                 stored = writer.reject(r.line, r.reason, r.raw);
+                rep.rejectKinds.add(r.kind);
             }
             pipe.recycle(b);
             if (!stored.ok() || cancel.load(std::memory_order_relaxed)) {

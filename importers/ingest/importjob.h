@@ -27,6 +27,7 @@ struct SourceReport
     std::int64_t sourceId = 0;
     std::int64_t events = 0;
     std::int64_t rejects = 0;
+    RejectCounts rejectKinds; ///< the rejects by kind
     std::int64_t duplicates = 0;
     std::int64_t firstUs = 0; ///< the earliest event (UTC microseconds); only when events > 0
     std::int64_t lastUs = 0;  ///< the latest event

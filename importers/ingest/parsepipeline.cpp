@@ -36,7 +36,10 @@ public:
             add(e, *b);
         }
     }
-    void reject(std::int64_t line, std::string_view reason, std::string_view raw) override
+    void reject(std::int64_t line,
+                RejectKind kind,
+                std::string_view reason,
+                std::string_view raw) override
     {
         EventBatch *b = current();
         if (!b)
@@ -45,6 +48,7 @@ public:
             b->rejects.emplace_back();
         EventBatch::RejectRecord &r = b->rejects[b->rejectCount++];
         r.line = line;
+        r.kind = kind;
         r.reason.assign(reason);
         r.raw.assign(raw);
         if (b->rejectCount >= kBatchEvents)

@@ -27,6 +27,7 @@ struct EventBatch
     struct RejectRecord
     {
         std::int64_t line = 0;
+        RejectKind kind = RejectKind::Syntax;
         std::string reason;
         std::string raw;
     };

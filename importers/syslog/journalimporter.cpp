@@ -57,7 +57,7 @@ Status JournalImporter::parse(InputStream &in, ParseContext &ctx) const
     JsonRecord rec;
     LabelBuilder labels;
     return forEachLine(in, ctx, [&](std::string_view line, std::int64_t lineNo) {
-        const char *reason = nullptr;
+        RejectReason reason;
         if (!rec.parse(line, reason)) {
             ctx.sink.reject(lineNo, reason, line);
             return;
@@ -67,7 +67,7 @@ Status JournalImporter::parse(InputStream &in, ParseContext &ctx) const
         std::int64_t us = 0;
         const auto r = std::from_chars(ts.data(), ts.data() + ts.size(), us);
         if (ts.empty() || r.ec != std::errc() || r.ptr != ts.data() + ts.size()) {
-            ctx.sink.reject(lineNo, "no __REALTIME_TIMESTAMP", line);
+            ctx.sink.reject(lineNo, RejectKind::NoTime, "no __REALTIME_TIMESTAMP", line);
             return;
         }
         Event e;

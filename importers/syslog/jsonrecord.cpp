@@ -29,7 +29,7 @@ std::string_view trimmed(std::string_view s)
 
 } // namespace
 
-bool JsonRecord::parse(std::string_view line, const char *&reason)
+bool JsonRecord::parse(std::string_view line, RejectReason &reason)
 {
     using namespace simdjson;
     m_fields.clear();
@@ -38,28 +38,28 @@ bool JsonRecord::parse(std::string_view line, const char *&reason)
     const padded_string_view view(d->buffer.data(), line.size(), d->buffer.size());
     ondemand::document doc;
     if (d->parser.iterate(view).get(doc) != SUCCESS) {
-        reason = "not JSON";
+        reason = {RejectKind::Syntax, "not JSON"};
         return false;
     }
     ondemand::object obj;
     if (doc.get_object().get(obj) != SUCCESS) {
-        reason = "not a JSON object";
+        reason = {RejectKind::Syntax, "not a JSON object"};
         return false;
     }
     for (auto field : obj) {
         std::string_view key;
         if (field.unescaped_key().get(key) != SUCCESS) {
-            reason = "malformed JSON key";
+            reason = {RejectKind::Syntax, "malformed JSON key"};
             return false;
         }
         ondemand::value v;
         if (field.value().get(v) != SUCCESS) {
-            reason = "malformed JSON value";
+            reason = {RejectKind::Syntax, "malformed JSON value"};
             return false;
         }
         ondemand::json_type type;
         if (v.type().get(type) != SUCCESS) {
-            reason = "malformed JSON value";
+            reason = {RejectKind::Syntax, "malformed JSON value"};
             return false;
         }
         std::string_view text;
@@ -94,7 +94,7 @@ bool JsonRecord::parse(std::string_view line, const char *&reason)
         }
         }
         if (err != SUCCESS) {
-            reason = "malformed JSON value";
+            reason = {RejectKind::Syntax, "malformed JSON value"};
             return false;
         }
         m_fields.emplace_back(key, text);

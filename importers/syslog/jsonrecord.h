@@ -5,6 +5,8 @@
 // arrays and objects as their raw JSON text, null skipped. Views stay valid until the next
 // parse().
 
+#include "core/rejectreason.h"
+
 #include <memory>
 #include <string_view>
 #include <utility>
@@ -21,7 +23,7 @@ public:
     JsonRecord &operator=(const JsonRecord &) = delete;
 
     /// Parses one line; false (with a reason) when it is not a JSON object.
-    bool parse(std::string_view line, const char *&reason);
+    bool parse(std::string_view line, RejectReason &reason);
 
     using Field = std::pair<std::string_view, std::string_view>;
     const std::vector<Field> &fields() const { return m_fields; }

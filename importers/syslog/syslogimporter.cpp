@@ -41,7 +41,7 @@ int SyslogImporter::detect(std::string_view sample) const
     forEachSampleLine(sample, 50, [&](std::string_view line) {
         ++tried;
         SyslogLine s;
-        const char *reason = nullptr;
+        RejectReason reason;
         if (parseSyslogLine(line, s, reason)) {
             ++parsed;
             tagged += !s.program.empty();
@@ -64,7 +64,7 @@ Status SyslogImporter::parse(InputStream &in, ParseContext &ctx) const
     int minYear = INT_MAX, maxYear = INT_MIN;
     Status status = forEachLine(in, ctx, [&](std::string_view line, std::int64_t lineNo) {
         SyslogLine s;
-        const char *reason = nullptr;
+        RejectReason reason;
         if (!parseSyslogLine(line, s, reason)) {
             ctx.sink.reject(lineNo, reason, line);
             return;

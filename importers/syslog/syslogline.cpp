@@ -80,17 +80,17 @@ std::string_view nilToEmpty(std::string_view v)
     return v == "-" ? std::string_view() : v;
 }
 
-bool parse5424(std::string_view s, size_t p, SyslogLine &out, const char *&reason)
+bool parse5424(std::string_view s, size_t p, SyslogLine &out, RejectReason &reason)
 {
     out.kind = SyslogLine::Kind::Rfc5424;
     const std::string_view ts = token(s, p);
     if (ts == "-") {
-        reason = "RFC 5424 record without a timestamp";
+        reason = {RejectKind::NoTime, "RFC 5424 record without a timestamp"};
         return false;
     }
     const auto t = parseIso(ts, &out.offsetMin);
     if (!t) {
-        reason = "RFC 5424 timestamp not understood";
+        reason = {RejectKind::BadTime, "RFC 5424 timestamp not understood"};
         return false;
     }
     out.utcUs = *t;
@@ -99,7 +99,7 @@ bool parse5424(std::string_view s, size_t p, SyslogLine &out, const char *&reaso
     out.pid = nilToEmpty(token(s, p));
     out.msgId = nilToEmpty(token(s, p));
     if (!structuredData(s, p, out.structuredData)) {
-        reason = "RFC 5424 structured data not closed";
+        reason = {RejectKind::Syntax, "RFC 5424 structured data not closed"};
         return false;
     }
     if (p < s.size() && s[p] == ' ')
@@ -151,12 +151,12 @@ bool splitTag(std::string_view text,
     return true;
 }
 
-bool parseSyslogLine(std::string_view s, SyslogLine &out, const char *&reason)
+bool parseSyslogLine(std::string_view s, SyslogLine &out, RejectReason &reason)
 {
     out = SyslogLine();
     size_t p = 0;
     if (!parsePriority(s, p, out.priority)) {
-        reason = "malformed <priority>";
+        reason = {RejectKind::Syntax, "malformed <priority>"};
         return false;
     }
     if (out.priority >= 0 && p + 2 <= s.size() && s[p] == '1' && s[p + 1] == ' ')
@@ -168,7 +168,7 @@ bool parseSyslogLine(std::string_view s, SyslogLine &out, const char *&reason)
         const std::string_view ts = token(s, q);
         const auto t = parseIso(ts, &out.offsetMin);
         if (!t || ts.size() < 19) {
-            reason = "timestamp not understood";
+            reason = {RejectKind::BadTime, "timestamp not understood"};
             return false;
         }
         out.kind = SyslogLine::Kind::Iso;
@@ -177,12 +177,12 @@ bool parseSyslogLine(std::string_view s, SyslogLine &out, const char *&reason)
     } else {
         // "Mmm dd hh:mm:ss": the day is space-padded ("Dec  1").
         if (p + 15 > s.size()) {
-            reason = "too short for a syslog line";
+            reason = {RejectKind::Syntax, "too short for a syslog line"};
             return false;
         }
         out.month = monthFromAbbrev(s.substr(p, 3));
         if (out.month == 0 || s[p + 3] != ' ') {
-            reason = "no syslog timestamp (expected 'Mmm dd hh:mm:ss')";
+            reason = {RejectKind::NoTime, "no syslog timestamp (expected 'Mmm dd hh:mm:ss')"};
             return false;
         }
         size_t q = p + 4;
@@ -194,7 +194,7 @@ bool parseSyslogLine(std::string_view s, SyslogLine &out, const char *&reason)
         if (q < s.size() && s[q] >= '0' && s[q] <= '9')
             day = day * 10 + (s[q++] - '0');
         if (day < 1 || day > 31 || q >= s.size() || s[q] != ' ') {
-            reason = "invalid day in syslog timestamp";
+            reason = {RejectKind::BadTime, "invalid day in syslog timestamp"};
             return false;
         }
         ++q;
@@ -202,7 +202,7 @@ bool parseSyslogLine(std::string_view s, SyslogLine &out, const char *&reason)
             || !twoDigits(s, q + 3, out.minute) || s[q + 5] != ':'
             || !twoDigits(s, q + 6, out.second) || out.hour > 23 || out.minute > 59
             || out.second > 60) {
-            reason = "invalid time in syslog timestamp";
+            reason = {RejectKind::BadTime, "invalid time in syslog timestamp"};
             return false;
         }
         q += 8;
@@ -217,13 +217,13 @@ bool parseSyslogLine(std::string_view s, SyslogLine &out, const char *&reason)
         }
         out.day = day;
         if (q < s.size() && s[q] != ' ') {
-            reason = "unexpected text after the syslog timestamp";
+            reason = {RejectKind::Syntax, "unexpected text after the syslog timestamp"};
             return false;
         }
         p = q + 1;
     }
     if (p >= s.size()) {
-        reason = "syslog line without a host or message";
+        reason = {RejectKind::Syntax, "syslog line without a host or message"};
         return false;
     }
     out.host = token(s, p);

@@ -6,6 +6,8 @@
 //    "2024-03-01T12:00:00.123456+01:00 host tag[pid]: message"
 //  - RFC 5424: "<PRI>1 TIMESTAMP HOST APP-NAME PROCID MSGID STRUCTURED-DATA [MSG]"
 
+#include "core/rejectreason.h"
+
 #include <cstdint>
 #include <string_view>
 
@@ -30,7 +32,7 @@ struct SyslogLine
 };
 
 /// Parses a line; returns false (with a reason) when it is not syslog.
-bool parseSyslogLine(std::string_view line, SyslogLine &out, const char *&reason);
+bool parseSyslogLine(std::string_view line, SyslogLine &out, RejectReason &reason);
 
 /// Splits "tag[pid]: message" (or "tag: message") into its parts. Returns false if the text has
 /// no tag; message is then the whole text.

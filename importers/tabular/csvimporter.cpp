@@ -1,5 +1,6 @@
 #include "csvimporter.h"
 
+#include "api/recordloop.h"
 #include "core/utf8.h"
 #include "tabular/csvreader.h"
 #include "tabular/peekstream.h"
@@ -76,17 +77,7 @@ Status CsvImporter::parse(InputStream &in, ParseContext &ctx) const
 
     SourceFields record;
     std::vector<std::string> fixed;
-    std::int64_t sinceCheck = 0;
-    while (reader.next(fields)) {
-        if (++sinceCheck >= 4096) {
-            sinceCheck = 0;
-            if (!ctx.progress(in.position()))
-                return makeError(QStringLiteral("cancelled"), ErrorCode::Cancelled);
-        }
-        if (!reader.problem().empty()) {
-            ctx.sink.reject(reader.line(), reader.problem(), reader.raw().substr(0, 1 << 20));
-            continue;
-        }
+    const Status read = forEachRecord(reader, fields, in, ctx, [&](const auto &) {
         while (names.size() < fields.size()) // headerless files, or rows longer than the header
             names.push_back(std::to_string(names.size() + 1));
         record.clear();
@@ -100,15 +91,13 @@ Status CsvImporter::parse(InputStream &in, ParseContext &ctx) const
         }
         Event e;
         e.line = reader.line();
-        const std::string reason = mapper->map(record, e);
-        if (reason.empty())
+        if (const RejectReason why = mapper->map(record, e); why.empty())
             ctx.sink.event(std::move(e), reader.raw());
         else
-            ctx.sink.reject(e.line, reason, reader.raw());
-    }
-    if (reader.failed())
-        return makeError(QStringLiteral("read error: %1").arg(in.errorString()));
-    ctx.progress(in.position());
+            ctx.sink.reject(e.line, why, reader.raw());
+    });
+    if (!read)
+        return read;
     if (const std::string note = mapper->zoneNote(); !note.empty())
         ctx.sink.note(note);
     return {};

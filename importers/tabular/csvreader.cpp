@@ -39,7 +39,7 @@ bool CsvReader::next(std::vector<std::string_view> &fields)
         m_raw.clear();
         m_values.clear();
         m_spans.clear();
-        m_problem.clear();
+        m_problem = {};
         m_recLine = m_line;
         bool inQuotes = false;
         bool quotedField = false; // the current field opened with a quote
@@ -63,7 +63,7 @@ bool CsvReader::next(std::vector<std::string_view> &fields)
             if (m_raw.size() < m_maxRecord)
                 m_raw.push_back(c);
             else if (m_problem.empty())
-                m_problem = "record longer than 1 MiB";
+                m_problem = {RejectKind::TooLong, "record longer than 1 MiB"};
             if (inQuotes) {
                 if (c == '"') {
                     inQuotes = false;
@@ -110,7 +110,7 @@ bool CsvReader::next(std::vector<std::string_view> &fields)
         if (!m_raw.empty() && m_raw.back() == '\r')
             m_raw.pop_back();
         if (inQuotes && m_problem.empty())
-            m_problem = "unbalanced quote";
+            m_problem = {RejectKind::Syntax, "unbalanced quote"};
         m_spans.emplace_back(fieldStart, m_values.size() - fieldStart);
         (void)ended;
         if (m_raw.empty() && m_problem.empty())

@@ -8,6 +8,7 @@
 // rejects; core/csv.h splits text that is already in memory.
 
 #include "api/inputstream.h"
+#include "core/rejectreason.h"
 
 #include <string>
 #include <string_view>
@@ -28,7 +29,7 @@ public:
     /// The record's text as it was in the file (without the final line break).
     std::string_view raw() const { return m_raw; }
     /// Why the record last returned is malformed (unbalanced quote, too long), or empty.
-    const std::string &problem() const { return m_problem; }
+    const RejectReason &problem() const { return m_problem; }
     bool failed() const { return m_failed; }
 
     /// The delimiter (, ; tab |) that splits the sample's lines into the most columns
@@ -52,7 +53,7 @@ private:
     std::string m_raw;
     std::string m_values; ///< unquoted field texts, back to back
     std::vector<std::pair<size_t, size_t>> m_spans;
-    std::string m_problem;
+    RejectReason m_problem;
 };
 
 } // namespace netcase

@@ -32,7 +32,7 @@ public:
         ++m_count;
     }
 
-    std::string finish(Event &e) override
+    RejectReason finish(Event &e) override
     {
         m_record.clear();
         for (size_t i = 0; i < m_count; ++i)

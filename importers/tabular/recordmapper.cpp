@@ -132,7 +132,7 @@ void RecordMapper::assign(const std::string &t,
     }
 }
 
-std::string RecordMapper::map(const SourceFields &record, Event &e) const
+RejectReason RecordMapper::map(const SourceFields &record, Event &e) const
 {
     bool sawTime = false;
     LabelsBuilder labels;
@@ -149,8 +149,9 @@ std::string RecordMapper::map(const SourceFields &record, Event &e) const
                 sawTime = true;
                 const auto t = m_time.parse(value);
                 if (!t)
-                    return "@timestamp: cannot read \"" + utf8::repaired(value.substr(0, 64))
-                           + "\" as " + m_mapping.timestampFormat;
+                    return {RejectKind::BadTime, "@timestamp: cannot read \""
+                                                         + utf8::repaired(value.substr(0, 64))
+                                                         + "\" as " + m_mapping.timestampFormat};
                 e.timestampUs = t->us;
                 e.tzOffsetMin = t->offsetMin;
                 continue;
@@ -168,7 +169,8 @@ std::string RecordMapper::map(const SourceFields &record, Event &e) const
         }
     }
     if (!sawTime)
-        return "no value for @timestamp (column \"" + m_timestampSource + "\")";
+        return {RejectKind::NoTime,
+                "no value for @timestamp (column \"" + m_timestampSource + "\")"};
     if (e.category.empty())
         e.category = m_mapping.category;
     e.labels = labels.take();

@@ -27,7 +27,7 @@ public:
     static Result<RecordMapper> create(const FieldMapping &mapping, const QString &defaultZone);
 
     /// Fills e (its line is left alone). Returns a reject reason, or empty.
-    std::string map(const SourceFields &record, Event &e) const;
+    RejectReason map(const SourceFields &record, Event &e) const;
     /// After a file: the import's note on how times without an offset were read, or empty
     /// when every time carried its offset (or was epoch time).
     std::string zoneNote() const;

@@ -182,14 +182,14 @@ AccessLogResult parseAccessLogLine(std::string_view line, Event &e)
     int n = 0;
     while (!c.atEnd() && c.s[c.p] != '[') {
         if (n == 5) {
-            res.reason = "too many fields before the timestamp";
+            res.reason = {RejectKind::Layout, "too many fields before the timestamp"};
             return res;
         }
         tokens[n++] = c.token();
         c.skipSpaces();
     }
     if (c.atEnd()) {
-        res.reason = "no [timestamp] field";
+        res.reason = {RejectKind::NoTime, "no [timestamp] field"};
         return res;
     }
     std::string_view host;
@@ -210,13 +210,13 @@ AccessLogResult parseAccessLogLine(std::string_view line, Event &e)
         host = tokens[1];
         e.userName.assign(tokens[3] == "-" ? std::string_view() : tokens[3]);
     } else {
-        res.reason = "expected 3 (common/combined) or 4 (vhost_combined) fields before the "
-                     "timestamp";
+        res.reason = {RejectKind::Layout, "expected 3 (common/combined) or 4 (vhost_combined) "
+                                          "fields before the timestamp"};
         return res;
     }
     if (!normaliseIp(host, e.sourceIp)) {
         if (host.empty() || host == "-") {
-            res.reason = "empty client address";
+            res.reason = {RejectKind::BadValue, "empty client address"};
             return res;
         }
         e.sourceDomain.assign(host);
@@ -224,7 +224,7 @@ AccessLogResult parseAccessLogLine(std::string_view line, Event &e)
     const size_t close = line.find(']', c.p);
     if (close == std::string_view::npos
         || !parseClfTime(line.substr(c.p + 1, close - c.p - 1), e)) {
-        res.reason = "bad timestamp (expected [dd/Mon/yyyy:HH:MM:SS +zzzz])";
+        res.reason = {RejectKind::BadTime, "bad timestamp (expected [dd/Mon/yyyy:HH:MM:SS +zzzz])"};
         return res;
     }
     c.p = close + 1;
@@ -232,7 +232,7 @@ AccessLogResult parseAccessLogLine(std::string_view line, Event &e)
     // Scratch text reused from line to line (a fresh string per field cost an allocation each).
     thread_local std::string field, referer, extra;
     if (!quoted(c, field)) {
-        res.reason = "missing quoted request";
+        res.reason = {RejectKind::Syntax, "missing quoted request"};
         return res;
     }
     e.category = "web";
@@ -241,7 +241,7 @@ AccessLogResult parseAccessLogLine(std::string_view line, Event &e)
     c.skipSpaces();
     const std::string_view status = c.token();
     if (status.size() != 3 || !isDigits(status)) {
-        res.reason = "bad status code";
+        res.reason = {RejectKind::BadValue, "bad status code"};
         return res;
     }
     e.statusCode = (status[0] - '0') * 100 + (status[1] - '0') * 10 + (status[2] - '0');
@@ -250,7 +250,7 @@ AccessLogResult parseAccessLogLine(std::string_view line, Event &e)
     const std::string_view bytes = c.token();
     if (bytes != "-") {
         if (!isDigits(bytes)) {
-            res.reason = "bad byte count";
+            res.reason = {RejectKind::BadValue, "bad byte count"};
             return res;
         }
         std::from_chars(bytes.data(), bytes.data() + bytes.size(), e.bodyBytes);
@@ -266,12 +266,12 @@ AccessLogResult parseAccessLogLine(std::string_view line, Event &e)
         return res;
     }
     if (!quoted(c, referer)) {
-        res.reason = "bad referer field";
+        res.reason = {RejectKind::Syntax, "bad referer field"};
         return res;
     }
     c.skipSpaces();
     if (!quoted(c, e.userAgent)) {
-        res.reason = "bad user agent field";
+        res.reason = {RejectKind::Syntax, "bad user agent field"};
         return res;
     }
     if (e.userAgent == "-")

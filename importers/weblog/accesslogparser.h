@@ -16,7 +16,7 @@ enum class AccessLogVariant { Common, Combined, VhostCombined };
 struct AccessLogResult
 {
     bool ok = false;
-    const char *reason = nullptr; ///< static text when !ok
+    RejectReason reason; ///< why, when !ok
     AccessLogVariant variant = AccessLogVariant::Common;
     /// The raw form (rawform.h) the line would be rebuilt under, when the request line had an
     /// HTTP version; whether the line really is rebuilt exactly is for rawform::rebuilds().

@@ -107,14 +107,14 @@ public:
         }
     }
 
-    std::string finish(Event &e) override
+    RejectReason finish(Event &e) override
     {
         if (m_time.empty())
-            return "no time (@timestamp or TimeCreated)";
+            return {RejectKind::NoTime, "no time (@timestamp or TimeCreated)"};
         if (!setDotNetDate(e, m_time) && !setIsoTimestamp(e, m_time))
-            return "unreadable time: " + m_time;
+            return {RejectKind::BadTime, "unreadable time: " + m_time};
         if (m_rec.eventId <= 0)
-            return "no event id (winlog.event_id, event.code or Id)";
+            return {RejectKind::MissingField, "no event id (winlog.event_id, event.code or Id)"};
         if (m_rec.data.empty())
             m_rec.data = m_flat;
         static const std::pair<const char *, const char *> ecsNames[]

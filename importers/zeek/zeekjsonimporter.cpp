@@ -60,7 +60,7 @@ Status ZeekJsonImporter::parse(InputStream &in, ParseContext &ctx) const
     JsonRecord inner;
     ZeekMapper mapper;
     return forEachLine(in, ctx, [&](std::string_view line, std::int64_t lineNo) {
-        const char *reason = nullptr;
+        RejectReason reason;
         if (!outer.parse(line, reason)) {
             ctx.sink.reject(lineNo, reason, line);
             return;

@@ -123,14 +123,17 @@ void ZeekMapper::begin(std::string_view path, std::int64_t line)
     m_hasTs = false;
 }
 
-bool ZeekMapper::set(ZeekRole role, std::string_view field, std::string_view v, const char *&reason)
+bool ZeekMapper::set(ZeekRole role,
+                     std::string_view field,
+                     std::string_view v,
+                     RejectReason &reason)
 {
     std::int64_t n = 0;
     switch (role) {
     case ZeekRole::Ts: {
         int off = 0;
         if (!parseZeekTime(v, m_e.timestampUs, off)) {
-            reason = "ts is not a Zeek time";
+            reason = {RejectKind::BadTime, "ts is not a Zeek time"};
             return false;
         }
         m_e.tzOffsetMin = std::int16_t(off);
@@ -218,10 +221,10 @@ bool ZeekMapper::set(ZeekRole role, std::string_view field, std::string_view v, 
     return true;
 }
 
-bool ZeekMapper::finish(Event &out, const char *&reason)
+bool ZeekMapper::finish(Event &out, RejectReason &reason)
 {
     if (!m_hasTs) {
-        reason = "record without ts";
+        reason = {RejectKind::NoTime, "record without ts"};
         return false;
     }
     if (m_origPkts >= 0 || m_respPkts >= 0)

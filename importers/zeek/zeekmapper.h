@@ -53,9 +53,9 @@ public:
     void begin(std::string_view path, std::int64_t line);
     /// One present value (unset and empty values are not passed). False with a reason when a
     /// value that must be well-formed is not.
-    bool set(ZeekRole role, std::string_view field, std::string_view value, const char *&reason);
+    bool set(ZeekRole role, std::string_view field, std::string_view value, RejectReason &reason);
     /// Completes the event; false with a reason when it has no usable timestamp.
-    bool finish(Event &out, const char *&reason);
+    bool finish(Event &out, RejectReason &reason);
 
 private:
     Event m_e;

@@ -129,20 +129,21 @@ Status ZeekTsvImporter::parse(InputStream &in, ParseContext &ctx) const
     return forEachLine(in, ctx, [&](std::string_view line, std::int64_t lineNo) {
         if (line.front() == '#') {
             if (!readDirective(line, header, parts))
-                ctx.sink.reject(lineNo, "unknown Zeek header line", line);
+                ctx.sink.reject(lineNo, RejectKind::Layout, "unknown Zeek header line", line);
             return;
         }
         if (header.fields.empty()) {
-            ctx.sink.reject(lineNo, "data line before a #fields header", line);
+            ctx.sink.reject(lineNo, RejectKind::Layout, "data line before a #fields header", line);
             return;
         }
         splitInto(line, header.separator, parts);
         if (parts.size() != header.fields.size()) {
-            ctx.sink.reject(lineNo, "number of values differs from #fields", line);
+            ctx.sink.reject(lineNo, RejectKind::Layout, "number of values differs from #fields",
+                            line);
             return;
         }
         mapper.begin(header.path, lineNo);
-        const char *reason = nullptr;
+        RejectReason reason;
         bool ok = true;
         for (size_t i = 0; i < parts.size() && ok; ++i) {
             const std::string_view v = parts[i];

@@ -4,6 +4,8 @@
 // (the field table, core/fields.h, names each member); strings are UTF-8 and empty means absent,
 // numbers use -1 for absent.
 
+#include "rejectreason.h"
+
 #include <cstdint>
 #include <string>
 
@@ -52,7 +54,8 @@ struct Event
 struct Reject
 {
     std::int64_t line = 0;
-    std::string reason;
+    RejectKind kind = RejectKind::Syntax;
+    std::string reason; ///< the format's text for it (stored and shown)
     std::string raw;
 };
 

@@ -31,6 +31,7 @@ struct FieldDef
     const char *ecs;    ///< ECS name, dotted ("source.ip")
     const char *alias;  ///< short name for queries ("src"), or nullptr
     const char *column; ///< column of the SQL `events` table
+    const char *title;  ///< column header for people ("Source IP")
     FieldType type;
     std::string Event::*text = nullptr;              ///< Text, Address and Json fields
     std::int64_t (*number)(const Event &) = nullptr; ///< Integer fields: the value, -1 if absent

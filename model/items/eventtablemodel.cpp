@@ -319,20 +319,13 @@ QVariant EventTableModel::headerData(int section, Qt::Orientation orientation, i
 {
     if (orientation != Qt::Horizontal)
         return {};
-    static const char *const kNames[] = {"@timestamp (UTC)",
-                                         "source.ip",
-                                         "user.name",
-                                         "event.outcome",
-                                         "event.action",
-                                         "http.request.method",
-                                         "url.original",
-                                         "http.response.status_code",
-                                         "user_agent.original",
-                                         "source:line",
-                                         "tags (analyst's notes)"};
-    static const char *const kTitles[]
-            = {"Time (UTC)", "Source IP", "User",       "Outcome", "Action", "Method",
-               "URL",        "Status",    "User agent", "Source",  "Notes"};
+    // The fixed columns' fields; their titles and ECS names come from the field table.
+    static const char *const kFields[] = {"@timestamp",         "source.ip",
+                                          "user.name",          "event.outcome",
+                                          "event.action",       "http.request.method",
+                                          "url.original",       "http.response.status_code",
+                                          "user_agent.original"};
+    static_assert(std::size(kFields) == Source);
     if (const OptionalColumn *c = optionalColumn(section)) {
         if (role == Qt::DisplayRole)
             return QString::fromLatin1(c->ecs);
@@ -345,10 +338,22 @@ QVariant EventTableModel::headerData(int section, Qt::Orientation orientation, i
     }
     if (section < 0 || section >= ColumnCount)
         return {};
+    if (section == Source) // not event fields: where the event came from, the analyst's notes
+        return role == Qt::DisplayRole   ? QStringLiteral("Source")
+               : role == Qt::ToolTipRole ? QStringLiteral("ECS field: source:line")
+                                         : QVariant();
+    if (section == Notes)
+        return role == Qt::DisplayRole   ? QStringLiteral("Notes")
+               : role == Qt::ToolTipRole ? QStringLiteral("ECS field: tags (analyst's notes)")
+                                         : QVariant();
+    const FieldDef *f = findField(kFields[section]);
+    if (!f)
+        return {};
+    const QString utc = section == Time ? QStringLiteral(" (UTC)") : QString();
     if (role == Qt::DisplayRole)
-        return QString::fromLatin1(kTitles[section]);
+        return QString(QLatin1String(f->title) + utc);
     if (role == Qt::ToolTipRole)
-        return QStringLiteral("ECS field: %1").arg(QLatin1String(kNames[section]));
+        return QStringLiteral("ECS field: %1").arg(QLatin1String(f->ecs) + utc);
     return {};
 }
 

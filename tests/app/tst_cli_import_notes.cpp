@@ -147,6 +147,45 @@ private Q_SLOTS:
                                 "times without a zone read as America/New_York (--timezone)"}));
     }
 
+    void rejectsAreCountedByKind()
+    {
+        // Two unreadable status codes and one impossible day: the summary says which kinds, in
+        // words and in --json, so an analyst sees at once whether the time format is misread.
+        const QByteArray lines
+                = "203.0.113.7 - - [10/Oct/2024:13:55:36 +0000] \"GET / HTTP/1.1\" 200 512 \"-\" "
+                  "\"curl/8\"\n"
+                  "203.0.113.7 - - [10/Oct/2024:13:55:37 +0000] \"GET /a HTTP/1.1\" 200 512 \"-\" "
+                  "\"curl/8\"\n"
+                  "203.0.113.8 - - [10/Oct/2024:13:55:38 +0000] \"GET /b HTTP/1.1\" 200 512 \"-\" "
+                  "\"curl/8\"\n"
+                  "203.0.113.7 - - [99/Oct/2024:13:55:37 +0000] \"GET /b HTTP/1.1\" 200 512 \"-\" "
+                  "\"curl/8\"\n"
+                  "203.0.113.7 - - [10/Oct/2024:13:55:38 +0000] \"GET /c HTTP/1.1\" 2x0 512 \"-\" "
+                  "\"curl/8\"\n"
+                  "203.0.113.7 - - [10/Oct/2024:13:55:39 +0000] \"GET /d HTTP/1.1\" 2x0 512 \"-\" "
+                  "\"curl/8\"\n";
+        const QString log = writeFile(QStringLiteral("kinds.log"), lines);
+        const QString kase = newCase(QStringLiteral("kinds.netcase"));
+        QVERIFY(!kase.isEmpty());
+        const auto r = test::netcase(
+                {QStringLiteral("import"), kase, log, QStringLiteral("--no-analyze")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(QString::fromUtf8(r.out).contains(
+                         QStringLiteral("kinds.log  apache  3 events  3 rejects (2 unreadable "
+                                        "values, 1 unreadable time)  ")),
+                 r.out.constData());
+
+        const QString again = newCase(QStringLiteral("kinds-json.netcase"));
+        const auto j = test::netcase({QStringLiteral("import"), again, log,
+                                      QStringLiteral("--no-analyze"), QStringLiteral("--json")});
+        QVERIFY2(j.exitCode == 0, j.err.constData());
+        const auto doc = nlohmann::json::parse(j.out.toStdString());
+        const auto &kinds = doc["sources"][0]["rejects_by_kind"];
+        QCOMPARE(kinds.size(), size_t(2));
+        QCOMPARE(kinds.value("bad_value", 0), 2);
+        QCOMPARE(kinds.value("bad_time", 0), 1);
+    }
+
     void sourceWithoutEventsHasNoSpan()
     {
         const QString log = writeFile(QStringLiteral("junk.log"), "not a syslog line\n");

@@ -30,9 +30,12 @@ struct CollectingSink : RecordSink
         events.push_back(std::move(e));
         raws.emplace_back(raw);
     }
-    void reject(std::int64_t line, std::string_view reason, std::string_view raw) override
+    void reject(std::int64_t line,
+                RejectKind kind,
+                std::string_view reason,
+                std::string_view raw) override
     {
-        rejects.push_back({line, std::string(reason), std::string(raw)});
+        rejects.push_back({line, kind, std::string(reason), std::string(raw)});
     }
 };
 
@@ -60,7 +63,10 @@ inline QByteArray renderEcsLines(const CollectingSink &sink)
         lines.emplace(e.line, j.dump());
     }
     for (const Reject &r : sink.rejects) {
-        nlohmann::json j = {{"reject", {{"line", r.line}, {"reason", r.reason}}}};
+        nlohmann::json j = {{"reject",
+                             {{"line", r.line},
+                              {"kind", std::string(rejectKindName(r.kind))},
+                              {"reason", r.reason}}}};
         lines.emplace(r.line, j.dump());
     }
     QByteArray out;

@@ -38,7 +38,7 @@ public:
             __builtin_trap();
         event(std::move(e), raw);
     }
-    void reject(std::int64_t line, std::string_view reason, std::string_view) override
+    void reject(std::int64_t line, RejectKind, std::string_view reason, std::string_view) override
     {
         if (line <= 0 || reason.empty())
             __builtin_trap();

@@ -46,7 +46,7 @@ public:
                 return makeError(QStringLiteral("cancelled"), ErrorCode::Cancelled);
             const std::string raw = "line " + std::to_string(i);
             if (i % 7 == 0) {
-                ctx.sink.reject(i, "seventh", raw);
+                ctx.sink.reject(i, RejectKind::Syntax, "seventh", raw);
                 continue;
             }
             e.line = i;

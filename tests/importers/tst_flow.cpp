@@ -18,7 +18,7 @@ struct Sink : RecordSink
     std::vector<Event> events;
     std::vector<std::pair<std::int64_t, std::string>> rejects;
     void event(Event &&e, std::string_view) override { events.push_back(std::move(e)); }
-    void reject(std::int64_t line, std::string_view reason, std::string_view) override
+    void reject(std::int64_t line, RejectKind, std::string_view reason, std::string_view) override
     {
         rejects.emplace_back(line, std::string(reason));
     }

@@ -50,7 +50,7 @@ struct CheckingSink final : RecordSink
             problems << QStringLiteral("line %1: rebuilt differently from the line").arg(e.line);
         event(std::move(e), raw);
     }
-    void reject(std::int64_t line, std::string_view reason, std::string_view) override
+    void reject(std::int64_t line, RejectKind, std::string_view reason, std::string_view) override
     {
         ++rejects;
         if (line <= 0 || reason.empty())

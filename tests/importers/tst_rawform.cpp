@@ -117,7 +117,7 @@ private Q_SLOTS:
         const Line &l = lines()[size_t(index)];
         Event e;
         const AccessLogResult r = parseAccessLogLine(l.text, e);
-        QVERIFY2(r.ok, r.reason);
+        QVERIFY2(r.ok, r.reason.text.c_str());
         QCOMPARE(rawform::rebuilds(r.rawForm(), e, l.text), l.rebuilt);
         std::string text;
         if (l.rebuilt) {

@@ -17,7 +17,7 @@ struct Sink : RecordSink
     std::vector<Event> events;
     std::vector<std::string> rejects;
     void event(Event &&e, std::string_view) override { events.push_back(std::move(e)); }
-    void reject(std::int64_t, std::string_view reason, std::string_view) override
+    void reject(std::int64_t, RejectKind, std::string_view reason, std::string_view) override
     {
         rejects.emplace_back(reason);
     }

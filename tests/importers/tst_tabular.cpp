@@ -48,7 +48,8 @@ private Q_SLOTS:
         QCOMPARE(std::string(r.raw()), std::string("2,\"multi\nline\",z"));
         QVERIFY(r.next(f));
         QCOMPARE(r.line(), 6);
-        QCOMPARE(r.problem(), std::string("unbalanced quote"));
+        QCOMPARE(r.problem().text, std::string("unbalanced quote"));
+        QVERIFY(r.problem().kind == RejectKind::Syntax);
         QVERIFY(!r.next(f));
     }
 

@@ -50,7 +50,7 @@ public:
         if (rows.size() < kPreviewRows)
             rows.push_back({e.line, std::move(e), {}});
     }
-    void reject(std::int64_t line, std::string_view reason, std::string_view) override
+    void reject(std::int64_t line, RejectKind, std::string_view reason, std::string_view) override
     {
         if (rows.size() < kPreviewRows)
             rows.push_back({line, Event(), std::string(reason)});
