@@ -6,6 +6,7 @@
 #include "analysis/rules.h"
 #include "cluster/chhunt.h"
 #include "cluster/chschema.h"
+#include "cluster/chwhere.h"
 #include "core/displaytext.h"
 #include "core/timeutil.h"
 
@@ -21,6 +22,7 @@ int run(const QStringList &argv)
                                    {{"rule", true},
                                     {"from", true},
                                     {"to", true},
+                                    {"query", true},
                                     {"password-file", true},
                                     {"json", false}},
                                    {.minPositional = 1, .maxPositional = 1, .required = {"rule"}});
@@ -38,8 +40,12 @@ int run(const QStringList &argv)
     auto rules = Rules::defaults();
     if (!rules)
         return fail(rules.error());
-    auto found = cluster::hunt(*conn, args->value(QStringLiteral("rule")), *rules, range->first,
-                               range->second);
+    auto filter = cluster::optionFilter(range->first, range->second, {}, {});
+    if (filter && args->has(QStringLiteral("query")))
+        filter = cluster::withQuery(*filter, args->value(QStringLiteral("query")));
+    if (!filter)
+        return fail(filter.error());
+    auto found = cluster::hunt(*conn, args->value(QStringLiteral("rule")), *rules, *filter);
     if (!found)
         return fail(found.error());
     if (args->has(QStringLiteral("json"))) {
@@ -78,7 +84,8 @@ int run(const QStringList &argv)
 extern const Command kHuntCommand
         = {"hunt",
            "hunt clickhouse://HOST:PORT/DB --rule credential_stuffing|password_spraying|"
-           "ssh_bruteforce|ddos|beaconing [--from T] [--to T] [--password-file FILE] [--json]",
+           "ssh_bruteforce|ddos|beaconing [--from T] [--to T] [--query Q] [--password-file FILE] "
+           "[--json]",
            "run a detection's first stage on a ClickHouse cluster",
            "Runs the aggregating first stage of the rule as SQL on the cluster: per entity\n"
            "(source address; target for ddos; source, destination and port for beaconing) and\n"
@@ -86,7 +93,8 @@ extern const Command kHuntCommand
            "case's default thresholds and sign-in classification. Lists the candidates with\n"
            "their counts; pull their events into a case ('netcase pull --ip') for the full\n"
            "detection. --from is inclusive and --to exclusive (ISO 8601, dates or epoch\n"
-           "seconds).",
+           "seconds). --query narrows the events hunted with the case query language's field\n"
+           "terms, as for 'netcase pull' (e.g. --query 'src:203.0.113.0/24').",
            AppKind::Core,
            &run};
 

@@ -9,6 +9,7 @@
 #include "dialogs/shortcutsdialog.h"
 #include "items/selectionhub.h"
 #include "mainwindow/casecontroller.h"
+#include "mainwindow/clusterpuller.h"
 #include "mainwindow/dockmanager.h"
 #include "mainwindow/intelimporter.h"
 #include "mainwindow/reportexporter.h"
@@ -94,6 +95,17 @@ MainActions::MainActions(QMainWindow &window,
             [intelAction] { intelAction->setEnabled(true); });
     connect(&controller, &CaseController::caseClosed, intelAction,
             [intelAction] { intelAction->setEnabled(false); });
+    m_pull = new ClusterPuller(&window, controller);
+    QAction *pullAction = m_case->addAction(tr("Pull from &ClickHouse…"), m_pull,
+                                            &ClusterPuller::pullInteractive);
+    pullAction->setObjectName(QStringLiteral("pullFromClickHouse"));
+    pullAction->setToolTip(tr("Pull the events a query selects from a ClickHouse cluster into "
+                              "the case, with a count first"));
+    pullAction->setEnabled(false);
+    connect(&controller, &CaseController::caseOpened, pullAction,
+            [pullAction] { pullAction->setEnabled(true); });
+    connect(&controller, &CaseController::caseClosed, pullAction,
+            [pullAction] { pullAction->setEnabled(false); });
     QAction *properties = m_case->addAction(tr("&Properties…"), this, [this] {
         CaseSession *s = m_controller.session();
         if (!s)

@@ -13,6 +13,7 @@ namespace netcase {
 
 class CaseController;
 class DockManager;
+class ClusterPuller;
 class IntelImporter;
 class SelectionHub;
 
@@ -31,6 +32,7 @@ public:
     QAction *importAction() const { return m_import; }
     /// Case → Import intelligence… (tests drive it without the file dialog).
     IntelImporter *intelImporter() const { return m_intel; }
+    ClusterPuller *clusterPuller() const { return m_pull; }
 
     /// Enables what makes sense for the current case (none, writable, read-only).
     void updateState();
@@ -47,6 +49,7 @@ private:
     QMenu *m_view = nullptr;
     QAction *m_import = nullptr;
     IntelImporter *m_intel = nullptr;
+    ClusterPuller *m_pull = nullptr;
     QAction *m_exportTable = nullptr;
     QAction *m_close = nullptr;
     QAction *m_back = nullptr;

@@ -193,6 +193,15 @@ Result<HuntResult> hunt(const ChConnection &c,
                         std::int64_t fromUs,
                         std::int64_t toUs)
 {
+    auto filter = optionFilter(fromUs, toUs, {}, {});
+    if (!filter)
+        return filter.error();
+    return hunt(c, rule, rules, *filter);
+}
+
+Result<HuntResult>
+hunt(const ChConnection &c, const QString &rule, const Rules &rules, const ChFilter &filter)
+{
     auto p = plan(rule, rules);
     if (!p)
         return p.error();
@@ -205,13 +214,13 @@ Result<HuntResult> hunt(const ChConnection &c,
                              : QStringLiteral("toInt64(0)");
     const QString sql
             = QStringLiteral("SELECT %1 AS entity, %2 AS win, count(), %3, countIf(outcome = 2) "
-                             "FROM events WHERE ts >= %4 AND ts < %5 AND push_id GLOBAL IN %6 "
-                             "AND %7 GROUP BY entity, win HAVING %8 "
+                             "FROM events WHERE ts >= %4 AND ts < %5 AND (%6) "
+                             "AND push_id GLOBAL IN %7 AND %8 GROUP BY entity, win HAVING %9 "
                              "ORDER BY win, entity FORMAT TSV")
                       .arg(p->key, window, p->distinct)
-                      .arg(fromUs)
-                      .arg(toUs)
-                      .arg(visiblePushes(), p->where, p->having);
+                      .arg(filter.fromUs)
+                      .arg(filter.toUs)
+                      .arg(filter.where, visiblePushes(), p->where, p->having);
     ChHttp http(c);
     auto body = http.query(sql);
     if (!body)

@@ -7,6 +7,7 @@
 // look at each candidate) is done by the detection itself on the events pulled into a case; a
 // window boundary can split an episode, so the first stage may miss one that straddles it.
 
+#include "cluster/chfilter.h"
 #include "cluster/churl.h"
 #include "core/result.h"
 
@@ -42,6 +43,10 @@ struct HuntResult
 
 /// credential_stuffing, password_spraying, ssh_bruteforce, ddos, beaconing.
 QStringList huntRules();
+/// Runs the rule over the events the filter selects (its time range and condition: a query in
+/// the case query language narrows the hunt, e.g. to one network or one service's logs).
+Result<HuntResult>
+hunt(const ChConnection &c, const QString &rule, const Rules &rules, const ChFilter &filter);
 /// Runs the rule over [fromUs, toUs) (0 and INT64_MAX for no bound).
 Result<HuntResult> hunt(const ChConnection &c,
                         const QString &rule,

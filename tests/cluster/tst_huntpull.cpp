@@ -124,6 +124,48 @@ private Q_SLOTS:
         QCOMPARE(bad.exitCode, 1);
     }
 
+    void huntQueryNarrowsTheEvents()
+    {
+        // All candidates of a rule with several, then only those of one /16: the query is ANDed
+        // on.
+        QString rule;
+        std::set<std::string> all;
+        for (const char *r : {"password_spraying", "credential_stuffing", "ssh_bruteforce"}) {
+            rule = QString::fromLatin1(r);
+            all = candidates(rule);
+            if (all.size() >= 2)
+                break;
+        }
+        QVERIFY2(all.size() >= 2, "no rule has two candidates in the scenario");
+        const auto v4 = std::find_if(all.begin(), all.end(), [](const std::string &ip) {
+            return ip.find(':') == std::string::npos;
+        });
+        QVERIFY(v4 != all.end());
+        const std::string one = *v4;
+        const std::string prefix = one.substr(0, one.find('.', one.find('.') + 1)) + ".";
+        const QString net = QString::fromStdString(prefix) + QStringLiteral("0.0/16");
+        const Run r = test::netcase({QStringLiteral("hunt"), m_url, QStringLiteral("--rule"), rule,
+                                     QStringLiteral("--query"), QStringLiteral("src:") + net,
+                                     QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const auto doc = nlohmann::json::parse(r.out.toStdString());
+        std::set<std::string> narrowed;
+        for (const auto &c : doc["candidates"])
+            narrowed.insert(c["entity"].get<std::string>());
+        QVERIFY2(narrowed.count(one), r.out.constData());
+        std::set<std::string> expected;
+        for (const std::string &ip : all)
+            if (ip.rfind(prefix, 0) == 0)
+                expected.insert(ip);
+        QCOMPARE(narrowed, expected);
+        QVERIFY(narrowed.size() < all.size());
+        // A query the cluster cannot answer is refused, not ignored.
+        const Run words = test::netcase({QStringLiteral("hunt"), m_url, QStringLiteral("--rule"),
+                                         QStringLiteral("ssh_bruteforce"),
+                                         QStringLiteral("--query"), QStringLiteral("brute")});
+        QCOMPARE(words.exitCode, 1);
+    }
+
     void pulledSliceEqualsLocalCase()
     {
         const QString local = tempPath(QStringLiteral("local.netcase"));

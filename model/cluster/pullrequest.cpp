@@ -1,0 +1,65 @@
+#include "pullrequest.h"
+
+#include "cluster/chwhere.h"
+#include "core/timeutil.h"
+
+#include <limits>
+
+namespace netcase::cluster {
+
+namespace {
+
+Error fieldError(const QString &field, const QString &message)
+{
+    return {QStringLiteral("%1: %2").arg(field, message), ErrorCode::Usage};
+}
+
+Result<std::int64_t> timeField(const QString &field, const QString &text, std::int64_t open)
+{
+    if (text.trimmed().isEmpty())
+        return open;
+    const auto t = parseUserTime(text.trimmed());
+    if (!t)
+        return fieldError(field, QStringLiteral("cannot read '%1' as a time (use ISO 8601 such "
+                                                "as 2024-03-01T12:00:00Z, a date, or epoch "
+                                                "seconds)")
+                                         .arg(text.trimmed()));
+    return *t;
+}
+
+} // namespace
+
+Result<PullRequest> makePullRequest(const PullInput &in)
+{
+    PullRequest req;
+    auto conn = parseClickHouseUrl(in.url.trimmed());
+    if (!conn)
+        return fieldError(QStringLiteral("Server"), conn.error().message);
+    req.connection = *conn;
+    if (!in.passwordFile.trimmed().isEmpty()) {
+        auto pw = readPasswordFile(in.passwordFile.trimmed());
+        if (!pw)
+            return fieldError(QStringLiteral("Password file"), pw.error().message);
+        req.connection.password = *pw;
+    }
+    auto from = timeField(QStringLiteral("From"), in.from, 0);
+    if (!from)
+        return from.error();
+    auto to = timeField(QStringLiteral("To"), in.to, std::numeric_limits<std::int64_t>::max());
+    if (!to)
+        return to.error();
+    if (*from >= *to)
+        return fieldError(QStringLiteral("To"), QStringLiteral("must be later than From"));
+    auto filter = optionFilter(*from, *to, {}, {});
+    if (!filter)
+        return filter.error();
+    if (!in.query.trimmed().isEmpty()) {
+        filter = withQuery(*filter, in.query.trimmed());
+        if (!filter)
+            return fieldError(QStringLiteral("Query"), filter.error().message);
+    }
+    req.filter = *filter;
+    return req;
+}
+
+} // namespace netcase::cluster
