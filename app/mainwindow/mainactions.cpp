@@ -7,6 +7,7 @@
 #include "dialogs/casepropertiesdialog.h"
 #include "dialogs/enrichmentdialog.h"
 #include "dialogs/shortcutsdialog.h"
+#include "dialogs/userguidedialog.h"
 #include "items/selectionhub.h"
 #include "mainwindow/casecontroller.h"
 #include "mainwindow/clusterpuller.h"
@@ -145,6 +146,17 @@ MainActions::MainActions(QMainWindow &window,
             ->setObjectName(QStringLiteral("resetLayout"));
 
     QMenu *help = bar->addMenu(tr("&Help"));
+    QAction *guide
+            = help->addAction(tr("&User guide"), QKeySequence::HelpContents, &window, [&window] {
+                  auto *d = window.findChild<UserGuideDialog *>();
+                  if (!d) {
+                      d = new UserGuideDialog(&window);
+                      d->setAttribute(Qt::WA_DeleteOnClose);
+                  }
+                  d->show();
+                  d->raise();
+              });
+    guide->setObjectName(QStringLiteral("showUserGuide"));
     help->addAction(tr("&Keyboard shortcuts"), &window, [&window] {
             ShortcutsDialog(&window).exec();
         })->setObjectName(QStringLiteral("showShortcuts"));
