@@ -214,6 +214,28 @@ private Q_SLOTS:
                  QByteArray(r.out + r.err).constData());
     }
 
+    void failedPurgeLeavesTheCaseAsItWas()
+    {
+        const QString path
+                = makeCase(QStringLiteral("interrupted.netcase"), QStringLiteral("2001-01-01"));
+        QVERIFY(!path.isEmpty());
+        const auto before = infoJson(path);
+        // A trigger makes the purge fail after it has deleted the event blocks.
+        test::sqlite(path, QStringLiteral("CREATE TRIGGER stop_purge BEFORE DELETE ON rejects "
+                                          "BEGIN SELECT RAISE(ABORT, 'stopped'); END;"));
+        auto r = cli({QStringLiteral("purge"), path});
+        QCOMPARE(r.exitCode, 2);
+        test::sqlite(path, QStringLiteral("DROP TRIGGER stop_purge;"));
+        const auto after = infoJson(path);
+        QCOMPARE(after["events"].get<int>(), before["events"].get<int>());
+        QCOMPARE(after["rejects"].get<int>(), before["rejects"].get<int>());
+        QVERIFY(!after.contains("purged_at"));
+        r = cli({QStringLiteral("events"), path});
+        QCOMPARE(lineCount(r.out), before["events"].get<int>());
+        QVERIFY(!cli({QStringLiteral("audit"), path}).out.contains("case.purge"));
+        QCOMPARE(cli({QStringLiteral("verify"), path}).exitCode, 0);
+    }
+
     void newNeedsAnAuthorisation()
     {
         const QString path = test::tempPath(QStringLiteral("unauthorised.netcase"));
