@@ -77,7 +77,7 @@ python3 -c "print('clickhouse-client INSERT FORMAT TSV: %d rows in %.2f s = %.0f
 
 # Pull about 100,000 events: the first 100,000 timestamps' range.
 to=$(q "SELECT toString(intDiv(ts, 1000000) + 1) FROM (SELECT ts FROM bench.events ORDER BY ts LIMIT 1 OFFSET 99999)")
-rm -f "$work/pull.netcase"; "$bin/netcase" new "$work/pull.netcase" >/dev/null
+rm -f "$work/pull.netcase"; "$bin/netcase" new "$work/pull.netcase" --authorization BENCH-1 >/dev/null
 n=$("$bin/netcase" pull "$work/pull.netcase" "$url" --to "$to" --count)
 t0=$(secs); "$bin/netcase" pull "$work/pull.netcase" "$url" --to "$to" --no-analyze >/dev/null; t1=$(secs)
 python3 -c "print('netcase pull: $n in %.2f s' % ($t1-$t0))"

@@ -58,7 +58,7 @@ bench() { # label file
     fi
     echo "== $label: netcase new + netcase import --no-analyze (/usr/bin/time)"
     rm -f "$work/cli.netcase" "$work/cli.netcase-wal" "$work/cli.netcase-shm"
-    "$bin/netcase" new "$work/cli.netcase" --title "import benchmark" >/dev/null
+    "$bin/netcase" new "$work/cli.netcase" --title "import benchmark" --authorization BENCH-1 >/dev/null
     /usr/bin/time -f "   wall %e s  user %U s  sys %S s  peak RSS %M KB" \
         "$bin/netcase" import "$work/cli.netcase" "$file" --no-analyze | sed 's/^/   /'
     rm -f "$work/cli.netcase" "$work/cli.netcase-wal" "$work/cli.netcase-shm"

@@ -48,7 +48,7 @@ decision=$("$bin" decide "$demo" --subject account:maria.k@shop.example --verdic
     --factor "API token created minutes after an MFA push was accepted" \
     --reason "Example decision: impossible travel DE to US, MFA fatigue (8 pushes denied, then one accepted) and a scripted client creating an API token within 40 minutes." \
     --proportionality "Example: the token grants API access; blocking the session and revoking the token is reversible, a password reset follows.")
-"$bin" review "$demo" --decision "$decision" --verdict agree --reviewer "demo reviewer" \
+"$bin" review "$demo" --decision "$decision" --verdict agree --reviewer "demo reviewer" --self-review \
     --note "Example review: the travel is not plausible and the MFA pattern matches fatigue." \
     >/dev/null
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then

@@ -40,7 +40,7 @@ if [ -d "$samples" ]; then
     while IFS= read -r f; do
         name=$(echo "${f#"$samples"/}" | tr '/' '_')
         c=$work/$name.netcase
-        "$bin" new "$c" >/dev/null
+        "$bin" new "$c" --authorization GOLDEN-1 >/dev/null
         "$bin" import "$c" "$f" --no-analyze >/dev/null 2>&1 || true
         record_case "$name" "$c"
     done < <(find "$samples" -type f ! -path '*/mmdb/*' ! -name README.md | sort)

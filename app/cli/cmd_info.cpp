@@ -29,11 +29,17 @@ int run(const QStringList &argv)
     }
     const CaseInfo &i = s.info;
     outLine(QStringLiteral("title          %1").arg(displaySafe(i.title)));
-    outLine(QStringLiteral("authorization  %1").arg(displaySafe(i.authorization)));
+    outLine(QStringLiteral("authorization  %1").arg(displaySafe(authorisationText(i))));
     if (!i.scope.isEmpty())
         outLine(QStringLiteral("scope          %1").arg(displaySafe(i.scope)));
     if (!i.retentionDate.isEmpty())
         outLine(QStringLiteral("retention      %1").arg(i.retentionDate));
+    if (!i.preserveReason.isEmpty())
+        outLine(QStringLiteral("preserved      for an incident: %1 (purge refused)")
+                        .arg(displaySafe(i.preserveReason)));
+    if (!i.purgedAt.isEmpty())
+        outLine(QStringLiteral("purged         %1 (events and raw records removed)")
+                        .arg(i.purgedAt));
     outLine(QStringLiteral("created        %1 by %2").arg(i.createdAt, displaySafe(i.createdBy)));
     outLine(QStringLiteral("events         %1").arg(s.events));
     outLine(QStringLiteral("rejects        %1").arg(s.rejects));

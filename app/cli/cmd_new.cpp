@@ -14,15 +14,31 @@ namespace {
 
 int run(const QStringList &argv)
 {
-    auto args = Args::parseCommand(
-            "new", argv,
-            {{"title", true}, {"authorization", true}, {"scope", true}, {"retention", true}});
+    auto args = Args::parseCommand("new", argv,
+                                   {{"title", true},
+                                    {"authorization", true},
+                                    {"no-authorization", true},
+                                    {"scope", true},
+                                    {"retention", true}});
     if (!args)
         return fail(args.error());
+    // A case is worked on under an authority: name it, or say why there is none.
+    const QString reference = args->value(QStringLiteral("authorization")).trimmed();
+    const QString noReason = args->value(QStringLiteral("no-authorization")).trimmed();
+    if (reference.isEmpty() == noReason.isEmpty())
+        return fail(makeError(
+                reference.isEmpty()
+                        ? QStringLiteral("a case needs an authorisation: give --authorization REF "
+                                         "(ticket, warrant or approval) or --no-authorization "
+                                         "REASON (recorded and printed on every report page)")
+                        : QStringLiteral("give either --authorization REF or --no-authorization "
+                                         "REASON, not both"),
+                ErrorCode::Usage));
     CaseInfo info;
     const QString path = args->positional().first();
     info.title = args->value(QStringLiteral("title"), QFileInfo(path).completeBaseName());
-    info.authorization = args->value(QStringLiteral("authorization"));
+    info.authorization = reference;
+    info.noAuthorizationReason = noReason;
     info.scope = args->value(QStringLiteral("scope"));
     info.retentionDate = args->value(QStringLiteral("retention"));
     if (!info.retentionDate.isEmpty()
@@ -40,11 +56,15 @@ int run(const QStringList &argv)
 
 extern const Command kNewCommand
         = {"new",
-           "new CASE [--title T] [--authorization REF] [--scope S] [--retention DATE]",
+           "new CASE --authorization REF|--no-authorization REASON [--title T] [--scope S] "
+           "[--retention DATE]",
            "create a case file",
            "Creates an empty case. The title defaults to the file name. The authorisation\n"
-           "reference (ticket, warrant or approval), scope and retention date (YYYY-MM-DD) are\n"
-           "recorded in the case and in its audit log. An existing file is never overwritten.",
+           "reference (ticket, warrant or approval) is required; without one, give\n"
+           "--no-authorization REASON: the reason is recorded under the audit chain and every\n"
+           "report page prints \"No authorisation reference: REASON\". Scope and retention date\n"
+           "(YYYY-MM-DD) are recorded in the case and in its audit log. An existing file is\n"
+           "never overwritten.",
            AppKind::Core,
            &run};
 

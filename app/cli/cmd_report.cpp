@@ -18,14 +18,16 @@ namespace {
 int run(const QStringList &argv)
 {
     // "-o FILE" is stored as "output" by the parser; --output FILE is the long form.
-    auto args = Args::parse(argv, {{"output", true}, {"page", true}, {"max-evidence", true}});
+    auto args = Args::parse(
+            argv, {{"output", true}, {"page", true}, {"max-evidence", true}, {"redact", false}});
     if (!args)
         return fail(args.error());
     const QString out = args->value(QStringLiteral("output"));
     if (args->positional().size() != 1 || out.isEmpty())
-        return fail(makeError(QStringLiteral("usage: netcase report CASE -o FILE.html|FILE.pdf|"
-                                             "FILE.json [--page a4|letter]"),
-                              ErrorCode::Usage));
+        return fail(makeError(
+                QStringLiteral("usage: netcase report CASE -o FILE.html|FILE.pdf|"
+                               "FILE.json [--page a4|letter] [--max-evidence N] [--redact]"),
+                ErrorCode::Usage));
     if (auto format = reportFormatForPath(out); !format)
         return fail(format.error());
     ReportOptions options;
@@ -38,10 +40,11 @@ int run(const QStringList &argv)
     auto maxEvidence = args->number(QStringLiteral("max-evidence"), options.maxEvidencePerFinding);
     if (!maxEvidence)
         return fail(maxEvidence.error());
-    if (*maxEvidence < 1 || *maxEvidence > 10000)
-        return fail(makeError(QStringLiteral("--max-evidence must be between 1 and 10000"),
+    if (*maxEvidence < 0 || *maxEvidence > 10000)
+        return fail(makeError(QStringLiteral("--max-evidence must be between 0 and 10000"),
                               ErrorCode::Usage));
     options.maxEvidencePerFinding = int(*maxEvidence);
+    options.redact = args->has(QStringLiteral("redact"));
 
     auto c = openCase(args->positional().first(), false);
     if (!c)
@@ -64,7 +67,8 @@ int run(const QStringList &argv)
 
 extern const Command kReportCommand
         = {"report",
-           "report CASE -o FILE.html|FILE.pdf|FILE.json [--page a4|letter] [--max-evidence N]",
+           "report CASE -o FILE.html|FILE.pdf|FILE.json [--page a4|letter] [--max-evidence N] "
+           "[--redact]",
            "write a report (format from the extension)",
            "Writes a report for reviewers and auditors: the case, its sources with their SHA-256,\n"
            "the enrichment data used, the findings with their evidence lines, the decisions with\n"
@@ -74,7 +78,12 @@ extern const Command kReportCommand
            "  .pdf   A4 (default) or Letter pages (--page), with page numbers\n"
            "  .json  schema netcase-report/1 (docs/REPORT-SCHEMA.md): the same case always gives\n"
            "         the same bytes\n"
-           "--max-evidence N shows at most N raw lines per finding (default 10). The file is\n"
+           "--max-evidence N shows at most N raw lines per finding (default 10; 0 shows none).\n"
+           "--redact leaves out every raw line and replaces account names and addresses that are\n"
+           "not the subject of a decision by pseudonyms (account-7f3a9c, ip-19c2e0): the same\n"
+           "value gets the same pseudonym within the report, from a keyed hash whose key is drawn\n"
+           "at random per report and not kept, so it cannot be reversed by hashing guesses (nor\n"
+           "two redacted reports joined). Subjects of decisions stay named. The file is\n"
            "written to a temporary name and renamed, so it is never left half written.",
            AppKind::Gui,
            &run};

@@ -26,6 +26,8 @@ extern const Command kNoteCommand;
 extern const Command kNotesCommand;
 extern const Command kIntelCommand;
 extern const Command kIntelExportCommand;
+extern const Command kPreserveCommand;
+extern const Command kPurgeCommand;
 
 const QList<const Command *> &commands()
 {
@@ -36,6 +38,7 @@ const QList<const Command *> &commands()
             &kReportCommand,    &kScreenshotCommand, &kUpgradeCommand,   &kAuditCommand,
             &kPushCommand,      &kHuntCommand,       &kPullCommand,      &kSigmaCommand,
             &kNoteCommand,      &kNotesCommand,      &kIntelCommand,     &kIntelExportCommand,
+            &kPreserveCommand,  &kPurgeCommand,
     };
     return all;
 }

@@ -431,6 +431,11 @@ std::vector<const char *> sectionsWrittenBy(const QString &action)
             {QStringLiteral("search.save"), {"saved_searches"}},
             {QStringLiteral("search.delete"), {"saved_searches"}},
             {QStringLiteral("intel.import"), {"intel_sources", "intel_indicators"}},
+            {QStringLiteral("case.preserve"), {"settings"}}, // case/retention
+            {QStringLiteral("case.release"), {"settings"}},
+            {QStringLiteral("case.purge"),
+             {"event_blocks", "event_postings", "event_deleted", "raw_blocks", "rejects",
+              "settings"}},
     };
     if (action == QLatin1String("case.create") || action == QLatin1String("case.seal")) {
         std::vector<const char *> all;
@@ -484,6 +489,20 @@ refresh(Database &db, const std::vector<const char *> &sections, const KnownChun
         out[name] = {{"root", rootOf(stored)}, {"chunks", stored.size()}};
     }
     return out;
+}
+
+Status forget(Database &db, const std::vector<const char *> &sections)
+{
+    if (!db.hasTable("audit_rows"))
+        return {};
+    Statement del = db.prepare("DELETE FROM audit_rows WHERE section = ?");
+    for (const char *name : sections) {
+        del.bind(1, name);
+        if (Status s = del.exec(); !s)
+            return s;
+        del.reset();
+    }
+    return {};
 }
 
 Coverage check(const Database &db, const std::vector<const char *> &only)

@@ -41,6 +41,11 @@ Result<nlohmann::json> refresh(Database &db,
                                const std::vector<const char *> &sections,
                                const KnownChunks *known = nullptr);
 
+/// Drops the stored chunk hashes of the named sections, so that the next refresh() hashes them
+/// afresh from their rows. Only for a write that removes the rows of append-only sections on
+/// purpose (case/retention: a purge) and records their new digests in the same transaction.
+Status forget(Database &db, const std::vector<const char *> &sections);
+
 struct Coverage
 {
     QStringList problems;   ///< the first difference of each damaged section

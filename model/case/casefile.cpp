@@ -3,6 +3,8 @@
 #include "audit/auditlog.h"
 #include "case/caselock.h"
 #include "case/migrations.h"
+#include "case/retention.h"
+#include "case/settingsstore.h"
 #include "case/storageerror.h"
 #include "core/identity.h"
 #include "core/timeutil.h"
@@ -223,6 +225,14 @@ Result<CaseFile> CaseFile::create(const QString &path, const CaseInfo &info)
                               {"authorization", stored.authorization.toStdString()},
                               {"scope", stored.scope.toStdString()},
                               {"retention_date", stored.retentionDate.toStdString()}};
+    // Kept in settings (under the chain from this first record on): case_info has no column.
+    if (stored.authorization.isEmpty() && !stored.noAuthorizationReason.isEmpty()) {
+        if (Status s = SettingsStore::put(c.m_db, QStringLiteral("case.no_authorization"),
+                                          stored.noAuthorizationReason.toStdString());
+            !s.ok())
+            return fail(s.error());
+        payload["no_authorization_reason"] = stored.noAuthorizationReason.toStdString();
+    }
     if (Status s
         = AuditLog::append(c.m_db, stored.createdBy, QStringLiteral("case.create"), payload);
         !s.ok())
@@ -317,6 +327,11 @@ CaseInfo CaseFile::info() const
         i.createdBy = st.text(5);
         i.netcaseVersion = st.text(6);
     }
+    if (const auto reason = SettingsStore::get(m_db, QStringLiteral("case.no_authorization")))
+        i.noAuthorizationReason = QString::fromStdString(*reason);
+    if (const retention::Preservation p = retention::preservation(m_db); p.preserved)
+        i.preserveReason = p.reason;
+    i.purgedAt = retention::purgedAt(m_db);
     return i;
 }
 

@@ -49,6 +49,12 @@ CaseSummary CaseSummary::read(const CaseFile &c)
         reasons.reset();
     }
     const EventStoreStats store = eventStoreStats(db);
+    // After a purge (case/retention) the sources keep what was imported; the totals say what
+    // the case still holds.
+    if (!s.info.purgedAt.isEmpty()) {
+        s.events = store.events;
+        s.rejects = db.scalar("SELECT count(*) FROM rejects");
+    }
     if (s.events > 0) {
         s.firstTs = store.firstTs;
         s.lastTs = store.lastTs;
@@ -68,6 +74,7 @@ nlohmann::json CaseSummary::toJson() const
                         {"authorization", str(info.authorization)},
                         {"scope", str(info.scope)},
                         {"retention_date", str(info.retentionDate)},
+                        {"preserved", !info.preserveReason.isEmpty()},
                         {"created_at", str(info.createdAt)},
                         {"created_by", str(info.createdBy)},
                         {"netcase_version", str(info.netcaseVersion)},
@@ -80,6 +87,12 @@ nlohmann::json CaseSummary::toJson() const
     j["time_span"] = events > 0 ? nlohmann::json{{"from", formatIsoUs(firstTs)},
                                                  {"to", formatIsoUs(lastTs)}}
                                 : nlohmann::json(nullptr);
+    if (!info.noAuthorizationReason.isEmpty())
+        j["no_authorization_reason"] = str(info.noAuthorizationReason);
+    if (!info.preserveReason.isEmpty())
+        j["preserve_reason"] = str(info.preserveReason);
+    if (!info.purgedAt.isEmpty())
+        j["purged_at"] = str(info.purgedAt);
     for (const SourceSummary &s : sources) {
         nlohmann::json o = {{"id", s.id},
                             {"name", str(s.name)},

@@ -1,5 +1,7 @@
 #include "report.h"
 
+#include "redact.h"
+
 #include "report/atomicwrite.h"
 #include "report/reportdata.h"
 #include "report/reportwriters.h"
@@ -56,6 +58,8 @@ Status writeReport(CaseFile &caseFile,
     }
     if (!data)
         return data.error();
+    if (options.redact)
+        redactReport(*data);
     ReportFigures figures;
     if (format != ReportFormat::Json) {
         if (progress)

@@ -24,6 +24,9 @@ struct ReportOptions
     Page page = Page::A4;
     /// Raw evidence lines shown per finding; the report says when a finding has more.
     int maxEvidencePerFinding = 10;
+    /// Leave out raw lines and replace accounts and addresses that are not the subject of a
+    /// decision by pseudonyms (report/redact.h).
+    bool redact = false;
     /// Printed by HTML and PDF ("generated at"); never part of the JSON. Empty: now.
     QString generatedAt;
 };

@@ -220,7 +220,7 @@ Result<ReportData> collectReportData(const CaseFile &caseFile,
         return !cancel.load();
     };
     ReportData d;
-    d.maxEvidence = std::max(1, options.maxEvidencePerFinding);
+    d.maxEvidence = options.redact ? 0 : std::max(0, options.maxEvidencePerFinding);
     if (!step(0, QStringLiteral("Reading the case")))
         return cancelled();
     const Database &db = caseFile.db();

@@ -87,6 +87,8 @@ struct ReportNoted
 struct ReportData
 {
     int maxEvidence = 10;
+    /// Raw lines left out and non-subject accounts and addresses pseudonymised (redact.h).
+    bool redacted = false;
     CaseSummary summary;
     QStringList analysts;  ///< everyone who created, imported, analysed, decided or tuned
     QStringList reviewers; ///< everyone who reviewed a decision

@@ -135,9 +135,13 @@ void cover(HtmlOut &out, const ReportData &d, const ReportOptions &options)
     const CaseInfo &info = d.summary.info;
     out.raw(out.forQt() ? QStringLiteral("<div>\n") : QStringLiteral("<header class=\"cover\">\n"));
     out.element("h1", info.title.isEmpty() ? QStringLiteral("Untitled case") : info.title);
-    out.paragraph(QStringLiteral("Authorisation: ")
-                  + (info.authorization.isEmpty() ? QStringLiteral("none recorded")
-                                                  : info.authorization));
+    out.paragraph(QStringLiteral("Authorisation: ") + authorisationText(info));
+    if (d.redacted)
+        out.paragraph(QStringLiteral("Redacted report: raw lines are left out, and accounts and "
+                                     "addresses that are not the subject of a decision are "
+                                     "replaced by pseudonyms (account-…, ip-…) that hold only "
+                                     "within this report."),
+                      "note");
     out.paragraph(QStringLiteral("Netcase case report. State as of %1 (the audit trail's latest "
                                  "record); generated %2 by Netcase %3.")
                           .arg(d.asOf.isEmpty() ? QStringLiteral("(empty audit trail)") : d.asOf,

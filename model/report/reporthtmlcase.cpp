@@ -45,10 +45,18 @@ void htmlCaseSection(HtmlOut &out, const ReportData &d)
     out.section("case", QStringLiteral("1. Case"));
     out.kvStart();
     out.kv(QStringLiteral("Title"), orNone(c.info.title));
-    out.kv(QStringLiteral("Authorisation reference"), orNone(c.info.authorization));
+    out.kv(QStringLiteral("Authorisation reference"), authorisationText(c.info));
     out.kv(QStringLiteral("Scope"), orNone(c.info.scope));
     out.kv(QStringLiteral("Retention date"),
            orNone(c.info.retentionDate, QStringLiteral("not set")));
+    if (!c.info.preserveReason.isEmpty())
+        out.kv(QStringLiteral("Preserved for incident"),
+               c.info.preserveReason + QStringLiteral(" (purging refused)"));
+    if (!c.info.purgedAt.isEmpty())
+        out.kv(QStringLiteral("Purged"),
+               c.info.purgedAt
+                       + QStringLiteral(": events, raw records and rejects removed after the "
+                                        "retention date; findings keep their summaries"));
     out.kv(QStringLiteral("Analysts"), orNone(d.analysts.join(QStringLiteral(", "))));
     out.kv(QStringLiteral("Reviewers"),
            orNone(d.reviewers.join(QStringLiteral(", ")), QStringLiteral("none yet")));

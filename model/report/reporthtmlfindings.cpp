@@ -119,7 +119,15 @@ void findingCard(HtmlOut &out, const ReportFinding &rf, int maxEvidence)
     }
     out.element("h4", QStringLiteral("Evidence"));
     const auto shown = std::int64_t(rf.evidence.size());
-    if (shown == 0) {
+    if (shown == 0 && rf.evidenceStored > 0) {
+        out.paragraph(QStringLiteral("%1 evidence events in total; the case keeps %2 evidence ids "
+                                     "(netcase findings --json lists them). No raw line is shown: "
+                                     "the report shows at most %3 per finding, or the events "
+                                     "were purged after the case's retention date.")
+                              .arg(f.evidenceCount)
+                              .arg(rf.evidenceStored)
+                              .arg(maxEvidence));
+    } else if (shown == 0) {
         out.paragraph(QStringLiteral("The case keeps no evidence events for this finding."));
     } else {
         QString note = QStringLiteral("%1 evidence events in total; the first %2 by event id are "

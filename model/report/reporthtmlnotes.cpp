@@ -49,8 +49,9 @@ void htmlNotesSection(HtmlOut &out, const ReportData &d)
         QString line;
         if (n.event)
             line = esc(QStringLiteral("%1:%2 ").arg(n.event->source).arg(n.event->line))
-                   + (n.event->rawMissing ? esc(QStringLiteral("(raw record not kept)"))
-                                          : out.rawLine(n.event->raw));
+                   + (d.redacted            ? esc(QStringLiteral("(left out: redacted report)"))
+                      : n.event->rawMissing ? esc(QStringLiteral("(raw record not kept)"))
+                                            : out.rawLine(n.event->raw));
         out.rowHtml({esc(utcSecond(n.atUs)), notes.join(QStringLiteral("<br>")), line});
     }
     out.tableEnd();

@@ -41,6 +41,10 @@ json caseJson(const ReportData &d)
             {"authorization", s(c.info.authorization)},
             {"scope", s(c.info.scope)},
             {"retention_date", s(c.info.retentionDate)},
+            {"authorization_text", s(authorisationText(c.info))},
+            {"no_authorization_reason", s(c.info.noAuthorizationReason)},
+            {"preserved_for_incident", s(c.info.preserveReason)},
+            {"purged_at", s(c.info.purgedAt)},
             {"created_at", s(c.info.createdAt)},
             {"created_by", s(c.info.createdBy)},
             {"created_with_version", s(c.info.netcaseVersion)},
@@ -293,6 +297,7 @@ std::string reportJson(const ReportData &d)
         findings.push_back(findingJson(rf));
     const json doc = {{"schema", "netcase-report/1"},
                       {"as_of", d.asOf.isEmpty() ? json(nullptr) : json(s(d.asOf))},
+                      {"redacted", d.redacted},
                       {"case", caseJson(d)},
                       {"sources", sourcesJson(d)},
                       {"enrichment", enrichmentJson(d)},

@@ -35,10 +35,8 @@ QFont pdfFont(qreal pt, bool bold = false)
 void paintHeader(QPainter &p, const QRectF &area, const ReportData &d)
 {
     const CaseInfo &info = d.summary.info;
-    const QString auth
-            = QStringLiteral("Authorisation: ")
-              + (info.authorization.isEmpty() ? QStringLiteral("none recorded")
-                                              : displaySafe(info.authorization, LineBreaks::Keep));
+    const QString auth = QStringLiteral("Authorisation: ")
+                         + displaySafe(authorisationText(info), LineBreaks::Keep);
     p.setPen(QColor(0x22, 0x22, 0x22));
     const QFont authFont = pdfFont(8);
     const qreal authWidth

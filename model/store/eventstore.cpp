@@ -76,8 +76,11 @@ void groupByKey(std::vector<std::pair<std::int64_t, std::int64_t>> &pairs,
 
 std::int64_t nextEventId(const Database &db)
 {
-    return db.scalar("SELECT coalesce((SELECT first_id + count FROM main.event_blocks ORDER BY "
-                     "first_id DESC LIMIT 1), 1)",
+    // After a purge (case/retention) the blocks are gone but their ids stay taken: the purge
+    // records the next id in settings.
+    return db.scalar("SELECT max(coalesce((SELECT first_id + count FROM main.event_blocks ORDER "
+                     "BY first_id DESC LIMIT 1), 1), coalesce((SELECT CAST(value AS INTEGER) "
+                     "FROM main.settings WHERE key = 'store.next_event_id'), 1))",
                      1);
 }
 

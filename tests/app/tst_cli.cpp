@@ -82,11 +82,15 @@ private Q_SLOTS:
 
     void newImportInfo()
     {
-        auto n = test::netcase({QStringLiteral("new"), m_case, QStringLiteral("--title"),
+        auto n = test::netcase({QStringLiteral("new"), m_case, QStringLiteral("--authorization"),
+                                QStringLiteral("TEST-1"), QStringLiteral("--title"),
                                 QStringLiteral("CLI case"), QStringLiteral("--authorization"),
                                 QStringLiteral("TICKET-9")});
         QCOMPARE(n.exitCode, 0);
-        QCOMPARE(test::netcase({QStringLiteral("new"), m_case}).exitCode, 1); // never overwrites
+        QCOMPARE(test::netcase({QStringLiteral("new"), m_case, QStringLiteral("--authorization"),
+                                QStringLiteral("TEST-1")})
+                         .exitCode,
+                 1); // never overwrites
         auto i = test::netcase({QStringLiteral("import"), m_case, m_log, QStringLiteral("--json")});
         QCOMPARE(i.exitCode, 0);
         const QJsonObject ij = QJsonDocument::fromJson(i.out).object();
@@ -216,7 +220,10 @@ private Q_SLOTS:
     {
         const QString log = test::makeAccessLog(QStringLiteral("interrupt.log"), 600000, 5000);
         const QString path = test::tempPath(QStringLiteral("interrupt.netcase"));
-        QCOMPARE(test::netcase({QStringLiteral("new"), path}).exitCode, 0);
+        QCOMPARE(test::netcase({QStringLiteral("new"), path, QStringLiteral("--authorization"),
+                                QStringLiteral("TEST-1")})
+                         .exitCode,
+                 0);
         QProcess p;
         p.start(QStringLiteral(NETCASE_BINARY_DIR "/bin/netcase"),
                 {QStringLiteral("import"), path, log, QStringLiteral("--no-analyze")});
@@ -244,7 +251,8 @@ private Q_SLOTS:
     {
         const QString path = test::tempPath(QStringLiteral("esc.netcase"));
         const QString title = QStringLiteral("evil\x1b[31mred\u202Egpj.exe\tx");
-        QCOMPARE(test::netcase({QStringLiteral("new"), path, QStringLiteral("--title"), title})
+        QCOMPARE(test::netcase({QStringLiteral("new"), path, QStringLiteral("--authorization"),
+                                QStringLiteral("TEST-1"), QStringLiteral("--title"), title})
                          .exitCode,
                  0);
         auto r = test::netcase({QStringLiteral("info"), path});

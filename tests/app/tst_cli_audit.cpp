@@ -56,7 +56,10 @@ QString headOf(const QString &path)
 QString makeCase(const QString &name)
 {
     const QString path = test::tempPath(name);
-    if (cli({QStringLiteral("new"), path, QStringLiteral("--title"), name}).exitCode != 0)
+    if (cli({QStringLiteral("new"), path, QStringLiteral("--authorization"),
+             QStringLiteral("TEST-1"), QStringLiteral("--title"), name})
+                .exitCode
+        != 0)
         return {};
     const QString log = test::makeAccessLog(name + QStringLiteral(".log"), 200, 20);
     if (cli({QStringLiteral("import"), path, log}).exitCode != 0)
@@ -244,7 +247,8 @@ private Q_SLOTS:
     void pastRetentionWarns()
     {
         const QString path = test::tempPath(QStringLiteral("old-retention.netcase"));
-        QCOMPARE(cli({QStringLiteral("new"), path, QStringLiteral("--retention"),
+        QCOMPARE(cli({QStringLiteral("new"), path, QStringLiteral("--authorization"),
+                      QStringLiteral("TEST-1"), QStringLiteral("--retention"),
                       QStringLiteral("2001-02-03")})
                          .exitCode,
                  0);

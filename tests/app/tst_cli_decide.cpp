@@ -19,7 +19,8 @@ namespace {
 QString newCase(const QString &name)
 {
     const QString path = test::tempPath(name);
-    const auto r = test::netcase({QStringLiteral("new"), path, QStringLiteral("--title"), name});
+    const auto r = test::netcase({QStringLiteral("new"), path, QStringLiteral("--authorization"),
+                                  QStringLiteral("TEST-1"), QStringLiteral("--title"), name});
     if (r.exitCode != 0)
         qFatal("new failed: %s", r.err.constData());
     return path;

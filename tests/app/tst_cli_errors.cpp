@@ -88,7 +88,10 @@ private Q_SLOTS:
         QVERIFY(QFile::setPermissions(home, world));
         QVERIFY(QFile::setPermissions(out, world));
         const QString path = dir + QStringLiteral("/ro.netcase");
-        QCOMPARE(test::netcase({QStringLiteral("new"), path}).exitCode, 0);
+        QCOMPARE(test::netcase({QStringLiteral("new"), path, QStringLiteral("--authorization"),
+                                QStringLiteral("TEST-1")})
+                         .exitCode,
+                 0);
         QCOMPARE(test::netcase(
                          {QStringLiteral("import"), path, m_log, QStringLiteral("--no-analyze")})
                          .exitCode,
@@ -127,7 +130,10 @@ private Q_SLOTS:
     {
         const QString real = test::tempPath(QStringLiteral("real.netcase"));
         const QString link = test::tempPath(QStringLiteral("link.netcase"));
-        QCOMPARE(test::netcase({QStringLiteral("new"), real}).exitCode, 0);
+        QCOMPARE(test::netcase({QStringLiteral("new"), real, QStringLiteral("--authorization"),
+                                QStringLiteral("TEST-1")})
+                         .exitCode,
+                 0);
         QVERIFY(QFile::link(real, link));
         // Another process writing the case holds the lock beside the real file.
         QLockFile held(real + QStringLiteral(".lock"));
@@ -144,7 +150,10 @@ private Q_SLOTS:
     void readersAreToldAtOnceThatAnImportRuns()
     {
         const QString path = test::tempPath(QStringLiteral("importing.netcase"));
-        QCOMPARE(test::netcase({QStringLiteral("new"), path}).exitCode, 0);
+        QCOMPARE(test::netcase({QStringLiteral("new"), path, QStringLiteral("--authorization"),
+                                QStringLiteral("TEST-1")})
+                         .exitCode,
+                 0);
         QCOMPARE(test::netcase({QStringLiteral("import"), path, m_log}).exitCode, 0);
         // What a bulk import holds: an exclusive write through a rollback journal, and the
         // case's lock file naming its process (here an sqlite3 shell plays the importer).
@@ -187,7 +196,10 @@ private Q_SLOTS:
     void aLockFromAnotherHostSaysHowToClearIt()
     {
         const QString path = test::tempPath(QStringLiteral("remote.netcase"));
-        QCOMPARE(test::netcase({QStringLiteral("new"), path}).exitCode, 0);
+        QCOMPARE(test::netcase({QStringLiteral("new"), path, QStringLiteral("--authorization"),
+                                QStringLiteral("TEST-1")})
+                         .exitCode,
+                 0);
         {
             QFile lock(path + QStringLiteral(".lock"));
             QVERIFY(lock.open(QIODevice::WriteOnly));
@@ -239,7 +251,10 @@ private Q_SLOTS:
     void enrichWithEveryDatabaseRefusedReportsJson()
     {
         const QString path = test::tempPath(QStringLiteral("enrich.netcase"));
-        QCOMPARE(test::netcase({QStringLiteral("new"), path}).exitCode, 0);
+        QCOMPARE(test::netcase({QStringLiteral("new"), path, QStringLiteral("--authorization"),
+                                QStringLiteral("TEST-1")})
+                         .exitCode,
+                 0);
         const QString junk = test::tempPath(QStringLiteral("junk.mmdb"));
         QFile f(junk);
         QVERIFY(f.open(QIODevice::WriteOnly));

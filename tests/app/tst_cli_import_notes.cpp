@@ -34,7 +34,12 @@ const QByteArray kBsdSyslog
 QString newCase(const QString &name)
 {
     const QString path = test::tempPath(name);
-    return test::netcase({QStringLiteral("new"), path}).exitCode == 0 ? path : QString();
+    return test::netcase({QStringLiteral("new"), path, QStringLiteral("--authorization"),
+                          QStringLiteral("TEST-1")})
+                                   .exitCode
+                           == 0
+                   ? path
+                   : QString();
 }
 
 } // namespace

@@ -46,7 +46,10 @@ class TestCliIntel : public QObject
     {
         const QString path = test::tempPath(name);
         QFile::remove(path);
-        if (test::netcase({QStringLiteral("new"), path}).exitCode != 0)
+        if (test::netcase({QStringLiteral("new"), path, QStringLiteral("--authorization"),
+                           QStringLiteral("TEST-1")})
+                    .exitCode
+            != 0)
             return {};
         if (test::netcase({QStringLiteral("import"), path, m_log}).exitCode != 0)
             return {};

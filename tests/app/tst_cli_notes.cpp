@@ -44,7 +44,10 @@ private Q_SLOTS:
     {
         m_case = test::tempPath(QStringLiteral("notes.netcase"));
         const QString log = test::makeAccessLog(QStringLiteral("notes.log"), 300, 20);
-        QCOMPARE(run({QStringLiteral("new"), m_case}).exitCode, 0);
+        QCOMPARE(run({QStringLiteral("new"), m_case, QStringLiteral("--authorization"),
+                      QStringLiteral("TEST-1")})
+                         .exitCode,
+                 0);
         QCOMPARE(run({QStringLiteral("import"), m_case, log, QStringLiteral("--no-analyze")})
                          .exitCode,
                  0);

@@ -28,7 +28,10 @@ private Q_SLOTS:
     {
         m_case = test::tempPath(QStringLiteral("cliq.netcase"));
         const QString log = test::makeAccessLog(QStringLiteral("cliq.log"), 2000, 40);
-        QCOMPARE(test::netcase({QStringLiteral("new"), m_case}).exitCode, 0);
+        QCOMPARE(test::netcase({QStringLiteral("new"), m_case, QStringLiteral("--authorization"),
+                                QStringLiteral("TEST-1")})
+                         .exitCode,
+                 0);
         QCOMPARE(test::netcase(
                          {QStringLiteral("import"), m_case, log, QStringLiteral("--no-analyze")})
                          .exitCode,

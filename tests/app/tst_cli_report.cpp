@@ -19,7 +19,8 @@ private Q_SLOTS:
     void initTestCase()
     {
         m_case = test::tempPath(QStringLiteral("cli-report.netcase"));
-        auto r = test::netcase({QStringLiteral("new"), m_case, QStringLiteral("--title"),
+        auto r = test::netcase({QStringLiteral("new"), m_case, QStringLiteral("--authorization"),
+                                QStringLiteral("TEST-1"), QStringLiteral("--title"),
                                 QStringLiteral("CLI report"), QStringLiteral("--authorization"),
                                 QStringLiteral("INC-1")});
         QCOMPARE(r.exitCode, 0);

@@ -27,7 +27,10 @@ private Q_SLOTS:
                 "\"Mozilla/5.0\"\n");
         f.close();
         const QString kase = test::tempPath(QStringLiteral("bad-ua.netcase"));
-        QCOMPARE(test::netcase({QStringLiteral("new"), kase}).exitCode, 0);
+        QCOMPARE(test::netcase({QStringLiteral("new"), kase, QStringLiteral("--authorization"),
+                                QStringLiteral("TEST-1")})
+                         .exitCode,
+                 0);
         const auto imp = test::netcase({QStringLiteral("import"), kase, log});
         QVERIFY2(imp.exitCode == 0, imp.err.constData());
 

@@ -19,7 +19,10 @@ private Q_SLOTS:
     void initTestCase()
     {
         m_case = test::tempPath(QStringLiteral("pristine.netcase"));
-        QCOMPARE(test::netcase({QStringLiteral("new"), m_case}).exitCode, 0);
+        QCOMPARE(test::netcase({QStringLiteral("new"), m_case, QStringLiteral("--authorization"),
+                                QStringLiteral("TEST-1")})
+                         .exitCode,
+                 0);
         const QString log = test::makeAccessLog(QStringLiteral("damage.log"), 9999, 300);
         const auto imp = test::netcase(
                 {QStringLiteral("import"), m_case, log, QStringLiteral("--no-analyze")});

@@ -154,8 +154,8 @@ private Q_SLOTS:
         qputenv("XDG_DATA_HOME", test::tempPath(QStringLiteral("data")).toUtf8());
         QVERIFY(!test::enrichFixtureDir().isEmpty());
         m_case = test::tempPath(QStringLiteral("full.netcase"));
-        QCOMPARE(cli({QStringLiteral("new"), m_case, QStringLiteral("--title"),
-                      QStringLiteral("full")})
+        QCOMPARE(cli({QStringLiteral("new"), m_case, QStringLiteral("--authorization"),
+                      QStringLiteral("TEST-1"), QStringLiteral("--title"), QStringLiteral("full")})
                          .exitCode,
                  0);
         // Two overlapping logs: the second repeats lines of the first (event_deleted, rejects).

@@ -170,14 +170,20 @@ private Q_SLOTS:
     {
         const QString local = tempPath(QStringLiteral("local.netcase"));
         const QString pulled = tempPath(QStringLiteral("pulled.netcase"));
-        QCOMPARE(test::netcase({QStringLiteral("new"), local}).exitCode, 0);
+        QCOMPARE(test::netcase({QStringLiteral("new"), local, QStringLiteral("--authorization"),
+                                QStringLiteral("TEST-1")})
+                         .exitCode,
+                 0);
         QCOMPARE(test::netcase({QStringLiteral("import"), local,
                                 m_dir + QStringLiteral("/web-access.log"),
                                 m_dir + QStringLiteral("/auth.log"), QStringLiteral("--year"),
                                 QStringLiteral("2026"), QStringLiteral("--no-analyze")})
                          .exitCode,
                  0);
-        QCOMPARE(test::netcase({QStringLiteral("new"), pulled}).exitCode, 0);
+        QCOMPARE(test::netcase({QStringLiteral("new"), pulled, QStringLiteral("--authorization"),
+                                QStringLiteral("TEST-1")})
+                         .exitCode,
+                 0);
         const QStringList filter{QStringLiteral("--ip"),   QStringLiteral("45.155.205.33"),
                                  QStringLiteral("--from"), QStringLiteral("2026-10-06T02:05:00Z"),
                                  QStringLiteral("--to"),   QStringLiteral("2026-10-07")};

@@ -64,7 +64,10 @@ private Q_SLOTS:
                                           QStringLiteral("--year"), QStringLiteral("2026")});
         QVERIFY2(pushed.exitCode == 0, QByteArray(pushed.out + pushed.err).constData());
         m_case = tempPath(QStringLiteral("gui-pull.netcase"));
-        QCOMPARE(test::netcase({QStringLiteral("new"), m_case}).exitCode, 0);
+        QCOMPARE(test::netcase({QStringLiteral("new"), m_case, QStringLiteral("--authorization"),
+                                QStringLiteral("TEST-1")})
+                         .exitCode,
+                 0);
     }
     void cleanupTestCase() { m_cluster.reset(); }
 

@@ -81,7 +81,10 @@ private Q_SLOTS:
                 QStringList{QStringLiteral("push"), m_url, QStringLiteral("--init")} + files);
         QVERIFY2(pushed.exitCode == 0, QByteArray(pushed.out + pushed.err).constData());
         m_local = tempPath(QStringLiteral("local.netcase"));
-        QCOMPARE(test::netcase({QStringLiteral("new"), m_local}).exitCode, 0);
+        QCOMPARE(test::netcase({QStringLiteral("new"), m_local, QStringLiteral("--authorization"),
+                                QStringLiteral("TEST-1")})
+                         .exitCode,
+                 0);
         const Run imported = test::netcase(
                 QStringList{QStringLiteral("import"), m_local, QStringLiteral("--no-analyze")}
                 + files);
@@ -121,7 +124,10 @@ private Q_SLOTS:
         const auto want = events({m_local, QStringLiteral("--query"), query});
         QVERIFY2(!want.empty(), "the local case has no events for this query");
         const QString pulled = tempPath(QStringLiteral("pulled%1.netcase").arg(++m_cases));
-        QCOMPARE(test::netcase({QStringLiteral("new"), pulled}).exitCode, 0);
+        QCOMPARE(test::netcase({QStringLiteral("new"), pulled, QStringLiteral("--authorization"),
+                                QStringLiteral("TEST-1")})
+                         .exitCode,
+                 0);
         const Run count
                 = test::netcase({QStringLiteral("pull"), pulled, m_url, QStringLiteral("--query"),
                                  query, QStringLiteral("--count"), QStringLiteral("--json")});
@@ -159,7 +165,10 @@ private Q_SLOTS:
         QFETCH(QString, says);
         const QString pulled = tempPath(QStringLiteral("refused.netcase"));
         QFile::remove(pulled);
-        QCOMPARE(test::netcase({QStringLiteral("new"), pulled}).exitCode, 0);
+        QCOMPARE(test::netcase({QStringLiteral("new"), pulled, QStringLiteral("--authorization"),
+                                QStringLiteral("TEST-1")})
+                         .exitCode,
+                 0);
         const Run r = test::netcase(
                 {QStringLiteral("pull"), pulled, m_url, QStringLiteral("--query"), query});
         QCOMPARE(r.exitCode, 1);

@@ -22,8 +22,9 @@ private:
     static QString newImportedCase(const QString &name, QByteArray *importOut = nullptr)
     {
         const QString path = tempPath(name);
-        Run r = netcase::test::netcase(
-                {QStringLiteral("new"), path, QStringLiteral("--title"), name});
+        Run r = netcase::test::netcase({QStringLiteral("new"), path,
+                                        QStringLiteral("--authorization"), QStringLiteral("TEST-1"),
+                                        QStringLiteral("--title"), name});
         if (r.exitCode != 0)
             return {};
         r = netcase::test::netcase({QStringLiteral("import"), path,

@@ -50,7 +50,10 @@ private Q_SLOTS:
         qputenv("XDG_CONFIG_HOME", test::tempPath(QStringLiteral("config")).toUtf8());
         qputenv("XDG_DATA_HOME", test::tempPath(QStringLiteral("data")).toUtf8());
         m_case = test::tempPath(QStringLiteral("intel.netcase"));
-        QCOMPARE(test::netcase({QStringLiteral("new"), m_case}).exitCode, 0);
+        QCOMPARE(test::netcase({QStringLiteral("new"), m_case, QStringLiteral("--authorization"),
+                                QStringLiteral("TEST-1")})
+                         .exitCode,
+                 0);
         // Events on 2024-03-10 from these addresses, and Zeek HTTP requests to these hosts.
         const QString log = test::accessLogFrom(
                 QStringLiteral("a.log"),

@@ -35,7 +35,10 @@ private Q_SLOTS:
         qputenv("XDG_CONFIG_HOME", test::tempPath(QStringLiteral("config")).toUtf8());
         qputenv("XDG_DATA_HOME", test::tempPath(QStringLiteral("data")).toUtf8());
         const QString c = test::tempPath(QStringLiteral("report.netcase"));
-        QCOMPARE(test::netcase({QStringLiteral("new"), c}).exitCode, 0);
+        QCOMPARE(test::netcase({QStringLiteral("new"), c, QStringLiteral("--authorization"),
+                                QStringLiteral("TEST-1")})
+                         .exitCode,
+                 0);
         const QString log
                 = test::accessLogFrom(QStringLiteral("r.log"), {u"203.0.113.7"_s, u"192.0.2.9"_s});
         QCOMPARE(test::netcase({QStringLiteral("import"), c, log}).exitCode, 0);

@@ -65,7 +65,10 @@ private Q_SLOTS:
         write(m_rules + QStringLiteral("/web/cookie.yml"),
               "title: Cookie rule\nauthor: Someone\nlogsource:\n  category: webserver\n"
               "detection:\n  sel:\n    cs-cookie|contains: x\n  condition: sel\n");
-        QCOMPARE(test::netcase({QStringLiteral("new"), m_case}).exitCode, 0);
+        QCOMPARE(test::netcase({QStringLiteral("new"), m_case, QStringLiteral("--authorization"),
+                                QStringLiteral("TEST-1")})
+                         .exitCode,
+                 0);
         QCOMPARE(test::netcase(
                          {QStringLiteral("import"), m_case, m_log, QStringLiteral("--no-analyze")})
                          .exitCode,

@@ -33,7 +33,10 @@ private Q_SLOTS:
     {
         QStandardPaths::setTestModeEnabled(true);
         m_case = test::tempPath(QStringLiteral("reenrich.netcase"));
-        QCOMPARE(test::netcase({QStringLiteral("new"), m_case}).exitCode, 0);
+        QCOMPARE(test::netcase({QStringLiteral("new"), m_case, QStringLiteral("--authorization"),
+                                QStringLiteral("TEST-1")})
+                         .exitCode,
+                 0);
         const QString log = test::makeAccessLog(QStringLiteral("reenrich.log"), 2000, 300);
         QCOMPARE(test::netcase({QStringLiteral("import"), m_case, log}).exitCode, 0);
     }

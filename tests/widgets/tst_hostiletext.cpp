@@ -120,7 +120,10 @@ private Q_SLOTS:
     {
         QStandardPaths::setTestModeEnabled(true);
         m_case = test::tempPath(QStringLiteral("hostile.netcase"));
-        QCOMPARE(test::netcase({QStringLiteral("new"), m_case}).exitCode, 0);
+        QCOMPARE(test::netcase({QStringLiteral("new"), m_case, QStringLiteral("--authorization"),
+                                QStringLiteral("TEST-1")})
+                         .exitCode,
+                 0);
         const QString log = writeHostileOktaLog();
         QVERIFY(!log.isEmpty());
         const auto imported = test::netcase({QStringLiteral("import"), m_case, log});

@@ -35,7 +35,10 @@ private Q_SLOTS:
         qRegisterMetaType<netcase::IntelImportOutcome>();
         QStandardPaths::setTestModeEnabled(true);
         m_case = test::tempPath(QStringLiteral("gui-intel.netcase"));
-        QCOMPARE(test::netcase({QStringLiteral("new"), m_case}).exitCode, 0);
+        QCOMPARE(test::netcase({QStringLiteral("new"), m_case, QStringLiteral("--authorization"),
+                                QStringLiteral("TEST-1")})
+                         .exitCode,
+                 0);
         const QString log = test::accessLogFrom(QStringLiteral("gui.log"),
                                                 {u"203.0.113.7"_s, u"198.51.100.20"_s});
         QCOMPARE(test::netcase({QStringLiteral("import"), m_case, log}).exitCode, 0);

@@ -27,7 +27,10 @@ private Q_SLOTS:
         qputenv("XDG_CONFIG_HOME", test::tempPath(QStringLiteral("config")).toUtf8());
         qputenv("XDG_DATA_HOME", test::tempPath(QStringLiteral("data")).toUtf8());
         m_path = test::tempPath(QStringLiteral("ipintel.netcase"));
-        QCOMPARE(test::netcase({QStringLiteral("new"), m_path}).exitCode, 0);
+        QCOMPARE(test::netcase({QStringLiteral("new"), m_path, QStringLiteral("--authorization"),
+                                QStringLiteral("TEST-1")})
+                         .exitCode,
+                 0);
         const QString log = test::accessLogFrom(
                 QStringLiteral("a.log"), {u"203.0.113.7"_s, u"198.51.100.20"_s, u"192.0.2.44"_s});
         auto r = test::netcase({QStringLiteral("import"), m_path, log});

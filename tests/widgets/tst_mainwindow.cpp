@@ -46,7 +46,10 @@ private Q_SLOTS:
     {
         QStandardPaths::setTestModeEnabled(true);
         m_case = test::tempPath(QStringLiteral("gui.netcase"));
-        QVERIFY(test::netcase({QStringLiteral("new"), m_case}).exitCode == 0);
+        QVERIFY(test::netcase({QStringLiteral("new"), m_case, QStringLiteral("--authorization"),
+                               QStringLiteral("TEST-1")})
+                        .exitCode
+                == 0);
         const QString log = test::makeAccessLog(QStringLiteral("gui.log"), 500, 40);
         QCOMPARE(test::netcase({QStringLiteral("import"), m_case, log}).exitCode, 0);
     }
@@ -220,7 +223,10 @@ private Q_SLOTS:
     void anEmptyCaseSaysHowToImport()
     {
         const QString empty = test::tempPath(QStringLiteral("gui-empty.netcase"));
-        QCOMPARE(test::netcase({QStringLiteral("new"), empty}).exitCode, 0);
+        QCOMPARE(test::netcase({QStringLiteral("new"), empty, QStringLiteral("--authorization"),
+                                QStringLiteral("TEST-1")})
+                         .exitCode,
+                 0);
         MainWindow w;
         w.show();
         QCOMPARE(w.controller().openCase(empty, false, true), QString());
@@ -284,7 +290,10 @@ private Q_SLOTS:
     void cancelFromTheProgressPanel()
     {
         const QString path = test::tempPath(QStringLiteral("cancel-gui.netcase"));
-        QVERIFY(test::netcase({QStringLiteral("new"), path}).exitCode == 0);
+        QVERIFY(test::netcase({QStringLiteral("new"), path, QStringLiteral("--authorization"),
+                               QStringLiteral("TEST-1")})
+                        .exitCode
+                == 0);
         MainWindow w;
         w.show();
         QCOMPARE(w.controller().openCase(path, false, true), QString());

@@ -28,7 +28,8 @@ private Q_SLOTS:
         qRegisterMetaType<netcase::ReportOutcome>();
         QStandardPaths::setTestModeEnabled(true);
         m_case = test::tempPath(QStringLiteral("export.netcase"));
-        QCOMPARE(test::netcase({QStringLiteral("new"), m_case, QStringLiteral("--title"),
+        QCOMPARE(test::netcase({QStringLiteral("new"), m_case, QStringLiteral("--authorization"),
+                                QStringLiteral("TEST-1"), QStringLiteral("--title"),
                                 QStringLiteral("Export test")})
                          .exitCode,
                  0);

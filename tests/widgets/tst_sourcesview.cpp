@@ -47,7 +47,10 @@ private Q_SLOTS:
     void initTestCase()
     {
         m_case = test::tempPath(QStringLiteral("sources.netcase"));
-        QCOMPARE(test::netcase({QStringLiteral("new"), m_case}).exitCode, 0);
+        QCOMPARE(test::netcase({QStringLiteral("new"), m_case, QStringLiteral("--authorization"),
+                                QStringLiteral("TEST-1")})
+                         .exitCode,
+                 0);
         m_clean = test::makeAccessLog(QStringLiteral("clean.log"), 300, 20);
         m_bad = test::makeAccessLog(QStringLiteral("bad.log"), 400, 20, 37);
         QVERIFY(!m_clean.isEmpty() && !m_bad.isEmpty());

@@ -162,7 +162,10 @@ private Q_SLOTS:
     {
         // Enough rows that the export is still running when Cancel is pressed.
         const QString big = test::tempPath(QStringLiteral("big-export.netcase"));
-        QCOMPARE(test::netcase({QStringLiteral("new"), big}).exitCode, 0);
+        QCOMPARE(test::netcase({QStringLiteral("new"), big, QStringLiteral("--authorization"),
+                                QStringLiteral("TEST-1")})
+                         .exitCode,
+                 0);
         const QString log = test::makeAccessLog(QStringLiteral("big-export.log"), 30000, 500);
         QCOMPARE(test::netcase({QStringLiteral("import"), big, log}).exitCode, 0);
         MainWindow w;

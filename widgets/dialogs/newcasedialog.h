@@ -8,10 +8,13 @@ class QDateEdit;
 class QCheckBox;
 class QLineEdit;
 class QPlainTextEdit;
+class QPushButton;
 
 namespace netcase {
 
-/// Asks for a new case's title, authorisation reference, scope and retention date.
+/// Asks for a new case's title, authorisation reference, scope and retention date. "Create" is
+/// enabled only with an authorisation reference, or with "No authorisation reference" checked
+/// and a reason given (recorded in the case and printed on every report page).
 class NewCaseDialog : public QDialog
 {
     Q_OBJECT
@@ -20,8 +23,13 @@ public:
     CaseInfo info() const;
 
 private:
+    void updateCreate();
+
     QLineEdit *m_title;
     QLineEdit *m_authorization;
+    QCheckBox *m_noAuthorization;
+    QLineEdit *m_noAuthorizationReason;
+    QPushButton *m_create = nullptr;
     QPlainTextEdit *m_scope;
     QCheckBox *m_hasRetention;
     QDateEdit *m_retention;
