@@ -11,10 +11,14 @@ namespace netcase {
 namespace {
 
 // The http_requests dataset fields Netcase maps (developers.cloudflare.com, Logs, "Log fields",
-// zone-scoped datasets, "HTTP requests"); every other scalar is kept in labels.
+// zone-scoped datasets, "HTTP requests"), and the firewall_events fields that differ (Datetime,
+// ClientRequestPath, ClientRequestQuery); every other scalar is kept in labels.
 enum class F {
     EdgeStart,
     EdgeEnd,
+    Datetime,
+    Path,
+    Query,
     ClientIp,
     ClientPort,
     Host,
@@ -33,6 +37,9 @@ const std::unordered_map<std::string_view, F> &fieldTable()
     static const std::unordered_map<std::string_view, F> t = {
             {"EdgeStartTimestamp", F::EdgeStart},
             {"EdgeEndTimestamp", F::EdgeEnd},
+            {"Datetime", F::Datetime},
+            {"ClientRequestPath", F::Path},
+            {"ClientRequestQuery", F::Query},
             {"ClientIP", F::ClientIp},
             {"ClientSrcPort", F::ClientPort},
             {"ClientRequestHost", F::Host},
@@ -134,21 +141,26 @@ public:
             m_startIsString = value.kind == JsonScalar::Kind::String;
         if (it->second == F::EdgeEnd)
             m_endIsString = value.kind == JsonScalar::Kind::String;
+        if (it->second == F::Datetime)
+            m_datetimeIsString = value.kind == JsonScalar::Kind::String;
     }
 
     std::string finish(Event &e) override
     {
-        const std::string &start = get(F::EdgeStart);
+        // A firewall event carries Datetime instead of the edge timestamps.
+        const bool firewall = get(F::EdgeStart).empty() && !get(F::Datetime).empty();
+        const std::string &start = firewall ? get(F::Datetime) : get(F::EdgeStart);
+        const char *timeField = firewall ? "Datetime" : "EdgeStartTimestamp";
         if (start.empty())
-            return "no EdgeStartTimestamp";
-        if (!readTimestamp(start, m_startIsString, e))
-            return "unreadable EdgeStartTimestamp: " + start;
+            return "no EdgeStartTimestamp or Datetime";
+        if (!readTimestamp(start, firewall ? m_datetimeIsString : m_startIsString, e))
+            return std::string("unreadable ") + timeField + ": " + start;
         Event end;
         if (!get(F::EdgeEnd).empty() && readTimestamp(get(F::EdgeEnd), m_endIsString, end)
             && end.timestampUs >= e.timestampUs)
             e.durationUs = end.timestampUs - e.timestampUs;
         e.category = "web";
-        e.action = "http_request";
+        e.action = firewall ? "firewall_event" : "http_request";
         if (!get(F::ClientIp).empty() && !setSourceAddress(e, get(F::ClientIp))) {
             m_labels.add("client_ip_unparsed", get(F::ClientIp));
             e.sourceDomain.clear();
@@ -159,6 +171,12 @@ public:
         e.destinationDomain = get(F::Host);
         e.httpMethod = get(F::Method);
         e.urlPath = get(F::Uri);
+        if (e.urlPath.empty() && !get(F::Path).empty()) {
+            e.urlPath = get(F::Path);
+            const std::string &q = get(F::Query);
+            if (!q.empty())
+                e.urlPath += (q.front() == '?' ? "" : "?") + q;
+        }
         e.userAgent = get(F::UserAgent);
         m_labels.add("http_referrer", get(F::Referer));
         if (integer(get(F::Status), n) && n > 0 && n < 1000) {
@@ -179,6 +197,7 @@ private:
     std::string m_values[int(F::Count)];
     bool m_startIsString = false;
     bool m_endIsString = false;
+    bool m_datetimeIsString = false;
     LabelsBuilder m_labels;
 };
 
@@ -188,9 +207,10 @@ int CloudflareImporter::detect(std::string_view sample) const
 {
     const JsonSample s = sampleJson(sample);
     if (!s.records.empty()) {
-        const int p = s.percentWith({"ClientIP", "RayID"});
-        const int q = s.percentWith({"ClientRequestHost", "EdgeStartTimestamp"});
-        return p >= 50 ? 95 : q >= 50 ? 90 : p > 0 ? 60 : 0;
+        const int http = s.percentWith({"ClientIP", "EdgeStartTimestamp"});
+        const int firewall = s.percentWith({"ClientIP", "Datetime", "RayID"});
+        const int host = s.percentWith({"ClientRequestHost", "EdgeStartTimestamp"});
+        return http >= 50 || firewall >= 50 ? 95 : host >= 50 ? 90 : http + firewall > 0 ? 60 : 0;
     }
     const bool keys = sample.find("\"ClientIP\"") != std::string_view::npos
                       && sample.find("\"EdgeStartTimestamp\"") != std::string_view::npos;

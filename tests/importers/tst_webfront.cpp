@@ -164,6 +164,26 @@ private Q_SLOTS:
                     != std::string::npos);
         }
     }
+
+    void cloudflareFirewallEvent()
+    {
+        const std::string rec = quoted(
+                "{'Action':'block','ClientIP':'2001:db8::5','ClientRequestHost':'www.example.com',"
+                "'ClientRequestMethod':'POST','ClientRequestPath':'/wp-login.php',"
+                "'ClientRequestQuery':'?a=1','Datetime':'2024-03-01T08:00:00Z',"
+                "'RayID':'7f00aa','Source':'firewallManaged'}\n");
+        QCOMPARE(detectedName(QByteArray::fromStdString(rec)), QStringLiteral("cloudflare"));
+        CollectingSink sink;
+        QVERIFY(parseBytes(imp("cloudflare"), rec, sink).ok());
+        QCOMPARE(sink.events.size(), size_t(1));
+        const Event &e = sink.events[0];
+        QCOMPARE(e.action, std::string("firewall_event"));
+        QCOMPARE(e.sourceIp, std::string("2001:db8::5"));
+        QCOMPARE(e.urlPath, std::string("/wp-login.php?a=1"));
+        QCOMPARE(e.timestampUs, std::int64_t(1709280000) * 1000000);
+        QVERIFY(e.labels.find("\"action\":\"block\"") != std::string::npos);
+        QVERIFY(e.labels.find("\"source\":\"firewallManaged\"") != std::string::npos);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestWebFront)
