@@ -1,5 +1,6 @@
 #include "registry.h"
 
+#include "cloud/cloudflareimporter.h"
 #include "cloud/cloudtrailimporter.h"
 #include "cloud/entracsvimporter.h"
 #include "cloud/entraimporter.h"
@@ -13,6 +14,8 @@
 #include "tabular/csvimporter.h"
 #include "tabular/jsonlimporter.h"
 #include "weblog/accesslogimporter.h"
+#include "weblog/albimporter.h"
+#include "weblog/cloudfrontimporter.h"
 #include "windows/winjsonimporter.h"
 #include "zeek/zeekjsonimporter.h"
 #include "zeek/zeektsvimporter.h"
@@ -39,6 +42,9 @@ const std::vector<std::unique_ptr<Importer>> &importers()
         v.push_back(std::make_unique<GcpAuditImporter>());
         v.push_back(std::make_unique<AzureActivityImporter>());
         v.push_back(std::make_unique<VpcFlowImporter>());
+        v.push_back(std::make_unique<AlbImporter>());
+        v.push_back(std::make_unique<CloudFrontImporter>());
+        v.push_back(std::make_unique<CloudflareImporter>());
         v.push_back(std::make_unique<CsvImporter>());
         v.push_back(std::make_unique<JsonlImporter>());
         return v;

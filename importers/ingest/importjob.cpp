@@ -1,6 +1,7 @@
 #include "importjob.h"
 
 #include "api/registry.h"
+#include "api/utf16stream.h"
 #include "audit/auditlog.h"
 #include "audit/chunkhash.h"
 #include "case/casefile.h"
@@ -125,7 +126,8 @@ Result<ImportReport> ImportJob::run(CaseFile &caseFile,
             finishItem();
             continue;
         }
-        HashingStream in(**opened);
+        HashingStream hashed(**opened); // the file's own bytes
+        Utf16DecodingStream in(hashed); // what the parser reads: UTF-16 as UTF-8
         // A log still being written (or rotated) while it is read: the case then holds what was
         // read, and the analyst is told so.
         const QFileInfo before(item.path);
@@ -199,7 +201,7 @@ Result<ImportReport> ImportJob::run(CaseFile &caseFile,
             finishItem();
             continue;
         }
-        rep.sha256 = in.hexDigest();
+        rep.sha256 = hashed.hexDigest();
         rep.events = writer.events();
         rep.rejects = writer.rejects();
         if (const auto earlier = SourceStore::sameContent(db, rep.sha256, item.member)) {

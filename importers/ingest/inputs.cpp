@@ -1,5 +1,6 @@
 #include "inputs.h"
 
+#include "api/utf16stream.h"
 #include "core/regularfile.h"
 #include "ingest/archivestream.h"
 #include "ingest/expansion.h"
@@ -141,13 +142,14 @@ Result<std::string> readSample(const InputItem &item, ExpansionBudget *budget)
     auto in = openInput(item, budget);
     if (!in)
         return in.error();
+    Utf16DecodingStream decoded(**in); // detection sees UTF-16 files as UTF-8, as parsers do
     std::string sample(size_t(kSampleBytes), '\0');
     std::int64_t got = 0;
     while (got < kSampleBytes) {
-        const std::int64_t n = (*in)->read(sample.data() + got, kSampleBytes - got);
+        const std::int64_t n = decoded.read(sample.data() + got, kSampleBytes - got);
         if (n < 0)
             return makeError(QStringLiteral("%1: read error (%2)")
-                                     .arg(item.displayName(), (*in)->errorString()));
+                                     .arg(item.displayName(), decoded.errorString()));
         if (n == 0)
             break;
         got += n;

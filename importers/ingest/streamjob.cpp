@@ -1,5 +1,6 @@
 #include "streamjob.h"
 
+#include "api/utf16stream.h"
 #include "ingest/chooseimporter.h"
 #include "ingest/expansion.h"
 #include "ingest/inputs.h"
@@ -97,7 +98,8 @@ Result<ImportReport> StreamJob::run(StreamTarget &target,
                     return !cancel.load(std::memory_order_relaxed) && !target.failed();
                 };
                 try {
-                    parsed = imp.value()->parse(**opened, ctx);
+                    Utf16DecodingStream decoded(**opened);
+                    parsed = imp.value()->parse(decoded, ctx);
                 } catch (const std::exception &e) {
                     parsed = makeError(QStringLiteral("the %1 parser failed: %2")
                                                .arg(rep.format, QString::fromUtf8(e.what())));

@@ -128,9 +128,22 @@ bool parseClfTime(std::string_view t, Event &e)
     return true;
 }
 
-/// "METHOD target PROTOCOL"; anything else (TLS handshakes, garbage) is kept as a label. Returns
-/// the protocol's version ("1.1") when there is one.
-std::string_view splitRequest(const std::string &r, Event &e)
+/// Names the raw form of the line ("ab1.1": combined, HTTP/1.1) in res.
+void nameRawForm(AccessLogResult &res, std::string_view version)
+{
+    if (version.empty() || version.size() > res.form.size() - 2)
+        return;
+    res.form[0] = 'a';
+    res.form[1] = res.variant == AccessLogVariant::Common     ? 'c'
+                  : res.variant == AccessLogVariant::Combined ? 'b'
+                                                              : 'h';
+    version.copy(res.form.data() + 2, version.size());
+    res.formSize = version.size() + 2;
+}
+
+} // namespace
+
+std::string_view splitHttpRequest(const std::string &r, Event &e)
 {
     const size_t sp1 = r.find(' ');
     const size_t sp2 = sp1 == std::string::npos ? std::string::npos : r.rfind(' ');
@@ -156,21 +169,6 @@ std::string_view splitRequest(const std::string &r, Event &e)
     e.action = "http_malformed_request";
     return {};
 }
-
-/// Names the raw form of the line ("ab1.1": combined, HTTP/1.1) in res.
-void nameRawForm(AccessLogResult &res, std::string_view version)
-{
-    if (version.empty() || version.size() > res.form.size() - 2)
-        return;
-    res.form[0] = 'a';
-    res.form[1] = res.variant == AccessLogVariant::Common     ? 'c'
-                  : res.variant == AccessLogVariant::Combined ? 'b'
-                                                              : 'h';
-    version.copy(res.form.data() + 2, version.size());
-    res.formSize = version.size() + 2;
-}
-
-} // namespace
 
 AccessLogResult parseAccessLogLine(std::string_view line, Event &e)
 {
@@ -237,7 +235,7 @@ AccessLogResult parseAccessLogLine(std::string_view line, Event &e)
     }
     e.category = "web";
     e.action = "http_request";
-    const std::string_view version = splitRequest(field, e);
+    const std::string_view version = splitHttpRequest(field, e);
     c.skipSpaces();
     const std::string_view status = c.token();
     if (status.size() != 3 || !isDigits(status)) {

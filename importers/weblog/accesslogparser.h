@@ -25,6 +25,11 @@ struct AccessLogResult
     size_t formSize = 0;
 };
 
+/// Splits an HTTP request line "METHOD target PROTOCOL" into http.request.method and
+/// url.original; anything else (TLS handshakes, garbage) is kept as labels.malformed_request
+/// with the action http_malformed_request. Returns the protocol's version ("1.1") if any.
+std::string_view splitHttpRequest(const std::string &request, Event &event);
+
 /// Fills event from line. On failure returns ok = false with a reason; event is then undefined.
 AccessLogResult parseAccessLogLine(std::string_view line, Event &event);
 

@@ -20,6 +20,10 @@ std::string_view pathFromFields(const JsonRecord &r)
         return "http";
     if (r.has("conn_state") || r.has("history") || r.has("orig_pkts"))
         return "conn";
+    if (r.has("query") && (r.has("qtype") || r.has("qtype_name") || r.has("trans_id")))
+        return "dns";
+    if (r.has("cipher") || r.has("server_name") || r.has("ssl_history"))
+        return "ssl";
     return {};
 }
 

@@ -1,5 +1,7 @@
 #include "zeekmapper.h"
 
+#include "zeek/zeekecs.h"
+
 #include "core/ipaddr.h"
 #include "core/timeutil.h"
 #include "core/utf8.h"
@@ -215,7 +217,11 @@ bool ZeekMapper::set(ZeekRole role,
     case ZeekRole::Ignored:
         return true;
     case ZeekRole::Other:
-        m_labels.add(field, v);
+        // ssl.log's SNI is the name of the destination the client asked for.
+        if (m_path == "ssl" && field == "server_name")
+            m_e.destinationDomain = utf8::repaired(v);
+        if (!addZeekEcsLabel(m_path, field, v, m_labels))
+            m_labels.add(field, v);
         return true;
     }
     return true;
@@ -245,6 +251,12 @@ bool ZeekMapper::finish(Event &out, RejectReason &reason)
     } else if (m_path == "http") {
         m_e.category = "web";
         m_e.action = "http_request";
+    } else if (m_path == "dns") {
+        m_e.category = "network";
+        m_e.action = "dns_query";
+    } else if (m_path == "ssl") {
+        m_e.category = "network";
+        m_e.action = "tls_handshake";
     } else {
         m_e.category = "network";
         m_e.action = m_path.empty() ? std::string("zeek") : "zeek_" + utf8::repaired(m_path);

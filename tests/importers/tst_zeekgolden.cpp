@@ -34,6 +34,8 @@ private Q_SLOTS:
     void conn() { check(QStringLiteral("zeek-conn"), QStringLiteral("zeek"), 1); }
     void ssh() { check(QStringLiteral("zeek-ssh"), QStringLiteral("zeek"), 1); }
     void http() { check(QStringLiteral("zeek-http"), QStringLiteral("zeek"), 1); }
+    void dns() { check(QStringLiteral("zeek-dns"), QStringLiteral("zeek"), 1); }
+    void ssl() { check(QStringLiteral("zeek-ssl"), QStringLiteral("zeek"), 1); }
     void json() { check(QStringLiteral("zeek-json"), QStringLiteral("zeek-json"), 1); }
     // One bad address; the summary block is neither events nor rejects.
     void nfdump() { check(QStringLiteral("nfdump"), QStringLiteral("nfdump"), 1); }
