@@ -145,16 +145,16 @@ public:
             m_datetimeIsString = value.kind == JsonScalar::Kind::String;
     }
 
-    std::string finish(Event &e) override
+    RejectReason finish(Event &e) override
     {
         // A firewall event carries Datetime instead of the edge timestamps.
         const bool firewall = get(F::EdgeStart).empty() && !get(F::Datetime).empty();
         const std::string &start = firewall ? get(F::Datetime) : get(F::EdgeStart);
         const char *timeField = firewall ? "Datetime" : "EdgeStartTimestamp";
         if (start.empty())
-            return "no EdgeStartTimestamp or Datetime";
+            return {RejectKind::NoTime, "no EdgeStartTimestamp or Datetime"};
         if (!readTimestamp(start, firewall ? m_datetimeIsString : m_startIsString, e))
-            return std::string("unreadable ") + timeField + ": " + start;
+            return {RejectKind::BadTime, std::string("unreadable ") + timeField + ": " + start};
         Event end;
         if (!get(F::EdgeEnd).empty() && readTimestamp(get(F::EdgeEnd), m_endIsString, end)
             && end.timestampUs >= e.timestampUs)

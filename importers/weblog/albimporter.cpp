@@ -184,12 +184,12 @@ Status AlbImporter::parse(InputStream &in, ParseContext &ctx) const
     std::vector<std::string> t;
     return forEachLine(in, ctx, [&](std::string_view line, std::int64_t lineNo) {
         if (!tokenize(line, t)) {
-            ctx.sink.reject(lineNo, "unterminated quoted field", line);
+            ctx.sink.reject(lineNo, RejectKind::Syntax, "unterminated quoted field", line);
             return;
         }
         const size_t off = !t.empty() && isType(t[0]) ? 0 : 1;
         if (t.size() + off < size_t(Request) + 1) {
-            ctx.sink.reject(lineNo,
+            ctx.sink.reject(lineNo, RejectKind::Layout,
                             "expected at least " + std::to_string(Request + 1 - off)
                                     + " fields, found " + std::to_string(t.size()),
                             line);
@@ -204,13 +204,13 @@ Status AlbImporter::parse(InputStream &in, ParseContext &ctx) const
         int offset = 0;
         const auto ts = parseIso(at(Time), &offset);
         if (!ts) {
-            ctx.sink.reject(lineNo, "bad time (expected ISO 8601)", line);
+            ctx.sink.reject(lineNo, RejectKind::BadTime, "bad time (expected ISO 8601)", line);
             return;
         }
         e.timestampUs = *ts;
         e.tzOffsetMin = std::int16_t(offset);
         if (!splitAddressPort(at(Client), e.sourceIp, e.sourcePort)) {
-            ctx.sink.reject(lineNo, "client is not address:port", line);
+            ctx.sink.reject(lineNo, RejectKind::BadValue, "client is not address:port", line);
             return;
         }
         e.category = "web";

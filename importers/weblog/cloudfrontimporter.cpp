@@ -189,7 +189,7 @@ Status CloudFrontImporter::parse(InputStream &in, ParseContext &ctx) const
         }
         const auto v = split(line, '\t');
         if (v.size() != slots.size()) {
-            ctx.sink.reject(lineNo,
+            ctx.sink.reject(lineNo, RejectKind::Layout,
                             "expected " + std::to_string(slots.size()) + " tab-separated fields, "
                                     + "found " + std::to_string(v.size()),
                             line);
@@ -279,16 +279,17 @@ Status CloudFrontImporter::parse(InputStream &in, ParseContext &ctx) const
             }
         }
         if (!bad.empty()) {
-            ctx.sink.reject(lineNo, bad, line);
+            ctx.sink.reject(lineNo, RejectKind::BadValue, bad, line);
             return;
         }
         if (date.empty() || time.empty()) {
-            ctx.sink.reject(lineNo, "no date or time", line);
+            ctx.sink.reject(lineNo, RejectKind::NoTime, "no date or time", line);
             return;
         }
         const auto ts = parseIso(std::string(date) + "T" + std::string(time) + "Z");
         if (!ts) {
-            ctx.sink.reject(lineNo, "bad date or time (expected YYYY-MM-DD and HH:MM:SS)", line);
+            ctx.sink.reject(lineNo, RejectKind::BadTime,
+                            "bad date or time (expected YYYY-MM-DD and HH:MM:SS)", line);
             return;
         }
         e.timestampUs = *ts;
