@@ -83,7 +83,8 @@ void TestScenarios::initTestCase()
     ImportOptions opts;
     opts.year = m_labels.value("year", 2026);
     std::atomic<bool> cancel{false};
-    for (const char *file : {"web-access.log", "auth.log", "okta.jsonl", "conn.log"}) {
+    for (const char *file :
+         {"web-access.log", "auth.log", "okta.jsonl", "conn.log", "cloudtrail.json"}) {
         ImportJob job({m_dir + QLatin1Char('/') + QLatin1String(file)}, opts);
         auto report = job.run(*m_case, {}, cancel);
         if (report && !report->sources.empty() && report->sources.front().error.isEmpty()
