@@ -13,6 +13,7 @@ Writes into DIR:
   okta.jsonl         Okta System Log, one event per line
   conn.log           Zeek conn.log (TSV with header)
   cloudtrail.json    AWS CloudTrail log file ({"Records": [...]})
+  egress.txt         the organisation's known egress ranges (netcase analyze --egress-file)
   ipinfo.json        what enrichment would say about each address (country, position,
                      accuracy, ASN, network type, anonymiser flags) for tests that do not
                      depend on an .mmdb
@@ -550,6 +551,41 @@ def hours(s):
     s.label("B11-late-evening", False, [], "okta.jsonl", accounts=["jack@corp.example"])
 
 
+EGRESS_LIST = """# The organisation's egress ranges as an analyst would list them (netcase analyze
+# --egress-file): CIDR, then a label.
+154.47.30.0/24 Acme corporate VPN, Singapore exit
+"""
+
+
+def egress(s):
+    """Okta: the corporate VPN. B12 an exit many colleagues use every day (learnable), and liam
+    who signs in from home in Berlin and half an hour later through it (Ashburn); B13 mia, from
+    home in Munich and then through the Singapore exit nobody else used (only the analyst's
+    egress list knows it)."""
+    rng = s.rng2
+    exit_us = s.ip("154.47.24.10", "US", 39.04, -77.49, 20, 6461, "Zayo Bandwidth", "business")
+    exit_sg = s.ip("154.47.30.20", "SG", 1.29, 103.85, 20, 6461, "Zayo Bandwidth", "business")
+    for day in range(DAYS):
+        for n in range(20):
+            t = s.at(day, 13) + dt.timedelta(seconds=rng.uniform(0, 14400))
+            s.oktalog(t, "user.session.start", "SUCCESS", "vpn%02d@corp.example" % (n + 1),
+                      exit_us, BROWSERS[n % 3], "idx%08x" % rng.getrandbits(32))
+    berlin = s.ip("91.64.80.3", "DE", 52.52, 13.40, 10, 3209, "Vodafone GmbH")
+    munich = s.ip("79.200.14.77", "DE", 48.14, 11.58, 10, 3320, "Deutsche Telekom AG")
+    for day in range(DAYS):
+        t = s.at(day, 8) + dt.timedelta(seconds=rng.uniform(0, 1800))
+        s.oktalog(t, "user.session.start", "SUCCESS", "liam@corp.example", berlin, CHROME,
+                  "idx%08x" % rng.getrandbits(32))
+        s.oktalog(t + dt.timedelta(minutes=30), "user.session.start", "SUCCESS",
+                  "liam@corp.example", exit_us, CHROME, "idx%08x" % rng.getrandbits(32))
+        s.oktalog(s.at(day, 9) + dt.timedelta(seconds=rng.uniform(0, 1800)), "user.session.start",
+                  "SUCCESS", "mia@corp.example", munich, CHROME, "idx%08x" % rng.getrandbits(32))
+    s.oktalog(s.at(2, 10, 5), "user.session.start", "SUCCESS", "mia@corp.example", exit_sg,
+              CHROME, "idx%08x" % rng.getrandbits(32))
+    s.label("B12-corporate-vpn-learned", False, [], "okta.jsonl", accounts=["liam@corp.example"])
+    s.label("B13-corporate-vpn-listed", False, [], "okta.jsonl", accounts=["mia@corp.example"])
+
+
 def write(out, name, rows, header=(), footer=()):
     rows.sort(key=lambda r: r[0])
     with open(os.path.join(out, name), "w", newline="\n") as f:
@@ -574,6 +610,7 @@ def main():
     benign(s)
     cloud(s)
     hours(s)
+    egress(s)
     write(args.out, "web-access.log", s.web)
     write(args.out, "auth.log", s.ssh)
     write(args.out, "okta.jsonl", s.okta)
@@ -589,6 +626,8 @@ def main():
                   "#unset_field\t-", "#path\tconn", "#open\t%s" % START.strftime("%Y-%m-%d-%H-%M-%S"),
                   "#fields\t" + "\t".join(fields), "#types\t" + "\t".join(types)],
           footer=["#close\t%s" % (START + dt.timedelta(days=1)).strftime("%Y-%m-%d-%H-%M-%S")])
+    with open(os.path.join(args.out, "egress.txt"), "w") as f:
+        f.write(EGRESS_LIST)
     s.trail.sort(key=lambda r: r[0])
     with open(os.path.join(args.out, "cloudtrail.json"), "w") as f:
         json.dump({"Records": [ev for _, ev in s.trail]}, f, separators=(",", ":"))

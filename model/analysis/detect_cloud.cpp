@@ -133,6 +133,7 @@ void detectCloudCredentials(const AnalysisContext &ctx, Findings &out)
         if (days >= habitualDays)
             f.addSignal("habitual_network", -20,
                         role + " is used from this network on " + std::to_string(days) + " days");
+        ctx.mitigateEgress(f, {away.ip}, "anomaly_weight");
         f.addCaveat("developer_credentials",
                     "a developer, CI job or administrator may use a role's temporary credentials "
                     "from a workstation on purpose (aws sts assume-role, SSO, copied "

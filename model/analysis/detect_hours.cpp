@@ -94,7 +94,10 @@ void detectUnusualHours(const AnalysisContext &ctx, Findings &out)
                 lo = std::min(lo, h);
                 hi = std::max(hi, h);
                 sensitive = sensitive || (e->flags & kSensitive);
-                habitual = habitual || (e->ip && ctx.daysOnNetwork(e->user, e->ip) >= habitualDays);
+                habitual = habitual
+                           || (e->ip
+                               && (ctx.daysOnNetwork(e->user, e->ip) >= habitualDays
+                                   || !ctx.egressReason(e->ip).empty()));
             }
             const std::string account = ctx.data.str(std::int32_t(user));
             const std::string zone = zoneName(offsetMin);
@@ -116,7 +119,8 @@ void detectUnusualHours(const AnalysisContext &ctx, Findings &out)
             if (!habitual)
                 f.addSignal("unfamiliar_network", 10,
                             "from a network the account used on fewer than "
-                                    + std::to_string(habitualDays) + " days");
+                                    + std::to_string(habitualDays)
+                                    + " days, and not the organisation's egress");
             f.addCaveat("unusual_hours",
                         "travel, on-call or overtime work, a time-zone or daylight-saving change "
                         "or a scheduled job moves the hours an account is active");

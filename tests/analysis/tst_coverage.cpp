@@ -1,6 +1,7 @@
 // Coverage of issue 21, each on a small log imported as an analyst would, with the enrichment
 // each address would get: cloud credentials used outside their environment (CloudTrail), access
-// at an hour unusual for the account, and their look-alikes. Every finding also passes the claims
+// at an hour unusual for the account, a corporate VPN jump against the organisation's egress
+// (learned, or listed by the analyst), and their look-alikes. Every finding also passes the claims
 // checker.
 
 #include "analysis/claimscheck.h"
@@ -8,6 +9,7 @@
 #include "common/testutil.h"
 
 #include "analysis/analyzer.h"
+#include "analysis/egress.h"
 #include "analysis/findingstore.h"
 #include "case/casefile.h"
 #include "core/timeutil.h"
@@ -272,6 +274,96 @@ private Q_SLOTS:
         Case c(QStringLiteral("hoursquiet"));
         const auto all = c.analyse(log, ".jsonl", {});
         QVERIFY(ofKind(all, "unusual_access_hours").empty());
+    }
+
+    void corporateVpnJumpScoresLow()
+    {
+        // Twelve colleagues sign in through the VPN exit every day (learned as shared egress);
+        // liam signs in from home in Berlin and half an hour later through the exit in Ashburn.
+        // mia does the same through an exit nobody else used: only the analyst's list knows it.
+        std::string log;
+        for (int d = 0; d < 5; ++d) {
+            for (int n = 0; n < 12; ++n)
+                log += okta(d * 86400 + 13 * 3600 + n * 60, "user.session.start",
+                            "vpn" + std::to_string(n) + "@corp.example", "154.47.24.10");
+            log += okta(d * 86400 + 8 * 3600, "user.session.start", "liam@corp.example",
+                        "91.64.80.3");
+            log += okta(d * 86400 + 8 * 3600 + 1800, "user.session.start", "liam@corp.example",
+                        "154.47.24.10");
+            log += okta(d * 86400 + 9 * 3600, "user.session.start", "mia@corp.example",
+                        "79.200.14.77");
+        }
+        log += okta(2 * 86400 + 9 * 3600 + 1200, "user.session.start", "mia@corp.example",
+                    "154.47.30.20");
+        const test::IpFacts exitUs{"US", 39.04, -77.49, 20, 6461, "Zayo", "business"};
+        const test::IpFacts exitSg{"SG", 1.29, 103.85, 20, 6461, "Zayo", "business"};
+        const test::IpFacts berlin{"DE", 52.52, 13.40, 10, 3209, "Vodafone"};
+        const test::IpFacts munich{"DE", 48.14, 11.58, 10, 3320, "Telekom"};
+        Case c(QStringLiteral("egress"));
+        auto all = c.analyse(log, ".jsonl",
+                             {{"154.47.24.10", exitUs},
+                              {"154.47.30.20", exitSg},
+                              {"91.64.80.3", berlin},
+                              {"79.200.14.77", munich}});
+        const auto travelOf = [](const std::vector<StoredFinding> &fs, const char *account) {
+            for (const StoredFinding &f : ofKind(fs, "impossible_travel"))
+                if (f.accounts.contains(QLatin1String(account)))
+                    return f;
+            return StoredFinding{};
+        };
+        const StoredFinding liam = travelOf(all, "liam@corp.example");
+        QVERIFY(hasSignal(liam, "corporate_egress"));
+        QVERIFY2(liam.severity < 40, qPrintable(QString::number(liam.severity)));
+        // Before the list: mia's jump to Singapore reads as travel (what every VPN jump scored).
+        const StoredFinding before = travelOf(all, "mia@corp.example");
+        QVERIFY2(before.severity >= 60, qPrintable(QString::number(before.severity)));
+        QVERIFY(!hasSignal(before, "corporate_egress"));
+
+        auto ranges = Egress::parse("# ours\n154.47.30.0/24 Acme VPN Singapore\n");
+        QVERIFY(ranges);
+        QVERIFY(Egress::store(c.db(), *ranges, QStringLiteral("test")));
+        QVERIFY(Analyzer::run(c.db(), QStringLiteral("test")));
+        all = FindingStore::read(c.db());
+        const StoredFinding after = travelOf(all, "mia@corp.example");
+        QCOMPARE(after.fingerprint, before.fingerprint);
+        QVERIFY(hasSignal(after, "corporate_egress"));
+        QVERIFY2(after.severity < 40, qPrintable(QString::number(after.severity)));
+        QVERIFY(QString::fromStdString(nlohmann::json(after.signalList).dump())
+                        .contains(QStringLiteral("Acme VPN Singapore")));
+        QVERIFY(test::uncheckedClaims(c.db()).isEmpty());
+    }
+
+    void egressDoesNotExplainANewAddress()
+    {
+        // The office NAT is shared egress; the victim signs in there, and 30 minutes later an
+        // unknown address in Singapore signs in to the account: still impossible travel.
+        std::string log;
+        for (int d = 0; d < 5; ++d)
+            for (int n = 0; n < 12; ++n)
+                log += okta(d * 86400 + 9 * 3600 + n * 60, "user.session.start",
+                            "staff" + std::to_string(n) + "@corp.example", "62.154.10.9");
+        log += okta(4 * 86400 + 10 * 3600, "user.session.start", "staff1@corp.example",
+                    "103.75.118.20");
+        const test::IpFacts office{"DE", 50.11, 8.68, 10, 3320, "Telekom", "business"};
+        const test::IpFacts sg{"SG", 1.29, 103.85, 20, 138915, "Kaopu", "residential"};
+        Case c(QStringLiteral("egressattack"));
+        const auto all = c.analyse(log, ".jsonl", {{"62.154.10.9", office}, {"103.75.118.20", sg}});
+        const auto travel = ofKind(all, "impossible_travel");
+        QCOMPARE(travel.size(), std::size_t(1));
+        QVERIFY(!hasSignal(travel.front(), "corporate_egress"));
+        QVERIFY(travel.front().severity >= 60);
+    }
+
+    void egressListParses()
+    {
+        auto ok = Egress::parse("198.51.100.0/24 Berlin office\n\n2001:db8::1  # one\n");
+        QVERIFY(ok);
+        QCOMPARE(ok->size(), std::size_t(2));
+        QCOMPARE((*ok)[0].label, std::string("Berlin office"));
+        QCOMPARE((*ok)[1].cidr, std::string("2001:db8::1/128"));
+        auto bad = Egress::parse("198.51.100.0/24\n10.0.0.0/33 too long\n");
+        QVERIFY(!bad);
+        QVERIFY(bad.error().message.contains(QStringLiteral("line 2")));
     }
 };
 
