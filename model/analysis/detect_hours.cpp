@@ -9,8 +9,10 @@
 #include "detect.h"
 #include "rules.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
+#include <limits>
 #include <set>
 
 namespace netcase {
@@ -21,6 +23,17 @@ namespace {
 
 constexpr std::int64_t kDayUs = 86400 * kSecondUs;
 constexpr std::int64_t kHourUs = 3600 * kSecondUs;
+
+/// Hour of day and day number of a local time, also before 1970 (a bad timestamp is no crash).
+int hourOf(std::int64_t local)
+{
+    return int((((local % kDayUs) + kDayUs) % kDayUs) / kHourUs);
+}
+
+std::int64_t dayOf(std::int64_t local)
+{
+    return local >= 0 ? local / kDayUs : (local - kDayUs + 1) / kDayUs;
+}
 
 std::string zoneName(int offsetMin)
 {
@@ -43,10 +56,14 @@ struct Baseline
 {
     std::array<int, 24> hours{};
     std::set<std::int64_t> days;
+    std::int64_t lastDay = std::numeric_limits<std::int64_t>::min();
     void learn(std::int64_t local)
     {
-        ++hours[std::size_t((local % kDayUs) / kHourUs)];
-        days.insert(local / kDayUs);
+        ++hours[std::size_t(hourOf(local))];
+        if (dayOf(local) != lastDay) { // most events fall on the day before them
+            lastDay = dayOf(local);
+            days.insert(lastDay);
+        }
     }
     bool neverNear(int h, int spread) const
     {
@@ -70,6 +87,7 @@ void detectUnusualHours(const AnalysisContext &ctx, Findings &out)
     const int offsetMin = int(r.num(R, "utc_offset_minutes", 0));
     const auto episodeUs = std::int64_t(r.num(R, "episode_s", 10800) * kSecondUs);
     const int habitualDays = int(r.num(R, "habitual_days", 3));
+    const int irregularHours = int(r.num(R, "irregular_hours", 12));
     const std::int64_t offsetUs = std::int64_t(offsetMin) * 60 * kSecondUs;
     const auto &ev = ctx.data.events;
     std::vector<std::size_t> idx;
@@ -90,7 +108,7 @@ void detectUnusualHours(const AnalysisContext &ctx, Findings &out)
             bool sensitive = false;
             bool habitual = false;
             for (const Ev *e : episode) {
-                const int h = int(((e->ts + offsetUs) % kDayUs) / kHourUs);
+                const int h = hourOf(e->ts + offsetUs);
                 lo = std::min(lo, h);
                 hi = std::max(hi, h);
                 sensitive = sensitive || (e->flags & kSensitive);
@@ -121,6 +139,12 @@ void detectUnusualHours(const AnalysisContext &ctx, Findings &out)
                             "from a network the account used on fewer than "
                                     + std::to_string(habitualDays)
                                     + " days, and not the organisation's egress");
+            const auto used = std::count_if(base.hours.begin(), base.hours.end(),
+                                            [](int n) { return n > 0; });
+            if (used >= irregularHours)
+                f.addSignal("irregular_schedule", -10,
+                            "the account was already active at " + std::to_string(used)
+                                    + " different hours of the day");
             f.addCaveat("unusual_hours",
                         "travel, on-call or overtime work, a time-zone or daylight-saving change "
                         "or a scheduled job moves the hours an account is active");
@@ -134,7 +158,7 @@ void detectUnusualHours(const AnalysisContext &ctx, Findings &out)
         for (const std::size_t i : idx) {
             const Ev &e = ev[i];
             const std::int64_t local = e.ts + offsetUs;
-            const int h = int((local % kDayUs) / kHourUs);
+            const int h = hourOf(local);
             if (!episode.empty() && e.ts - episode.back()->ts > episodeUs)
                 close();
             // The days counted are those before the episode; its own events are learned when it

@@ -111,6 +111,12 @@ public:
             return {};
         f.write(text.data(), qint64(text.size()));
         f.close();
+        return analyseFiles({path}, ips);
+    }
+    /// Imports the files (or folders), enriches the addresses given and analyses the case.
+    std::vector<StoredFinding> analyseFiles(const QStringList &paths,
+                                            const std::map<std::string, test::IpFacts> &ips)
+    {
         CaseInfo info;
         info.title = m_name;
         info.authorization = QStringLiteral("TEST");
@@ -121,7 +127,7 @@ public:
         ImportOptions opts;
         opts.year = 2026;
         std::atomic<bool> cancel{false};
-        ImportJob job({path}, opts);
+        ImportJob job(paths, opts);
         if (!job.run(*m_case, {}, cancel))
             return {};
         for (const auto &[ip, facts] : ips)
@@ -235,6 +241,28 @@ private Q_SLOTS:
         QVERIFY(ofKind(all, "cloud_credentials_outside").empty());
     }
 
+    void realFlaws2Exfiltration()
+    {
+        // The public flaws2.cloud CloudTrail sample: a Lambda function's role keys ("level1",
+        // used by awslambda-worker from 34.234.236.212) used a minute later with the AWS CLI from
+        // 104.102.221.250. The enrichment is given here: 34.234.236.212 is AWS us-east-1
+        // (AS14618); the other address is taken as an ordinary business network.
+        const QString dir = test::sharedSample(QStringLiteral("cloudtrail"));
+        if (dir.isEmpty())
+            QSKIP("../shared/samples is not present");
+        const test::IpFacts awsUsEast{"US",         39.04,     -77.49, 100,   14618,
+                                      "Amazon.com", "hosting", false,  false, true};
+        const test::IpFacts business{"US", 37.75, -97.82, 100, 16625, "Akamai", "business"};
+        Case c(QStringLiteral("flaws2"));
+        const auto all = c.analyseFiles(
+                {dir}, {{"34.234.236.212", awsUsEast}, {"104.102.221.250", business}});
+        const auto found = ofKind(all, "cloud_credentials_outside");
+        QCOMPARE(found.size(), std::size_t(1));
+        qInfo("%s (%d)", qPrintable(found.front().title), found.front().severity);
+        QVERIFY(found.front().title.contains(QStringLiteral("then from 104.102.221.250 (4 calls")));
+        QVERIFY2(c.unchecked.isEmpty(), qPrintable(c.unchecked.join(u'\n')));
+    }
+
     void unusualHourAgainstOwnBaseline()
     {
         // Eight days of office hours, then a sign-in and a new factor at 03:10: one finding,
@@ -328,6 +356,8 @@ private Q_SLOTS:
         QCOMPARE(after.fingerprint, before.fingerprint);
         QVERIFY(hasSignal(after, "corporate_egress"));
         QVERIFY2(after.severity < 40, qPrintable(QString::number(after.severity)));
+        qInfo("corporate VPN jumps: learned exit %d; listed exit %d before the list, %d after",
+              liam.severity, before.severity, after.severity);
         QVERIFY(QString::fromStdString(nlohmann::json(after.signalList).dump())
                         .contains(QStringLiteral("Acme VPN Singapore")));
         QVERIFY(test::uncheckedClaims(c.db()).isEmpty());
