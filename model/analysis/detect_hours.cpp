@@ -103,6 +103,16 @@ void detectUnusualHours(const AnalysisContext &ctx, Findings &out)
         const auto close = [&] {
             if (episode.empty())
                 return;
+            // An account already active at many hours of the day has no schedule to leave: a
+            // new hour there is no evidence (the episode is learned, not reported).
+            const auto used = std::count_if(base.hours.begin(), base.hours.end(),
+                                            [](int n) { return n > 0; });
+            if (used >= irregularHours) {
+                for (const Ev *e : episode)
+                    base.learn(e->ts + offsetUs);
+                episode.clear();
+                return;
+            }
             int lo = 24;
             int hi = -1;
             bool sensitive = false;
@@ -139,12 +149,6 @@ void detectUnusualHours(const AnalysisContext &ctx, Findings &out)
                             "from a network the account used on fewer than "
                                     + std::to_string(habitualDays)
                                     + " days, and not the organisation's egress");
-            const auto used = std::count_if(base.hours.begin(), base.hours.end(),
-                                            [](int n) { return n > 0; });
-            if (used >= irregularHours)
-                f.addSignal("irregular_schedule", -10,
-                            "the account was already active at " + std::to_string(used)
-                                    + " different hours of the day");
             f.addCaveat("unusual_hours",
                         "travel, on-call or overtime work, a time-zone or daylight-saving change "
                         "or a scheduled job moves the hours an account is active");
