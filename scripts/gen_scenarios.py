@@ -12,6 +12,8 @@ Writes into DIR:
   auth.log           OpenSSH syslog (RFC 3164, no year: import with --year 2026)
   okta.jsonl         Okta System Log, one event per line
   conn.log           Zeek conn.log (TSV with header)
+  cloudtrail.json    AWS CloudTrail log file ({"Records": [...]})
+  egress.txt         the organisation's known egress ranges (netcase analyze --egress-file)
   ipinfo.json        what enrichment would say about each address (country, position,
                      accuracy, ASN, network type, anonymiser flags) for tests that do not
                      depend on an .mmdb
@@ -60,6 +62,10 @@ class Scenario:
         self.ssh = []
         self.okta = []
         self.conn = []
+        self.trail = []
+        # The episodes added later draw from their own generator, so the files and episodes
+        # written before them keep their bytes.
+        self.rng2 = random.Random(seed + 1)
         self.ipinfo = {}
         self.labels = []
 
@@ -118,6 +124,51 @@ class Scenario:
             "%.6f" % t.timestamp(), uid, src, str(sport), dst, str(dport), proto, service or "-",
             "%.6f" % duration, str(ob), str(rb), "SF", "T", "F", "0", "ShADadFf",
             str(max(1, ob // 500)), str(ob + 40), str(max(1, rb // 500)), str(rb + 40), "-"])))
+
+    def trailevent(self, t, source, name, ip, agent, role, key, session_name, error=None,
+                   identity_type="AssumedRole"):
+        account = "123456789012"
+        ev = {
+            "eventVersion": "1.08",
+            "userIdentity": {
+                "type": identity_type,
+                "principalId": "AROA5EXAMPLEROLEID:%s" % session_name,
+                "arn": "arn:aws:sts::%s:assumed-role/%s/%s" % (account, role, session_name),
+                "accountId": account,
+                "accessKeyId": key,
+                "sessionContext": {
+                    "sessionIssuer": {"type": "Role", "principalId": "AROA5EXAMPLEROLEID",
+                                      "arn": "arn:aws:iam::%s:role/%s" % (account, role),
+                                      "accountId": account, "userName": role},
+                    "attributes": {"creationDate": t.strftime("%Y-%m-%dT%H:%M:%SZ"),
+                                   "mfaAuthenticated": "false"}}},
+            "eventTime": t.strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "eventSource": source,
+            "eventName": name,
+            "awsRegion": "eu-central-1",
+            "sourceIPAddress": ip,
+            "userAgent": agent,
+            "requestParameters": None,
+            "responseElements": None,
+            "requestID": "%08x-%04x-%04x-%04x-%012x" % (
+                self.rng2.getrandbits(32), self.rng2.getrandbits(16), self.rng2.getrandbits(16),
+                self.rng2.getrandbits(16), self.rng2.getrandbits(48)),
+            "eventID": "%08x-%04x-%04x-%04x-%012x" % (
+                self.rng2.getrandbits(32), self.rng2.getrandbits(16), self.rng2.getrandbits(16),
+                self.rng2.getrandbits(16), self.rng2.getrandbits(48)),
+            "readOnly": name.startswith(("Get", "List", "Describe")),
+            "eventType": "AwsApiCall",
+            "managementEvent": True,
+            "recipientAccountId": account,
+        }
+        if error:
+            ev["errorCode"] = error
+            ev["errorMessage"] = "User is not authorized to perform this operation"
+        self.trail.append((t, ev))
+
+    def tempkey(self):
+        return "ASIA" + "".join(self.rng2.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567")
+                                for _ in range(16))
 
     # --- helpers ----------------------------------------------------------------------------
     def at(self, day, hour=0, minute=0, second=0):
@@ -379,6 +430,162 @@ def benign(s):
     s.label("B7-update-checks", False, [], "conn.log", ips=[upd])
 
 
+SDK = "aws-sdk-java/2.25.16 Linux/6.1.79-99.167.amzn2023.x86_64 OpenJDK_64-Bit_Server_VM/17.0.10"
+CLI = "aws-cli/2.15.30 Python/3.11.8 Linux/6.6.9-amd64 exe/x86_64.kali.2024 prompt/off command/%s"
+CONSOLE_CLI = "aws-cli/2.15.30 Python/3.11.8 Darwin/23.4.0 exe/x86_64 prompt/off command/%s"
+INSTANCE_CALLS = [("s3.amazonaws.com", "ListBuckets"), ("ec2.amazonaws.com", "DescribeTags"),
+                  ("secretsmanager.amazonaws.com", "GetSecretValue"),
+                  ("sqs.amazonaws.com", "ReceiveMessage")]
+
+
+def cloud(s):
+    """CloudTrail: instance roles used from their instances all week; M10 one instance's keys
+    used from a home broadband address; B8 a developer's SSO role used from a cloud IDE and from
+    home, every day."""
+    rng = s.rng2
+    instances = []
+    for n, ip in enumerate(("3.121.12.40", "3.121.12.41", "18.194.20.7")):
+        s.ip(ip, "DE", 50.11, 8.68, 100, 16509, "Amazon.com", "hosting", is_hosting=1)
+        instances.append(("i-0%016x" % rng.getrandbits(64), ip))
+    keys = {}
+    for day in range(DAYS):
+        for quarter in range(4):  # instance role credentials are renewed every six hours
+            for inst, ip in instances:
+                key = s.tempkey()
+                keys[(inst, day, quarter)] = key
+                t = s.at(day, 6 * quarter) + dt.timedelta(seconds=rng.uniform(0, 120))
+                while t < s.at(day, 6 * quarter + 6):
+                    source, name = rng.choice(INSTANCE_CALLS)
+                    s.trailevent(t, source, name, ip, SDK, "web-app-role", key, inst)
+                    t += dt.timedelta(seconds=rng.uniform(300, 900))
+
+    # M10 the first instance's credentials (taken through its metadata service) used from a
+    # home broadband address in another country with the AWS CLI, creating an access key.
+    inst, _ = instances[0]
+    key = keys[(inst, 3, 0)]
+    thief = s.ip("176.59.41.12", "RU", 55.75, 37.62, 50, 31213, "PJSC MegaFon", "residential")
+    t = s.at(3, 2, 40)
+    for name, source, err in (("GetCallerIdentity", "sts.amazonaws.com", None),
+                              ("ListBuckets", "s3.amazonaws.com", None),
+                              ("ListUsers", "iam.amazonaws.com", "AccessDenied"),
+                              ("CreateAccessKey", "iam.amazonaws.com", None)):
+        t += dt.timedelta(seconds=rng.uniform(20, 90))
+        s.trailevent(t, source, name, thief, CLI % name.lower(), "web-app-role", key, inst,
+                     error=err)
+    s.label("M10-instance-credentials", True, ["cloud_credentials_outside"], "cloudtrail.json",
+            ips=[thief])
+
+    # B8 a developer's SSO session: started in a cloud IDE (an AWS address), then the same
+    # credentials exported to the laptop at home, every working day.
+    ide = s.ip("3.64.201.9", "DE", 50.11, 8.68, 100, 16509, "Amazon.com", "hosting", is_hosting=1)
+    home = s.ip("84.104.200.17", "NL", 52.37, 4.90, 10, 1136, "KPN")
+    role = "AWSReservedSSO_DeveloperAccess_3f2a9c1b7d6e5f40"
+    for day in range(DAYS):
+        key = s.tempkey()
+        t = s.at(day, 9) + dt.timedelta(seconds=rng.uniform(0, 1800))
+        for _ in range(5):
+            source, name = rng.choice(INSTANCE_CALLS)
+            s.trailevent(t, source, name, ide, SDK, role, key, "dev@corp.example")
+            t += dt.timedelta(seconds=rng.uniform(60, 600))
+        t += dt.timedelta(hours=2)
+        for _ in range(5):
+            source, name = rng.choice(INSTANCE_CALLS)
+            s.trailevent(t, source, name, home, CONSOLE_CLI % name.lower(), role, key,
+                         "dev@corp.example")
+            t += dt.timedelta(seconds=rng.uniform(60, 600))
+    s.label("B8-developer-sso-from-home", False, [], "cloudtrail.json", ips=[home],
+            accounts=[role])
+
+
+def hours(s):
+    """Okta: accounts with two weeks of history. M11 a sign-in and a new MFA factor at an hour
+    the account never used; B9 an on-call engineer whose nights are part of the history; B10 a
+    new starter with three days of history; B11 a late evening next to the usual hours."""
+    rng = s.rng2
+    grace_home = s.ip("86.44.20.17", "IE", 53.35, -6.26, 10, 5466, "Eir")
+    henry_home = s.ip("94.119.64.3", "GB", 51.45, -0.97, 10, 5089, "Virgin Media")
+    jack_home = s.ip("90.84.77.9", "FR", 48.86, 2.35, 10, 3215, "Orange")
+    ines_home = s.ip("84.104.9.41", "NL", 52.37, 4.90, 10, 1136, "KPN")
+
+    def workday(user, ip, day, first, last):
+        t = s.at(day, first) + dt.timedelta(seconds=rng.uniform(0, 3600))
+        s.oktalog(t, "user.session.start", "SUCCESS", user, ip, CHROME,
+                  "idx%08x" % rng.getrandbits(32))
+        while True:
+            t += dt.timedelta(seconds=rng.uniform(1800, 7200))
+            if t >= s.at(day, last):
+                break
+            s.oktalog(t, "user.authentication.sso", "SUCCESS", user, ip, CHROME,
+                      "idx%08x" % rng.getrandbits(32))
+
+    for day in range(-9, DAYS):
+        workday("grace@corp.example", grace_home, day, 8, 17)
+        workday("henry@corp.example", henry_home, day, 9, 18)
+        workday("jack@corp.example", jack_home, day, 10, 19)
+        if day >= 1:
+            workday("ines@corp.example", ines_home, day, 9, 17)
+        if -8 <= day <= -4:  # henry's on-call week: paged at night
+            workday("henry@corp.example", henry_home, day, 2, 4)
+
+    # M11 grace's password used at 03:10 UTC from abroad, and a new MFA factor enrolled.
+    thief = s.ip("177.54.148.20", "BR", -23.55, -46.63, 50, 28573, "Claro NXT", "residential")
+    t = s.at(3, 3, 10)
+    s.oktalog(t, "user.session.start", "SUCCESS", "grace@corp.example", thief, BROWSERS[2],
+              "idxnight0001")
+    s.oktalog(t + dt.timedelta(minutes=4), "user.mfa.factor.activate", "SUCCESS",
+              "grace@corp.example", thief, BROWSERS[2], "idxnight0001")
+    s.label("M11-unusual-hour", True, ["unusual_access_hours"], "okta.jsonl", ips=[thief],
+            accounts=["grace@corp.example"])
+
+    t = s.at(3, 2, 30)
+    s.oktalog(t, "user.session.start", "SUCCESS", "henry@corp.example", henry_home, CHROME,
+              "idx%08x" % rng.getrandbits(32))
+    s.label("B9-on-call-night", False, [], "okta.jsonl", accounts=["henry@corp.example"])
+    t = s.at(3, 23, 15)
+    s.oktalog(t, "user.session.start", "SUCCESS", "ines@corp.example", ines_home, CHROME,
+              "idx%08x" % rng.getrandbits(32))
+    s.label("B10-new-starter-late", False, [], "okta.jsonl", accounts=["ines@corp.example"])
+    t = s.at(4, 21, 40)
+    s.oktalog(t, "user.session.start", "SUCCESS", "jack@corp.example", jack_home, CHROME,
+              "idx%08x" % rng.getrandbits(32))
+    s.label("B11-late-evening", False, [], "okta.jsonl", accounts=["jack@corp.example"])
+
+
+EGRESS_LIST = """# The organisation's egress ranges as an analyst would list them (netcase analyze
+# --egress-file): CIDR, then a label.
+154.47.30.0/24 Acme corporate VPN, Singapore exit
+"""
+
+
+def egress(s):
+    """Okta: the corporate VPN. B12 an exit many colleagues use every day (learnable), and liam
+    who signs in from home in Berlin and half an hour later through it (Ashburn); B13 mia, from
+    home in Munich and then through the Singapore exit nobody else used (only the analyst's
+    egress list knows it)."""
+    rng = s.rng2
+    exit_us = s.ip("154.47.24.10", "US", 39.04, -77.49, 20, 6461, "Zayo Bandwidth", "business")
+    exit_sg = s.ip("154.47.30.20", "SG", 1.29, 103.85, 20, 6461, "Zayo Bandwidth", "business")
+    for day in range(DAYS):
+        for n in range(20):
+            t = s.at(day, 13) + dt.timedelta(seconds=rng.uniform(0, 14400))
+            s.oktalog(t, "user.session.start", "SUCCESS", "vpn%02d@corp.example" % (n + 1),
+                      exit_us, BROWSERS[n % 3], "idx%08x" % rng.getrandbits(32))
+    berlin = s.ip("91.64.80.3", "DE", 52.52, 13.40, 10, 3209, "Vodafone GmbH")
+    munich = s.ip("79.200.14.77", "DE", 48.14, 11.58, 10, 3320, "Deutsche Telekom AG")
+    for day in range(DAYS):
+        t = s.at(day, 8) + dt.timedelta(seconds=rng.uniform(0, 1800))
+        s.oktalog(t, "user.session.start", "SUCCESS", "liam@corp.example", berlin, CHROME,
+                  "idx%08x" % rng.getrandbits(32))
+        s.oktalog(t + dt.timedelta(minutes=30), "user.session.start", "SUCCESS",
+                  "liam@corp.example", exit_us, CHROME, "idx%08x" % rng.getrandbits(32))
+        s.oktalog(s.at(day, 9) + dt.timedelta(seconds=rng.uniform(0, 1800)), "user.session.start",
+                  "SUCCESS", "mia@corp.example", munich, CHROME, "idx%08x" % rng.getrandbits(32))
+    s.oktalog(s.at(2, 10, 5), "user.session.start", "SUCCESS", "mia@corp.example", exit_sg,
+              CHROME, "idx%08x" % rng.getrandbits(32))
+    s.label("B12-corporate-vpn-learned", False, [], "okta.jsonl", accounts=["liam@corp.example"])
+    s.label("B13-corporate-vpn-listed", False, [], "okta.jsonl", accounts=["mia@corp.example"])
+
+
 def write(out, name, rows, header=(), footer=()):
     rows.sort(key=lambda r: r[0])
     with open(os.path.join(out, name), "w", newline="\n") as f:
@@ -401,6 +608,9 @@ def main():
     background(s, args.scale)
     malicious(s)
     benign(s)
+    cloud(s)
+    hours(s)
+    egress(s)
     write(args.out, "web-access.log", s.web)
     write(args.out, "auth.log", s.ssh)
     write(args.out, "okta.jsonl", s.okta)
@@ -416,6 +626,11 @@ def main():
                   "#unset_field\t-", "#path\tconn", "#open\t%s" % START.strftime("%Y-%m-%d-%H-%M-%S"),
                   "#fields\t" + "\t".join(fields), "#types\t" + "\t".join(types)],
           footer=["#close\t%s" % (START + dt.timedelta(days=1)).strftime("%Y-%m-%d-%H-%M-%S")])
+    with open(os.path.join(args.out, "egress.txt"), "w") as f:
+        f.write(EGRESS_LIST)
+    s.trail.sort(key=lambda r: r[0])
+    with open(os.path.join(args.out, "cloudtrail.json"), "w") as f:
+        json.dump({"Records": [ev for _, ev in s.trail]}, f, separators=(",", ":"))
     with open(os.path.join(args.out, "ipinfo.json"), "w") as f:
         json.dump(s.ipinfo, f, indent=0, sort_keys=True)
     with open(os.path.join(args.out, "labels.json"), "w") as f:

@@ -5,10 +5,12 @@
 #include "cli/output.h"
 
 #include "analysis/analyzer.h"
+#include "analysis/egress.h"
 #include "analysis/rules.h"
 #include "audit/auditlog.h"
 #include "case/sqlite.h"
 #include "core/identity.h"
+#include "core/regularfile.h"
 #include "sigma/sigmaanalysis.h"
 #include "sigma/sigmaload.h"
 
@@ -44,9 +46,12 @@ Result<nlohmann::json> overridePatch(const QStringList &sets)
 
 int run(const QStringList &argv)
 {
-    auto args = Args::parseCommand(
-            "analyze", argv,
-            {{"json", false}, {"set", true}, {"sigma", true}, {"save-sigma", false}});
+    auto args = Args::parseCommand("analyze", argv,
+                                   {{"json", false},
+                                    {"set", true},
+                                    {"sigma", true},
+                                    {"save-sigma", false},
+                                    {"egress-file", true}});
     if (!args)
         return fail(args.error());
     auto c = openCase(args->positional().first(), true);
@@ -64,6 +69,22 @@ int run(const QStringList &argv)
             return fail(s.error());
         if (auto s = txn.commit(); !s)
             return fail(s.error());
+    }
+    if (args->has(QStringLiteral("egress-file"))) {
+        const QString file = args->value(QStringLiteral("egress-file"));
+        auto text = readRegularFile(file);
+        if (!text)
+            return fail(text.error());
+        auto ranges = Egress::parse(text->toStdString());
+        if (!ranges)
+            return fail(makeError(
+                    QStringLiteral("--egress-file %1: %2").arg(file, ranges.error().message),
+                    ErrorCode::Usage));
+        if (auto s = Egress::store(c->db(), *ranges, actor); !s)
+            return fail(s.error());
+        if (!args->has(QStringLiteral("json")))
+            outLine(QStringLiteral("egress: %1 known range(s) stored in the case")
+                            .arg(ranges->size()));
     }
     const QStringList given = args->values(QStringLiteral("sigma"));
     if (args->has(QStringLiteral("save-sigma"))) {
@@ -132,7 +153,8 @@ int run(const QStringList &argv)
 
 extern const Command kAnalyzeCommand = {
         "analyze",
-        "analyze CASE [--set RULE.KEY=VALUE]... [--sigma DIR]... [--save-sigma] [--json]",
+        "analyze CASE [--set RULE.KEY=VALUE]... [--sigma DIR]... [--save-sigma] "
+        "[--egress-file FILE] [--json]",
         "run the detections",
         "Runs every enabled detection over the case's events and stores the findings (updated\n"
         "in place, so finding ids stay stable across runs), the entity graph and the per-rule\n"
@@ -145,6 +167,11 @@ extern const Command kAnalyzeCommand = {
         "(setting sigma.folders, audited; none given clears them): later runs use them without\n"
         "--sigma. Rules that "
         "cannot be evaluated are counted; 'netcase sigma check DIR' lists them with reasons.\n"
+        "--egress-file FILE stores the organisation's known egress ranges (office NAT,\n"
+        "corporate VPN exits), one 'CIDR [label]' a line, '#' comments, replacing the case's\n"
+        "list (setting analysis.egress, audited as egress.ranges; an empty file clears it).\n"
+        "Sign-ins from them, and from addresses the case shows many accounts using on many\n"
+        "days, score lower as impossible travel, new networks and anonymisers.\n"
         "With --json, one object: run_id, events, findings, high, suppressed, by_kind, sigma.",
         AppKind::Core,
         &run};

@@ -76,6 +76,8 @@ std::vector<Finding> Analyzer::detect(const AnalysisContext &ctx,
             {"DDoS", &detectDdos},
             {"beaconing", &detectBeaconing},
             {"MFA fatigue", &detectMfaFatigue},
+            {"cloud credentials", &detectCloudCredentials},
+            {"access hours", &detectUnusualHours},
     };
     const int n = int(std::size(kDetectors));
     // Each detection fills its own list; the lists are joined in the table's order, so the

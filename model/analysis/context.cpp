@@ -48,16 +48,30 @@ void AnalysisContext::countAddresses()
     // source tries many accounts without being shared by anyone.
     const auto &ev = data.events;
     m_accountsOnIp.assign(byIp.keys(), 0);
+    m_daysOnIp.assign(byIp.keys(), 0);
     std::vector<std::int32_t> seenOn(data.strs.size(), 0); // account -> last address counted
     for (std::size_t ip = 1; ip < byIp.keys(); ++ip) {
         int n = 0;
+        int days = 0;
+        std::int64_t lastDay = -1;
+        std::int64_t balance = 0; // successes minus failures of sign-ins
         byIp.forEach(ev, std::int64_t(ip), [&](const Ev &e) {
-            if (e.user > 0 && std::size_t(e.user) < seenOn.size() && e.success()
-                && seenOn[std::size_t(e.user)] != std::int32_t(ip)) {
+            if (e.flags & kAuth)
+                balance += e.success() ? 1 : e.failure() ? -1 : 0;
+            if (e.user <= 0 || std::size_t(e.user) >= seenOn.size() || !e.success())
+                return;
+            if (e.ts / kDayUs != lastDay) { // an address's events are in time order
+                lastDay = e.ts / kDayUs;
+                ++days;
+            }
+            if (seenOn[std::size_t(e.user)] != std::int32_t(ip)) {
                 seenOn[std::size_t(e.user)] = std::int32_t(ip);
                 ++n;
             }
         });
+        // An address that mostly fails to sign in (a stuffing source with some hits) is no
+        // organisation's egress, however many accounts it got into.
+        m_daysOnIp[ip] = balance >= 0 ? days : 0;
         m_accountsOnIp[ip] = n;
     }
 }
@@ -150,6 +164,37 @@ int AnalysisContext::daysOnNetwork(std::int32_t user, std::int32_t ip) const
         return 0;
     const auto it = m_daysOnNetwork.find(pair(user, m_network[std::size_t(ip)]));
     return it == m_daysOnNetwork.end() ? 0 : it->second;
+}
+
+std::string AnalysisContext::egressReason(std::int32_t ip) const
+{
+    const AnalysisIp &info = data.ip(ip);
+    if (info.listedEgress)
+        return "listed as the organisation's egress: " + info.egressLabel;
+    if (!rules.enabled("shared_egress") || ip <= 0 || std::size_t(ip) >= m_daysOnIp.size())
+        return {};
+    const int accounts = m_accountsOnIp[std::size_t(ip)];
+    const int days = m_daysOnIp[std::size_t(ip)];
+    if (accounts >= int(rules.num("shared_egress", "min_accounts", 10))
+        && days >= int(rules.num("shared_egress", "min_days", 3)))
+        return "a shared egress (" + std::to_string(accounts) + " accounts signed in from it on "
+               + std::to_string(days) + " days: an office or a corporate VPN)";
+    return {};
+}
+
+void AnalysisContext::mitigateEgress(Finding &f,
+                                     std::initializer_list<std::int32_t> ips,
+                                     const char *weightKey) const
+{
+    for (const std::int32_t ip : ips) {
+        const std::string why = egressReason(ip);
+        if (why.empty())
+            continue;
+        f.addSignal("corporate_egress", int(rules.num("shared_egress", weightKey, -25)),
+                    data.ip(ip).ip + " is " + why);
+        f.details["egress"] = data.ip(ip).ip;
+        return;
+    }
 }
 
 std::int32_t AnalysisContext::ipId(const std::string &ip) const

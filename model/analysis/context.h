@@ -8,6 +8,7 @@
 #include "dataset.h"
 #include "grouping.h"
 
+#include <initializer_list>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -36,6 +37,15 @@ public:
     bool usesBothFamilies(std::int32_t user) const;
     /// Distinct days on which the account used addresses of this ASN (or this address).
     int daysOnNetwork(std::int32_t user, std::int32_t ip) const;
+    /// Why an address is the organisation's own egress (an office NAT, a corporate VPN exit):
+    /// listed in the case's egress ranges, or learned from the case (successful events of many
+    /// accounts on many days: rule shared_egress); "" when it is neither.
+    std::string egressReason(std::int32_t ip) const;
+    /// When one of the addresses is egress, adds the mitigating signal "corporate_egress" with
+    /// the shared_egress rule's weight of that name (e.g. "travel_weight").
+    void mitigateEgress(Finding &f,
+                        std::initializer_list<std::int32_t> ips,
+                        const char *weightKey) const;
     std::int32_t ipId(const std::string &ip) const;
     std::int32_t userId(const std::string &user) const;
 
@@ -53,8 +63,9 @@ private:
     void countAddresses();
 
     /// A small id per network: addresses of one ASN share it, an address without one has its own.
-    std::vector<std::int32_t> m_network;            ///< index = ip id
-    std::vector<int> m_accountsOnIp;                ///< index = ip id
+    std::vector<std::int32_t> m_network; ///< index = ip id
+    std::vector<int> m_accountsOnIp;     ///< index = ip id
+    std::vector<int> m_daysOnIp; ///< index = ip id: days with a successful event of an account
     std::vector<const std::string *> m_homeCountry; ///< index = account id, null when unknown
     std::vector<std::uint8_t> m_families;           ///< index = account id; bit 1 v4, bit 2 v6
     std::unordered_map<std::uint64_t, int> m_daysOnNetwork; ///< (account, network) -> days

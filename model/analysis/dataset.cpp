@@ -1,5 +1,7 @@
 #include "dataset.h"
 
+#include "cloudsessions.h"
+#include "egress.h"
 #include "rules.h"
 #include "sshattempts.h"
 
@@ -299,6 +301,15 @@ Dataset::load(const Database &db, const Rules &rules, const std::atomic<bool> *c
             i.residentialProxy = en.int64(13) != 0;
         }
     }
+    // The organisation's egress ranges the analyst listed: each address is looked up once.
+    if (const std::vector<EgressRange> ranges = Egress::load(db); !ranges.empty()) {
+        for (AnalysisIp &i : d.ips) {
+            if (const EgressRange *r = i.ip.empty() ? nullptr : Egress::find(ranges, i.ip)) {
+                i.listedEgress = true;
+                i.egressLabel = r->label.empty() ? r->cidr : r->label + " (" + r->cidr + ")";
+            }
+        }
+    }
     // Large cases are read in two halves of the id range at once, the second half through a
     // second read-only connection. Only when the caller has no transaction open: a second
     // connection would not see its uncommitted events.
@@ -337,6 +348,7 @@ Dataset::load(const Database &db, const Rules &rules, const std::atomic<bool> *c
     }
     d.sortByTime();
     loadSshdLabels(db, d);
+    loadCloudSessions(db, d);
     d.classify(rules);
     return d;
 }

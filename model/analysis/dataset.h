@@ -88,6 +88,8 @@ struct AnalysisIp
     bool proxy = false;
     bool hosting = false;
     bool residentialProxy = false;
+    bool listedEgress = false; ///< in the case's known egress ranges (egress.h)
+    std::string egressLabel;   ///< that range's label
     bool anonymiser() const { return tor || vpn || proxy || residentialProxy; }
     bool dataCentre() const;
 };
@@ -111,6 +113,10 @@ public:
     /// The pid sshd logged SSH and PAM lines with, by event id (kept beside the events, which
     /// stay small: only these lines have one that the analysis uses).
     std::unordered_map<std::int64_t, std::int32_t> sshPid;
+    /// Temporary cloud credentials (cloudsessions.h): the assumed-role ARN by session string id,
+    /// and by event id the AWS service (source.domain string id) that made a call from no address.
+    std::unordered_map<std::int32_t, std::string> cloudSessionArn;
+    std::unordered_map<std::int64_t, std::int32_t> cloudServiceOrigin;
     std::vector<Ev> events;        ///< in time order
     std::vector<std::string> strs; ///< index = strs.id
     std::vector<AnalysisIp> ips;   ///< index = ips.id

@@ -29,6 +29,8 @@ void detectRequestBursts(const AnalysisContext &ctx, Findings &out);       ///< 
 void detectDdos(const AnalysisContext &ctx, Findings &out);                ///< 9
 void detectBeaconing(const AnalysisContext &ctx, Findings &out);           ///< 10
 void detectMfaFatigue(const AnalysisContext &ctx, Findings &out);          ///< 11
+void detectCloudCredentials(const AnalysisContext &ctx, Findings &out);    ///< 12
+void detectUnusualHours(const AnalysisContext &ctx, Findings &out);        ///< 13
 
 namespace detail {
 

@@ -116,6 +116,7 @@ void detectBaselineDeviation(const AnalysisContext &ctx, Findings &out)
         bool newClient = false;
         bool newDevice = false;
         bool habitual = true;
+        std::vector<std::int32_t> hitIps;
         int days = 0;
         std::int64_t lastDay = -1;
         for (std::size_t k = 0; k < idx.size(); ++k) {
@@ -171,6 +172,7 @@ void detectBaselineDeviation(const AnalysisContext &ctx, Findings &out)
                 devices.insert(e.device);
             if (hit) {
                 ctx.addEvent(f, e);
+                hitIps.push_back(e.ip);
                 if (ctx.daysOnNetwork(e.user, e.ip) < habitualDays)
                     habitual = false;
             }
@@ -197,6 +199,10 @@ void detectBaselineDeviation(const AnalysisContext &ctx, Findings &out)
             f.addSignal("became_habitual", -20,
                         "the new network is then used on " + std::to_string(habitualDays)
                                 + " or more days");
+        // A novelty seen from the organisation's own egress (an office, the corporate VPN).
+        for (const std::int32_t ip : hitIps)
+            if (!f.details.contains("egress"))
+                ctx.mitigateEgress(f, {ip}, "anomaly_weight");
         f.details["baseline_events"] = minPrior;
         f.details["baseline_days"] = minDays;
         out.push_back(std::move(f));
@@ -259,6 +265,7 @@ void detectAnonymiserSensitive(const AnalysisContext &ctx, Findings &out)
             list += (list.empty() ? "" : ", ") + a;
         if (sensitive)
             f.addSignal("sensitive_action", int(r.num(R, "sensitive_bonus", 15)), list);
+        ctx.mitigateEgress(f, {ip}, "anomaly_weight");
         if (user && ctx.daysOnNetwork(user, ip) >= habitualDays)
             f.addSignal("habitual_network", -20,
                         account + " uses this network on "

@@ -56,6 +56,7 @@ void detectImpossibleTravel(const AnalysisContext &ctx, Findings &out)
     const double minDistance = r.num(R, "min_distance_km", 100);
     const double defaultAccuracy = r.num(R, "default_accuracy_km", 25);
     const auto followUs = std::int64_t(r.num(R, "followup_window_s", 3600) * kSecondUs);
+    const int habitualDays = int(r.num("baseline", "habitual_days", 3));
     const auto &ev = ctx.data.events;
     std::vector<std::size_t> idx;
     // One finding per account and pair of addresses: a later jump between the same two (either
@@ -137,6 +138,14 @@ void detectImpossibleTravel(const AnalysisContext &ctx, Findings &out)
                             "gateway, not the phone");
             if (ia.vpn || ib.vpn)
                 f.addSignal("vpn_endpoint", -10, "a VPN exit on one side");
+            // The organisation's egress (an office NAT, a corporate VPN exit) on one side and a
+            // network the account uses habitually on the other: a person connecting to the VPN
+            // from home, not a journey. A new address facing the office is not explained by it.
+            const bool egressA = !ctx.egressReason(a.ip).empty();
+            const bool egressB = !ctx.egressReason(b.ip).empty();
+            if ((egressA && egressB) || (egressA && ctx.daysOnNetwork(b.user, b.ip) >= habitualDays)
+                || (egressB && ctx.daysOnNetwork(a.user, a.ip) >= habitualDays))
+                ctx.mitigateEgress(f, {egressA ? a.ip : b.ip}, "travel_weight");
             // A sensitive action soon after the jump, from the new address, by the same account.
             for (std::size_t i = idx[k] + 1; i < ev.size() && ev[i].ts - b.ts <= followUs; ++i) {
                 const Ev &e = ev[i];

@@ -32,39 +32,6 @@ Status commitIfOwned(const std::unique_ptr<Transaction> &t)
     return t ? t->commit() : Status();
 }
 
-bool inCidr(const std::string &ip, const QString &cidr)
-{
-    const QStringList parts = cidr.split(QLatin1Char('/'));
-    std::array<std::uint8_t, 16> net{};
-    std::array<std::uint8_t, 16> addr{};
-    bool netV4 = false;
-    bool addrV4 = false;
-    if (!parseIpBytes(parts[0].toStdString(), net, netV4) || !parseIpBytes(ip, addr, addrV4)
-        || netV4 != addrV4)
-        return false;
-    int bits = parts.size() > 1 ? parts[1].toInt() : (netV4 ? 32 : 128);
-    if (netV4)
-        bits += 96; // IPv4-mapped form
-    for (int i = 0; i < 16 && bits > 0; ++i, bits -= 8) {
-        const std::uint8_t mask = bits >= 8 ? 0xff : std::uint8_t(0xff << (8 - bits));
-        if ((net[std::size_t(i)] & mask) != (addr[std::size_t(i)] & mask))
-            return false;
-    }
-    return true;
-}
-
-bool validCidr(const QString &cidr)
-{
-    const QStringList parts = cidr.split(QLatin1Char('/'));
-    std::array<std::uint8_t, 16> b{};
-    bool v4 = false;
-    if (parts.size() != 2 || !parseIpBytes(parts[0].toStdString(), b, v4))
-        return false;
-    bool ok = false;
-    const int bits = parts[1].toInt(&ok);
-    return ok && bits >= 0 && bits <= (v4 ? 32 : 128);
-}
-
 TuningEntry fromRow(const Statement &st)
 {
     TuningEntry e;
@@ -120,7 +87,7 @@ Result<std::int64_t> Tuning::add(Database &db, TuningEntry e, const QString &act
         return makeError(QStringLiteral("expiry is not an ISO 8601 time: %1").arg(e.expiresAt),
                          ErrorCode::Usage);
     nlohmann::json threshold;
-    if (e.kind == TuningEntry::Kind::Cidr && !validCidr(e.value))
+    if (e.kind == TuningEntry::Kind::Cidr && !validCidr(e.value.toStdString()))
         return makeError(QStringLiteral("not a CIDR block: %1").arg(e.value), ErrorCode::Usage);
     if (e.kind == TuningEntry::Kind::Asn) {
         QString v = e.value;
@@ -304,8 +271,9 @@ std::int64_t Tuning::suppressing(const std::vector<TuningEntry> &entries, const 
         case TuningEntry::Kind::Cidr:
             // Suppressed only when every address of the finding is inside the block.
             if (!f.ips.empty()
-                && std::all_of(f.ips.begin(), f.ips.end(),
-                               [&](const std::string &ip) { return inCidr(ip, e.value); }))
+                && std::all_of(f.ips.begin(), f.ips.end(), [&](const std::string &ip) {
+                       return inCidr(ip, e.value.toStdString());
+                   }))
                 return e.id;
             break;
         case TuningEntry::Kind::Asn:

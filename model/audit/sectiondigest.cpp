@@ -416,6 +416,7 @@ std::vector<const char *> sectionsWrittenBy(const QString &action)
             {QStringLiteral("mapping.save"), {"settings"}},
             {QStringLiteral("rules.override"), {"settings"}},
             {QStringLiteral("sigma.folders"), {"settings"}}, // model/sigma/sigmaanalysis
+            {QStringLiteral("egress.ranges"), {"settings"}}, // model/analysis/egress
             {QStringLiteral("directory.import"), {"directory"}},
             {QStringLiteral("enrich"), {"enrich_sources", "enrich_runs", "ip_info"}},
             {QStringLiteral("analysis.run"),

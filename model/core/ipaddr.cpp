@@ -1,7 +1,9 @@
 #include "ipaddr.h"
 
 #include <arpa/inet.h>
+#include <cstdlib>
 #include <cstring>
+#include <string>
 
 namespace netcase {
 
@@ -80,6 +82,44 @@ bool parseIpBytes(std::string_view s, std::array<std::uint8_t, 16> &out, bool &i
     }
     isV4 = false;
     return inet_pton(AF_INET6, canon.c_str(), out.data()) == 1;
+}
+
+bool inCidr(std::string_view ip, std::string_view cidr)
+{
+    const auto slash = cidr.find('/');
+    std::array<std::uint8_t, 16> net{};
+    std::array<std::uint8_t, 16> addr{};
+    bool netV4 = false;
+    bool addrV4 = false;
+    if (!parseIpBytes(cidr.substr(0, slash), net, netV4) || !parseIpBytes(ip, addr, addrV4)
+        || netV4 != addrV4)
+        return false;
+    int bits = netV4 ? 32 : 128;
+    if (slash != std::string_view::npos)
+        bits = std::atoi(std::string(cidr.substr(slash + 1)).c_str());
+    if (netV4)
+        bits += 96; // IPv4-mapped form
+    for (int i = 0; i < 16 && bits > 0; ++i, bits -= 8) {
+        const std::uint8_t mask = bits >= 8 ? 0xff : std::uint8_t(0xff << (8 - bits));
+        if ((net[std::size_t(i)] & mask) != (addr[std::size_t(i)] & mask))
+            return false;
+    }
+    return true;
+}
+
+bool validCidr(std::string_view cidr)
+{
+    const auto slash = cidr.find('/');
+    std::array<std::uint8_t, 16> b{};
+    bool v4 = false;
+    if (slash == std::string_view::npos || !parseIpBytes(cidr.substr(0, slash), b, v4))
+        return false;
+    const std::string_view digits = cidr.substr(slash + 1);
+    if (digits.empty() || digits.size() > 3
+        || digits.find_first_not_of("0123456789") != std::string_view::npos)
+        return false;
+    const int bits = std::atoi(std::string(digits).c_str());
+    return bits <= (v4 ? 32 : 128);
 }
 
 } // namespace netcase

@@ -1,4 +1,5 @@
 #include "analysis/claimscheck.h"
+#include "analysis/claimscheck_coverage.h"
 
 #include "analysis/findingstore.h"
 #include "case/eventquery.h"
@@ -427,7 +428,8 @@ QStringList uncheckedClaims(const Database &db, const StoredFinding &f)
 {
     std::vector<Ev> ev = evidenceOf(db, f);
     const bool complete = std::int64_t(ev.size()) >= f.evidenceCount;
-    return Checker(f, std::move(ev), complete).run();
+    // The kinds of the coverage detections have their checks beside (claimscheck_coverage.cpp).
+    return Checker(f, std::move(ev), complete).run() + coverageClaims(db, f, complete);
 }
 
 QStringList uncheckedClaims(const Database &db)

@@ -96,7 +96,8 @@ private Q_SLOTS:
         if (!test::generateScenarios(dir, 20261005, scale))
             QSKIP("python3 is not available to generate the scenarios");
         QStringList files;
-        for (const char *f : {"web-access.log", "auth.log", "okta.jsonl", "conn.log"})
+        for (const char *f :
+             {"web-access.log", "auth.log", "okta.jsonl", "conn.log", "cloudtrail.json"})
             files << dir + QLatin1Char('/') + QLatin1String(f);
         Analysed a;
         analyse(QStringLiteral("scenarios%1").arg(scale), files,

@@ -7,6 +7,7 @@
 #include "common/testutil.h"
 
 #include "analysis/analyzer.h"
+#include "analysis/egress.h"
 #include "analysis/findingstore.h"
 #include "case/casefile.h"
 #include "ingest/importjob.h"
@@ -83,7 +84,8 @@ void TestScenarios::initTestCase()
     ImportOptions opts;
     opts.year = m_labels.value("year", 2026);
     std::atomic<bool> cancel{false};
-    for (const char *file : {"web-access.log", "auth.log", "okta.jsonl", "conn.log"}) {
+    for (const char *file :
+         {"web-access.log", "auth.log", "okta.jsonl", "conn.log", "cloudtrail.json"}) {
         ImportJob job({m_dir + QLatin1Char('/') + QLatin1String(file)}, opts);
         auto report = job.run(*m_case, {}, cancel);
         if (report && !report->sources.empty() && report->sources.front().error.isEmpty()
@@ -100,6 +102,12 @@ void TestScenarios::initTestCase()
     }
     QVERIFY(m_importedFiles.count("web-access.log"));
     QVERIFY(test::writeIpInfoJson(m_case->db(), m_dir + QStringLiteral("/ipinfo.json")) > 0);
+    // The organisation's known egress ranges, as `netcase analyze --egress-file` stores them.
+    if (QFile ef(m_dir + QStringLiteral("/egress.txt")); ef.open(QIODevice::ReadOnly)) {
+        auto ranges = Egress::parse(ef.readAll().toStdString());
+        QVERIFY(ranges);
+        QVERIFY(Egress::store(m_case->db(), *ranges, QStringLiteral("test")));
+    }
     auto sum = Analyzer::run(m_case->db(), QStringLiteral("test"));
     QVERIFY2(sum, qPrintable(sum ? QString() : sum.error().message));
     qInfo("%s", qPrintable(sum->text()));
