@@ -6,6 +6,7 @@
 #include "core/timeutil.h"
 #include "dialogs/pulldialog.h"
 #include "mainwindow/casecontroller.h"
+#include "mainwindow/jobprogress.h"
 
 #include <QLocale>
 #include <QMessageBox>
@@ -133,21 +134,13 @@ void ClusterPuller::start(const cluster::PullRequest &request)
     if (!s || busy())
         return;
     auto conn = std::make_shared<Result<CaseFile>>(s->openWorkerConnection());
-    m_progress = new QProgressDialog(tr("Pulling from %1…").arg(request.connection.describe()),
-                                     tr("Cancel"), 0, 100, m_window);
-    m_progress->setObjectName(QStringLiteral("pullProgress"));
-    m_progress->setWindowTitle(tr("Pull from ClickHouse"));
-    m_progress->setWindowModality(Qt::WindowModal);
-    m_progress->setMinimumDuration(0);
-    m_progress->setAutoClose(false);
-    m_progress->setAutoReset(false);
+    m_progress = jobProgressDialog(m_window, QStringLiteral("pullProgress"),
+                                   tr("Pull from ClickHouse"),
+                                   tr("Pulling from %1…").arg(request.connection.describe()));
     connect(m_progress, &QProgressDialog::canceled, this, &ClusterPuller::cancel);
     connect(this, &ClusterPuller::progress, m_progress,
             [dialog = m_progress](int pct, const QString &stage) {
-                if (!dialog)
-                    return;
-                dialog->setLabelText(stage);
-                dialog->setValue(pct); // last: setValue() may process the job's end
+                showJobStage(dialog, pct, stage);
             });
     m_progress->setValue(0);
     m_job.start(

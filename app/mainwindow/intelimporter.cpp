@@ -5,6 +5,7 @@
 #include "common/safetext.h"
 #include "core/identity.h"
 #include "mainwindow/casecontroller.h"
+#include "mainwindow/jobprogress.h"
 
 #include <QFileDialog>
 #include <QFileInfo>
@@ -99,20 +100,12 @@ void IntelImporter::start(const QStringList &paths)
     if (!s || busy())
         return;
     auto conn = std::make_shared<Result<CaseFile>>(s->openWorkerConnection());
-    m_dialog = new QProgressDialog(tr("Importing intelligence…"), tr("Cancel"), 0, 100, m_window);
-    m_dialog->setObjectName(QStringLiteral("intelProgress"));
-    m_dialog->setWindowTitle(tr("Import intelligence"));
-    m_dialog->setWindowModality(Qt::WindowModal);
-    m_dialog->setMinimumDuration(0);
-    m_dialog->setAutoClose(false);
-    m_dialog->setAutoReset(false);
+    m_dialog = jobProgressDialog(m_window, QStringLiteral("intelProgress"),
+                                 tr("Import intelligence"), tr("Importing intelligence…"));
     connect(m_dialog, &QProgressDialog::canceled, this, &IntelImporter::cancel);
     connect(this, &IntelImporter::progress, m_dialog,
             [dialog = m_dialog](int pct, const QString &stage) {
-                if (!dialog)
-                    return;
-                dialog->setLabelText(stage);
-                dialog->setValue(pct); // last: setValue() may process the job's end
+                showJobStage(dialog, pct, stage);
             });
     m_dialog->setValue(0);
     const QString actor = currentUserName();

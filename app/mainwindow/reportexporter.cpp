@@ -3,6 +3,7 @@
 #include "case/casesession.h"
 #include "common/safetext.h"
 #include "mainwindow/casecontroller.h"
+#include "mainwindow/jobprogress.h"
 
 #include <QFileDialog>
 #include <QFileInfo>
@@ -78,22 +79,13 @@ void ReportExporter::start(const QString &path, const ReportOptions &options)
     auto conn = std::make_shared<Result<CaseFile>>(s->openWorkerConnection());
     m_path = path;
 
-    m_dialog = new QProgressDialog(tr("Writing the report…"), tr("Cancel"), 0, 100, m_window);
-    m_dialog->setObjectName(QStringLiteral("reportProgress"));
-    m_dialog->setWindowTitle(tr("Export report"));
-    m_dialog->setWindowModality(Qt::WindowModal);
-    m_dialog->setMinimumDuration(0);
-    m_dialog->setAutoClose(false);
-    m_dialog->setAutoReset(false);
+    m_dialog = jobProgressDialog(m_window, QStringLiteral("reportProgress"), tr("Export report"),
+                                 tr("Writing the report…"));
     connect(m_dialog, &QProgressDialog::canceled, this, &ReportExporter::cancel);
     connect(this, &ReportExporter::progress, m_dialog,
             [dialog = m_dialog](int pct, const QString &stage) {
-                if (!dialog)
-                    return;
-                dialog->setLabelText(stage);
-                // Last: a modal progress dialog processes events in setValue(), where the
-                // export can finish and delete the dialog (a crash seen in tst_reportexport).
-                dialog->setValue(pct);
+                // (setValue() last inside: a crash seen in tst_reportexport.)
+                showJobStage(dialog, pct, stage);
             });
     m_dialog->setValue(0);
 

@@ -10,6 +10,7 @@
 #include "items/findingsmodel.h"
 #include "mainwindow/casecontroller.h"
 #include "mainwindow/dockmanager.h"
+#include "mainwindow/jobprogress.h"
 
 #include <QApplication>
 #include <QDir>
@@ -141,15 +142,10 @@ void TableExporter::start(ExportTable table, const QString &path)
     }
 
     m_path = path;
-    m_dialog = new QProgressDialog(
-            tr("Exporting %1 to %2…").arg(tableName(table), QFileInfo(path).fileName()),
-            tr("Cancel"), 0, kSteps, &m_window);
-    m_dialog->setObjectName(QStringLiteral("exportProgress"));
-    m_dialog->setWindowTitle(tr("Export table"));
-    m_dialog->setWindowModality(Qt::WindowModal);
-    m_dialog->setMinimumDuration(300);
-    m_dialog->setAutoClose(false);
-    m_dialog->setAutoReset(false);
+    m_dialog = jobProgressDialog(
+            &m_window, QStringLiteral("exportProgress"), tr("Export table"),
+            tr("Exporting %1 to %2…").arg(tableName(table), QFileInfo(path).fileName()), kSteps,
+            300);
     m_dialog->setValue(0);
     connect(m_dialog, &QProgressDialog::canceled, this, &TableExporter::cancel);
 
