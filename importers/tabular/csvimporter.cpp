@@ -1,6 +1,7 @@
 #include "csvimporter.h"
 
 #include "api/recordloop.h"
+#include "core/csv.h"
 #include "core/utf8.h"
 #include "tabular/csvreader.h"
 #include "tabular/peekstream.h"
@@ -61,7 +62,15 @@ Status CsvImporter::parse(InputStream &in, ParseContext &ctx) const
     if (*given) {
         mapping = **given;
     } else {
-        mapping = FieldMapping::guess(names);
+        // The values of the first records too: an address column named "client" or "peer".
+        std::vector<std::vector<std::string>> sample = csv::records(head, delim);
+        if (!sample.empty())
+            sample.erase(sample.begin()); // the header
+        if (sample.size() > 50)
+            sample.resize(50);
+        if (!sample.empty())
+            sample.pop_back(); // the sample may end in a cut record
+        mapping = FieldMapping::guess(names, sample);
         if (!mapping.fields.count("@timestamp"))
             return makeError(QStringLiteral("no --mapping given and no time column recognised "
                                             "among: %1")

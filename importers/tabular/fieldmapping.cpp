@@ -1,6 +1,7 @@
 #include "fieldmapping.h"
 
 #include "core/fields.h"
+#include "core/ipaddr.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -226,6 +227,35 @@ FieldMapping FieldMapping::guess(const std::vector<std::string> &sourceNames)
                     }
                 }
             }
+        }
+    }
+    return m;
+}
+
+FieldMapping FieldMapping::guess(const std::vector<std::string> &sourceNames,
+                                 const std::vector<std::vector<std::string>> &rows)
+{
+    FieldMapping m = guess(sourceNames);
+    if (m.fields.count("source.ip"))
+        return m;
+    for (size_t c = 0; c < sourceNames.size(); ++c) {
+        const std::string &name = sourceNames[c];
+        const bool taken = std::any_of(m.fields.begin(), m.fields.end(),
+                                       [&name](const auto &f) { return f.second == name; });
+        if (taken)
+            continue;
+        int values = 0, addresses = 0;
+        std::string canonical;
+        for (const auto &row : rows) {
+            if (c >= row.size() || row[c].empty() || row[c] == "-")
+                continue;
+            ++values;
+            addresses += normaliseIp(row[c], canonical) ? 1 : 0;
+        }
+        // At least three values and at most one in ten that is not an address.
+        if (values >= 3 && addresses * 10 >= values * 9) {
+            m.fields["source.ip"] = name;
+            break;
         }
     }
     return m;

@@ -48,6 +48,11 @@ struct FieldMapping
 
     /// A first guess from column names or JSON paths ("timestamp", "src_ip", "user", ...).
     static FieldMapping guess(const std::vector<std::string> &sourceNames);
+    /// The same, then from the values of the first records (rows[i][c] is column c of
+    /// sourceNames): when no column's name says source.ip, the first column whose non-empty
+    /// values are nearly all IP addresses ("client", "remote", "peer") becomes it.
+    static FieldMapping guess(const std::vector<std::string> &sourceNames,
+                              const std::vector<std::vector<std::string>> &rows);
 
     /// The fields mapped, "@timestamp = TimeGenerated, source.ip = ClientIP", for the notes
     /// of an import whose mapping was guessed.

@@ -142,6 +142,34 @@ private Q_SLOTS:
                               QStringLiteral("jsonl/gateway.expected.jsonl")));
     }
 
+    void guessedAddressColumnFromValues()
+    {
+        // "client" says nothing by its name; its values say it is the source address.
+        const std::vector<std::string> names{"when", "note", "client", "account"};
+        const std::vector<std::vector<std::string>> rows{
+                {"2024-03-01T08:00:00Z", "10.0.0.1 was here", "203.0.113.7", "bob"},
+                {"2024-03-01T08:00:01Z", "plain", "2001:db8::1", "alice"},
+                {"2024-03-01T08:00:02Z", "x", "-", "carol"},
+                {"2024-03-01T08:00:03Z", "y", "198.51.100.9", "dave"},
+                {"2024-03-01T08:00:04Z", "z", "198.51.100.10", "erin"}};
+        FieldMapping m = FieldMapping::guess(names, rows);
+        QCOMPARE(m.fields["source.ip"], std::string("client"));
+        QCOMPARE(m.fields["@timestamp"], std::string("when"));
+        // Mostly not addresses: no guess.
+        auto mixed = rows;
+        mixed[1][2] = "n/a";
+        mixed[3][2] = "unknown";
+        QVERIFY(!FieldMapping::guess(names, mixed).fields.count("source.ip"));
+        // A column named for the address wins over values.
+        const std::vector<std::string> named{"when", "note", "client", "src_ip"};
+        auto withSrc = rows;
+        for (auto &r : withSrc)
+            r[3] = "192.0.2.1";
+        QCOMPARE(FieldMapping::guess(named, withSrc).fields["source.ip"], std::string("src_ip"));
+        // Too few values to say.
+        QVERIFY(!FieldMapping::guess(names, {rows[0], rows[1]}).fields.count("source.ip"));
+    }
+
     void guessedMapping()
     {
         CollectingSink sink;
