@@ -1,6 +1,6 @@
 // Case → New case…: "Create" stays disabled until an authorisation reference is typed, or "No
 // authorisation reference" is checked and a reason typed; the dialog's case details carry the
-// one that was given.
+// one that was given. NETCASE_SCREENSHOTS=DIR keeps a PNG of the dialog.
 
 #include "dialogs/newcasedialog.h"
 
@@ -57,6 +57,8 @@ private Q_SLOTS:
         QVERIFY(!create->isEnabled());
         QTest::keyClicks(reason, QStringLiteral("training exercise"));
         QVERIFY(create->isEnabled());
+        if (const QString shots = qEnvironmentVariable("NETCASE_SCREENSHOTS"); !shots.isEmpty())
+            QVERIFY(d.grab().save(shots + QStringLiteral("/new-case-dialog.png")));
         const CaseInfo info = d.info();
         QVERIFY(info.authorization.isEmpty());
         QCOMPARE(info.noAuthorizationReason, QStringLiteral("training exercise"));
