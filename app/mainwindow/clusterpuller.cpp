@@ -64,7 +64,7 @@ ClusterPuller::ClusterPuller(QWidget *window, CaseController &controller)
                   out.error = r.error().message;
                   done(out);
               },
-              [this](const ClusterPullProgress &p) { Q_EMIT progress(p.percent, p.stage); })
+              [this](const JobStage &p) { Q_EMIT progress(p.percent, p.stage); })
 {}
 
 ClusterPuller::~ClusterPuller() = default; // the runners drop their jobs and wait for them
@@ -143,35 +143,34 @@ void ClusterPuller::start(const cluster::PullRequest &request)
                 showJobStage(dialog, pct, stage);
             });
     m_progress->setValue(0);
-    m_job.start(
-            [conn, request](JobContext<ClusterPullProgress> &job) -> Result<ClusterPullOutcome> {
-                if (!*conn)
-                    return conn->error();
-                if (Status st = cluster::checkSchema(request.connection); !st)
-                    return st.error();
-                const QString server = request.connection.describe();
-                job.progress({5, QObject::tr("Pulling from %1…").arg(server)});
-                auto pulled = cluster::pullIntoCase(conn->value(), request.connection,
-                                                    request.filter, job.cancelFlag());
-                if (!pulled)
-                    return pulled.error();
-                ClusterPullOutcome out;
-                out.ok = true;
-                out.report = *pulled;
-                out.server = server;
-                if (pulled->events > 0) {
-                    auto steps = runPostImport(
-                            conn->value(),
-                            [&job](const QString &stage, int pct) {
-                                job.progress({50 + pct / 2, stage});
-                            },
-                            job.cancelFlag());
-                    if (!steps)
-                        return steps.error();
-                    out.steps = *steps;
-                }
-                return out;
-            });
+    m_job.start([conn, request](JobContext<JobStage> &job) -> Result<ClusterPullOutcome> {
+        if (!*conn)
+            return conn->error();
+        if (Status st = cluster::checkSchema(request.connection); !st)
+            return st.error();
+        const QString server = request.connection.describe();
+        job.progress({5, QObject::tr("Pulling from %1…").arg(server)});
+        auto pulled = cluster::pullIntoCase(conn->value(), request.connection, request.filter,
+                                            job.cancelFlag());
+        if (!pulled)
+            return pulled.error();
+        ClusterPullOutcome out;
+        out.ok = true;
+        out.report = *pulled;
+        out.server = server;
+        if (pulled->events > 0) {
+            auto steps = runPostImport(
+                    conn->value(),
+                    [&job](const QString &stage, int pct) {
+                        job.progress({50 + pct / 2, stage});
+                    },
+                    job.cancelFlag());
+            if (!steps)
+                return steps.error();
+            out.steps = *steps;
+        }
+        return out;
+    });
 }
 
 void ClusterPuller::done(const ClusterPullOutcome &out)

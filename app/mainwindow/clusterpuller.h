@@ -12,6 +12,7 @@
 #include "dialogs/pulldialog.h"
 #include "jobs/jobrunner.h"
 #include "jobs/pipeline.h"
+#include "mainwindow/jobprogress.h"
 
 #include <QObject>
 #include <QPointer>
@@ -32,12 +33,6 @@ struct ClusterPullOutcome
     QList<PipelineStep> steps;
     QString error;
     QString text() const; ///< the summary shown to the user (plain text)
-};
-
-struct ClusterPullProgress
-{
-    int percent = 0;
-    QString stage;
 };
 
 class ClusterPuller : public QObject
@@ -71,7 +66,7 @@ private:
     QPointer<QProgressDialog> m_progress;
     bool m_showSummary = true;
     JobRunner<std::int64_t> m_count;
-    JobRunner<ClusterPullOutcome, ClusterPullProgress> m_job;
+    JobRunner<ClusterPullOutcome, JobStage> m_job;
 };
 
 } // namespace netcase

@@ -57,7 +57,7 @@ IntelImporter::IntelImporter(QWidget *window, CaseController &controller)
                   out.error = r.error().message;
                   done(out);
               },
-              [this](const IntelImportProgress &p) { Q_EMIT progress(p.percent, p.stage); })
+              [this](const JobStage &p) { Q_EMIT progress(p.percent, p.stage); })
 {}
 
 IntelImporter::~IntelImporter() = default; // the runner drops the job and waits for it
@@ -109,8 +109,7 @@ void IntelImporter::start(const QStringList &paths)
             });
     m_dialog->setValue(0);
     const QString actor = currentUserName();
-    m_job.start([conn, paths,
-                 actor](JobContext<IntelImportProgress> &job) -> Result<IntelImportOutcome> {
+    m_job.start([conn, paths, actor](JobContext<JobStage> &job) -> Result<IntelImportOutcome> {
         if (!*conn)
             return conn->error();
         Database &db = conn->value().db();

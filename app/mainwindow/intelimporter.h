@@ -8,6 +8,7 @@
 
 #include "jobs/intelimport.h"
 #include "jobs/jobrunner.h"
+#include "mainwindow/jobprogress.h"
 
 #include <QObject>
 #include <QPointer>
@@ -27,12 +28,6 @@ struct IntelImportOutcome
     int matches = 0; ///< active intel findings after the run
     QString error;
     QString text() const; ///< the summary shown to the user (plain text)
-};
-
-struct IntelImportProgress
-{
-    int percent = 0;
-    QString stage;
 };
 
 class IntelImporter : public QObject
@@ -61,7 +56,7 @@ private:
     CaseController &m_controller;
     QPointer<QProgressDialog> m_dialog;
     bool m_showSummary = true;
-    JobRunner<IntelImportOutcome, IntelImportProgress> m_job;
+    JobRunner<IntelImportOutcome, JobStage> m_job;
 };
 
 } // namespace netcase

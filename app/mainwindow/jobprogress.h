@@ -9,6 +9,13 @@
 
 namespace netcase {
 
+/// What a job's progress reports: how far, and the stage it is in ("Enriching…").
+struct JobStage
+{
+    int percent = 0;
+    QString stage;
+};
+
 /// A new dialog, shown after minimumMs (0: at once), at value 0 of maximum.
 QProgressDialog *jobProgressDialog(QWidget *window,
                                    const QString &objectName,

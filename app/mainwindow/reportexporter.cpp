@@ -28,7 +28,7 @@ ReportExporter::ReportExporter(QWidget *window, CaseController &controller)
                   out.error = r.error().message;
                   done(out);
               },
-              [this](const ReportProgress &p) { Q_EMIT progress(p.percent, p.stage); })
+              [this](const JobStage &p) { Q_EMIT progress(p.percent, p.stage); })
 {}
 
 ReportExporter::~ReportExporter() = default; // the runner drops the export and waits for it
@@ -89,7 +89,7 @@ void ReportExporter::start(const QString &path, const ReportOptions &options)
             });
     m_dialog->setValue(0);
 
-    m_job.start([conn, path, options](JobContext<ReportProgress> &job) -> Result<ReportOutcome> {
+    m_job.start([conn, path, options](JobContext<JobStage> &job) -> Result<ReportOutcome> {
         if (!*conn)
             return conn->error();
         const Status written = writeReport(

@@ -6,6 +6,7 @@
 // A cancelled or failed export leaves no file behind (the report is written atomically).
 
 #include "jobs/jobrunner.h"
+#include "mainwindow/jobprogress.h"
 #include "report/report.h"
 
 #include <QObject>
@@ -24,13 +25,6 @@ struct ReportOutcome
     bool cancelled = false;
     QString path;
     QString error;
-};
-
-/// How far a report is: what the progress signal carries.
-struct ReportProgress
-{
-    int percent = 0;
-    QString stage;
 };
 
 class ReportExporter : public QObject
@@ -60,7 +54,7 @@ private:
     CaseController &m_controller;
     QPointer<QProgressDialog> m_dialog;
     QString m_path; ///< of the export in flight
-    JobRunner<ReportOutcome, ReportProgress> m_job;
+    JobRunner<ReportOutcome, JobStage> m_job;
 };
 
 } // namespace netcase
