@@ -41,26 +41,18 @@ void loadCloudSessions(const Database &db, Dataset &d)
     }
     if (!any)
         return;
-    std::unordered_map<std::int64_t, std::size_t> wanted;
-    std::int64_t lo = 0;
-    std::int64_t hi = -1;
-    for (std::size_t i = 0; i < d.events.size(); ++i) {
-        const Ev &e = d.events[i];
-        if (e.session <= 0 || std::size_t(e.session) >= temporary.size()
-            || !temporary[std::size_t(e.session)])
-            continue;
-        wanted.emplace(e.id, i);
-        lo = wanted.size() == 1 ? e.id : std::min(lo, e.id);
-        hi = std::max(hi, e.id);
-    }
-    if (wanted.empty())
+    const ChosenEvents wanted = chooseEvents(d, [&temporary](const Ev &e) {
+        return e.session > 0 && std::size_t(e.session) < temporary.size()
+               && temporary[std::size_t(e.session)];
+    });
+    if (wanted.byId.empty())
         return;
     Statement st
             = db.prepare("SELECT id, source_domain, labels FROM events WHERE id BETWEEN ? AND ?");
-    st.bind(1, lo).bind(2, hi);
+    st.bind(1, wanted.lo).bind(2, wanted.hi);
     while (st.step()) {
-        const auto it = wanted.find(st.int64(0));
-        if (it == wanted.end())
+        const auto it = wanted.byId.find(st.int64(0));
+        if (it == wanted.byId.end())
             continue;
         const Ev &e = d.events[it->second];
         if (!e.ip && !st.isNull(1))

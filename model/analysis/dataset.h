@@ -6,6 +6,7 @@
 
 #include "core/result.h"
 
+#include <algorithm>
 #include <atomic>
 #include <cstdint>
 #include <functional>
@@ -121,5 +122,30 @@ public:
     std::vector<std::string> strs; ///< index = strs.id
     std::vector<AnalysisIp> ips;   ///< index = ips.id
 };
+
+/// Events chosen by a predicate, by event id (index into Dataset::events), with the id range
+/// that holds them: for one ranged read of columns the dataset does not keep
+/// ("... FROM events WHERE id BETWEEN lo AND hi").
+struct ChosenEvents
+{
+    std::unordered_map<std::int64_t, std::size_t> byId;
+    std::int64_t lo = 0;
+    std::int64_t hi = -1;
+};
+
+template<typename Pred>
+ChosenEvents chooseEvents(const Dataset &d, Pred &&pred)
+{
+    ChosenEvents out;
+    for (std::size_t i = 0; i < d.events.size(); ++i) {
+        const Ev &e = d.events[i];
+        if (!pred(e))
+            continue;
+        out.byId.emplace(e.id, i);
+        out.lo = out.byId.size() == 1 ? e.id : std::min(out.lo, e.id);
+        out.hi = std::max(out.hi, e.id);
+    }
+    return out;
+}
 
 } // namespace netcase

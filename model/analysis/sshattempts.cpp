@@ -45,28 +45,20 @@ bool sshFailure(const Ev &e)
 
 void loadSshdLabels(const Database &db, Dataset &d)
 {
-    std::unordered_map<std::int64_t, std::size_t> wanted;
-    std::int64_t lo = 0;
-    std::int64_t hi = -1;
     std::vector<char> isSshOrPam(d.strs.size(), 0);
     for (std::size_t i = 0; i < d.strs.size(); ++i)
         isSshOrPam[i] = sshOrPam(d.strs[i]) ? 1 : 0;
-    for (std::size_t i = 0; i < d.events.size(); ++i) {
-        const Ev &e = d.events[i];
-        if (e.action <= 0 || std::size_t(e.action) >= isSshOrPam.size()
-            || !isSshOrPam[std::size_t(e.action)])
-            continue;
-        wanted.emplace(e.id, i);
-        lo = wanted.size() == 1 ? e.id : std::min(lo, e.id);
-        hi = std::max(hi, e.id);
-    }
-    if (wanted.empty())
+    const ChosenEvents wanted = chooseEvents(d, [&isSshOrPam](const Ev &e) {
+        return e.action > 0 && std::size_t(e.action) < isSshOrPam.size()
+               && isSshOrPam[std::size_t(e.action)];
+    });
+    if (wanted.byId.empty())
         return;
     Statement st = db.prepare("SELECT id, labels FROM events WHERE id BETWEEN ? AND ?");
-    st.bind(1, lo).bind(2, hi);
+    st.bind(1, wanted.lo).bind(2, wanted.hi);
     while (st.step()) {
-        const auto it = wanted.find(st.int64(0));
-        if (it == wanted.end() || st.isNull(1))
+        const auto it = wanted.byId.find(st.int64(0));
+        if (it == wanted.byId.end() || st.isNull(1))
             continue;
         const auto labels = nlohmann::json::parse(st.textView(1), nullptr, false);
         if (!labels.is_object())
