@@ -40,10 +40,12 @@ private:
 class EntityIndex
 {
 public:
-    EntityIndex(std::size_t strs, std::size_t ips)
+    EntityIndex(std::size_t strs, std::size_t ips, bool agentsAndHosts)
         : m_accounts(strs, -1)
         , m_devices(strs, -1)
         , m_ips(ips, -1)
+        , m_agents(agentsAndHosts ? strs : 0, -1)
+        , m_hosts(agentsAndHosts ? strs : 0, -1)
     {}
     /// The entity's slot (-1 = new) in the dense tables, or in the map.
     int &slot(char type, std::int64_t id)
@@ -51,6 +53,8 @@ public:
         std::vector<int> *dense = type == 'a'   ? &m_accounts
                                   : type == 'd' ? &m_devices
                                   : type == 'i' ? &m_ips
+                                  : type == 'g' ? &m_agents
+                                  : type == 'h' ? &m_hosts
                                                 : nullptr;
         if (dense && id >= 0 && std::size_t(id) < dense->size())
             return (*dense)[std::size_t(id)];
@@ -63,6 +67,8 @@ private:
     std::vector<int> m_accounts;
     std::vector<int> m_devices;
     std::vector<int> m_ips;
+    std::vector<int> m_agents;
+    std::vector<int> m_hosts;
     std::unordered_map<std::uint64_t, int> m_other;
 };
 
@@ -75,19 +81,28 @@ struct LinkTally
 
 } // namespace
 
+CorrelationOptions correlationOptions(const Rules &rules)
+{
+    const nlohmann::json c = rules.json().value("correlation", nlohmann::json::object());
+    CorrelationOptions o;
+    o.windowUs = std::max<std::int64_t>(
+            1, std::int64_t(c.value("window_s", 1800) * detail::kSecondUs));
+    o.sharedMax = std::size_t(c.value("shared_ip_max_accounts", 3));
+    return o;
+}
+
 CorrelationGraph buildCorrelation(const AnalysisContext &ctx)
 {
-    const Dataset &d = ctx.data;
-    const auto windowUs = std::max<std::int64_t>(
-            1, std::int64_t(ctx.rules.json()
-                                    .value("correlation", nlohmann::json::object())
-                                    .value("window_s", 1800)
-                            * detail::kSecondUs));
-    const auto sharedMax = std::size_t(ctx.rules.json()
-                                               .value("correlation", nlohmann::json::object())
-                                               .value("shared_ip_max_accounts", 3));
+    return buildCorrelation(ctx.data, correlationOptions(ctx.rules));
+}
+
+CorrelationGraph buildCorrelation(const Dataset &d, const CorrelationOptions &options)
+{
+    const std::int64_t windowUs = options.windowUs;
+    const std::size_t sharedMax = options.sharedMax;
+    const bool view = options.agentsAndHosts;
     CorrelationGraph g;
-    EntityIndex index(d.strs.size(), d.ips.size());
+    EntityIndex index(d.strs.size(), d.ips.size(), view);
     UnionFind uf;
     auto entity = [&](char type, std::int64_t id) {
         int &slot = index.slot(type, id);
@@ -100,14 +115,30 @@ CorrelationGraph buildCorrelation(const AnalysisContext &ctx)
     // Key: (low entity, high entity, kind) packed; entity indices stay below 2^28.
     std::unordered_map<std::uint64_t, LinkTally> links;
     links.reserve(1024);
-    auto link = [&](int a, int b, char kind, std::int64_t ts) {
+    auto link = [&](int a, int b, char kind, std::int64_t ts, std::int64_t weight = 1) {
+        if (a < 0 || b < 0)
+            return;
         const auto lo = std::uint64_t(std::min(a, b));
         const auto hi = std::uint64_t(std::max(a, b));
         LinkTally &l = links[(lo << 36) | (hi << 8) | std::uint8_t(kind)];
-        if (l.weight++ == 0)
+        if (l.weight == 0)
             l.first = ts;
+        l.weight += weight;
         l.first = std::min(l.first, ts);
         l.last = std::max(l.last, ts);
+    };
+    // The graph view's part: every event counted on its entities, and its agent and host linked
+    // to the account (or, without one, the address) and to the address.
+    auto viewEvent = [&](const Ev &e) {
+        const int ip = e.ip ? entity('i', e.ip) : -1;
+        const int acc = e.user ? entity('a', e.user) : -1;
+        const int ua = e.ua ? entity('g', e.ua) : -1;
+        const int host = e.host ? entity('h', e.host) : -1;
+        for (int en : {ip, acc, ua, host})
+            if (en >= 0)
+                ++g.entities[std::size_t(en)].events;
+        link(acc >= 0 ? acc : ip, ua, 'g', e.ts);
+        link(ip, host, 'h', e.ts);
     };
     // The same client (address and agent) within one window: its accounts belong to one actor
     // unless more than sharedMax accounts use it (a shared address is no evidence of that).
@@ -137,9 +168,17 @@ CorrelationGraph buildCorrelation(const AnalysisContext &ctx)
     for (const Ev &e : d.events) {
         if (e.flags & kFlow) {
             const int src = entity('i', e.ip);
-            link(src, entity('i', e.dstIp), 'f', e.ts);
+            const int dst = entity('i', e.dstIp);
+            link(src, dst, 'f', e.ts);
+            if (view) {
+                ++g.entities[std::size_t(src)].events;
+                if (dst != src)
+                    ++g.entities[std::size_t(dst)].events;
+            }
             continue;
         }
+        if (view)
+            viewEvent(e);
         if (!e.user || !e.ip)
             continue;
         const int acc = entity('a', e.user);
@@ -184,8 +223,17 @@ CorrelationGraph buildCorrelation(const AnalysisContext &ctx)
     closeWindow();
     for (std::size_t i = 1; i < d.ips.size(); ++i) {
         const int ip = index.find('i', std::int64_t(i));
-        if (ip >= 0 && d.ips[i].asn > 0)
-            link(ip, entity('n', d.ips[i].asn), 'n', 0);
+        if (ip < 0 || d.ips[i].asn <= 0)
+            continue;
+        const int asn = entity('n', d.ips[i].asn);
+        if (!view) {
+            link(ip, asn, 'n', 0);
+            continue;
+        }
+        // In the view a network weighs what its addresses do.
+        const std::int64_t events = g.entities[std::size_t(ip)].events;
+        link(ip, asn, 'n', 0, std::max<std::int64_t>(1, events));
+        g.entities[std::size_t(asn)].events += events;
     }
 
     // A cluster is named after its first entity, so the ids do not depend on the order in which

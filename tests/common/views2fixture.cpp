@@ -45,12 +45,7 @@ bool makeCase(const QString &path)
                  "(1, 3), (1, 4), (1, 5), (1, 101), (1, 102), (1, 103), (1, 104), (1, 105)"))
          && bool(db.exec("UPDATE findings SET evidence_count = 10, caveats = "
                          "'[{\"code\":\"shared_ip\",\"text\":\"The address may be shared.\"}]' "
-                         "WHERE id = 1"))
-         && bool(db.exec("INSERT INTO entities(id, type, value, cluster) VALUES "
-                         "(1, 'ip', '203.0.113.7', 7), (2, 'account', 'alice', 7), "
-                         "(3, 'account', 'carol', 7), (4, 'account', 'nobody-in-events', 7)"))
-         && bool(db.exec("INSERT INTO links(a, b, kind, weight) VALUES (2, 3, 'same_device', 5), "
-                         "(2, 4, 'same_device', 1)"));
+                         "WHERE id = 1"));
     if (!ok) {
         qWarning("views2 fixture failed: %s", qPrintable(db.lastError()));
         return false;

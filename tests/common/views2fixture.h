@@ -2,7 +2,7 @@
 
 // The views fixture (views1fixture.h) plus what the graph, accounts and findings views need:
 // a second source with carol's sign-ins (user agent, host, MFA results, a password reset and
-// an MFA factor removal), evidence rows for finding 1 and an entity cluster with a link.
+// an MFA factor removal) and evidence rows for finding 1.
 
 #include "views1fixture.h"
 
@@ -15,7 +15,6 @@ inline const char *const kAgent = "Mozilla/5.0 (X11; Linux x86_64) NetcaseTest/1
 inline const char *const kHost = "vpn-gw-1";
 constexpr int kCarolEvents = 12;
 constexpr int kFinding1Evidence = 10; ///< event ids 1..5 and 101..105
-constexpr int kCluster = 7;           ///< alice, carol and 203.0.113.7
 
 bool makeCase(const QString &path);
 

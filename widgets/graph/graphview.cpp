@@ -251,7 +251,7 @@ void GraphView::reload()
                 auto c = CaseFile::open(path, o);
                 if (!c)
                     return c.error();
-                auto g = GraphBuilder::load(c->db(), [&cancel] { return cancel.load(); });
+                auto g = GraphBuilder::load(c->db(), &cancel);
                 if (!g)
                     return g.error();
                 auto data = std::make_shared<const GraphData>(std::move(*g));

@@ -1,53 +1,18 @@
 #include "graphbuilder.h"
 
+#include "analysis/correlation.h"
+#include "analysis/dataset.h"
+#include "analysis/rules.h"
 #include "case/sqlite.h"
 #include "core/displaytext.h"
 
-#include <QHash>
+#include <algorithm>
+#include <tuple>
+#include <unordered_map>
 
 namespace netcase::graph {
 
 namespace {
-
-bool hasColumns(const Database &db, const char *table, std::initializer_list<const char *> cols)
-{
-    Statement st = db.prepare("SELECT name FROM pragma_table_info(?)");
-    st.bind(1, table);
-    QStringList have;
-    while (st.valid() && st.step())
-        have << st.text(0);
-    for (const char *c : cols) {
-        if (!have.contains(QLatin1String(c)))
-            return false;
-    }
-    return true;
-}
-
-/// Resolves interned ids lazily (each distinct id once).
-class Strings
-{
-public:
-    Strings(const Database &db, const char *sql)
-        : m_stmt(db.prepare(sql))
-    {}
-    QString get(std::int64_t id)
-    {
-        const auto it = m_cache.constFind(id);
-        if (it != m_cache.constEnd())
-            return it.value();
-        QString s;
-        m_stmt.reset();
-        m_stmt.bind(1, id);
-        if (m_stmt.valid() && m_stmt.step())
-            s = m_stmt.text(0);
-        m_cache.insert(id, s);
-        return s;
-    }
-
-private:
-    Statement m_stmt;
-    QHash<std::int64_t, QString> m_cache;
-};
 
 QString shortAgent(const QString &ua)
 {
@@ -55,112 +20,96 @@ QString shortAgent(const QString &ua)
     return ua.size() <= kMax ? ua : ua.left(kMax - 1) + QChar(0x2026);
 }
 
+std::optional<NodeType> nodeType(char entityType)
+{
+    switch (entityType) {
+    case 'a':
+        return NodeType::Account;
+    case 'i':
+        return NodeType::Ip;
+    case 'n':
+        return NodeType::Asn;
+    case 'g':
+        return NodeType::UserAgent;
+    case 'h':
+        return NodeType::Host;
+    default: // devices join clusters but are not drawn
+        return std::nullopt;
+    }
+}
+
+QString linkKind(char kind)
+{
+    // Flows are what the analysis found between addresses; the rest are drawn as co-occurrence.
+    return kind == 'f' ? QStringLiteral("flow") : QString();
+}
+
 } // namespace
 
-Result<GraphData> GraphBuilder::load(const Database &db, const std::function<bool()> &cancelled)
+Result<GraphData> GraphBuilder::load(const Database &db, const std::atomic<bool> *cancel)
 {
-    GraphData g;
     if (!db.hasTable("events"))
         return makeError(QStringLiteral("the case has no events table"), ErrorCode::Data);
-
-    Strings strs(db, "SELECT s FROM strs WHERE id = ?");
-    Strings ips(db, "SELECT ip FROM ips WHERE id = ?");
-    QHash<std::int64_t, int> ipNodeById; // ips.id -> node, for the ASN join
-
-    Statement st = db.prepare("SELECT source_ip, user, user_agent, host, count(*) FROM events "
-                              "GROUP BY source_ip, user, user_agent, host");
-    if (!st.valid())
-        return makeError(QStringLiteral("cannot read events: %1").arg(db.lastError()),
-                         ErrorCode::Data);
-    int rows = 0;
-    while (st.step()) {
-        if ((++rows & 0x3ff) == 0 && cancelled && cancelled())
-            return makeError(QStringLiteral("cancelled"), ErrorCode::Cancelled);
-        const std::int64_t n = st.int64(4);
-        int ip = -1, user = -1, ua = -1, host = -1;
-        if (!st.isNull(0)) {
-            const QString text = ips.get(st.int64(0));
-            if (!text.isEmpty()) {
-                ip = g.node(NodeType::Ip, text);
-                ipNodeById.insert(st.int64(0), ip);
-            }
-        }
-        if (!st.isNull(1)) {
-            const QString text = strs.get(st.int64(1));
-            if (!text.isEmpty())
-                user = g.node(NodeType::Account, text);
-        }
-        if (!st.isNull(2)) {
-            const QString text = strs.get(st.int64(2));
-            if (!text.isEmpty()) {
-                ua = g.node(NodeType::UserAgent, text);
-                g.nodes[size_t(ua)].label = displaySafe(shortAgent(text));
-            }
-        }
-        if (!st.isNull(3)) {
-            const QString text = strs.get(st.int64(3));
-            if (!text.isEmpty())
-                host = g.node(NodeType::Host, text);
-        }
-        for (int node : {ip, user, ua, host}) {
-            if (node >= 0)
-                g.nodes[size_t(node)].events += n;
-        }
-        g.addEdge(ip, user, n);
-        // The agent belongs to the account that used it; without an account, to the address.
-        g.addEdge(user >= 0 ? user : ip, ua, n);
-        g.addEdge(ip, host, n);
-    }
-
-    if (db.hasTable("ip_info")
-        && hasColumns(db, "ip_info", {"ip_id", "asn", "as_org", "current"})) {
-        Statement asn = db.prepare("SELECT ip_id, asn, as_org FROM ip_info "
-                                   "WHERE current = 1 AND asn IS NOT NULL");
-        while (asn.valid() && asn.step()) {
-            const int ip = ipNodeById.value(asn.int64(0), -1);
-            if (ip < 0)
-                continue;
-            const QString number = QString::number(asn.int64(1));
-            const int a = g.node(NodeType::Asn, number);
-            GraphNode &node = g.nodes[size_t(a)];
-            const QString org = asn.text(2);
-            node.label = org.isEmpty()
-                                 ? QStringLiteral("AS") + number
-                                 : QStringLiteral("AS%1 %2").arg(number, displaySafe(org.left(32)));
-            const std::int64_t n = g.nodes[size_t(ip)].events;
-            node.events += n;
-            g.addEdge(ip, a, n);
-        }
-    }
-    if (cancelled && cancelled())
+    auto rules = Rules::load(db);
+    if (!rules)
+        return rules.error();
+    auto data = Dataset::load(db, *rules, cancel);
+    if (!data)
+        return data.error();
+    if (cancel && cancel->load())
         return makeError(QStringLiteral("cancelled"), ErrorCode::Cancelled);
+    CorrelationOptions options = correlationOptions(*rules);
+    options.agentsAndHosts = true;
+    CorrelationGraph cg = buildCorrelation(*data, options);
+    // Links come out in hash order; the layout starts from the edge order, so fix it.
+    std::sort(cg.links.begin(), cg.links.end(), [](const auto &x, const auto &y) {
+        return std::tie(x.a, x.b, x.kind) < std::tie(y.a, y.b, y.kind);
+    });
 
-    // The analysis's entity graph: read defensively, its tables may be empty or older.
-    if (db.hasTable("entities") && hasColumns(db, "entities", {"id", "type", "value", "cluster"})) {
-        QHash<std::int64_t, int> nodeByEntity;
-        Statement ent = db.prepare("SELECT id, type, value, cluster FROM entities");
-        while (ent.valid() && ent.step()) {
-            const auto type = nodeTypeFromName(ent.text(1));
-            if (!type)
-                continue;
-            const int node = g.find(*type, ent.text(2));
-            if (node < 0)
-                continue;
-            nodeByEntity.insert(ent.int64(0), node);
-            if (!ent.isNull(3))
-                g.nodes[size_t(node)].cluster = int(ent.int64(3));
+    std::unordered_map<std::int64_t, const std::string *> orgOf; // an ASN's organisation
+    for (const AnalysisIp &ip : data->ips)
+        if (ip.asn > 0 && !ip.asOrg.empty())
+            orgOf.emplace(ip.asn, &ip.asOrg);
+
+    GraphData g;
+    std::vector<int> nodeOf(cg.entities.size(), -1);
+    for (std::size_t i = 0; i < cg.entities.size(); ++i) {
+        const CorrelationGraph::Entity &en = cg.entities[i];
+        const auto type = nodeType(en.type);
+        if (!type)
+            continue;
+        QString value;
+        QString label;
+        if (en.type == 'i') {
+            value = QString::fromStdString(data->ip(std::int32_t(en.id)).ip);
+        } else if (en.type == 'n') {
+            value = QString::number(en.id);
+            const auto org = orgOf.find(en.id);
+            label = org == orgOf.end()
+                            ? QStringLiteral("AS") + value
+                            : QStringLiteral("AS%1 %2").arg(
+                                      value, displaySafe(QString::fromStdString(*org->second)
+                                                                 .left(32)));
+        } else {
+            value = QString::fromStdString(data->str(std::int32_t(en.id)));
         }
-        if (db.hasTable("links") && hasColumns(db, "links", {"a", "b", "kind", "weight"})) {
-            Statement link = db.prepare("SELECT a, b, kind, weight FROM links");
-            while (link.valid() && link.step()) {
-                const int a = nodeByEntity.value(link.int64(0), -1);
-                const int b = nodeByEntity.value(link.int64(1), -1);
-                QString kind = link.text(2);
-                if (kind.isEmpty())
-                    kind = QStringLiteral("link");
-                g.addEdge(a, b, std::max<std::int64_t>(1, link.int64(3)), kind);
-            }
-        }
+        if (value.isEmpty())
+            continue;
+        const int node = g.node(*type, value);
+        nodeOf[i] = node;
+        GraphNode &n = g.nodes[std::size_t(node)];
+        n.events += en.events;
+        if (en.cluster > 0)
+            n.cluster = int(en.cluster);
+        if (en.type == 'g')
+            n.label = displaySafe(shortAgent(value));
+        else if (!label.isEmpty())
+            n.label = label;
+    }
+    for (const CorrelationGraph::Link &l : cg.links) {
+        if (l.kind == 'd')
+            continue;
+        g.addEdge(nodeOf[std::size_t(l.a)], nodeOf[std::size_t(l.b)], l.weight, linkKind(l.kind));
     }
     return g;
 }

@@ -1,15 +1,15 @@
 #pragma once
 
-// Reads the entity graph of a case with aggregate SQL: one grouped scan of the events gives
-// ip×account, account×user agent (ip×user agent when there is no account) and ip×host edges;
-// current ip_info rows give ip×ASN; the analysis's entities/links tables (when present) give
-// clusters and extra links. Runs on a worker connection; never loads event rows.
+// The graph view's data: the case's entity graph as the analysis computes it
+// (analysis/correlation.h, buildCorrelation with user agents and hosts added), turned into
+// nodes and edges with display labels. The one computation serves both; this only converts.
+// Runs on a worker connection.
 
 #include "graphdata.h"
 
 #include "core/result.h"
 
-#include <functional>
+#include <atomic>
 
 namespace netcase {
 class Database;
@@ -20,8 +20,8 @@ namespace netcase::graph {
 class GraphBuilder
 {
 public:
-    /// The whole graph of the case. `cancelled` (optional) is polled between steps.
-    static Result<GraphData> load(const Database &db, const std::function<bool()> &cancelled = {});
+    /// The whole graph of the case. `cancel` (optional) is polled while the events are read.
+    static Result<GraphData> load(const Database &db, const std::atomic<bool> *cancel = nullptr);
 };
 
 } // namespace netcase::graph
