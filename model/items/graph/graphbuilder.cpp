@@ -88,8 +88,8 @@ Result<GraphData> GraphBuilder::load(const Database &db, const std::atomic<bool>
             label = org == orgOf.end()
                             ? QStringLiteral("AS") + value
                             : QStringLiteral("AS%1 %2").arg(
-                                      value, displaySafe(QString::fromStdString(*org->second)
-                                                                 .left(32)));
+                                    value,
+                                    displaySafe(QString::fromStdString(*org->second).left(32)));
         } else {
             value = QString::fromStdString(data->str(std::int32_t(en.id)));
         }
