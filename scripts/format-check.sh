@@ -11,9 +11,10 @@ files() {
         find app widgets model importers tests bench -name '*.cpp' -o -name '*.h'
     fi
 }
-bad=$(files | while read -r f; do
-    clang-format --dry-run --Werror "$f" >/dev/null 2>&1 || echo "$f"
-done)
+command -v clang-format >/dev/null || { echo "format-check: clang-format is not installed" >&2; exit 1; }
+# One clang-format per 64 files, on every core: it names each file that differs.
+bad=$(files | xargs -d '\n' -n 64 -P "$(nproc)" clang-format --dry-run --Werror 2>&1 \
+    | sed -n 's/^\([^:]*\.\(cpp\|h\)\):[0-9]*:[0-9]*: error: .*/\1/p' | sort -u || true)
 if [ -n "$bad" ]; then
     echo "format-check: not formatted as .clang-format says:" >&2
     echo "$bad" | sed 's/^/  /' >&2
