@@ -12,6 +12,18 @@ if(NOT TARGET netcase_testcommon)
         NETCASE_SHARED_DIR="${PROJECT_SOURCE_DIR}/../shared")
 endif()
 
+# One precompiled header (tests/pch/testpch.h) per group of tests that link the same layer, so
+# that their compile definitions match the header's. About a third of each test's compile time
+# (4.4-4.8 s -> 3.2-3.3 s for widgets/tst_graph, gcc -O0 -g).
+function(netcase_test_pch group)
+    set(pch netcase_testpch_${group})
+    if(NOT TARGET ${pch})
+        add_library(${pch} STATIC ${PROJECT_SOURCE_DIR}/tests/pch/testpch.cpp)
+        target_link_libraries(${pch} PRIVATE ${ARGN} netcase_testcommon netcase_options)
+        target_precompile_headers(${pch} PRIVATE ${PROJECT_SOURCE_DIR}/tests/pch/testpch.h)
+    endif()
+endfunction()
+
 function(netcase_add_test src)
     get_filename_component(name ${src} NAME_WE)
     get_filename_component(dir ${src} DIRECTORY)
@@ -34,6 +46,9 @@ function(netcase_add_test src)
         set(under_test netcase_model netcase_importers)
     endif()
     target_link_libraries(${target} PRIVATE ${under_test} netcase_testcommon netcase_options)
+    string(REPLACE ";" "_" group "${under_test}")
+    netcase_test_pch(${group} ${under_test})
+    target_precompile_headers(${target} REUSE_FROM netcase_testpch_${group})
     set_target_properties(${target} PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/tests)
     add_test(NAME ${area}/${name} COMMAND ${target})
     set(timeout 120)
