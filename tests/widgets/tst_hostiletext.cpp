@@ -6,6 +6,7 @@
 
 #include "common/testutil.h"
 
+#include "common/safetext.h"
 #include "core/displaytext.h"
 #include "items/selectionhub.h"
 #include "mainwindow/casecontroller.h"
@@ -90,10 +91,12 @@ QString rendered(const QString &text, Qt::TextFormat format)
     return doc.toPlainText();
 }
 
+/// U+2028 is the line separator Qt's delegates draw a '\n' of the text with: allowed, as long as
+/// there is one for each line break of the source (a U+2028 of the data itself must show).
 bool hasActiveControl(const QString &seen)
 {
     for (const QChar c : seen)
-        if (isUnsafeForDisplay(c.unicode(), LineBreaks::Keep))
+        if (c != QChar::LineSeparator && isUnsafeForDisplay(c.unicode(), LineBreaks::Keep))
             return true;
     return false;
 }
@@ -106,6 +109,8 @@ void checkSeen(const QString &where, const QString &source, const QString &seen)
                  qPrintable(where + QStringLiteral(" renders the account name as HTML: ") + seen));
     QVERIFY2(!hasActiveControl(seen),
              qPrintable(where + QStringLiteral(" shows a raw control character: ") + seen));
+    QVERIFY2(seen.count(QChar::LineSeparator) <= source.count(QLatin1Char('\n')),
+             qPrintable(where + QStringLiteral(" passes a line separator of the data: ") + seen));
 }
 
 } // namespace
@@ -142,6 +147,18 @@ private Q_SLOTS:
         const QString plain = QStringLiteral("Zürich 東京 alice@example.com");
         QCOMPARE(displaySafe(plain), plain);
         QCOMPARE(htmlSafe(QStringLiteral("<b>&")), QStringLiteral("&lt;b&gt;&amp;"));
+    }
+
+    void cellsKeepTheirLineBreaksOnly()
+    {
+        // Seen in the decision pane's history: "...207Z<U+2028>166 failures": the delegate made
+        // Qt's own line separator (its rendering of '\n') visible as an escape.
+        QStyledItemDelegate base;
+        ui::SafeTextDelegate safe;
+        const QVariant twoLines(QStringLiteral("#2 rev 1\nreasoning"));
+        QCOMPARE(safe.displayText(twoLines, QLocale()), base.displayText(twoLines, QLocale()));
+        QCOMPARE(safe.displayText(QVariant(QStringLiteral("a\u2028b\u202Ec")), QLocale()),
+                 QStringLiteral("a<U+2028>b<U+202E>c"));
     }
 
     void everyViewShowsHostileTextInert()

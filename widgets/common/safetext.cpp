@@ -51,6 +51,11 @@ QString plainToolTip(const QString &text)
 
 QString SafeTextDelegate::displayText(const QVariant &value, const QLocale &locale) const
 {
+    // Text is made safe before the base delegate turns each '\n' into U+2028, the separator it
+    // draws lines with; made safe after, that separator would show as "<U+2028>".
+    if (value.typeId() == QMetaType::QString)
+        return QStyledItemDelegate::displayText(displaySafe(value.toString(), LineBreaks::Keep),
+                                                locale);
     return displaySafe(QStyledItemDelegate::displayText(value, locale), LineBreaks::Keep);
 }
 
