@@ -104,6 +104,10 @@ void DockManager::arrangeDefault()
             v.dock->show();
         }
     }
+    // The right column (map, decision) reaches down to the status bar: the decision pane is where
+    // the analyst writes, and between the timeline and the findings it was left a scrolling strip
+    // of about 160 pixels at 1400x900.
+    m_window.setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
     m_window.addDockWidget(Qt::TopDockWidgetArea, timeline);
     m_window.addDockWidget(Qt::RightDockWidgetArea, map);
     m_window.tabifyDockWidget(map, graph);
@@ -132,7 +136,7 @@ void DockManager::arrangeDefault()
     QTimer::singleShot(0, this, [this, timeline, findings, map, decision, compact] {
         const int h = m_window.height();
         m_window.resizeDocks({timeline, findings},
-                             {std::min(230, h * 22 / 100), std::min(280, h * 27 / 100)},
+                             {std::min(230, h * 22 / 100), std::min(320, h * 31 / 100)},
                              Qt::Vertical);
         m_window.resizeDocks({map}, {m_window.width() * 2 / 5}, Qt::Horizontal);
         if (!compact)

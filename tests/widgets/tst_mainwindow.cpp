@@ -22,6 +22,7 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QFile>
+#include <QHeaderView>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPlainTextEdit>
@@ -80,6 +81,7 @@ private Q_SLOTS:
         QTest::addColumn<QSize>("screen");
         QTest::newRow("1366x768") << QSize(1366, 768);
         QTest::newRow("1440x900") << QSize(1440, 900);
+        QTest::newRow("1400x900 (a 1600x1000 screen)") << QSize(1400, 900);
         QTest::newRow("1920x1080") << QSize(1920, 1080);
     }
 
@@ -106,6 +108,13 @@ private Q_SLOTS:
             shown.append(r);
         }
         QVERIFY(shown.size() >= 3);
+        // The findings list shows more than three rows (at 1400x900 it showed two and a half
+        // beside a details pane as tall as the table), three on a 768-pixel laptop.
+        auto *findings = w.findChild<QTableView *>(QStringLiteral("findingsTable"));
+        QVERIFY(findings);
+        const int rows
+                = findings->viewport()->height() / findings->verticalHeader()->defaultSectionSize();
+        QVERIFY2(rows >= (screen.height() >= 900 ? 4 : 3), qPrintable(QString::number(rows)));
     }
 
     void unrecordedDraftAsksBeforeClosing()

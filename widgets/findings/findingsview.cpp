@@ -96,6 +96,11 @@ FindingsView::FindingsView(SelectionHub &hub, QWidget *parent)
     split->addWidget(m_details);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 1);
+    // The list first: from its size hint the details pane took half of a short dock (two and a
+    // half rows of findings were left at 1400x900). Three parts to one, the pane at least two
+    // lines tall; the splitter handle gives it more.
+    m_details->setMinimumHeight(m_details->fontMetrics().lineSpacing() * 2 + 8);
+    split->setSizes({3000, 1000});
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
