@@ -14,6 +14,7 @@
 #include "mainwindow/dockmanager.h"
 #include "mainwindow/intelimporter.h"
 #include "mainwindow/reportexporter.h"
+#include "mainwindow/retentionactions.h"
 #include "mainwindow/tableexporter.h"
 
 #include <QApplication>
@@ -127,6 +128,9 @@ MainActions::MainActions(QMainWindow &window,
             [properties] { properties->setEnabled(true); });
     connect(&controller, &CaseController::caseClosed, properties,
             [properties] { properties->setEnabled(false); });
+    m_case->addSeparator();
+    m_retention = new RetentionActions(&m_window, controller, m_case);
+    m_case->addSeparator();
     // Enrichment sources: settings work without a case; re-enrichment needs a writable one.
     m_case->addAction(tr("&Enrichment sources…"), this, [this] {
               EnrichmentDialog dialog(m_controller.session(), &m_window);

@@ -14,6 +14,7 @@ namespace netcase {
 class CaseController;
 class DockManager;
 class ClusterPuller;
+class RetentionActions;
 class IntelImporter;
 class SelectionHub;
 
@@ -33,6 +34,7 @@ public:
     /// Case → Import intelligence… (tests drive it without the file dialog).
     IntelImporter *intelImporter() const { return m_intel; }
     ClusterPuller *clusterPuller() const { return m_pull; }
+    RetentionActions *retention() const { return m_retention; }
 
     /// Enables what makes sense for the current case (none, writable, read-only).
     void updateState();
@@ -50,6 +52,7 @@ private:
     QAction *m_import = nullptr;
     IntelImporter *m_intel = nullptr;
     ClusterPuller *m_pull = nullptr;
+    RetentionActions *m_retention = nullptr;
     QAction *m_exportTable = nullptr;
     QAction *m_close = nullptr;
     QAction *m_back = nullptr;

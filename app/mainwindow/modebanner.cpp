@@ -3,6 +3,7 @@
 #include "case/casesession.h"
 #include "common/safetext.h"
 
+#include <QDate>
 #include <QLabel>
 
 namespace netcase {
@@ -23,8 +24,33 @@ ModeBanner::ModeBanner(QWidget *parent)
     hide();
 }
 
+namespace {
+
+/// "" unless the case is past its retention date with its records neither purged nor preserved.
+QString retentionWarning(const CaseSession &session)
+{
+    const CaseInfo info = session.caseFile().info();
+    const QDate until = QDate::fromString(info.retentionDate, Qt::ISODate);
+    if (!until.isValid() || until >= QDate::currentDate() || !info.purgedAt.isEmpty()
+        || !info.preserveReason.isEmpty())
+        return {};
+    return ModeBanner::tr("RETENTION — this case was to be kept until %1. Purge its past-retention "
+                          "records (Case → Purge…) or preserve it for an incident.")
+            .arg(info.retentionDate);
+}
+
+} // namespace
+
 void ModeBanner::showFor(const CaseSession *session)
 {
+    const QString retention = session ? retentionWarning(*session) : QString();
+    if (session && !session->reviewMode() && !session->readOnly() && !retention.isEmpty()) {
+        m_label->setStyleSheet(
+                QStringLiteral("QLabel { background: #a0281e; color: white; font-weight: bold; }"));
+        ui::setPlainText(m_label, retention);
+        show();
+        return;
+    }
     if (!session || (!session->reviewMode() && !session->readOnly())) {
         hide();
         return;
@@ -39,6 +65,8 @@ void ModeBanner::showFor(const CaseSession *session)
                           : tr("READ-ONLY — this case cannot be changed here.");
     if (!session->readOnlyReason().isEmpty())
         text += QLatin1Char(' ') + session->readOnlyReason();
+    if (!retention.isEmpty())
+        text += QLatin1Char(' ') + retention;
     ui::setPlainText(m_label, text);
     show();
 }

@@ -18,6 +18,7 @@ public:
     ~CaseSession() override;
 
     CaseFile &caseFile() { return m_case; }
+    const CaseFile &caseFile() const { return m_case; }
     const Database &db() const { return m_case.db(); }
     Database &db() { return m_case.db(); }
     QString path() const { return m_case.path(); }
