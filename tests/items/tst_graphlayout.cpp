@@ -1,5 +1,6 @@
 // The Barnes–Hut force layout: approximation quality, determinism, energy, no collapse.
 
+#include "items/graph/columnlayout.h"
 #include "items/graph/forcelayout.h"
 #include "items/graph/quadtree.h"
 
@@ -256,6 +257,51 @@ private Q_SLOTS:
         ForceLayout::run(100, grid(10), o, &stats, [](int it) { return it < 3; });
         QVERIFY(stats.cancelled);
         QCOMPARE(stats.iterations, 3);
+    }
+
+    // The second layout: columns by kind, ordered so that edges cross less.
+    void columnsAreColumnsAndUncross()
+    {
+        // Accounts 0..3 (column 0), addresses 4..7 (column 1): account i used address 7 - i,
+        // and the addresses start in the other order (by weight), so every edge crosses.
+        std::vector<int> column{0, 0, 0, 0, 1, 1, 1, 1};
+        std::vector<double> weight{4, 3, 2, 1, 4, 3, 2, 1};
+        std::vector<LayoutEdge> edges;
+        for (int i = 0; i < 4; ++i)
+            edges.push_back({i, 7 - i, 1});
+        edges.push_back({4, 5, 1}); // inside a column: ignored
+        auto crossings = [&](const std::vector<Vec2> &p) {
+            int n = 0;
+            for (size_t a = 0; a < 4; ++a)
+                for (size_t b = a + 1; b < 4; ++b) {
+                    const auto &ea = edges[a];
+                    const auto &eb = edges[b];
+                    const double d1 = p[size_t(ea.a)].y - p[size_t(eb.a)].y;
+                    const double d2 = p[size_t(ea.b)].y - p[size_t(eb.b)].y;
+                    n += d1 * d2 < 0 ? 1 : 0;
+                }
+            return n;
+        };
+        ColumnOptions none;
+        none.sweeps = 0;
+        const auto start = ColumnLayout::run(column, weight, edges, none);
+        QCOMPARE(crossings(start), 6);
+        const auto pos = ColumnLayout::run(column, weight, edges);
+        QCOMPARE(crossings(pos), 0);
+        for (size_t i = 0; i < pos.size(); ++i)
+            QCOMPARE(pos[i].x, column[i] * ColumnOptions().columnGap);
+        // Each column's rows are distinct and evenly spaced.
+        std::vector<double> ys;
+        for (size_t i = 0; i < 4; ++i)
+            ys.push_back(pos[i].y);
+        std::sort(ys.begin(), ys.end());
+        for (size_t i = 1; i < ys.size(); ++i)
+            QCOMPARE(ys[i] - ys[i - 1], ColumnOptions().rowGap);
+        QCOMPARE(ColumnLayout::run({}, {}, {}).size(), size_t(0));
+        // Deterministic.
+        const auto again = ColumnLayout::run(column, weight, edges);
+        for (size_t i = 0; i < pos.size(); ++i)
+            QCOMPARE(again[i].y, pos[i].y);
     }
 };
 

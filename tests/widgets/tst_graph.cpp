@@ -17,6 +17,8 @@
 #include <QFile>
 #include <QFontMetricsF>
 #include <QImage>
+#include <QMap>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTest>
 #include <QToolButton>
@@ -346,6 +348,54 @@ private Q_SLOTS:
         QVERIFY2(labelled.size() >= 5, qPrintable(QString::number(labelled.size())));
         QVERIFY(labelled.size() <= 250);
         QCOMPARE(scene.nodes()[size_t(labelled.front())].index, hub);
+    }
+
+    void columnsButtonLaysOutByKind()
+    {
+        auto sess = session();
+        SelectionHub hub;
+        GraphView view(hub);
+        view.resize(900, 600);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setSession(sess.get());
+        QVERIFY(waitForScene(view));
+        QCOMPARE(view.canvas()->scene()->layout(), SceneLayout::Force);
+        QVERIFY(!view.canvas()->scene()->hulls().empty()); // carol's cluster
+
+        auto *columns = view.findChild<QToolButton *>(QStringLiteral("graphColumns"));
+        QVERIFY(columns);
+        QTest::mouseClick(columns, Qt::LeftButton);
+        QVERIFY(waitForScene(view));
+        const GraphScene *scene = view.canvas()->scene();
+        QCOMPARE(scene->layout(), SceneLayout::Columns);
+        QVERIFY(scene->hulls().empty());
+        // One x per kind, left to right: agents, accounts, addresses, networks, hosts.
+        QMap<NodeType, QSet<double>> xs;
+        for (const SceneNode &n : scene->nodes())
+            xs[scene->data()->nodes[size_t(n.index)].type].insert(n.pos.x());
+        QCOMPARE(xs.size(), kNodeTypeCount);
+        for (const auto &set : std::as_const(xs))
+            QCOMPARE(set.size(), 1);
+        auto x = [&](NodeType t) {
+            return *xs.value(t).begin();
+        };
+        QVERIFY(x(NodeType::UserAgent) < x(NodeType::Account));
+        QVERIFY(x(NodeType::Account) < x(NodeType::Ip));
+        QVERIFY(x(NodeType::Ip) < x(NodeType::Asn));
+        QVERIFY(x(NodeType::Asn) < x(NodeType::Host));
+        if (const QString shots = qEnvironmentVariable("NETCASE_SCREENSHOTS"); !shots.isEmpty())
+            QVERIFY(view.grab().save(shots + QStringLiteral("/graph-columns.png")));
+        // The whole layout is in view, and a click still picks a node.
+        const int paris = scene->data()->find(NodeType::Ip, QString::fromLatin1(v::kParis));
+        const QPoint at = view.canvas()->nodePosition(paris).toPoint();
+        QVERIFY(view.canvas()->rect().contains(at));
+        QTest::mouseClick(view.canvas(), Qt::LeftButton, {}, at);
+        QCOMPARE(hub.selection().ips, QStringList{QString::fromLatin1(v::kParis)});
+
+        QTest::mouseClick(columns, Qt::LeftButton); // back to communities
+        QVERIFY(waitForScene(view));
+        QCOMPARE(view.canvas()->scene()->layout(), SceneLayout::Force);
     }
 
     void exportsGraphMlAndPng()

@@ -133,6 +133,16 @@ GraphView::GraphView(SelectionHub &hub, QWidget *parent)
                  "neighbourhood"),
               [this] { showWholeGraph(); })
             ->setObjectName(QStringLiteral("graphWhole"));
+    auto *columns = addButton(tr("Columns"),
+                              tr("Lay the graph out in columns, one per kind of entity (agents, "
+                                 "accounts, addresses, networks, hosts), instead of by community"),
+                              [] {});
+    columns->setObjectName(QStringLiteral("graphColumns"));
+    columns->setCheckable(true);
+    connect(columns, &QToolButton::toggled, this, [this](bool on) {
+        m_options.layout = on ? SceneLayout::Columns : SceneLayout::Force;
+        relayout();
+    });
     auto *exportButton = addButton(tr("Export"), tr("Save the graph as GraphML or PNG"), [] {});
     exportButton->setObjectName(QStringLiteral("graphExport"));
     auto *exportMenu = new QMenu(exportButton);
@@ -272,7 +282,10 @@ void GraphView::relayout()
     }
     const SceneOptions options = m_options;
     const std::shared_ptr<const GraphData> data = m_data;
-    const QHash<int, QPointF> previous = m_scene ? m_scene->positions() : QHash<int, QPointF>();
+    // Positions carry over within one layout, not from the other one.
+    const QHash<int, QPointF> previous = m_scene && m_scene->layout() == options.layout
+                                                 ? m_scene->positions()
+                                                 : QHash<int, QPointF>();
     m_status = tr("Laying out the graph…");
     start(
             [data, options,
@@ -280,7 +293,7 @@ void GraphView::relayout()
                 return std::make_shared<const GraphScene>(
                         GraphScene::build(data, options, previous, &job.cancelFlag()));
             },
-            true);
+            !previous.isEmpty()); // a new layout is fitted to the view
 }
 
 void GraphView::start(SceneJob::Body job, bool keepView)

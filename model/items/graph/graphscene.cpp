@@ -1,16 +1,43 @@
 #include "graphscene.h"
 
+#include "columnlayout.h"
 #include "componentpacking.h"
 
 #include <QElapsedTimer>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <map>
 
 namespace netcase::graph {
 
 namespace {
+
+/// Columns left to right: agents, accounts, addresses, networks, hosts (the kinds shown).
+std::vector<Vec2> columnLayout(const GraphData &g,
+                               const std::vector<SceneNode> &nodes,
+                               const std::vector<LayoutEdge> &edges)
+{
+    constexpr NodeType kOrder[]
+            = {NodeType::UserAgent, NodeType::Account, NodeType::Ip, NodeType::Asn, NodeType::Host};
+    std::array<int, kNodeTypeCount> columnOf{};
+    columnOf.fill(-1);
+    for (const SceneNode &n : nodes)
+        columnOf[size_t(g.nodes[size_t(n.index)].type)] = 0;
+    int next = 0;
+    for (NodeType t : kOrder)
+        if (columnOf[size_t(t)] == 0)
+            columnOf[size_t(t)] = next++ + 1; // 1-based while assigning
+    std::vector<int> column(nodes.size());
+    std::vector<double> weight(nodes.size());
+    for (size_t s = 0; s < nodes.size(); ++s) {
+        const GraphNode &gn = g.nodes[size_t(nodes[s].index)];
+        column[s] = columnOf[size_t(gn.type)] - 1;
+        weight[s] = double(gn.events);
+    }
+    return ColumnLayout::run(column, weight, edges);
+}
 
 double radiusFor(std::int64_t events)
 {
@@ -157,14 +184,22 @@ GraphScene GraphScene::build(std::shared_ptr<const GraphData> data,
     }
     QElapsedTimer timer;
     timer.start();
-    auto pos = ForceLayout::run(int(scene.m_nodes.size()), layoutEdges, lo, &scene.m_stats,
-                                [cancel](int) { return !cancel || !cancel->load(); });
-    if (!scene.m_stats.cancelled)
-        packComponents(pos, layoutEdges, lo.idealLength);
+    scene.m_layout = options.layout;
+    std::vector<Vec2> pos;
+    if (options.layout == SceneLayout::Columns) {
+        pos = columnLayout(g, scene.m_nodes, layoutEdges);
+        scene.m_stats = {ColumnOptions().sweeps, true, false};
+    } else {
+        pos = ForceLayout::run(int(scene.m_nodes.size()), layoutEdges, lo, &scene.m_stats,
+                               [cancel](int) { return !cancel || !cancel->load(); });
+        if (!scene.m_stats.cancelled)
+            packComponents(pos, layoutEdges, lo.idealLength);
+    }
     scene.m_layoutMs = timer.elapsed();
     for (size_t s = 0; s < scene.m_nodes.size(); ++s)
         scene.m_nodes[s].pos = QPointF(pos[s].x, pos[s].y);
-    scene.computeHulls();
+    if (options.layout == SceneLayout::Force) // a cluster spans columns: no hull there
+        scene.computeHulls();
     return scene;
 }
 

@@ -19,8 +19,13 @@
 
 namespace netcase::graph {
 
+/// Force: communities (force-directed, forcelayout.h); Columns: one column per kind of entity
+/// (columnlayout.h).
+enum class SceneLayout : std::uint8_t { Force, Columns };
+
 struct SceneOptions
 {
+    SceneLayout layout = SceneLayout::Force;
     std::array<bool, kNodeTypeCount> shown{true, true, true, true, true};
     int cap = 5000;     ///< most nodes laid out and drawn
     QSet<int> expanded; ///< nodes whose neighbours are all shown (any type, beyond the cap)
@@ -86,6 +91,7 @@ public:
     /// Nodes added beyond the cap or of hidden types (expanded neighbours, the selection).
     int extra() const { return m_extra; }
     const LayoutStats &layoutStats() const { return m_stats; }
+    SceneLayout layout() const { return m_layout; }
     qint64 layoutMs() const { return m_layoutMs; }
 
 private:
@@ -102,6 +108,7 @@ private:
     int m_extra = 0;
     LayoutStats m_stats;
     qint64 m_layoutMs = 0;
+    SceneLayout m_layout = SceneLayout::Force;
 };
 
 } // namespace netcase::graph
