@@ -27,6 +27,8 @@ import json
 import os
 import random
 
+import scenarios_traffic
+
 YEAR = 2026
 START = dt.datetime(YEAR, 10, 5, 0, 0, 0, tzinfo=dt.timezone.utc)
 DAYS = 5
@@ -84,11 +86,11 @@ class Scenario:
                             "note": note})
 
     # --- formats ----------------------------------------------------------------------------
-    def weblog(self, t, ip, user, method, path, status, size, agent):
+    def weblog(self, t, ip, user, method, path, status, size, agent, referer="-"):
         stamp = "%02d/%s/%04d:%02d:%02d:%02d +0000" % (t.day, MONTHS[t.month - 1], t.year, t.hour,
                                                       t.minute, t.second)
-        self.web.append((t, '%s - %s [%s] "%s %s HTTP/1.1" %d %d "-" "%s"' % (
-            ip, user or "-", stamp, method, path, status, size, agent)))
+        self.web.append((t, '%s - %s [%s] "%s %s HTTP/1.1" %d %d "%s" "%s"' % (
+            ip, user or "-", stamp, method, path, status, size, referer, agent)))
 
     def sshlog(self, t, message, host="bastion"):
         stamp = "%s %2d %02d:%02d:%02d" % (MONTHS[t.month - 1], t.day, t.hour, t.minute, t.second)
@@ -215,13 +217,17 @@ def background(s, scale=1):
 
 def malicious(s):
     rng = s.rng
-    # M1 credential stuffing: one hosting address, hundreds of accounts, fast, scripted.
+    # M1 credential stuffing: one hosting address, hundreds of accounts, fast, scripted. A list
+    # leaked elsewhere: a quarter of its names are customers here, the rest are not (the names
+    # come from n, so the random sequence, and every other episode, stays as it was).
     stuffer = s.ip("45.155.205.33", "NL", 52.38, 4.90, 50, 49505, "Selectel", "hosting",
                    is_hosting=1)
     t = s.at(1, 2)
     for n in range(400):
         t += dt.timedelta(seconds=rng.uniform(0.5, 3))
         user = "cust%04d" % rng.randint(1, 600)
+        if n % 4:
+            user = "%s%d@mail.example" % (("anna", "jo", "m.lee", "kim")[n % 4 - 1], n * 7919 % 99991)
         status = 302 if n in (133, 377) else 401
         s.weblog(t, stuffer, user, "POST", "/login", status, 230, "python-requests/2.31.0")
     s.label("M1-stuffing", True, ["credential_stuffing"], "web-access.log", ips=[stuffer])
@@ -611,6 +617,7 @@ def main():
     cloud(s)
     hours(s)
     egress(s)
+    scenarios_traffic.traffic(s, DAYS, BROWSERS, PAGES)
     write(args.out, "web-access.log", s.web)
     write(args.out, "auth.log", s.ssh)
     write(args.out, "okta.jsonl", s.okta)

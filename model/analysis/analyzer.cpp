@@ -78,6 +78,9 @@ std::vector<Finding> Analyzer::detect(const AnalysisContext &ctx,
             {"MFA fatigue", &detectMfaFatigue},
             {"cloud credentials", &detectCloudCredentials},
             {"access hours", &detectUnusualHours},
+            {"long connections", &detectLongConnections},
+            {"large transfers", &detectLargeTransfers},
+            {"rare ports", &detectRarePorts},
     };
     const int n = int(std::size(kDetectors));
     // Each detection fills its own list; the lists are joined in the table's order, so the

@@ -71,6 +71,40 @@ std::size_t root(std::vector<std::size_t> &parent, std::size_t i)
 
 } // namespace
 
+Finding mergeMembers(const AnalysisContext &ctx, std::vector<const CampaignMember *> &list)
+{
+    std::stable_sort(list.begin(), list.end(), [](const auto *a, const auto *b) {
+        return a->finding.firstTs < b->finding.firstTs;
+    });
+    Finding f;
+    f.kind = list.front()->finding.kind;
+    f.rule = list.front()->finding.rule;
+    f.key = "campaign|ip=" + ctx.data.ip(list.front()->ip).ip
+            + "|t=" + isoSeconds(list.front()->finding.firstTs);
+    auto json = nlohmann::json::array();
+    for (const CampaignMember *m : list) {
+        const Finding &mf = m->finding;
+        for (std::int64_t id : mf.evidence)
+            f.evidence.push_back(id);
+        f.firstTs = f.evidence.size() == mf.evidence.size() ? mf.firstTs
+                                                            : std::min(f.firstTs, mf.firstTs);
+        f.lastTs = std::max(f.lastTs, mf.lastTs);
+        f.ips.insert(mf.ips.begin(), mf.ips.end());
+        f.accounts.insert(mf.accounts.begin(), mf.accounts.end());
+        f.hosts.insert(mf.hosts.begin(), mf.hosts.end());
+        f.asns.insert(mf.asns.begin(), mf.asns.end());
+        json.push_back({{"ip", ctx.data.ip(m->ip).ip},
+                        {"attempts", m->attempts},
+                        {"failures", m->failures},
+                        {"accounts", m->accounts.size()},
+                        {"first", isoSeconds(mf.firstTs)},
+                        {"last", isoSeconds(mf.lastTs)},
+                        {"finding_key", mf.key}});
+    }
+    f.details["members"] = std::move(json);
+    return f;
+}
+
 void emitCampaigns(const AnalysisContext &ctx,
                    std::vector<CampaignMember> members,
                    const CampaignRule &rule,
@@ -95,35 +129,7 @@ void emitCampaigns(const AnalysisContext &ctx,
         std::vector<const CampaignMember *> list;
         for (std::size_t i : groups[g])
             list.push_back(&members[i]);
-        std::stable_sort(list.begin(), list.end(), [](const auto *a, const auto *b) {
-            return a->finding.firstTs < b->finding.firstTs;
-        });
-        Finding f;
-        f.kind = list.front()->finding.kind;
-        f.rule = list.front()->finding.rule;
-        f.key = "campaign|ip=" + ctx.data.ip(list.front()->ip).ip
-                + "|t=" + isoSeconds(list.front()->finding.firstTs);
-        auto json = nlohmann::json::array();
-        for (const CampaignMember *m : list) {
-            const Finding &mf = m->finding;
-            for (std::int64_t id : mf.evidence)
-                f.evidence.push_back(id);
-            f.firstTs = f.evidence.size() == mf.evidence.size() ? mf.firstTs
-                                                                : std::min(f.firstTs, mf.firstTs);
-            f.lastTs = std::max(f.lastTs, mf.lastTs);
-            f.ips.insert(mf.ips.begin(), mf.ips.end());
-            f.accounts.insert(mf.accounts.begin(), mf.accounts.end());
-            f.hosts.insert(mf.hosts.begin(), mf.hosts.end());
-            f.asns.insert(mf.asns.begin(), mf.asns.end());
-            json.push_back({{"ip", ctx.data.ip(m->ip).ip},
-                            {"attempts", m->attempts},
-                            {"failures", m->failures},
-                            {"accounts", m->accounts.size()},
-                            {"first", isoSeconds(mf.firstTs)},
-                            {"last", isoSeconds(mf.lastTs)},
-                            {"finding_key", mf.key}});
-        }
-        f.details["members"] = std::move(json);
+        Finding f = mergeMembers(ctx, list);
         rule.describe(f, list);
         out.push_back(std::move(f));
     }

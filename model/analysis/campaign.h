@@ -35,6 +35,11 @@ struct CampaignRule
     std::function<void(Finding &, const std::vector<const CampaignMember *> &)> describe;
 };
 
+/// One finding made of the members (sorted by their first event): their evidence, entities and
+/// details.members (address, attempts, failures, accounts, first, last, the member's own key);
+/// kind and rule are the first member's. The caller writes the title and signals.
+Finding mergeMembers(const AnalysisContext &ctx, std::vector<const CampaignMember *> &list);
+
 /// Appends one finding per campaign (and the lone members' own findings) to out.
 void emitCampaigns(const AnalysisContext &ctx,
                    std::vector<CampaignMember> members,

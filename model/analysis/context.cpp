@@ -81,6 +81,7 @@ void AnalysisContext::countUsers()
     const auto &ev = data.events;
     m_homeCountry.assign(byUser.keys(), nullptr);
     m_families.assign(byUser.keys(), 0);
+    m_signedIn.assign(byUser.keys(), 0);
     // Per network: the last day the current account used it and on how many days it did. The
     // events of one account are in time order, so a new day is a day not counted yet.
     std::vector<std::int32_t> owner(data.ips.size(), 0);
@@ -97,6 +98,8 @@ void AnalysisContext::countUsers()
         countries.clear();
         std::uint8_t families = 0;
         byUser.forEach(ev, std::int64_t(user), [&](const Ev &e) {
+            if ((e.flags & kAuth) && !(e.flags & kSsh) && e.success())
+                m_signedIn[user] = 1;
             if (!e.ip)
                 return;
             const AnalysisIp &info = data.ip(e.ip);
@@ -137,6 +140,11 @@ void AnalysisContext::countUsers()
         }
         m_homeCountry[user] = best;
     }
+}
+
+bool AnalysisContext::signedIn(std::int32_t user) const
+{
+    return user > 0 && std::size_t(user) < m_signedIn.size() && m_signedIn[std::size_t(user)];
 }
 
 int AnalysisContext::accountsOnIp(std::int32_t ip) const

@@ -32,6 +32,9 @@ public:
 
     /// Accounts with a successful event from this address.
     int accountsOnIp(std::int32_t ip) const;
+    /// The account signed in successfully somewhere in the case (web or identity provider; SSH
+    /// not counted): one of the organisation's accounts, not a name from someone's list.
+    bool signedIn(std::int32_t user) const;
     /// The country an account signs in from most often ("" when unknown).
     std::string homeCountry(std::int32_t user) const;
     bool usesBothFamilies(std::int32_t user) const;
@@ -68,6 +71,7 @@ private:
     std::vector<int> m_daysOnIp; ///< index = ip id: days with a successful event of an account
     std::vector<const std::string *> m_homeCountry; ///< index = account id, null when unknown
     std::vector<std::uint8_t> m_families;           ///< index = account id; bit 1 v4, bit 2 v6
+    std::vector<std::uint8_t> m_signedIn;           ///< index = account id: signedIn()
     std::unordered_map<std::uint64_t, int> m_daysOnNetwork; ///< (account, network) -> days
     std::unordered_map<std::string, std::int32_t> m_ipIds;
     std::unordered_map<std::string, std::int32_t> m_userIds;

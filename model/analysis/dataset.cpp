@@ -4,6 +4,7 @@
 #include "egress.h"
 #include "rules.h"
 #include "sshattempts.h"
+#include "surges.h"
 
 #include "case/sqlite.h"
 #include "store/eventstore.h"
@@ -46,22 +47,6 @@ bool pathMatches(const std::string &url, const std::vector<std::string> &paths)
                || (path.size() > p.size() && path.compare(0, p.size(), p) == 0
                    && (path[p.size()] == '/' || path[p.size()] == '.'));
     });
-}
-
-// A private or loopback address: a proxy or load balancer in front of the real client.
-bool looksPrivate(const AnalysisIp &i)
-{
-    if (!i.addressClass.empty())
-        return i.addressClass == "private" || i.addressClass == "loopback";
-    const std::string &s = i.ip;
-    if (s.rfind("10.", 0) == 0 || s.rfind("192.168.", 0) == 0 || s.rfind("127.", 0) == 0
-        || s == "::1" || s.rfind("fc", 0) == 0 || s.rfind("fd", 0) == 0)
-        return true;
-    if (s.rfind("172.", 0) == 0) {
-        const int second = std::atoi(s.c_str() + 4);
-        return second >= 16 && second <= 31;
-    }
-    return false;
 }
 
 const std::string kEmpty;
@@ -109,10 +94,11 @@ Status readEvents(const Database &db,
         e.outcome = std::uint8_t(st.int64(2));
         e.category = std::int32_t(st.int64(3));
         e.action = std::int32_t(st.int64(4));
-        // A private proxy in front of the client: the forwarded client is the actor.
+        // A private proxy or load balancer in front of the client: the forwarded client is the
+        // actor.
         const auto src = std::int32_t(st.int64(5));
         const auto client = std::int32_t(st.int64(6));
-        e.ip = (client && (!src || looksPrivate(d.ip(src)))) ? client : src;
+        e.ip = (client && (!src || d.ip(src).privateOrLoopback())) ? client : src;
         e.user = std::int32_t(st.int64(7));
         e.ua = std::int32_t(st.int64(8));
         e.session = std::int32_t(st.int64(9));
@@ -130,7 +116,39 @@ Status readEvents(const Database &db,
     return {};
 }
 
+/// The long flows' durations (the compact events do not keep a duration).
+void loadFlowDurations(const Database &db, Dataset &d, const Rules &rules)
+{
+    if (!rules.enabled("long_connection"))
+        return;
+    const ChosenEvents flows = chooseEvents(d, [](const Ev &e) { return (e.flags & kFlow) != 0; });
+    if (flows.byId.empty())
+        return;
+    const auto minUs = std::int64_t(rules.num("long_connection", "min_connection_s", 600) * 1e6);
+    Statement st = db.prepare(
+            "SELECT id, duration FROM events WHERE id BETWEEN ? AND ? AND duration >= ?");
+    st.bind(1, flows.lo).bind(2, flows.hi).bind(3, minUs);
+    while (st.step())
+        if (flows.byId.count(st.int64(0)))
+            d.flowDurationUs[st.int64(0)] = st.int64(1);
+}
+
 } // namespace
+
+bool AnalysisIp::privateOrLoopback() const
+{
+    if (!addressClass.empty())
+        return addressClass == "private" || addressClass == "loopback";
+    const std::string &s = ip;
+    if (s.rfind("10.", 0) == 0 || s.rfind("192.168.", 0) == 0 || s.rfind("127.", 0) == 0
+        || s == "::1" || s.rfind("fc", 0) == 0 || s.rfind("fd", 0) == 0)
+        return true;
+    if (s.rfind("172.", 0) == 0) {
+        const int second = std::atoi(s.c_str() + 4);
+        return second >= 16 && second <= 31;
+    }
+    return false;
+}
 
 bool AnalysisIp::dataCentre() const
 {
@@ -350,6 +368,8 @@ Dataset::load(const Database &db, const Rules &rules, const std::atomic<bool> *c
     loadSshdLabels(db, d);
     loadCloudSessions(db, d);
     d.classify(rules);
+    loadSurgeReferrers(db, d, rules);
+    loadFlowDurations(db, d, rules);
     return d;
 }
 

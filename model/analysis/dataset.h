@@ -92,6 +92,8 @@ struct AnalysisIp
     bool listedEgress = false; ///< in the case's known egress ranges (egress.h)
     std::string egressLabel;   ///< that range's label
     bool anonymiser() const { return tor || vpn || proxy || residentialProxy; }
+    /// A private or loopback address (by its class when enriched, else by its prefix).
+    bool privateOrLoopback() const;
     bool dataCentre() const;
 };
 
@@ -118,6 +120,12 @@ public:
     /// and by event id the AWS service (source.domain string id) that made a call from no address.
     std::unordered_map<std::int32_t, std::string> cloudSessionArn;
     std::unordered_map<std::int64_t, std::int32_t> cloudServiceOrigin;
+    /// Whether a web request named a referrer, by event id: read for the requests of surges only
+    /// (surges.h); a request not in the map is unknown, not "none".
+    std::unordered_map<std::int64_t, bool> referrer;
+    /// The duration of each flow that lasted long_connection.min_connection_s or longer, by
+    /// event id (microseconds); shorter flows are not kept.
+    std::unordered_map<std::int64_t, std::int64_t> flowDurationUs;
     std::vector<Ev> events;        ///< in time order
     std::vector<std::string> strs; ///< index = strs.id
     std::vector<AnalysisIp> ips;   ///< index = ips.id

@@ -31,6 +31,9 @@ void detectBeaconing(const AnalysisContext &ctx, Findings &out);           ///< 
 void detectMfaFatigue(const AnalysisContext &ctx, Findings &out);          ///< 11
 void detectCloudCredentials(const AnalysisContext &ctx, Findings &out);    ///< 12
 void detectUnusualHours(const AnalysisContext &ctx, Findings &out);        ///< 13
+void detectLongConnections(const AnalysisContext &ctx, Findings &out);     ///< 14
+void detectLargeTransfers(const AnalysisContext &ctx, Findings &out);      ///< 15
+void detectRarePorts(const AnalysisContext &ctx, Findings &out);           ///< 16
 
 namespace detail {
 

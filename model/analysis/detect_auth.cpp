@@ -47,6 +47,21 @@ Tally tally(const std::vector<Ev> &ev, Episode idx)
     return t;
 }
 
+/// Share of the accounts that never signed in successfully in the case: a list from elsewhere
+/// (stuffing) tries mostly names that are not the organisation's; a spray tries its own.
+double unknownShare(const AnalysisContext &ctx, const Tally &t)
+{
+    std::size_t unknown = 0;
+    for (const std::int32_t a : t.accounts)
+        unknown += ctx.signedIn(a) ? 0 : 1;
+    return t.accounts.empty() ? 0 : double(unknown) / double(t.accounts.size());
+}
+
+std::string percent(double share)
+{
+    return std::to_string(int(share * 100 + 0.5)) + "%";
+}
+
 int scaled(double value, double full, int weight)
 {
     return int(std::min(1.0, std::max(0.0, value / full)) * weight);
@@ -203,6 +218,7 @@ void detectStuffing(const AnalysisContext &ctx, Findings &out)
     const double sprayPerAccount = r.num("spraying", "max_attempts_per_account", 3);
     const double sprayRatio = r.num("spraying", "min_failure_ratio", 0.7);
     const double sprayMinGap = r.num("spraying", "min_median_gap_s", 20);
+    const double minUnknown = r.num("stuffing", "min_unknown_account_share", 0.5);
     // An episode has at most as many accounts as events: smaller ones cannot qualify.
     const std::size_t minEvents = std::max<std::size_t>(
             1, std::min(stuffOn ? stuffAccounts : ~0UL, sprayOn ? sprayAccounts : ~0UL));
@@ -217,6 +233,11 @@ void detectStuffing(const AnalysisContext &ctx, Findings &out)
         if (idx.size() < minEvents)
             continue;
         const AnalysisIp &info = ctx.data.ip(std::int32_t(ip));
+        // Stuffing tries a list (mostly accounts the case never saw sign in); spraying tries the
+        // organisation's own accounts a few times each. Pace is reported, not decisive.
+        auto isSpray = [&](const Tally &t, double perAccount) {
+            return unknownShare(ctx, t) < minUnknown && perAccount <= sprayPerAccount;
+        };
         if (stuffOn) {
             for (const auto &ep : episodes(ev, idx, stuffGap)) {
                 if (ep.size() < stuffAccounts)
@@ -224,7 +245,10 @@ void detectStuffing(const AnalysisContext &ctx, Findings &out)
                 const Tally t = tally(ev, ep);
                 const double ratio = double(t.failures) / double(ep.size());
                 const double gap = median(t.gapsS);
-                if (t.accounts.size() < stuffAccounts || ratio < stuffRatio || gap > stuffMaxGap)
+                const double perAccount
+                        = double(ep.size()) / double(std::max<std::size_t>(1, t.accounts.size()));
+                if (t.accounts.size() < stuffAccounts || ratio < stuffRatio
+                    || (sprayOn && isSpray(t, perAccount)))
                     continue;
                 Finding f;
                 f.kind = "credential_stuffing";
@@ -239,7 +263,12 @@ void detectStuffing(const AnalysisContext &ctx, Findings &out)
                             std::to_string(t.accounts.size()) + " accounts from one source");
                 f.addSignal("mostly_failures", 15,
                             std::to_string(int(ratio * 100)) + "% of attempts failed");
-                f.addSignal("fast_pace", 5, "median " + std::to_string(int(gap)) + " s apart");
+                f.addSignal("unknown_accounts", 0,
+                            percent(unknownShare(ctx, t))
+                                    + " of the accounts never signed in successfully here, "
+                                    + std::to_string(perAccount).substr(0, 3) + " attempts each");
+                if (gap <= stuffMaxGap)
+                    f.addSignal("fast_pace", 5, "median " + std::to_string(int(gap)) + " s apart");
                 if (t.successes > 0)
                     f.addSignal("some_succeeded", 20,
                                 std::to_string(t.successes) + " attempts succeeded");
@@ -258,8 +287,8 @@ void detectStuffing(const AnalysisContext &ctx, Findings &out)
                 const double ratio = double(t.failures) / double(ep.size());
                 const double perAccount = double(ep.size()) / double(t.accounts.size());
                 const double gap = median(t.gapsS);
-                if (t.accounts.size() < sprayAccounts || perAccount > sprayPerAccount
-                    || ratio < sprayRatio || gap < sprayMinGap)
+                if (t.accounts.size() < sprayAccounts || ratio < sprayRatio
+                    || !isSpray(t, perAccount))
                     continue;
                 Finding f;
                 f.kind = "password_spraying";
@@ -268,13 +297,18 @@ void detectStuffing(const AnalysisContext &ctx, Findings &out)
                 for (std::size_t i : ep)
                     ctx.addEvent(f, ev[i]);
                 f.title = "Password spraying from " + info.ip + ": "
-                          + std::to_string(t.accounts.size()) + " accounts, slow pace";
+                          + std::to_string(t.accounts.size()) + " accounts"
+                          + (gap >= sprayMinGap ? ", slow pace" : "");
                 f.addSignal("many_accounts_few_attempts",
                             45 + scaled(double(t.accounts.size()), 100, 10),
                             std::to_string(t.accounts.size()) + " accounts, "
                                     + std::to_string(perAccount).substr(0, 3) + " attempts each");
-                f.addSignal("slow_pace", 10,
-                            "median " + std::to_string(int(gap)) + " s between attempts");
+                f.addSignal("known_accounts", 0,
+                            percent(1 - unknownShare(ctx, t))
+                                    + " of the accounts signed in successfully here");
+                if (gap >= sprayMinGap)
+                    f.addSignal("slow_pace", 10,
+                                "median " + std::to_string(int(gap)) + " s between attempts");
                 if (t.successes > 0)
                     f.addSignal("some_succeeded", 20,
                                 std::to_string(t.successes) + " attempts succeeded");
@@ -314,15 +348,12 @@ void detectDistributedStuffing(const AnalysisContext &ctx, Findings &out)
     // than the case's usual window does.
     const double minUnknown = r.num(R, "min_unknown_account_share", 0.5);
     const double surge = r.num(R, "surge_factor", 3);
-    std::vector<std::uint8_t> known(ctx.data.strs.size(), 0); // account signed in somewhere
     std::vector<std::size_t> windowFailures;
     {
         std::int64_t lastW = std::numeric_limits<std::int64_t>::min();
         for (const Ev &e : ev) {
             if (!(e.flags & kAuth) || (e.flags & kSsh))
                 continue;
-            if (e.success() && e.user > 0 && std::size_t(e.user) < known.size())
-                known[std::size_t(e.user)] = 1;
             if (e.ts / windowUs != lastW) {
                 lastW = e.ts / windowUs;
                 windowFailures.push_back(0);
@@ -404,7 +435,7 @@ void detectDistributedStuffing(const AnalysisContext &ctx, Findings &out)
         }
         std::size_t unknown = 0;
         for (const std::int32_t a : accounts)
-            unknown += (a > 0 && std::size_t(a) < known.size() && known[std::size_t(a)]) ? 0 : 1;
+            unknown += ctx.signedIn(a) ? 0 : 1;
         const bool listLike = double(unknown) >= minUnknown * double(accounts.size())
                               || double(failures) >= surge * usualFailures;
         const bool hit = sources >= minSources && accounts.size() >= minAccounts

@@ -3,6 +3,7 @@
 #include "context.h"
 #include "detect.h"
 #include "rules.h"
+#include "surges.h"
 
 #include "core/timeutil.h"
 
@@ -108,17 +109,10 @@ void detectDdos(const AnalysisContext &ctx, Findings &out)
         return;
     const auto windowUs = std::int64_t(r.num("ddos", "window_s", 60) * kSecondUs);
     const auto minSources = std::size_t(r.num("ddos", "min_sources", 100));
-    const auto minRequests = std::size_t(r.num("ddos", "min_requests", 1000));
     const auto &ev = ctx.data.events;
-    // (target, window) -> events; the target is the destination address, else the host.
-    std::map<std::pair<std::int64_t, std::int64_t>, std::vector<std::size_t>> buckets;
-    for (std::size_t i = 0; i < ev.size(); ++i) {
-        const Ev &e = ev[i];
-        if (!(e.flags & (kWeb | kFlow)) || !e.ip)
-            continue;
-        const std::int64_t target = e.dstIp ? e.dstIp : -std::int64_t(e.host);
-        buckets[{target, e.ts / windowUs}].push_back(i);
-    }
+    const std::vector<Surge> surges = findSurges(ctx.data, r);
+    if (surges.empty())
+        return;
     // When each source is active at all: a client that also talks to the target well before or
     // after the surge (a monitor, a regular customer) is listed apart, not as an attacker.
     std::unordered_map<std::int32_t, std::pair<std::int64_t, std::int64_t>> activeSpan;
@@ -130,66 +124,102 @@ void detectDdos(const AnalysisContext &ctx, Findings &out)
         it->second.second = std::max(it->second.second, e.ts);
     }
     const std::int64_t marginUs = 3600 * kSecondUs;
-    std::vector<std::size_t> surge;
-    std::string target;
-    std::int64_t startWindow = 0;
-    std::pair<std::int64_t, std::int64_t> last{0, -2};
-    auto flush = [&] {
-        if (surge.empty())
-            return;
-        const std::int64_t from = ev[surge.front()].ts - marginUs;
-        const std::int64_t to = ev[surge.back()].ts + marginUs;
+    std::unordered_map<std::int32_t, std::int32_t> pathOf; // url id -> path (no query) id
+    std::map<std::string, std::int32_t> pathIds;
+    auto path = [&](std::int32_t url) {
+        auto [it, inserted] = pathOf.emplace(url, 0);
+        if (inserted) {
+            const std::string &u = ctx.data.str(url);
+            it->second = pathIds.emplace(u.substr(0, u.find('?')), std::int32_t(pathIds.size()))
+                                 .first->second;
+        }
+        return it->second;
+    };
+    for (const Surge &s : surges) {
+        const std::int64_t from = ev[s.idx.front()].ts - marginUs;
+        const std::int64_t to = ev[s.idx.back()].ts + marginUs;
+        const std::string target = targetName(ctx, ev[s.idx.front()]);
         Finding f;
         f.kind = "ddos";
         f.rule = "ddos";
         f.details["target"] = target;
-        f.key = "target=" + target + "|t=" + isoSeconds(startWindow * windowUs);
+        f.key = "target=" + target + "|t=" + isoSeconds(s.firstWindow * windowUs);
         std::unordered_set<std::int32_t> regular;
-        for (std::size_t i : surge) {
-            const auto &span = activeSpan[ev[i].ip];
-            if (span.first < from || span.second > to)
-                regular.insert(ev[i].ip);
-            else
-                ctx.addEvent(f, ev[i]);
+        std::size_t failures = 0, web = 0, referrersKnown = 0, referred = 0;
+        std::unordered_map<std::int32_t, std::size_t> perPath;
+        for (std::size_t i : s.idx) {
+            const Ev &e = ev[i];
+            const auto &span = activeSpan[e.ip];
+            if (span.first < from || span.second > to) {
+                regular.insert(e.ip);
+                continue;
+            }
+            ctx.addEvent(f, e);
+            failures += e.failure() ? 1 : 0;
+            if (!(e.flags & kWeb))
+                continue;
+            ++web;
+            if (e.url)
+                ++perPath[path(e.url)];
+            if (const auto ref = ctx.data.referrer.find(e.id); ref != ctx.data.referrer.end()) {
+                ++referrersKnown;
+                referred += ref->second ? 1 : 0;
+            }
         }
-        surge.clear();
         if (f.ips.size() < minSources)
-            return;
+            continue;
         std::unordered_set<std::string> countries;
         for (const std::string &ip : f.ips)
             if (!ctx.data.ip(ctx.ipId(ip)).country.empty())
                 countries.insert(ctx.data.ip(ctx.ipId(ip)).country);
-        f.addSignal("many_sources", 50 + int(std::min(20.0, double(f.ips.size()) / 100.0)),
+        // Many sources alone are also a flash crowd; a flood shows in what they ask for: errors
+        // (the service is overwhelmed or refuses), one path hammered, no referrers (no page
+        // linked the visitors there).
+        const double n = double(f.evidence.size());
+        f.addSignal("many_sources", 20 + int(std::min(10.0, double(f.ips.size()) / 200.0)),
                     std::to_string(f.ips.size()) + " sources seen only during the surge");
+        const double errorShare = double(failures) / std::max(1.0, n);
+        if (errorShare >= 0.2)
+            f.addSignal("error_rate", int(std::lround(std::min(1.0, errorShare / 0.8) * 20)),
+                        std::to_string(int(errorShare * 100)) + "% of requests failed");
+        std::size_t top = 0;
+        for (const auto &[p, c] : perPath)
+            top = std::max(top, c);
+        const double topShare = web ? double(top) / double(web) : 0;
+        if (web && topShare >= 0.5)
+            f.addSignal("path_concentration", int(std::lround((topShare - 0.5) / 0.5 * 15)),
+                        std::to_string(int(topShare * 100)) + "% of requests to one path");
+        if (referrersKnown >= web / 2 && referrersKnown > 0) {
+            const double none = 1 - double(referred) / double(referrersKnown);
+            if (none >= 0.8)
+                f.addSignal("no_referrers", int(std::lround((none - 0.8) / 0.2 * 10)),
+                            std::to_string(int(none * 100)) + "% of requests name no referrer");
+            else if (none <= 0.5)
+                f.addSignal("referred_visitors", -10,
+                            std::to_string(int((1 - none) * 100))
+                                    + "% of requests came from a linking page");
+        }
         if (f.asns.size() >= 20)
-            f.addSignal("asn_spread", 10, std::to_string(f.asns.size()) + " networks");
+            f.addSignal("asn_spread", 5, std::to_string(f.asns.size()) + " networks");
         if (countries.size() >= 10)
             f.addSignal("country_spread", 5, std::to_string(countries.size()) + " countries");
         f.details["asns"] = f.asns.size();
         f.details["countries"] = countries.size();
         f.details["regular_clients_excluded"] = regular.size();
+        f.details["error_share"] = std::lround(errorShare * 100) / 100.0;
+        if (web) {
+            f.details["top_path_share"] = std::lround(topShare * 100) / 100.0;
+            f.details["distinct_paths"] = perPath.size();
+        }
+        if (referrersKnown)
+            f.details["referrer_share"]
+                    = std::lround(double(referred) / double(referrersKnown) * 100) / 100.0;
         f.addCaveat("flash_crowd", "many sources at once: also a flash crowd after a "
                                    "campaign, a link from a popular site, or a crawler farm");
         f.title = "Many sources against " + target + ": " + std::to_string(f.ips.size())
                   + " addresses";
         out.push_back(std::move(f));
-    };
-    for (const auto &[k, idx] : buckets) {
-        std::unordered_set<std::int32_t> sources;
-        for (std::size_t i : idx)
-            sources.insert(ev[i].ip);
-        if (sources.size() < minSources || idx.size() < minRequests)
-            continue;
-        if (k.first != last.first || k.second != last.second + 1)
-            flush();
-        if (surge.empty()) {
-            target = targetName(ctx, ev[idx.front()]);
-            startWindow = k.second;
-        }
-        last = k;
-        surge.insert(surge.end(), idx.begin(), idx.end());
     }
-    flush();
 }
 
 void detectBeaconing(const AnalysisContext &ctx, Findings &out)

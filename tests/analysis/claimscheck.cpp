@@ -1,5 +1,6 @@
 #include "analysis/claimscheck.h"
 #include "analysis/claimscheck_coverage.h"
+#include "analysis/claimscheck_traffic.h"
 
 #include "analysis/findingstore.h"
 #include "case/eventquery.h"
@@ -210,6 +211,8 @@ public:
                                      R"((\d+) accounts)");
         static const std::regex spray(R"(^Password spraying from (\d+ addresses|\S+): )"
                                       R"((\d+) accounts)");
+        static const std::regex agents(R"(^(?:Scripted client|Outdated browser) .+ from )"
+                                       R"((?:(\d+) addresses: (\d+) requests|(\S+))$)");
         static const std::regex mfa(R"(^(.+): (\d+) MFA prompts denied(, then one accepted)?$)");
         if (std::regex_search(title, m, ssh))
             sshBruteForce(m[1], num(m[2]), m[3].matched, m[4].str());
@@ -225,6 +228,8 @@ public:
             distributed(num(m[1]), num(m[2]));
         if (std::regex_search(title, m, spray))
             spraying(num(m[2]));
+        if (f.kind == QLatin1String("user_agent_anomaly") && std::regex_search(title, m, agents))
+            userAgents(m[1].matched ? num(m[1]) : 1, m[2].matched ? num(m[2]) : 0, m[3].str());
         if (std::regex_search(title, m, mfa))
             mfaFatigue(m[1], num(m[2]), m[3].matched);
         else if (f.kind == QLatin1String("mfa_fatigue"))
@@ -397,6 +402,23 @@ private:
             fail("spraying where most attempts succeeded");
     }
 
+    /// A client from one address, or a campaign: its sources and requests.
+    void userAgents(std::size_t sources, std::size_t requests, const std::string &ip)
+    {
+        std::set<std::string> actors;
+        for (const Ev &e : ev) {
+            actors.insert(e.actor);
+            if (!ip.empty() && e.actor != ip)
+                fail("evidence from another address: " + e.actor);
+        }
+        if (complete && actors.size() != sources)
+            fail(std::to_string(sources) + " addresses claimed, evidence has "
+                 + std::to_string(actors.size()));
+        if (complete && ip.empty() && ev.size() != requests)
+            fail(std::to_string(requests) + " requests claimed, evidence has "
+                 + std::to_string(ev.size()));
+    }
+
     void mfaFatigue(const std::string &account, std::size_t denied, bool accepted)
     {
         std::int64_t lastDenial = 0;
@@ -429,7 +451,8 @@ QStringList uncheckedClaims(const Database &db, const StoredFinding &f)
     std::vector<Ev> ev = evidenceOf(db, f);
     const bool complete = std::int64_t(ev.size()) >= f.evidenceCount;
     // The kinds of the coverage detections have their checks beside (claimscheck_coverage.cpp).
-    return Checker(f, std::move(ev), complete).run() + coverageClaims(db, f, complete);
+    return Checker(f, std::move(ev), complete).run() + coverageClaims(db, f, complete)
+           + trafficClaims(db, f, complete);
 }
 
 QStringList uncheckedClaims(const Database &db)

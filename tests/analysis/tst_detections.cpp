@@ -5,108 +5,16 @@
 #include "analysis/rules.h"
 #include "analysis/tuning.h"
 #include "analysis/useragent.h"
+#include "common/analysisbuilder.h"
 
 #include <QTest>
 
-#include <map>
-
 using namespace netcase;
 
-namespace {
-
-constexpr std::int64_t kS = 1000000;
-
-class Builder
-{
-public:
-    std::int32_t str(const std::string &s)
-    {
-        if (s.empty())
-            return 0;
-        auto [it, inserted] = m_strs.emplace(s, std::int32_t(data.strs.size()));
-        if (inserted)
-            data.strs.push_back(s);
-        return it->second;
-    }
-    std::int32_t ip(const std::string &a,
-                    const std::string &country = {},
-                    double lat = 0,
-                    double lon = 0,
-                    std::int64_t asn = 0,
-                    int family = 4,
-                    const std::string &type = "residential")
-    {
-        auto [it, inserted] = m_ips.emplace(a, std::int32_t(data.ips.size()));
-        if (inserted) {
-            AnalysisIp i;
-            i.ip = a;
-            i.family = family;
-            i.enriched = !country.empty();
-            i.hasGeo = !country.empty();
-            i.country = country;
-            i.lat = lat;
-            i.lon = lon;
-            i.accuracyKm = 10;
-            i.asn = asn;
-            i.networkType = type;
-            i.hosting = type == "hosting";
-            data.ips.push_back(i);
-        }
-        return it->second;
-    }
-    AnalysisIp &info(const std::string &a) { return data.ips[std::size_t(m_ips.at(a))]; }
-    Ev &add(std::int64_t tsS,
-            const std::string &category,
-            const std::string &action,
-            std::int32_t ip,
-            const std::string &user,
-            int outcome)
-    {
-        Ev e;
-        e.id = std::int64_t(data.events.size()) + 1;
-        e.ts = tsS * kS;
-        e.category = str(category);
-        e.action = str(action);
-        e.ip = ip;
-        e.user = str(user);
-        e.outcome = std::uint8_t(outcome);
-        data.events.push_back(e);
-        return data.events.back();
-    }
-    std::vector<Finding> run(const Rules &rules)
-    {
-        data.sortByTime();
-        data.classify(rules);
-        return Analyzer::detect(data, rules);
-    }
-
-    Dataset data;
-
-private:
-    std::map<std::string, std::int32_t> m_strs;
-    std::map<std::string, std::int32_t> m_ips;
-};
-
-Builder fresh()
-{
-    Builder b;
-    b.data.strs.emplace_back();
-    b.data.ips.emplace_back();
-    return b;
-}
-
-std::vector<const Finding *> ofKind(const std::vector<Finding> &all, const std::string &kind)
-{
-    std::vector<const Finding *> out;
-    for (const Finding &f : all)
-        if (f.kind == kind)
-            out.push_back(&f);
-    return out;
-}
-// The pointers point into `all`: a temporary would leave them dangling (ASan caught one).
-std::vector<const Finding *> ofKind(std::vector<Finding> &&all, const std::string &kind) = delete;
-
-} // namespace
+using netcase::test::Builder;
+using netcase::test::fresh;
+using netcase::test::kS;
+using netcase::test::ofKind;
 
 class TestDetections : public QObject
 {
@@ -157,9 +65,14 @@ private Q_SLOTS:
         for (int i = 0; i < 50; ++i)
             b.add(1000 + i * 2, "authentication", "user.session.start", fast,
                   "u" + std::to_string(i), 2);
-        for (int i = 0; i < 30; ++i)
+        // The sprayer tries the organisation's own accounts (they sign in from the office).
+        const auto office = b.ip("62.154.10.9", "DE", 50, 8, 3320, 4, "business");
+        for (int i = 0; i < 30; ++i) {
+            b.add(50000 + i, "authentication", "user.session.start", office,
+                  "s" + std::to_string(i), 1);
             b.add(100000 + i * 120, "authentication", "user.session.start", slow,
                   "s" + std::to_string(i), 2);
+        }
         const auto all = b.run(*m_rules);
         const auto stuffing = ofKind(all, "credential_stuffing");
         const auto spraying = ofKind(all, "password_spraying");

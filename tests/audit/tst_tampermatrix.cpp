@@ -80,7 +80,7 @@ const Tamper kMatrix[] = {
     {"findings", "update", "UPDATE findings SET severity = 1 WHERE id = 1;", "finding 1: severity"},
     {"findings", "insert", "INSERT INTO findings(fingerprint, kind, rule, severity, title, first_ts, last_ts) VALUES ('x', 'x', 'x', 1, 'x', 0, 0);", "finding"},
     {"findings", "delete", "PRAGMA foreign_keys = OFF; DELETE FROM findings WHERE id = 1;", "finding 1"},
-    {"finding_entities", "update", "UPDATE finding_entities SET value = 'forged' WHERE finding_id = 1;", "entities of finding 1"},
+    {"finding_entities", "update", "UPDATE finding_entities SET value = 'forged' WHERE (finding_id, type, value) = (SELECT finding_id, type, value FROM finding_entities WHERE finding_id = 1 ORDER BY type, value LIMIT 1);", "entities of finding 1"},
     {"finding_entities", "insert", "INSERT INTO finding_entities VALUES (1, 'ip', '192.0.2.1');", "entities of finding 1"},
     {"finding_entities", "delete", "DELETE FROM finding_entities WHERE finding_id = 1;", "entities of finding 1"},
     {"finding_evidence", "update", "UPDATE finding_evidence SET event_id = event_id + 100000 WHERE finding_id = 1;", "evidence of finding 1"},
