@@ -6,7 +6,7 @@
 #include "analysis/ruletuningstep.h"
 #include "audit/decisionstore.h"
 #include "audit/factorprefill.h"
-#include "case/notestore.h"
+#include "audit/notecitation.h"
 #include "core/identity.h"
 
 #include <nlohmann/json.hpp>
@@ -81,24 +81,20 @@ int run(const QStringList &argv)
         if (!text.trimmed().isEmpty())
             d.factors.push_back(Factor{text.trimmed(), {}, 0, {}, {}});
     }
-    // Factors citing the analyst's noted events as their evidence.
-    const auto cite = [&](const QString &text, const std::vector<std::int64_t> &ids) -> Status {
-        if (ids.empty())
-            return makeError(
-                    QStringLiteral("%1: no such events in the case (netcase notes)").arg(text),
-                    ErrorCode::Usage);
-        d.factors.push_back(Factor{text, {}, 0, ids, {}});
+    // Factors citing the analyst's noted events as their evidence (audit/notecitation.h, as the
+    // decision editor's "Cite noted events…").
+    const auto cite = [&](Note::Kind kind, const QString &tag) -> Status {
+        auto f = citation::citeAll(c->db(), kind, tag);
+        if (!f)
+            return f.error();
+        d.factors.push_back(std::move(*f));
         return {};
     };
     for (const QString &tag : args->values(QStringLiteral("cite-tag")))
-        if (Status s = cite(QStringLiteral("events tagged %1").arg(tag.trimmed()),
-                            NoteStore::eventsWith(c->db(), Note::Kind::Tag, tag));
-            !s)
+        if (Status s = cite(Note::Kind::Tag, tag); !s)
             return fail(s.error());
     if (args->has(QStringLiteral("cite-starred")))
-        if (Status s = cite(QStringLiteral("starred events"),
-                            NoteStore::eventsWith(c->db(), Note::Kind::Star));
-            !s)
+        if (Status s = cite(Note::Kind::Star, {}); !s)
             return fail(s.error());
     if (*revises > 0 && !args->has(QStringLiteral("proportionality"))) {
         // A revision keeps the proportionality text of the revision it replaces.

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <functional>
 #include <unordered_map>
+#include <vector>
 
 namespace netcase {
 
@@ -58,8 +59,11 @@ bool isIpColumn(int col)
 
 /// Texts of kSelectIds rows, each dictionary id looked up once: streaming many events, the
 /// same accounts, addresses and user agents come back again and again, and a subquery per
-/// column and row was half the time of `netcase events`. Bounded: past kMaxEntries texts the
-/// cache starts again.
+/// column and row was half the time of `netcase events`. Dictionary ids are dense from 1, so the
+/// first kDenseIds of them are kept in a vector indexed by id (a hash look-up and a copy per
+/// text column and row were a third of a raw-word search over every event); the rare larger ids
+/// in a map that starts again past kMaxEntries. The source's name is converted to a QString once
+/// per source, not per row.
 class TextResolver
 {
 public:
@@ -81,20 +85,53 @@ public:
         return isIpColumn(col) ? lookup(m_ipTexts, m_ips, id) : lookup(m_strTexts, m_strs, id);
     }
 
+    /// The row's source name (kSourceNameColumn), converted once per source.
+    QString sourceName(const Statement &row)
+    {
+        const std::int64_t id = row.isNull(kSourceNameColumn) ? -1 : row.int64(kSourceNameColumn);
+        if (id != m_lastSource || m_lastSourceName.isNull()) {
+            m_lastSource = id;
+            m_lastSourceName
+                    = id < 0 ? QString(QLatin1String(""))
+                             : QString::fromStdString(lookup(m_sourceNames, m_sources, id));
+        }
+        return m_lastSourceName;
+    }
+
 private:
     static constexpr size_t kMaxEntries = size_t{1} << 20;
-    using Cache = std::unordered_map<std::int64_t, std::string>;
+    static constexpr std::int64_t kDenseIds = std::int64_t{1} << 20;
+    struct Cache
+    {
+        std::vector<std::string> dense; ///< by id, below kDenseIds
+        std::vector<char> known;        ///< dense[id] was read
+        std::unordered_map<std::int64_t, std::string> sparse;
+    };
 
     static const std::string &lookup(Cache &cache, Statement &st, std::int64_t id)
     {
-        if (auto it = cache.find(id); it != cache.end())
-            return it->second;
-        if (cache.size() >= kMaxEntries)
-            cache.clear();
+        const bool dense = id >= 0 && id < kDenseIds;
+        if (dense && size_t(id) < cache.known.size() && cache.known[size_t(id)])
+            return cache.dense[size_t(id)];
+        if (!dense)
+            if (auto it = cache.sparse.find(id); it != cache.sparse.end())
+                return it->second;
         st.bind(1, id);
         std::string text = st.step() ? std::string(st.textView(0)) : std::string();
         st.reset();
-        return cache.emplace(id, std::move(text)).first->second;
+        if (dense) {
+            if (size_t(id) >= cache.known.size()) {
+                const size_t size = std::min(size_t(kDenseIds),
+                                             std::max(size_t(id) + 1, cache.known.size() * 2));
+                cache.known.resize(size, 0);
+                cache.dense.resize(size);
+            }
+            cache.known[size_t(id)] = 1;
+            return cache.dense[size_t(id)] = std::move(text);
+        }
+        if (cache.sparse.size() >= kMaxEntries)
+            cache.sparse.clear();
+        return cache.sparse.emplace(id, std::move(text)).first->second;
     }
 
     Statement m_strs;
@@ -103,6 +140,8 @@ private:
     Cache m_strTexts;
     Cache m_ipTexts;
     Cache m_sourceNames;
+    std::int64_t m_lastSource = -2;
+    QString m_lastSourceName;
 };
 
 template<typename TextOf>
@@ -111,7 +150,10 @@ EventRow readRow(const Statement &st, TextOf &&textOf)
     EventRow r;
     r.id = st.int64(0);
     r.sourceId = st.int64(1);
-    r.sourceName = QString::fromStdString(textOf(st, kSourceNameColumn));
+    if constexpr (requires { textOf.sourceName(st); })
+        r.sourceName = textOf.sourceName(st);
+    else
+        r.sourceName = QString::fromStdString(textOf(st, kSourceNameColumn));
     Event &e = r.event;
     e.line = st.int64(3);
     e.timestampUs = st.int64(4);

@@ -1,11 +1,15 @@
 #include "annotationpane.h"
 
 #include "analysis/ruletuningstep.h"
+#include "annotations/citenotesdialog.h"
 #include "annotations/decisioneditor.h"
+#include "annotations/draftcommands.h"
 #include "audit/decisionstore.h"
 #include "audit/factorprefill.h"
 #include "case/casesession.h"
+#include "case/eventquery.h"
 #include "common/safetext.h"
+#include "core/timeutil.h"
 #include "items/selectionhub.h"
 #include "review/reviewpanel.h"
 
@@ -19,6 +23,9 @@
 #include <QTabWidget>
 #include <QUndoStack>
 #include <QVBoxLayout>
+
+#include <algorithm>
+#include <map>
 
 namespace netcase {
 
@@ -79,6 +86,7 @@ AnnotationPane::AnnotationPane(SelectionHub &hub, QWidget *parent)
 
     connect(&m_hub, &SelectionHub::selectionChanged, this, &AnnotationPane::followSelection);
     connect(m_editor, &DecisionEditor::recordRequested, this, &AnnotationPane::record);
+    connect(m_editor, &DecisionEditor::citeNotesRequested, this, &AnnotationPane::citeNotes);
     connect(m_editor, &DecisionEditor::evidenceActivated, this,
             [this](const std::vector<std::int64_t> &ids) {
                 Selection s;
@@ -199,6 +207,50 @@ void AnnotationPane::record()
                    8000);
     startDraftFor(recorded->subject);
     m_session->notifyChanged();
+}
+
+void AnnotationPane::citeNotes()
+{
+    if (!m_session || m_session->readOnly() || !m_editor->subject().isValid())
+        return;
+    const Database &db = m_session->db();
+    const std::vector<citation::NotedGroup> groups = citation::notedGroups(db);
+    std::vector<std::int64_t> ids;
+    for (const citation::NotedGroup &g : groups)
+        ids.insert(ids.end(), g.events.begin(), g.events.end());
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    std::map<std::int64_t, QString> text;
+    const EventQuery query(db);
+    for (const EventRow &r : query.rows(ids)) {
+        const QString raw = QString::fromStdString(query.raw(r).value_or(std::string()));
+        text[r.id] = QStringLiteral("%1  %2:%3  %4")
+                             .arg(utcSecond(r.event.timestampUs), r.sourceName)
+                             .arg(r.event.line)
+                             .arg(raw.section(QLatin1Char('\n'), 0, 0).left(200));
+    }
+    const int row = m_editor->currentFactorRow();
+    const QString selected = row >= 0 ? m_editor->factors().at(std::size_t(row)).text : QString();
+    auto *dialog = new CiteNotesDialog(groups, citation::timelineEntries(db), text, selected, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, row, selected] {
+        QUndoStack *stack = m_editor->undoStack();
+        stack->beginMacro(tr("Cite noted events"));
+        const auto &factors = m_editor->factors();
+        if (dialog->addToSelected() && row >= 0 && row < int(factors.size())
+            && factors[std::size_t(row)].text == selected) {
+            Factor f = factors[std::size_t(row)];
+            const std::vector<std::int64_t> more = dialog->checkedEvents();
+            f.evidence.insert(f.evidence.end(), more.begin(), more.end());
+            std::sort(f.evidence.begin(), f.evidence.end());
+            f.evidence.erase(std::unique(f.evidence.begin(), f.evidence.end()), f.evidence.end());
+            stack->push(new ReplaceFactorCommand(*m_editor, row, std::move(f)));
+        }
+        for (Factor &f : dialog->factors())
+            stack->push(new AddFactorCommand(*m_editor, std::move(f), int(factors.size())));
+        stack->endMacro();
+    });
+    dialog->open(); // window-modal, not exec(): the draft is read when it is accepted
 }
 
 void AnnotationPane::refresh()

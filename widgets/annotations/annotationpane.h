@@ -48,6 +48,8 @@ private:
     void followSelection();
     void startDraftFor(const Subject &subject);
     void record();
+    /// "Cite noted events…": asks which noted events to cite, adds them to the draft (undoable).
+    void citeNotes();
     void refresh();
     void reviseSelected();
     void updateMode();

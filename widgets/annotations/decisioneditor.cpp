@@ -45,6 +45,7 @@ DecisionEditor::DecisionEditor(QWidget *parent)
     , m_newFactor(new QLineEdit(this))
     , m_addFactor(new QPushButton(tr("Add"), this))
     , m_removeFactor(new QPushButton(tr("Remove"), this))
+    , m_cite(new QPushButton(tr("Cite noted events…"), this))
     , m_reasoning(new QPlainTextEdit(this))
     , m_proportionality(new QPlainTextEdit(this))
     , m_analyst(new QLineEdit(this))
@@ -64,6 +65,9 @@ DecisionEditor::DecisionEditor(QWidget *parent)
     m_newFactor->setObjectName(QStringLiteral("newFactor"));
     m_addFactor->setObjectName(QStringLiteral("addFactor"));
     m_removeFactor->setObjectName(QStringLiteral("removeFactor"));
+    m_cite->setObjectName(QStringLiteral("citeNotes"));
+    m_cite->setToolTip(tr("Cite starred or tagged events, or your timeline entries, as factors' "
+                          "evidence."));
     m_reasoning->setObjectName(QStringLiteral("reasoning"));
     m_proportionality->setObjectName(QStringLiteral("proportionality"));
     m_analyst->setObjectName(QStringLiteral("analyst"));
@@ -144,6 +148,7 @@ DecisionEditor::DecisionEditor(QWidget *parent)
     connect(m_factorTree, &QTreeWidget::itemClicked, this, &DecisionEditor::factorClicked);
     connect(m_factorTree, &QTreeWidget::currentItemChanged, this, &DecisionEditor::updateButtons);
     connect(m_record, &QPushButton::clicked, this, &DecisionEditor::recordRequested);
+    connect(m_cite, &QPushButton::clicked, this, &DecisionEditor::citeNotesRequested);
     connect(m_stack, &QUndoStack::indexChanged, this, &DecisionEditor::updateButtons);
     updateButtons();
 }
@@ -165,6 +170,7 @@ void DecisionEditor::buildLayout()
     factorInput->addWidget(m_newFactor, 1);
     factorInput->addWidget(m_addFactor);
     factorInput->addWidget(m_removeFactor);
+    factorInput->addWidget(m_cite);
 
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_undo);
@@ -249,6 +255,14 @@ Decision DecisionEditor::draft() const
     d.proportionality = m_proportionality->toPlainText();
     d.analyst = m_analyst->text().trimmed();
     return d;
+}
+
+int DecisionEditor::currentFactorRow() const
+{
+    QTreeWidgetItem *item = m_factorTree->currentItem();
+    while (item && item->parent())
+        item = item->parent();
+    return item ? m_factorTree->indexOfTopLevelItem(item) : -1;
 }
 
 bool DecisionEditor::dirty() const
@@ -406,6 +420,7 @@ void DecisionEditor::updateButtons()
     const Decision d = draft();
     m_addFactor->setEnabled(m_editable && !m_newFactor->text().trimmed().isEmpty());
     m_removeFactor->setEnabled(m_editable && m_factorTree->currentItem() != nullptr);
+    m_cite->setEnabled(m_editable && m_subject.isValid());
     m_tune->setVisible(m_tuningAvailable && d.verdict == QLatin1String("benign"));
     m_record->setEnabled(m_editable && m_subject.isValid() && !d.verdict.isEmpty()
                          && !d.reasoning.trimmed().isEmpty() && !d.analyst.isEmpty());

@@ -49,6 +49,8 @@ public:
     void setTuningAvailable(bool available);
     bool tuningRequested() const;
     QUndoStack *undoStack() const { return m_stack; }
+    /// The row of the factor selected in the factor list, -1 when none.
+    int currentFactorRow() const;
 
     /// Called by the undo commands only.
     void applyField(DraftField field, const QString &value);
@@ -57,6 +59,8 @@ public:
 
 Q_SIGNALS:
     void recordRequested();
+    /// The analyst clicked "Cite noted events…" (the annotation pane asks which).
+    void citeNotesRequested();
     /// The analyst clicked a factor: select its evidence events.
     void evidenceActivated(const std::vector<std::int64_t> &eventIds);
 
@@ -81,6 +85,7 @@ private:
     QLineEdit *m_newFactor;
     QPushButton *m_addFactor;
     QPushButton *m_removeFactor;
+    QPushButton *m_cite;
     QPlainTextEdit *m_reasoning;
     QPlainTextEdit *m_proportionality;
     QLineEdit *m_analyst;

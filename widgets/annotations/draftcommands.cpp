@@ -100,4 +100,25 @@ void RemoveFactorCommand::redo()
     m_editor.applyRemoveFactor(m_row);
 }
 
+ReplaceFactorCommand::ReplaceFactorCommand(DecisionEditor &editor, int row, Factor after)
+    : m_editor(editor)
+    , m_before(editor.factors().at(std::size_t(row)))
+    , m_after(std::move(after))
+    , m_row(row)
+{
+    setText(QCoreApplication::translate("DraftCommands", "Cite events in factor"));
+}
+
+void ReplaceFactorCommand::undo()
+{
+    m_editor.applyRemoveFactor(m_row);
+    m_editor.applyInsertFactor(m_row, m_before);
+}
+
+void ReplaceFactorCommand::redo()
+{
+    m_editor.applyRemoveFactor(m_row);
+    m_editor.applyInsertFactor(m_row, m_after);
+}
+
 } // namespace netcase

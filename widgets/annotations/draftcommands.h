@@ -56,4 +56,19 @@ private:
     int m_row;
 };
 
+/// Replaces a factor with an edited one (the events cited into its evidence).
+class ReplaceFactorCommand : public QUndoCommand
+{
+public:
+    ReplaceFactorCommand(DecisionEditor &editor, int row, Factor after);
+    void undo() override;
+    void redo() override;
+
+private:
+    DecisionEditor &m_editor;
+    Factor m_before;
+    Factor m_after;
+    int m_row;
+};
+
 } // namespace netcase

@@ -18,6 +18,12 @@
 
 namespace netcase {
 
+namespace {
+
+const QKeySequence kStarShortcut(Qt::CTRL | Qt::Key_D);
+
+} // namespace
+
 EventNotes::EventNotes(QTableView *table, EventTableModel *model)
     : QObject(table)
     , m_table(table)
@@ -36,6 +42,13 @@ EventNotes::EventNotes(QTableView *table, EventTableModel *model)
             {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
     redo->setShortcutContext(Qt::WidgetShortcut);
     m_table->addAction(redo);
+    // Ctrl+D stars (or unstars) the selected rows, as browsers bookmark a page.
+    QAction *star = new QAction(tr("Star / unstar"), m_table);
+    star->setObjectName(QStringLiteral("starShortcut"));
+    star->setShortcut(kStarShortcut);
+    star->setShortcutContext(Qt::WidgetShortcut);
+    connect(star, &QAction::triggered, this, &EventNotes::toggleStar);
+    m_table->addAction(star);
 }
 
 void EventNotes::setSession(CaseSession *session)
@@ -76,6 +89,7 @@ void EventNotes::addActions(QMenu *menu)
     QAction *star = menu->addAction(allStarred ? tr("Unstar %n event(s)", nullptr, n)
                                                : tr("Star %n event(s)", nullptr, n));
     star->setObjectName(QStringLiteral("starEvents"));
+    star->setShortcut(kStarShortcut); // shown in the menu; the table's own action handles it
     connect(star, &QAction::triggered, this, &EventNotes::toggleStar);
     QAction *tagAction = menu->addAction(tr("Tag %n event(s)…", nullptr, n));
     tagAction->setObjectName(QStringLiteral("tagEvents"));
@@ -98,6 +112,8 @@ void EventNotes::toggleStar()
     if (!writable())
         return;
     const std::vector<std::int64_t> events = selectedEvents();
+    if (events.empty())
+        return;
     const bool allStarred = std::all_of(events.begin(), events.end(), [this](std::int64_t id) {
         const EventMarks *m = m_model->marksOf(id);
         return m && m->starred;

@@ -1,7 +1,7 @@
 #pragma once
 
-// Notes from the event table: Star / Unstar, Tag… and Comment… on the selected rows (the
-// context menu and the notes column), written through NoteStore (each change audited) and
+// Notes from the event table: Star / Unstar (also Ctrl+D), Tag… and Comment… on the selected
+// rows (the context menu and the notes column), written through NoteStore (each change audited) and
 // undoable: undo removes what was added and adds back what was removed, each an audited change
 // too. Read-only cases and review mode disable the actions.
 

@@ -19,8 +19,22 @@ QString fieldText(const Decision &d, int row)
         return d.confidence;
     case RevisionDiffView::Factors: {
         QStringList lines;
-        for (const Factor &f : d.factors)
-            lines << QStringLiteral("• ") + f.text;
+        for (const Factor &f : d.factors) {
+            // The events a factor cites, so a reviewer sees what it rests on.
+            QStringList ids;
+            for (size_t i = 0; i < f.evidence.size() && i < 5; ++i)
+                ids << QString::number(f.evidence[i]);
+            QString cites;
+            if (!ids.isEmpty())
+                cites = QStringLiteral(" (%1 %2%3)")
+                                .arg(ids.size() == 1 ? QStringLiteral("event")
+                                                     : QStringLiteral("events"),
+                                     ids.join(QStringLiteral(", ")),
+                                     f.evidence.size() > 5 ? QStringLiteral(" and %1 more")
+                                                                     .arg(f.evidence.size() - 5)
+                                                           : QString());
+            lines << QStringLiteral("• ") + f.text + cites;
+        }
         return lines.join(QLatin1Char('\n'));
     }
     case RevisionDiffView::Reasoning:
