@@ -163,7 +163,7 @@ void htmlAddressesAppendix(HtmlOut &out, const ReportData &d)
                     QStringLiteral("Network and type"), QStringLiteral("Flags"),
                     QStringLiteral("Caveats"), QStringLiteral("Sources"),
                     QStringLiteral("Activity")},
-                   "small", {5, 15, 19, 30, 7, 7, 6, 11});
+                   "small", {4, 13, 17, 26, 6, 9, 9, 16});
     for (const ReportAddress &a : d.addresses) {
         const IpDetails &det = a.details;
         QSet<std::int64_t> sources;

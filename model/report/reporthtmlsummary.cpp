@@ -156,7 +156,7 @@ void findingLines(HtmlOut &out, const ReportData &d)
     out.paragraph(QStringLiteral("The %1 most severe:").arg(shown), "note");
     out.tableStart({QStringLiteral("#"), QStringLiteral("Severity"), QStringLiteral("Kind"),
                     QStringLiteral("Title"), QStringLiteral("Decision")},
-                   nullptr, {7, 12, 16, 45, 20});
+                   nullptr, {6, 11, 21, 40, 22});
     for (std::size_t i = 0; i < shown; ++i) {
         const ReportFinding &rf = *ordered[i];
         const StoredFinding &f = rf.finding;

@@ -22,7 +22,6 @@ namespace {
 constexpr int kDpi = 96;
 constexpr qreal kHeaderPx = 40;
 constexpr qreal kFooterPx = 30;
-constexpr qreal kEdgePx = 3;
 const QColor kRule(0x1f, 0x4e, 0x79);
 
 QFont pdfFont(qreal pt, bool bold = false)
@@ -127,14 +126,9 @@ Status writeReportPdf(const ReportData &d,
         painter.save();
         painter.translate(0, body.top() - i * body.height());
         QAbstractTextDocumentLayout::PaintContext ctx;
-        const QRectF page(0, i * body.height(), body.width(), body.height());
-        // The layout draws every line that touches ctx.clip; a table cell's line that ended on
-        // the previous page can touch this page's top edge. The painter's clip hides it, but
-        // its text would still be in the PDF (found by search and text extraction), so lines
-        // that only touch an edge are not drawn at all.
-        ctx.clip = page.adjusted(0, kEdgePx, 0, -kEdgePx);
+        ctx.clip = QRectF(0, i * body.height(), body.width(), body.height());
         ctx.palette.setColor(QPalette::Text, QColor(0x22, 0x22, 0x22));
-        painter.setClipRect(page);
+        painter.setClipRect(ctx.clip);
         doc.documentLayout()->draw(&painter, ctx);
         painter.restore();
         paintFooter(painter, QRectF(0, body.bottom(), paint.width(), kFooterPx), i + 1, pages,
