@@ -4,6 +4,7 @@
 #include "common/safetext.h"
 #include "mainwindow/casecontroller.h"
 #include "mainwindow/jobprogress.h"
+#include "mainwindow/reportoptionsdialog.h"
 
 #include <QFileDialog>
 #include <QFileInfo>
@@ -68,7 +69,10 @@ void ReportExporter::exportInteractive()
         path += filter == pdf    ? QStringLiteral(".pdf")
                 : filter == json ? QStringLiteral(".json")
                                  : QStringLiteral(".html");
-    start(path);
+    ReportOptionsDialog options(reportFormatForPath(path).value(), m_window);
+    if (options.exec() != QDialog::Accepted)
+        return;
+    start(path, options.options());
 }
 
 void ReportExporter::start(const QString &path, const ReportOptions &options)

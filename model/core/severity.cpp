@@ -28,4 +28,20 @@ QString severityWithRange(int severity)
     return QStringLiteral("low (0-%1)").arg(kSeverityMedium - 1);
 }
 
+std::optional<int> severityThreshold(const QString &text)
+{
+    const QString t = text.trimmed().toLower();
+    if (t == QLatin1String("low"))
+        return 0;
+    if (t == QLatin1String("medium"))
+        return kSeverityMedium;
+    if (t == QLatin1String("high"))
+        return kSeverityHigh;
+    bool ok = false;
+    const int n = t.toInt(&ok);
+    if (ok && n >= 0 && n <= 100)
+        return n;
+    return std::nullopt;
+}
+
 } // namespace netcase

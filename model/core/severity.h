@@ -7,6 +7,8 @@
 
 #include <QString>
 
+#include <optional>
+
 namespace netcase {
 
 constexpr int kSeverityHigh = 60;
@@ -25,5 +27,9 @@ constexpr SeverityLevel severityLevel(int severity)
 QString severityWord(int severity);
 /// The level with its range: "high (60-100)".
 QString severityWithRange(int severity);
+
+/// A threshold given by the user: a number 0-100, or a level's name ("low", "medium", "high",
+/// any case) meaning the lowest severity of that level. nullopt for anything else.
+std::optional<int> severityThreshold(const QString &text);
 
 } // namespace netcase

@@ -55,14 +55,29 @@ void HtmlOut::box(const char *cls, const QString &text)
     m_html += QStringLiteral("<p class=\"box %1\">").arg(c) + esc(text) + QStringLiteral("</p>\n");
 }
 
+QString HtmlOut::cell(const QString &html) const
+{
+    if (m_cellClass.isEmpty())
+        return QStringLiteral("<td>") + html + QStringLiteral("</td>");
+    // Qt's rich text takes a font size from a span, not from a cell's class.
+    if (forQt())
+        return QStringLiteral("<td><span style=\"font-size: 7.5pt;\">") + html
+               + QStringLiteral("</span></td>");
+    return QStringLiteral("<td class=\"%1\">").arg(m_cellClass) + html + QStringLiteral("</td>");
+}
+
 void HtmlOut::tableStart(const QStringList &headers, const char *cls, const QList<int> &widths)
 {
+    m_cellClass = cls && qstrcmp(cls, "small") == 0 ? QStringLiteral("small") : QString();
     m_html += QStringLiteral("<table");
     if (cls)
         m_html += QStringLiteral(" class=\"%1\"").arg(QString::fromLatin1(cls));
+    // Dense tables (many rows, evidence lines) get less padding in the PDF.
+    const bool dense = !m_cellClass.isEmpty() || (cls && qstrcmp(cls, "evidence") == 0);
     if (forQt())
         m_html += QStringLiteral(
-                " width=\"100%\" border=\"1\" cellspacing=\"0\" cellpadding=\"3\"");
+                          " width=\"100%\" border=\"1\" cellspacing=\"0\" cellpadding=\"%1\"")
+                          .arg(dense ? 1 : 3);
     m_html += QStringLiteral(">\n");
     if (headers.isEmpty())
         return;
@@ -82,7 +97,7 @@ void HtmlOut::row(const QStringList &cells)
 {
     m_html += QStringLiteral("<tr>");
     for (const QString &c : cells)
-        m_html += QStringLiteral("<td>") + esc(c) + QStringLiteral("</td>");
+        m_html += cell(esc(c));
     m_html += QStringLiteral("</tr>\n");
 }
 
@@ -90,7 +105,7 @@ void HtmlOut::rowHtml(const QStringList &cells)
 {
     m_html += QStringLiteral("<tr>");
     for (const QString &c : cells)
-        m_html += QStringLiteral("<td>") + c + QStringLiteral("</td>");
+        m_html += cell(c);
     m_html += QStringLiteral("</tr>\n");
 }
 
@@ -114,6 +129,18 @@ void HtmlOut::kvHtml(const QString &key, const QString &valueHtml)
 
 QString HtmlOut::rawLine(const QString &text) const
 {
+    // The PDF is the short document: a very long record (a JSON event) is cut there, and says
+    // so; the HTML and JSON reports hold it whole.
+    constexpr qsizetype kPdfRawChars = 360;
+    if (forQt() && text.size() > kPdfRawChars + 40) {
+        qsizetype cut = kPdfRawChars;
+        if (text.at(cut - 1).isHighSurrogate())
+            --cut;
+        return rawLine(text.left(cut))
+               + esc(QStringLiteral(" … (%1 more characters: the HTML and JSON reports hold the "
+                                    "whole line)")
+                             .arg(text.size() - cut));
+    }
     QString shown = esc(text);
     shown.replace(QLatin1Char('\t'), QStringLiteral(" \u2192 "));
     if (forQt())
@@ -131,7 +158,12 @@ QString HtmlOut::severityBadge(int severity) const
         const char *colour = severity >= kSeverityHigh     ? "#b02a22"
                              : severity >= kSeverityMedium ? "#9a5b00"
                                                            : "#4d5660";
-        return QStringLiteral("<b><span style=\"color: %1;\">").arg(QString::fromLatin1(colour))
+        // Inside a dense table the badge takes the table's smaller font (Qt does not pass it
+        // down through the bold element).
+        return QStringLiteral("<b><span style=\"color: %1;%2\">")
+                       .arg(QString::fromLatin1(colour),
+                            m_cellClass.isEmpty() ? QString()
+                                                  : QStringLiteral(" font-size: 7.5pt;"))
                + text + QStringLiteral("</span></b>");
     }
     return QStringLiteral("<span class=\"sev sev-%1\">%2</span>").arg(word, text);

@@ -12,6 +12,7 @@
 namespace netcase {
 
 struct ReportData;
+struct Review;
 
 class HtmlOut
 {
@@ -35,13 +36,19 @@ public:
 
     /// A table with a header row (none when headers is empty; repeated on each PDF page).
     /// widths: column widths in percent for the PDF layout (browsers size columns themselves).
+    /// cls "small" sets a smaller font on every cell (Qt's rich text does not pass a table's
+    /// font size down to its cells).
     void tableStart(const QStringList &headers,
                     const char *cls = nullptr,
                     const QList<int> &widths = {});
     void row(const QStringList &cells);
     /// A row whose cells are markup (built with cell helpers below).
     void rowHtml(const QStringList &cells);
-    void tableEnd() { m_html += QStringLiteral("</table>\n"); }
+    void tableEnd()
+    {
+        m_html += QStringLiteral("</table>\n");
+        m_cellClass.clear();
+    }
 
     /// Two-column key/value table.
     void kvStart(const char *cls = "kv");
@@ -57,18 +64,31 @@ public:
     void list(const QStringList &items);
 
 private:
+    /// <td>html</td>, in the table's smaller font when it has one.
+    QString cell(const QString &html) const;
+
     HtmlFlavor m_flavor;
     QString m_html;
+    QString m_cellClass; ///< the table's class, repeated on its cells ("small": a smaller font)
 };
 
-// The sections, one function each (reporthtml*.cpp).
+// The sections, one function each (reporthtml*.cpp), in the report's order.
+void htmlSummarySection(HtmlOut &out, const ReportData &data);
+void htmlDecisionsSection(HtmlOut &out, const ReportData &data);
+void htmlNotesSection(HtmlOut &out, const ReportData &data);
+void htmlFindingsSection(HtmlOut &out, const ReportData &data);
 void htmlCaseSection(HtmlOut &out, const ReportData &data);
 void htmlSourcesSection(HtmlOut &out, const ReportData &data);
 void htmlEnrichmentSection(HtmlOut &out, const ReportData &data);
-void htmlFindingsSection(HtmlOut &out, const ReportData &data);
-void htmlDecisionsSection(HtmlOut &out, const ReportData &data);
-void htmlNotesSection(HtmlOut &out, const ReportData &data);
 void htmlIntegritySection(HtmlOut &out, const ReportData &data, const ReportOptions &options);
 void htmlRuleFeedbackSection(HtmlOut &out, const ReportData &data);
+void htmlAddressesAppendix(HtmlOut &out, const ReportData &data);
+
+/// The sentence saying which minimum severity the report used and how many findings are in
+/// table form only.
+QString minSeverityText(const ReportData &data);
+
+/// "agrees" or "challenges".
+QString reviewVerdictText(const Review &review);
 
 } // namespace netcase

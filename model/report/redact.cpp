@@ -238,6 +238,8 @@ void redactReport(ReportData &d)
         p.json(f.signalList);
         p.json(f.caveats);
         p.json(f.details);
+        for (QString &state : rf.decisionState)
+            state = p.text(state);
         rf.evidence.clear(); // raw lines are left out
     }
     for (ReportDecision &rd : d.decisions)
@@ -267,6 +269,18 @@ void redactReport(ReportData &d)
     for (TuningEntry &t : d.tuning) {
         t.value = t.kind == TuningEntry::Kind::Entity ? p.text(t.value) : t.value;
         t.reason = p.text(t.reason);
+    }
+    for (ReportAddress &a : d.addresses) {
+        a.ip = p.ip(a.ip);
+        a.details.ip = a.ip;
+        for (IpField &f : a.details.fields)
+            f.value = p.text(f.value);
+        for (QString &c : a.details.caveats)
+            c = p.text(c);
+        for (EnrichmentValue &e : a.recorded)
+            e.value = p.text(e.value);
+        for (QString &dec : a.decisions)
+            dec = p.text(dec);
     }
     for (MapLocation &l : d.map.locations)
         list(l.ips, false);

@@ -41,7 +41,7 @@ Result<ReportOptions::Page> reportPageFromName(const QString &name)
 
 Status writeReport(CaseFile &caseFile,
                    const QString &path,
-                   const ReportOptions &options,
+                   const ReportOptions &given,
                    const ReportProgressFn &progress,
                    const std::atomic<bool> &cancel)
 {
@@ -49,6 +49,12 @@ Status writeReport(CaseFile &caseFile,
     if (!checked)
         return checked.error();
     const ReportFormat format = checked.value();
+    ReportOptions options = given;
+    if (options.maxEvidencePerFinding == ReportOptions::kMaxEvidenceDefault)
+        options.maxEvidencePerFinding
+                = format == ReportFormat::Pdf ? ReportOptions::kPdfMaxEvidence : 10;
+    if (options.minSeverity == ReportOptions::kMinSeverityDefault)
+        options.minSeverity = format == ReportFormat::Pdf ? ReportOptions::kMinSeverityAuto : 0;
     Result<ReportData> data = makeError(QString());
     {
         // One read transaction: every section (and the head hash) shows the same state even

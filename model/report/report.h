@@ -23,12 +23,25 @@ struct ReportOptions
     enum class Page { A4, Letter };
     Page page = Page::A4;
     /// Raw evidence lines shown per finding; the report says when a finding has more.
-    int maxEvidencePerFinding = 10;
+    /// kMaxEvidenceDefault: 10 in HTML and JSON, kPdfMaxEvidence in the PDF.
+    int maxEvidencePerFinding = kMaxEvidenceDefault;
     /// Leave out raw lines and replace accounts and addresses that are not the subject of a
     /// decision by pseudonyms (report/redact.h).
     bool redact = false;
     /// Printed by HTML and PDF ("generated at"); never part of the JSON. Empty: now.
     QString generatedAt;
+    /// Findings below this severity (0-100) that no decision cites are listed as one table row
+    /// each, without detail or evidence lines. kMinSeverityDefault: the format's default (HTML
+    /// and JSON: 0, every finding in full; PDF: kMinSeverityAuto).
+    int minSeverity = kMinSeverityDefault;
+
+    static constexpr int kMaxEvidenceDefault = -1;
+    static constexpr int kPdfMaxEvidence = 3;
+    static constexpr int kMinSeverityDefault = -1;
+    /// Medium, raised to the lowest severity that leaves at most kAutoFindingsInFull undecided
+    /// findings in full, so the PDF of a large case stays short; the report says which.
+    static constexpr int kMinSeverityAuto = -2;
+    static constexpr int kAutoFindingsInFull = 10;
 };
 
 /// percent 0..100 and what is being done ("Reading findings").

@@ -5,6 +5,7 @@
 #include "case/casefile.h"
 #include "case/eventquery.h"
 #include "case/sqlite.h"
+#include "core/severity.h"
 #include "core/timeutil.h"
 #include "enrich/ipinfo.h"
 #include "report/reportfields.h"
@@ -64,11 +65,14 @@ void readPeople(const Database &db, ReportData &d)
         d.asOf = head.text(0);
 }
 
-/// Findings the latest analysis produced, plus older ones a decision still cites.
-std::set<std::int64_t> citedFindings(const std::vector<ReportDecision> &decisions)
+/// The findings each decision cites (as its subject or in a factor of any revision), with the
+/// decision's latest verdict: "Block (account:maria.k)".
+std::map<std::int64_t, QStringList> citedFindings(const std::vector<ReportDecision> &decisions)
 {
-    std::set<std::int64_t> ids;
-    for (const ReportDecision &rd : decisions)
+    std::map<std::int64_t, QStringList> states;
+    for (std::size_t i = 0; i < decisions.size(); ++i) {
+        const ReportDecision &rd = decisions[i];
+        std::set<std::int64_t> ids;
         for (const Decision &d : rd.revisions) {
             if (d.subject.type == QLatin1String("finding"))
                 ids.insert(d.subject.value.toLongLong());
@@ -76,7 +80,14 @@ std::set<std::int64_t> citedFindings(const std::vector<ReportDecision> &decision
                 if (f.findingId > 0)
                     ids.insert(f.findingId);
         }
-    return ids;
+        const Decision &latest = rd.latest();
+        const QString state = QStringLiteral("%1 %2 (%3)")
+                                      .arg(decisionRef(i), decisions::verdictLabel(latest.verdict),
+                                           latest.subject.toString());
+        for (std::int64_t id : ids)
+            states[id] << state;
+    }
+    return states;
 }
 
 std::vector<ReportEvidence> readEvidence(const Database &db, const std::vector<std::int64_t> &ids)
@@ -126,15 +137,38 @@ void readNotes(const Database &db, ReportData &d)
                      [](const ReportNoted &a, const ReportNoted &b) { return a.atUs < b.atUs; });
 }
 
+/// The automatic threshold: medium, raised until at most kAutoFindingsInFull of the listed
+/// findings that no decision cites are at or above it.
+void chooseMinSeverity(ReportData &d,
+                       const std::vector<StoredFinding> &all,
+                       const std::map<std::int64_t, QStringList> &cited)
+{
+    std::vector<int> undecided;
+    for (const StoredFinding &f : all)
+        if (f.active && !cited.count(f.id))
+            undecided.push_back(f.severity);
+    auto inFull = [&](int threshold) {
+        return std::int64_t(std::count_if(undecided.begin(), undecided.end(),
+                                          [&](int s) { return s >= threshold; }));
+    };
+    d.inFullAtMedium = inFull(kSeverityMedium);
+    int threshold = kSeverityMedium;
+    while (threshold < 100 && inFull(threshold) > ReportOptions::kAutoFindingsInFull)
+        ++threshold;
+    d.minSeverity = threshold;
+}
+
 Status readFindings(const Database &db,
                     ReportData &d,
                     const ReportProgressFn &progress,
                     const std::atomic<bool> &cancel)
 {
-    const std::set<std::int64_t> cited = citedFindings(d.decisions);
+    const std::map<std::int64_t, QStringList> cited = citedFindings(d.decisions);
     std::vector<StoredFinding> all = FindingStore::read(db, true);
     std::sort(all.begin(), all.end(),
               [](const StoredFinding &a, const StoredFinding &b) { return a.id < b.id; });
+    if (d.minSeverityAuto)
+        chooseMinSeverity(d, all, cited);
     std::size_t done = 0;
     for (StoredFinding &f : all) {
         if (cancel.load())
@@ -147,10 +181,17 @@ Status readFindings(const Database &db,
         }
         ReportFinding rf;
         rf.citedOnly = !f.active;
+        if (const auto it = cited.find(f.id); it != cited.end())
+            rf.decisionState = it->second;
+        // Below the threshold and undecided: one table row, so no raw line is read.
+        rf.tableOnly = f.severity < d.minSeverity && rf.decisionState.isEmpty();
+        d.tableOnlyFindings += rf.tableOnly ? 1 : 0;
         std::vector<std::int64_t> ids = FindingStore::evidence(db, f.id);
         std::sort(ids.begin(), ids.end());
         rf.evidenceStored = std::int64_t(ids.size());
-        if (ids.size() > std::size_t(d.maxEvidence))
+        if (rf.tableOnly)
+            ids.clear();
+        else if (ids.size() > std::size_t(d.maxEvidence))
             ids.resize(std::size_t(d.maxEvidence));
         rf.evidence = readEvidence(db, ids);
         for (QStringList *list : {&f.ips, &f.accounts, &f.hosts, &f.asns})
@@ -209,6 +250,17 @@ void readTimeline(const Database &db, ReportData &d, const std::atomic<bool> &ca
 
 } // namespace
 
+std::vector<const ReportFinding *> findingsBySeverity(const std::vector<ReportFinding> &findings)
+{
+    std::vector<const ReportFinding *> out;
+    for (const ReportFinding &f : findings)
+        out.push_back(&f);
+    std::stable_sort(out.begin(), out.end(), [](const ReportFinding *a, const ReportFinding *b) {
+        return a->finding.severity > b->finding.severity;
+    });
+    return out;
+}
+
 Result<ReportData> collectReportData(const CaseFile &caseFile,
                                      const ReportOptions &options,
                                      const ReportProgressFn &progress,
@@ -221,6 +273,8 @@ Result<ReportData> collectReportData(const CaseFile &caseFile,
     };
     ReportData d;
     d.maxEvidence = options.redact ? 0 : std::max(0, options.maxEvidencePerFinding);
+    d.minSeverityAuto = options.minSeverity == ReportOptions::kMinSeverityAuto;
+    d.minSeverity = d.minSeverityAuto ? kSeverityMedium : std::clamp(options.minSeverity, 0, 100);
     if (!step(0, QStringLiteral("Reading the case")))
         return cancelled();
     const Database &db = caseFile.db();
@@ -253,6 +307,9 @@ Result<ReportData> collectReportData(const CaseFile &caseFile,
         return cancelled();
     if (Status s = readFindings(db, d, progress, cancel); !s)
         return s.error();
+    if (!step(58, QStringLiteral("Describing addresses")))
+        return cancelled();
+    collectReportAddresses(db, d);
     if (!step(60, QStringLiteral("Reading rule feedback")))
         return cancelled();
     d.ruleStats = Tuning::stats(db);

@@ -13,10 +13,12 @@
 #include "case/casesummary.h"
 #include "case/notestore.h"
 #include "enrich/enrichsource.h"
+#include "enrich/ipdetails.h"
 #include "intel/intelstore.h"
 #include "items/mapdata.h"
 #include "items/timelinesummary.h"
 
+#include <QHash>
 #include <QList>
 #include <QStringList>
 
@@ -29,6 +31,7 @@
 namespace netcase {
 
 class CaseFile;
+class Database;
 
 /// One evidence event of a finding with its original log line.
 struct ReportEvidence
@@ -47,6 +50,28 @@ struct ReportFinding
     std::vector<ReportEvidence> evidence; ///< the first maxEvidence events, by id
     std::int64_t evidenceStored = 0;      ///< evidence ids the case keeps for the finding
     bool citedOnly = false;               ///< no longer produced, kept because a decision cites it
+    /// Below the report's minimum severity and cited by no decision: one table row, no detail.
+    bool tableOnly = false;
+    /// The latest verdict of each decision citing the finding (as subject or in a factor):
+    /// "D2 Block (ip:203.0.113.7)"; empty when none does.
+    QStringList decisionState;
+};
+
+/// An address described once (the report's Addresses appendix): its current enrichment with
+/// the source of each value, its caveats, and the enrichment values decisions recorded for it.
+/// Factors and findings refer to it by ref instead of repeating it.
+struct ReportAddress
+{
+    QString ip;
+    QString ref; ///< "A12", in the appendix's order
+    /// The current enrichment field by field with its source, caveats and activity, as the IP
+    /// details view shows it (enrich/ipdetails.h; someAccounts and intel left empty).
+    IpDetails details;
+    /// The enrichment decisions recorded as shown to the analyst (factor.enrichment), once
+    /// each: field, value and source at the time of the decision.
+    std::vector<EnrichmentValue> recorded;
+    std::vector<std::int64_t> findings; ///< findings shown in detail naming the address
+    QStringList decisions;              ///< "D2": decisions naming it (decisionRef())
 };
 
 /// A decision with every revision (oldest first) and the reviews of each revision.
@@ -87,6 +112,12 @@ struct ReportNoted
 struct ReportData
 {
     int maxEvidence = 10;
+    /// Findings below it that no decision cites are table rows only (ReportFinding::tableOnly).
+    int minSeverity = 0;
+    /// The threshold was chosen by the report (ReportOptions::kMinSeverityAuto) ...
+    bool minSeverityAuto = false;
+    /// ... and this many findings would have been in full at medium.
+    std::int64_t inFullAtMedium = 0;
     /// Raw lines left out and non-subject accounts and addresses pseudonymised (redact.h).
     bool redacted = false;
     CaseSummary summary;
@@ -100,8 +131,10 @@ struct ReportData
     std::vector<EnrichFieldDoc> enrichFields;
     std::vector<intel::IntelSource> intelSources; ///< imported STIX / MISP files (docs/INTEL.md)
 
-    std::vector<ReportFinding> findings; ///< by id
-    std::int64_t inactiveFindings = 0;   ///< no longer produced and not cited (not listed)
+    std::vector<ReportFinding> findings;  ///< by id
+    std::int64_t inactiveFindings = 0;    ///< no longer produced and not cited (not listed)
+    std::int64_t tableOnlyFindings = 0;   ///< findings listed as one table row (tableOnly)
+    std::vector<ReportAddress> addresses; ///< the Addresses appendix, in address order
 
     std::vector<ReportDecision> decisions; ///< by id of the first revision
     std::vector<ReportNoted> noted;        ///< noted events and timeline entries, by time
@@ -121,6 +154,23 @@ struct ReportData
     ReportTimeline timeline;
     MapData map;
 };
+
+/// Addresses of one finding shown in detail that the Addresses appendix describes (the first
+/// ones in the finding's order); the finding says how many more it names.
+constexpr int kReportAddressesPerFinding = 4;
+
+/// Fills d.addresses from the decisions and the findings shown in detail (reportaddresses.cpp).
+void collectReportAddresses(const Database &db, ReportData &d);
+/// "D3": how the report refers to d.decisions[index].
+QString decisionRef(std::size_t index);
+/// Address → its appendix reference ("A12").
+QHash<QString, QString> addressRefs(const ReportData &d);
+
+/// How many of the most severe findings the summary names, one line each.
+constexpr int kReportTopFindings = 10;
+
+/// Findings in reading order: most severe first, then by id.
+std::vector<const ReportFinding *> findingsBySeverity(const std::vector<ReportFinding> &findings);
 
 /// Reads the report's data; the caller holds a read transaction. progress gets 0..100.
 Result<ReportData> collectReportData(const CaseFile &caseFile,

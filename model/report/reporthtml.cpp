@@ -1,6 +1,8 @@
 // The report as HTML: the document, its styles and the figures. The sections are written by
-// reporthtmlcase.cpp and reporthtmlfindings.cpp. The browser flavour is one self-contained file
-// (inline CSS, figures as data: URIs, no scripts, no external requests) that prints well.
+// reporthtml*.cpp: a summary first, then decisions, findings, the case and its sources, the
+// enrichment, figures, integrity, rule feedback, and the Addresses appendix. The browser flavour is
+// one self-contained file (inline CSS, figures as data: URIs, no scripts, no external requests)
+// that prints well.
 
 #include "htmlout.h"
 
@@ -31,6 +33,9 @@ th, td { border: 1px solid #d5d8dc; padding: 4px 7px; text-align: left; vertical
 thead th { background: #e9ecef; }
 table.kv th { width: 26%; background: #f4f5f7; font-weight: 600; }
 td.num, th.num { text-align: right; }
+td.small { font-size: 12px; }
+p.facts { margin: 3px 0; }
+.k { font-weight: 600; }
 code.raw { font: 12px/1.35 "DejaVu Sans Mono", Menlo, Consolas, monospace;
   white-space: pre-wrap; word-break: break-all; }
 .hash { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; word-break: break-all; }
@@ -67,7 +72,7 @@ const char *kQtCss = R"CSS(
 body { font-family: 'DejaVu Sans'; font-size: 9pt; color: #222222; }
 h1 { font-size: 18pt; color: #1f4e79; }
 h2 { font-size: 13pt; color: #1f4e79; margin-top: 16px; }
-h3 { font-size: 10.5pt; margin-top: 12px; }
+h3 { font-size: 10.5pt; margin-top: 8px; margin-bottom: 2px; }
 h4 { font-size: 9.5pt; margin-top: 8px; }
 th { background-color: #eef0f3; text-align: left; }
 table { border-color: #c9ced4; margin-bottom: 6px; }
@@ -77,6 +82,8 @@ table { border-color: #c9ced4; margin-bottom: 6px; }
 .ok { background-color: #e8f5e9; }
 .bad { background-color: #fdecea; }
 h2.section { page-break-before: always; }
+p.facts { margin-top: 1px; margin-bottom: 1px; }
+.k { font-weight: bold; }
 )CSS";
 
 QString pngDataUri(const QImage &image)
@@ -151,13 +158,15 @@ void cover(HtmlOut &out, const ReportData &d, const ReportOptions &options)
     if (out.forQt())
         return;
     out.raw(QStringLiteral(
-            "<nav><b>Contents</b><ol>"
+            "<nav><b>Contents</b> (<a href=\"#summary\">Summary</a>)<ol>"
+            "<li><a href=\"#decisions\">Decisions</a></li>"
+            "<li><a href=\"#findings\">Findings</a></li>"
             "<li><a href=\"#case\">Case</a></li><li><a href=\"#sources\">Sources</a></li>"
             "<li><a href=\"#enrichment\">Enrichment</a></li>"
-            "<li><a href=\"#findings\">Findings</a></li>"
-            "<li><a href=\"#decisions\">Decisions</a></li><li><a href=\"#figures\">Figures</a></li>"
+            "<li><a href=\"#figures\">Figures</a></li>"
             "<li><a href=\"#integrity\">Integrity</a></li>"
-            "<li><a href=\"#rules\">Rule feedback</a></li></ol></nav>\n"));
+            "<li><a href=\"#rules\">Rule feedback</a></li></ol>"
+            "<a href=\"#addresses\">Appendix A. Addresses</a></nav>\n"));
 }
 
 } // namespace
@@ -200,15 +209,17 @@ QString reportHtml(const ReportData &d,
             + QStringLiteral("</title>\n<style>") + css
             + QStringLiteral("</style>\n</head>\n<body>\n"));
     cover(out, d, options);
+    htmlSummarySection(out, d);
+    htmlDecisionsSection(out, d);
+    htmlNotesSection(out, d);
+    htmlFindingsSection(out, d);
     htmlCaseSection(out, d);
     htmlSourcesSection(out, d);
     htmlEnrichmentSection(out, d);
-    htmlFindingsSection(out, d);
-    htmlDecisionsSection(out, d);
-    htmlNotesSection(out, d);
     figuresSection(out, figures, qtWidth);
     htmlIntegritySection(out, d, options);
     htmlRuleFeedbackSection(out, d);
+    htmlAddressesAppendix(out, d);
     out.raw(QStringLiteral("</body>\n</html>\n"));
     return out.buffer();
 }

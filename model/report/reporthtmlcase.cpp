@@ -1,5 +1,5 @@
-// Report sections about the case itself: what it is (1), its sources (2), the enrichment data
-// behind every address (3), its integrity (7) and the feedback on the rules (8).
+// Report sections about the case itself: what it is (3), its sources (4), the enrichment data
+// behind every address (5), its integrity (7) and the feedback on the rules (8).
 
 #include "htmlout.h"
 
@@ -42,7 +42,7 @@ QString span(std::int64_t from, std::int64_t to)
 void htmlCaseSection(HtmlOut &out, const ReportData &d)
 {
     const CaseSummary &c = d.summary;
-    out.section("case", QStringLiteral("1. Case"));
+    out.section("case", QStringLiteral("3. Case"));
     out.kvStart();
     out.kv(QStringLiteral("Title"), orNone(c.info.title));
     out.kv(QStringLiteral("Authorisation reference"), authorisationText(c.info));
@@ -78,7 +78,7 @@ void htmlCaseSection(HtmlOut &out, const ReportData &d)
 
 void htmlSourcesSection(HtmlOut &out, const ReportData &d)
 {
-    out.section("sources", QStringLiteral("2. Sources"));
+    out.section("sources", QStringLiteral("4. Sources"));
     const auto &sources = d.summary.sources;
     if (sources.empty()) {
         out.paragraph(QStringLiteral("No log file has been imported into this case."));
@@ -148,7 +148,7 @@ void htmlIntelSources(HtmlOut &out, const ReportData &d)
 
 void htmlEnrichmentSection(HtmlOut &out, const ReportData &d)
 {
-    out.section("enrichment", QStringLiteral("3. Enrichment"));
+    out.section("enrichment", QStringLiteral("5. Enrichment"));
     if (d.enrichSources.isEmpty()) {
         out.box("warn", QStringLiteral("No geolocation, ASN or anonymiser database and no list "
                                        "was used: addresses carry only what the address itself "

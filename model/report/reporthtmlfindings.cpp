@@ -1,8 +1,10 @@
-// Report sections about what was found and decided: findings with their signals, caveats and
-// evidence lines (4), and decisions with their factors, revisions and reviews (5).
+// Report section 2, the findings: those at or above the report's minimum severity, and every
+// finding a decision cites, in full (signals, caveats, evidence lines); the others as one table
+// row each. Addresses refer to the Addresses appendix [A…] instead of repeating enrichment.
 
 #include "htmlout.h"
 
+#include "core/severity.h"
 #include "core/timeutil.h"
 #include "report/reportdata.h"
 
@@ -31,16 +33,62 @@ QString joined(const QStringList &list)
     return list.isEmpty() ? QStringLiteral("—") : list.join(QStringLiteral(", "));
 }
 
-/// Findings in reading order: most severe first, then by id.
-std::vector<const ReportFinding *> bySeverity(const std::vector<ReportFinding> &findings)
+/// Accounts a finding card names; the rest are counted (netcase findings --json lists all).
+constexpr int kAccountsShown = 12;
+
+QString num(std::int64_t n)
 {
-    std::vector<const ReportFinding *> out;
-    for (const ReportFinding &f : findings)
-        out.push_back(&f);
-    std::stable_sort(out.begin(), out.end(), [](const ReportFinding *a, const ReportFinding *b) {
-        return a->finding.severity > b->finding.severity;
-    });
-    return out;
+    return QLocale::c().toString(qlonglong(n));
+}
+
+/// "203.0.113.7 [A3], 198.51.100.2 [A4] and 12 more": the addresses the appendix describes.
+QString addressesText(const QStringList &ips, const QHash<QString, QString> &refs)
+{
+    if (ips.isEmpty())
+        return QStringLiteral("—");
+    QStringList parts;
+    for (qsizetype i = 0; i < ips.size() && i < kReportAddressesPerFinding; ++i) {
+        const QString ref = refs.value(ips.at(i));
+        parts << (ref.isEmpty() ? ips.at(i) : QStringLiteral("%1 [%2]").arg(ips.at(i), ref));
+    }
+    QString text = parts.join(QStringLiteral(", "));
+    if (ips.size() > kReportAddressesPerFinding)
+        text += QStringLiteral(" and %1 more (netcase findings --json lists them)")
+                        .arg(ips.size() - kReportAddressesPerFinding);
+    return text;
+}
+
+/// "2026-11-14 22:55:49 to 22:57:07 UTC": the day once when both ends share it.
+QString windowText(std::int64_t from, std::int64_t to)
+{
+    const QString a = utcStamp(from), b = utcStamp(to);
+    if (a.left(11) == b.left(11))
+        return a.chopped(4) + QStringLiteral(" to ") + b.mid(11);
+    return a.chopped(4) + QStringLiteral(" to ") + b;
+}
+
+/// "maria.k, bob and 3 more"
+QString someOf(const QStringList &list, int shown)
+{
+    if (list.isEmpty())
+        return QString();
+    QString text = list.mid(0, shown).join(QStringLiteral(", "));
+    if (list.size() > shown)
+        text += QStringLiteral(" and %1 more").arg(list.size() - shown);
+    return text;
+}
+
+/// What a finding is about, in one cell: its accounts, else its addresses, else its hosts.
+QString subjectText(const StoredFinding &f)
+{
+    QStringList parts;
+    if (!f.accounts.isEmpty())
+        parts << someOf(f.accounts, 2);
+    if (!f.ips.isEmpty())
+        parts << someOf(f.ips, 2);
+    if (parts.isEmpty() && !f.hosts.isEmpty())
+        parts << someOf(f.hosts, 2);
+    return parts.isEmpty() ? QStringLiteral("—") : parts.join(QStringLiteral("; "));
 }
 
 /// An intel finding's indicators: who named the value, in which file, how sure, and how many
@@ -74,83 +122,102 @@ void intelIndicators(HtmlOut &out, const nlohmann::json &details)
     out.tableEnd();
 }
 
-void findingCard(HtmlOut &out, const ReportFinding &rf, int maxEvidence)
+/// "Label value · Label value" (labels in bold) as one compact paragraph; values are markup.
+void facts(HtmlOut &out, const QList<QPair<QString, QString>> &items)
+{
+    QStringList parts;
+    for (const auto &[label, html] : items)
+        parts << QStringLiteral("<span class=\"k\">") + esc(label) + QStringLiteral("</span> ")
+                         + html;
+    out.raw(QStringLiteral("<p class=\"facts\">") + parts.join(QStringLiteral(" · "))
+            + QStringLiteral("</p>\n"));
+}
+
+void findingCard(HtmlOut &out,
+                 const ReportFinding &rf,
+                 int maxEvidence,
+                 const QHash<QString, QString> &refs)
 {
     const StoredFinding &f = rf.finding;
     out.raw(out.forQt() ? QString() : QStringLiteral("<div class=\"card\">\n"));
     out.heading(3, QStringLiteral("#%1 %2").arg(f.id).arg(f.title),
                 QStringLiteral("finding-%1").arg(f.id));
-    out.kvStart();
-    out.kvHtml(QStringLiteral("Severity"), out.severityBadge(f.severity));
-    out.kv(QStringLiteral("Kind / rule"), f.kind + QStringLiteral(" / ") + f.rule);
-    out.kv(QStringLiteral("Time window"),
-           utcStamp(f.firstTs) + QStringLiteral(" to ") + utcStamp(f.lastTs));
-    out.kv(QStringLiteral("Addresses"), joined(f.ips));
-    out.kv(QStringLiteral("Accounts"), joined(f.accounts));
-    if (!f.hosts.isEmpty())
-        out.kv(QStringLiteral("Hosts"), joined(f.hosts));
-    if (!f.asns.isEmpty())
-        out.kv(QStringLiteral("Networks (AS)"), joined(f.asns));
+    QList<QPair<QString, QString>> first = {
+            {QStringLiteral("Severity"), out.severityBadge(f.severity)},
+            {QStringLiteral("Kind"),
+             esc(f.rule == f.kind ? f.kind : QStringLiteral("%1 (rule %2)").arg(f.kind, f.rule))},
+            {QStringLiteral("Window"), esc(windowText(f.firstTs, f.lastTs))}};
+    if (!rf.decisionState.isEmpty())
+        first.append(
+                {QStringLiteral("Decision"), esc(rf.decisionState.join(QStringLiteral("; ")))});
     if (f.suppressedBy)
-        out.kv(QStringLiteral("Status"),
-               QStringLiteral("suppressed by tuning entry #%1").arg(f.suppressedBy));
+        first.append({QStringLiteral("Status"),
+                      esc(QStringLiteral("suppressed by tuning entry #%1").arg(f.suppressedBy))});
     if (rf.citedOnly)
-        out.kv(QStringLiteral("Status"), QStringLiteral("no longer produced by the latest "
-                                                        "analysis; listed because a decision "
-                                                        "cites it"));
-    out.tableEnd();
-
+        first.append({QStringLiteral("Status"),
+                      esc(QStringLiteral("no longer produced by the latest analysis; listed "
+                                         "because a decision cites it"))});
+    facts(out, first);
+    QList<QPair<QString, QString>> who
+            = {{QStringLiteral("Addresses"), esc(addressesText(f.ips, refs))}};
+    if (!f.accounts.isEmpty())
+        who.append({QStringLiteral("Accounts"), esc(someOf(f.accounts, kAccountsShown))});
+    if (!f.hosts.isEmpty())
+        who.append({QStringLiteral("Hosts"), esc(joined(f.hosts))});
+    if (!f.asns.isEmpty())
+        who.append({QStringLiteral("Networks"), esc(joined(f.asns))});
+    facts(out, who);
     if (f.signalList.is_array() && !f.signalList.empty()) {
-        out.tableStart(
-                {QStringLiteral("Signal"), QStringLiteral("Weight"), QStringLiteral("Detail")});
-        for (const auto &s : f.signalList)
-            out.row({jsonText(s, "name"), jsonText(s, "weight"), jsonText(s, "detail")});
-        out.tableEnd();
+        QStringList lines;
+        for (const auto &sig : f.signalList)
+            lines << esc(QStringLiteral("%1 (%2): %3")
+                                 .arg(jsonText(sig, "name"), jsonText(sig, "weight"),
+                                      jsonText(sig, "detail")));
+        facts(out, {{QStringLiteral("Signals (weight)"), lines.join(QStringLiteral("; "))}});
     }
+    if (f.caveats.is_array() && !f.caveats.empty()) {
+        QStringList lines;
+        for (const auto &c : f.caveats)
+            lines << esc(jsonText(c, "text") + QStringLiteral(" (") + jsonText(c, "code")
+                         + QLatin1Char(')'));
+        facts(out, {{QStringLiteral("Caveats"), lines.join(QStringLiteral("; "))}});
+    }
+    const auto shown = std::int64_t(rf.evidence.size());
+    QString evidence;
+    if (shown == 0 && rf.evidenceStored > 0)
+        evidence = QStringLiteral("%1 events in total; the case keeps %2 evidence ids (netcase "
+                                  "findings --json lists them). No raw line is shown: the report "
+                                  "shows at most %3 per finding, or the events were purged after "
+                                  "the case's retention date.")
+                           .arg(f.evidenceCount)
+                           .arg(rf.evidenceStored)
+                           .arg(maxEvidence);
+    else if (shown == 0)
+        evidence = QStringLiteral("The case keeps no evidence events for this finding.");
+    else if (rf.evidenceStored > shown || f.evidenceCount > shown)
+        evidence = QStringLiteral("%1 events in total, the first %2 by event id below (at most "
+                                  "%3 per finding; the case keeps %4 evidence ids, netcase "
+                                  "findings --json lists them).")
+                           .arg(f.evidenceCount)
+                           .arg(shown)
+                           .arg(maxEvidence)
+                           .arg(rf.evidenceStored);
+    else
+        evidence = QStringLiteral("%1 events below.").arg(f.evidenceCount);
+    facts(out, {{QStringLiteral("Evidence"), esc(evidence)}});
     if (f.kind == QLatin1String("intel"))
         intelIndicators(out, f.details);
-    if (f.caveats.is_array() && !f.caveats.empty()) {
-        out.element("h4", QStringLiteral("Caveats"));
-        QStringList items;
-        for (const auto &c : f.caveats)
-            items << jsonText(c, "text") + QStringLiteral(" (") + jsonText(c, "code")
-                             + QLatin1Char(')');
-        out.list(items);
-    }
-    out.element("h4", QStringLiteral("Evidence"));
-    const auto shown = std::int64_t(rf.evidence.size());
-    if (shown == 0 && rf.evidenceStored > 0) {
-        out.paragraph(QStringLiteral("%1 evidence events in total; the case keeps %2 evidence ids "
-                                     "(netcase findings --json lists them). No raw line is shown: "
-                                     "the report shows at most %3 per finding, or the events "
-                                     "were purged after the case's retention date.")
-                              .arg(f.evidenceCount)
-                              .arg(rf.evidenceStored)
-                              .arg(maxEvidence));
-    } else if (shown == 0) {
-        out.paragraph(QStringLiteral("The case keeps no evidence events for this finding."));
-    } else {
-        QString note = QStringLiteral("%1 evidence events in total; the first %2 by event id are "
-                                      "shown as logged (a tab is shown as →).")
-                               .arg(f.evidenceCount)
-                               .arg(shown);
-        if (rf.evidenceStored > shown || f.evidenceCount > shown)
-            note += QStringLiteral(" The report shows at most %1 lines per finding; the case "
-                                   "keeps %2 evidence ids (netcase findings --json lists them).")
-                            .arg(maxEvidence)
-                            .arg(rf.evidenceStored);
-        out.paragraph(note, "note");
-        out.tableStart({QStringLiteral("Time (UTC)"), QStringLiteral("Source:line"),
-                        QStringLiteral("Raw line")},
-                       "evidence", {21, 20, 59});
+    if (shown > 0) {
+        // No header row: the Evidence line above says what the columns are.
+        out.tableStart({}, "evidence", {24, 76});
         for (const ReportEvidence &e : rf.evidence) {
-            // The header says UTC. Date and time each stay on one line (a browser would
-            // otherwise break the date at its hyphens in a narrow column).
+            // Date and time each stay on one line (a browser would otherwise break the date at
+            // its hyphens in a narrow column).
             const QStringList when = utcSecond(e.timestampUs).split(QLatin1Char(' '));
             out.rowHtml({QStringLiteral("<span class=\"nobr\">%1</span> "
-                                        "<span class=\"nobr\">%2</span>")
-                                 .arg(esc(when.value(0)), esc(when.value(1))),
-                         esc(QStringLiteral("%1:%2").arg(e.source).arg(e.line)),
+                                        "<span class=\"nobr\">%2</span><br>%3")
+                                 .arg(esc(when.value(0)), esc(when.value(1)),
+                                      esc(QStringLiteral("%1:%2").arg(e.source).arg(e.line))),
                          e.rawMissing ? esc(QStringLiteral("(raw record not kept)"))
                                       : out.rawLine(e.raw)});
         }
@@ -159,129 +226,98 @@ void findingCard(HtmlOut &out, const ReportFinding &rf, int maxEvidence)
     out.raw(out.forQt() ? QString() : QStringLiteral("</div>\n"));
 }
 
-QString evidenceText(const std::vector<std::int64_t> &ids)
+/// One row per finding below the threshold: kind, severity, subject, counts, state.
+void tableOnlyFindings(HtmlOut &out,
+                       const ReportData &d,
+                       const std::vector<const ReportFinding *> &ordered)
 {
-    if (ids.empty())
-        return QStringLiteral("—");
-    QStringList parts;
-    const std::size_t shown = std::min<std::size_t>(ids.size(), 12);
-    for (std::size_t i = 0; i < shown; ++i)
-        parts << QString::number(ids[i]);
-    QString text = QStringLiteral("events ") + parts.join(QStringLiteral(", "));
-    if (ids.size() > shown)
-        text += QStringLiteral(" and %1 more").arg(ids.size() - shown);
-    return text;
-}
-
-void factorsTable(HtmlOut &out, const std::vector<Factor> &factors)
-{
-    if (factors.empty()) {
-        out.paragraph(QStringLiteral("No factors were recorded."));
-        return;
+    out.heading(3, QStringLiteral("Findings below severity %1 (table only)").arg(d.minSeverity),
+                QStringLiteral("findings-table"));
+    out.paragraph(QStringLiteral("%1 findings below severity %2 that no decision cites, one row "
+                                 "each, without signals, caveats or evidence lines. The JSON "
+                                 "report, the HTML report and netcase findings --json give every "
+                                 "detail; --min-severity 0 prints them all in full.")
+                          .arg(d.tableOnlyFindings)
+                          .arg(d.minSeverity),
+                  "note");
+    out.tableStart({QStringLiteral("#"), QStringLiteral("Severity"), QStringLiteral("Kind"),
+                    QStringLiteral("Subject"), QStringLiteral("Events, addr., accounts"),
+                    QStringLiteral("Decision / status")},
+                   "small", {6, 13, 18, 39, 10, 14});
+    for (const ReportFinding *rf : ordered) {
+        if (!rf->tableOnly)
+            continue;
+        const StoredFinding &f = rf->finding;
+        QString status = QStringLiteral("undecided");
+        if (f.suppressedBy)
+            status = QStringLiteral("suppressed by tuning entry #%1").arg(f.suppressedBy);
+        out.rowHtml(
+                {esc(QString::number(f.id)), out.severityBadge(f.severity), esc(f.kind),
+                 esc(subjectText(f)),
+                 esc(QStringLiteral("%1, %2, %3")
+                             .arg(num(f.evidenceCount), num(f.ips.size()), num(f.accounts.size()))),
+                 esc(status)});
     }
-    out.tableStart({QStringLiteral("Factor"), QStringLiteral("From"), QStringLiteral("Evidence"),
-                    QStringLiteral("Enrichment shown")});
-    for (const Factor &f : factors) {
-        QString from = f.signal.isEmpty() ? QStringLiteral("analyst") : f.signal;
-        if (f.findingId)
-            from += QStringLiteral(" (finding #%1)").arg(f.findingId);
-        QString enrichment;
-        for (const EnrichmentValue &e : f.enrichment)
-            enrichment += (enrichment.isEmpty() ? QString() : QStringLiteral("<br>"))
-                          + esc(QStringLiteral("%1 %2 = %3").arg(e.ip, e.field, e.value)
-                                + (e.source.isEmpty()
-                                           ? QString()
-                                           : QStringLiteral(" (") + e.source + QLatin1Char(')')));
-        out.rowHtml({esc(f.text), esc(from), esc(evidenceText(f.evidence)),
-                     enrichment.isEmpty() ? esc(QStringLiteral("—")) : enrichment});
-    }
-    out.tableEnd();
-}
-
-void revisionBlock(HtmlOut &out, const ReportDecision &rd, const Decision &d)
-{
-    out.element("h4", QStringLiteral("Revision %1: %2, %3 confidence")
-                              .arg(d.revision)
-                              .arg(decisions::verdictLabel(d.verdict), d.confidence));
-    out.kvStart();
-    out.kv(QStringLiteral("Subject"), d.subject.toString());
-    out.kv(QStringLiteral("Recorded"),
-           QStringLiteral("%1 by %2 (record #%3)").arg(d.createdAt, d.analyst).arg(d.id));
-    out.kv(QStringLiteral("Reasoning"), d.reasoning);
-    if (!d.proportionality.isEmpty())
-        out.kv(QStringLiteral("Proportionality"), d.proportionality);
-    out.tableEnd();
-    factorsTable(out, d.factors);
-    const auto it = rd.reviews.find(d.id);
-    if (it == rd.reviews.end() || it->second.empty()) {
-        out.paragraph(QStringLiteral("Not reviewed."), "note");
-        return;
-    }
-    out.tableStart({QStringLiteral("Review"), QStringLiteral("Reviewer"), QStringLiteral("Note"),
-                    QStringLiteral("At")});
-    for (const Review &r : it->second)
-        out.row({r.verdict == QLatin1String("agree") ? QStringLiteral("agrees")
-                                                     : QStringLiteral("challenges"),
-                 r.selfReview ? r.reviewer + QStringLiteral(" (self-review)") : r.reviewer, r.note,
-                 r.createdAt});
     out.tableEnd();
 }
 
 } // namespace
 
+QString minSeverityText(const ReportData &d)
+{
+    if (d.minSeverity <= 0)
+        return QStringLiteral("Every finding is shown in full (minimum severity 0).");
+    const std::int64_t full = std::int64_t(d.findings.size()) - d.tableOnlyFindings;
+    QString text = QStringLiteral("Minimum severity %1 (%2): %3 findings at or above it, or cited "
+                                  "by a decision, are shown in full; %4 below it are listed in "
+                                  "table form only.")
+                           .arg(d.minSeverity)
+                           .arg(severityWord(d.minSeverity))
+                           .arg(full)
+                           .arg(d.tableOnlyFindings);
+    if (d.minSeverityAuto)
+        text += d.minSeverity > kSeverityMedium
+                        ? QStringLiteral(" The threshold was chosen for this PDF: at medium (%1) "
+                                         "%2 undecided findings would be in full; it was raised "
+                                         "until at most %3 are. --min-severity sets it; the HTML "
+                                         "and JSON reports show every finding in full.")
+                                  .arg(kSeverityMedium)
+                                  .arg(d.inFullAtMedium)
+                                  .arg(ReportOptions::kAutoFindingsInFull)
+                        : QStringLiteral(" This is the PDF's default (medium); --min-severity "
+                                         "sets it, and the HTML and JSON reports show every "
+                                         "finding in full.");
+    return text;
+}
+
 void htmlFindingsSection(HtmlOut &out, const ReportData &d)
 {
-    out.section("findings", QStringLiteral("4. Findings"), true);
+    out.section("findings", QStringLiteral("2. Findings"));
     if (d.findings.empty()) {
         out.paragraph(QStringLiteral("The analysis produced no findings."));
         return;
     }
-    const auto ordered = bySeverity(d.findings);
+    const auto ordered = findingsBySeverity(d.findings);
     out.paragraph(QStringLiteral("%1 findings, most severe first. Severity (0–100) is the sum of "
                                  "the weighted signals; caveats say why the evidence may mislead. "
-                                 "Evidence lines are shown exactly as logged, at most %2 per "
-                                 "finding.")
+                                 "Evidence lines are shown exactly as logged (time in UTC, "
+                                 "source:line, then the line; a tab is shown as →), at most %2 "
+                                 "per finding. Addresses marked [A…] are described in Appendix A; "
+                                 "D1, D2… are the decisions of section 1.")
                           .arg(d.findings.size())
                           .arg(d.maxEvidence));
+    out.paragraph(minSeverityText(d));
     if (d.inactiveFindings > 0)
         out.paragraph(QStringLiteral("%1 earlier findings that the latest analysis no longer "
                                      "produces and no decision cites are not listed.")
                               .arg(d.inactiveFindings),
                       "note");
-    out.tableStart({QStringLiteral("#"), QStringLiteral("Severity"), QStringLiteral("Kind"),
-                    QStringLiteral("Title"), QStringLiteral("Events")});
-    for (const ReportFinding *rf : ordered) {
-        const StoredFinding &f = rf->finding;
-        out.rowHtml({esc(QString::number(f.id)), out.severityBadge(f.severity), esc(f.kind),
-                     esc(f.title), esc(QLocale::c().toString(qlonglong(f.evidenceCount)))});
-    }
-    out.tableEnd();
+    const QHash<QString, QString> refs = addressRefs(d);
     for (const ReportFinding *rf : ordered)
-        findingCard(out, *rf, d.maxEvidence);
-}
-
-void htmlDecisionsSection(HtmlOut &out, const ReportData &d)
-{
-    out.section("decisions", QStringLiteral("5. Decisions"), true);
-    if (d.decisions.empty()) {
-        out.paragraph(QStringLiteral("No decision has been recorded in this case."));
-        return;
-    }
-    out.paragraph(QStringLiteral("Decisions are never edited: a change is a new revision, so the "
-                                 "reasoning at each point in time is kept. Reviews agree with or "
-                                 "challenge one revision."));
-    for (const ReportDecision &rd : d.decisions) {
-        const Decision &latest = rd.latest();
-        out.raw(out.forQt() ? QString() : QStringLiteral("<div class=\"card\">\n"));
-        out.heading(3,
-                    QStringLiteral("%1 on %2 (%3 revision%4)")
-                            .arg(decisions::verdictLabel(latest.verdict), latest.subject.toString())
-                            .arg(rd.revisions.size())
-                            .arg(rd.revisions.size() == 1 ? QString() : QStringLiteral("s")));
-        for (auto it = rd.revisions.rbegin(); it != rd.revisions.rend(); ++it)
-            revisionBlock(out, rd, *it);
-        out.raw(out.forQt() ? QString() : QStringLiteral("</div>\n"));
-    }
+        if (!rf->tableOnly)
+            findingCard(out, *rf, d.maxEvidence, refs);
+    if (d.tableOnlyFindings > 0)
+        tableOnlyFindings(out, d, ordered);
 }
 
 } // namespace netcase

@@ -5,6 +5,7 @@
 #include "report/reportwriters.h"
 
 #include "core/jsontext.h"
+#include "core/severity.h"
 #include "core/timeutil.h"
 
 #include <nlohmann/json.hpp>
@@ -146,7 +147,65 @@ json findingJson(const ReportFinding &rf)
             {"suppressed_by", f.suppressedBy ? json(f.suppressedBy) : json(nullptr)},
             {"evidence_count", f.evidenceCount},
             {"evidence_stored", rf.evidenceStored},
-            {"evidence", evidence}};
+            {"evidence", evidence},
+            {"table_only", rf.tableOnly},
+            {"decision_state", strings(rf.decisionState)}};
+}
+
+/// The summary's facts: the threshold used, the findings by level and the most severe ones.
+json summaryJson(const ReportData &d)
+{
+    std::int64_t high = 0, medium = 0, low = 0;
+    for (const ReportFinding &rf : d.findings) {
+        const SeverityLevel level = severityLevel(rf.finding.severity);
+        (level == SeverityLevel::High ? high : level == SeverityLevel::Medium ? medium : low)++;
+    }
+    const auto ordered = findingsBySeverity(d.findings);
+    json top = json::array();
+    for (std::size_t i = 0; i < ordered.size() && i < std::size_t(kReportTopFindings); ++i)
+        top.push_back(ordered[i]->finding.id);
+    return {{"min_severity", d.minSeverity},
+            {"min_severity_auto", d.minSeverityAuto},
+            {"findings_in_full", std::int64_t(d.findings.size()) - d.tableOnlyFindings},
+            {"findings_table_only", d.tableOnlyFindings},
+            {"findings_by_level", {{"high", high}, {"medium", medium}, {"low", low}}},
+            {"most_severe", top}};
+}
+
+/// The Addresses appendix: each address once, with its current enrichment and sources.
+json addressesJson(const ReportData &d)
+{
+    json a = json::array();
+    for (const ReportAddress &addr : d.addresses) {
+        const IpDetails &det = addr.details;
+        json fields = json::array();
+        for (const IpField &f : det.fields)
+            fields.push_back({{"name", s(f.name)},
+                              {"key", s(f.ecsKey)},
+                              {"value", s(f.value)},
+                              {"source_id", f.sourceId ? json(f.sourceId) : json(nullptr)}});
+        json recorded = json::array();
+        for (const EnrichmentValue &e : addr.recorded)
+            recorded.push_back(
+                    {{"field", s(e.field)}, {"value", s(e.value)}, {"source", s(e.source)}});
+        json sources = json::array();
+        for (const IpSourceInfo &src : det.sources)
+            sources.push_back(src.id);
+        a.push_back(
+                {{"ip", s(addr.ip)},
+                 {"ref", s(addr.ref)},
+                 {"enriched", det.enriched},
+                 {"fields", fields},
+                 {"caveats", strings(det.caveats)},
+                 {"sources", sources},
+                 {"events", det.events},
+                 {"first_seen", det.events > 0 ? json(formatIsoUs(det.firstUs)) : json(nullptr)},
+                 {"last_seen", det.events > 0 ? json(formatIsoUs(det.lastUs)) : json(nullptr)},
+                 {"recorded", recorded},
+                 {"findings", addr.findings},
+                 {"decisions", strings(addr.decisions)}});
+    }
+    return a;
 }
 
 json notesJson(const ReportData &d)
@@ -302,8 +361,11 @@ std::string reportJson(const ReportData &d)
                       {"sources", sourcesJson(d)},
                       {"enrichment", enrichmentJson(d)},
                       {"intelligence", intelJson(d)},
+                      {"summary", summaryJson(d)},
+                      {"addresses", addressesJson(d)},
                       {"findings",
                        {{"max_evidence_per_finding", d.maxEvidence},
+                        {"min_severity", d.minSeverity},
                         {"inactive_not_listed", d.inactiveFindings},
                         {"items", findings}}},
                       {"decisions", decisionsJson(d)},
