@@ -135,8 +135,11 @@ void DockManager::arrangeDefault()
     // Sizes only stick once the window has its geometry: apply them from the event loop.
     QTimer::singleShot(0, this, [this, timeline, findings, map, decision, compact] {
         const int h = m_window.height();
+        // The findings list takes a little more of a tall window (4+ rows at 900 pixels); on a
+        // laptop the event table keeps its share.
+        const int findingsShare = compact ? 27 : 31;
         m_window.resizeDocks({timeline, findings},
-                             {std::min(230, h * 22 / 100), std::min(320, h * 31 / 100)},
+                             {std::min(230, h * 22 / 100), std::min(320, h * findingsShare / 100)},
                              Qt::Vertical);
         m_window.resizeDocks({map}, {m_window.width() * 2 / 5}, Qt::Horizontal);
         if (!compact)
