@@ -222,6 +222,24 @@ void detectDdos(const AnalysisContext &ctx, Findings &out)
     }
 }
 
+namespace {
+
+constexpr int kSpanParts = 24;
+
+/// In how many of `parts` equal parts of the series' span (first to last) it has connections.
+int partsUsed(const std::vector<Ev> &ev, const std::vector<std::size_t> &idx, int parts)
+{
+    const std::int64_t first = ev[idx.front()].ts;
+    const std::int64_t span = std::max<std::int64_t>(1, ev[idx.back()].ts - first);
+    std::vector<bool> seen(std::size_t(parts), false);
+    for (std::size_t n : idx)
+        seen[std::size_t(std::min<std::int64_t>(parts - 1, (ev[n].ts - first) * parts / span))]
+                = true;
+    return int(std::count(seen.begin(), seen.end(), true));
+}
+
+} // namespace
+
 void detectBeaconing(const AnalysisContext &ctx, Findings &out)
 {
     const Rules &r = ctx.rules;
@@ -309,6 +327,16 @@ void detectBeaconing(const AnalysisContext &ctx, Findings &out)
                         "size score " + std::to_string(int(dsScore * 100)) + "%");
         f.addSignal("connections", int(std::min(10.0, double(idx.size()) / 20)),
                     std::to_string(idx.size()) + " connections");
+        // RITA's histogram: a beacon keeps calling through its whole span; connections that
+        // bunch into a few parts of it are sessions or bursts that happen to be regular inside.
+        const int used = partsUsed(ev, idx, kSpanParts);
+        f.details["span_parts_used"] = used;
+        if (used * 3 < kSpanParts)
+            f.addSignal("bunched_in_time", -15,
+                        "connections in only " + std::to_string(used) + " of "
+                                + std::to_string(kSpanParts)
+                                + " equal parts of their span: sessions or bursts, not a steady "
+                                  "beacon");
         if (quiet)
             f.addSignal("well_known_periodic_service", -50,
                         "port " + std::to_string(port) + " is a periodic service (NTP)");

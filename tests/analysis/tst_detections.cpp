@@ -236,6 +236,50 @@ private Q_SLOTS:
         QVERIFY(found[0]->severity() >= 40);
     }
 
+    void regularSessionsAreNotASteadyBeacon()
+    {
+        Builder b = fresh();
+        const auto host = b.ip("10.1.1.5");
+        const auto sessions = b.ip("185.225.69.31", "MD", 47, 28, 200019, 4, "hosting");
+        const auto c2 = b.ip("185.225.69.24", "MD", 47, 28, 200019, 4, "hosting");
+        // Two half-hour sessions polling every minute, six hours apart: regular inside, but
+        // bunched into a few of the span's 24 parts (RITA's histogram score).
+        for (int s = 0; s < 2; ++s)
+            for (int i = 0; i < 30; ++i) {
+                Ev &e = b.add(1000 + s * 6 * 3600 + i * 60, "network", "connection", host, "", 0);
+                e.dstIp = sessions;
+                e.dstPort = 443;
+                e.srcBytes = 900;
+            }
+        // Every five minutes for six and a half hours.
+        for (int i = 0; i < 80; ++i) {
+            Ev &e = b.add(1000 + i * 300, "network", "connection", host, "", 0);
+            e.dstIp = c2;
+            e.dstPort = 443;
+            e.srcBytes = 1180 + (i % 9);
+        }
+        const auto all = b.run(*m_rules);
+        const auto found = ofKind(all, "beaconing");
+        QCOMPARE(found.size(), std::size_t(2));
+        const Finding *bunched = found[0]->ips.count("185.225.69.31") ? found[0] : found[1];
+        const Finding *steady = bunched == found[0] ? found[1] : found[0];
+        auto has = [](const Finding *f, const char *name) {
+            for (const Signal &sg : f->signalList)
+                if (sg.name == name)
+                    return true;
+            return false;
+        };
+        QVERIFY(has(bunched, "bunched_in_time"));
+        QVERIFY(!has(steady, "bunched_in_time"));
+        // Each session touches two parts (it straddles a part boundary): 4 of 24.
+        QCOMPARE(bunched->details.value("span_parts_used", 0), 4);
+        QCOMPARE(steady->details.value("span_parts_used", 0), 24);
+        QVERIFY2(bunched->severity() < steady->severity(),
+                 qPrintable(QStringLiteral("%1 vs %2")
+                                    .arg(bunched->severity())
+                                    .arg(steady->severity())));
+    }
+
     void newCountryOnlyAgainstALocatedBaseline()
     {
         Builder b = fresh();
