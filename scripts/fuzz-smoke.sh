@@ -8,6 +8,7 @@
 # (or, for the container harness, its "// fuzz-format: NAME" line).
 #   FUZZ_TOTAL     seconds of fuzzing for all harnesses together (default 200)
 #   FUZZ_SECONDS   seconds per harness (default FUZZ_TOTAL / harnesses, at most 20)
+#   FUZZ_JOBS      harnesses built and run at once (default: the number of cores)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 harnesses=()
@@ -31,39 +32,59 @@ per=$(( total / ${#harnesses[@]} ))
 [ "$per" -gt 20 ] && per=20
 [ "$per" -lt 5 ] && per=5
 seconds=${FUZZ_SECONDS:-$per}
-jobs=${FUZZ_JOBS:-2}
+jobs=${FUZZ_JOBS:-$(nproc)}
 
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz --target netcase_fuzz -j"$jobs"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-status=0
-for harness in "${harnesses[@]}"; do
-    bin=${harness%%:*}
-    format=${harness#*:}
+
+# One harness for its seconds; prints its line and, on a failure, saves what made it fail.
+run_one() {
+    local bin=${1%%:*} format=${1#*:}
     mkdir -p "$work/$format/corpus" "$work/$format/artifacts"
-    seeds=()
+    local seeds=() d
     for d in "tests/fuzz/seeds/$format" "tests/importers/golden/$format" \
              "tests/fuzz/regressions/$format"; do
         [ -d "$d" ] && seeds+=("$d")
     done
-    log="$work/$format/log"
+    local log="$work/$format/log"
     if build/fuzz/fuzz/"$bin" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
             -max_len=65536 -artifact_prefix="$work/$format/artifacts/" \
             "$work/$format/corpus" "${seeds[@]}" >"$log" 2>&1; then
+        local runs
         runs=$(grep -oE 'Done [0-9]+ runs' "$log" | tail -1 || true)
         echo "fuzz $format: ok (${runs:-no summary}, ${seconds}s)"
-    else
-        echo "fuzz $format: FAILED" >&2
-        tail -40 "$log" >&2
-        mkdir -p "tests/fuzz/regressions/$format"
-        for a in "$work/$format/artifacts/"*; do
-            [ -f "$a" ] || continue
-            cp "$a" "tests/fuzz/regressions/$format/"
-            echo "  saved tests/fuzz/regressions/$format/$(basename "$a")" >&2
-        done
-        status=1
+        return 0
     fi
+    {
+        echo "fuzz $format: FAILED"
+        tail -40 "$log"
+    } >&2
+    mkdir -p "tests/fuzz/regressions/$format"
+    local a
+    for a in "$work/$format/artifacts/"*; do
+        [ -f "$a" ] || continue
+        cp "$a" "tests/fuzz/regressions/$format/"
+        echo "  saved tests/fuzz/regressions/$format/$(basename "$a")" >&2
+    done
+    return 1
+}
+
+# The harnesses are single-threaded: run $jobs at once (each still fuzzes its own seconds).
+status=0
+running=0
+for harness in "${harnesses[@]}"; do
+    run_one "$harness" &
+    running=$((running + 1))
+    if [ "$running" -ge "$jobs" ]; then
+        wait -n || status=1
+        running=$((running - 1))
+    fi
+done
+while [ "$running" -gt 0 ]; do
+    wait -n || status=1
+    running=$((running - 1))
 done
 exit $status
