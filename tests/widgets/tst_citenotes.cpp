@@ -166,6 +166,8 @@ private Q_SLOTS:
         check(tree, starredItem);
         QCOMPARE(starredItem->checkState(0), Qt::Checked);
         QVERIFY(cite->isEnabled());
+        if (const QString shots = qEnvironmentVariable("NETCASE_SCREENSHOTS"); !shots.isEmpty())
+            QVERIFY(dialog->grab().save(shots + QStringLiteral("/cite-noted-events.png")));
         QVERIFY(!dialog->addToSelectedBox()->isVisible()); // no factor selected
         click(cite);
         QTRY_VERIFY(!pane.findChild<CiteNotesDialog *>());
