@@ -21,7 +21,7 @@ cp "$demo" "$work/demo.netcase"
 QT_QPA_PLATFORM=offscreen "$bin" screenshot "$work/demo.netcase" --out "$work/shots" \
     --finding 1 --width 1600 --height 1000 >/dev/null 2>&1
 mkdir -p docs/screenshots
-rm -f docs/screenshots/*.png
+# Overwrites the views' pictures only: the tests' dialogs and the hand-made ones stay.
 cp "$work"/shots/*.png docs/screenshots/
 # The same window with a dark palette: every view must stay readable there too.
 QT_QPA_PLATFORM=offscreen "$bin" screenshot "$work/demo.netcase" --out "$work/dark" \
