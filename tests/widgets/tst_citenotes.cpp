@@ -8,6 +8,7 @@
 // and the trail shows the cited events.
 
 #include "common/eventtableinput.h"
+#include "common/shownevents.h"
 #include "common/testutil.h"
 
 #include "annotations/annotationpane.h"
@@ -112,16 +113,11 @@ private Q_SLOTS:
 
     void citeStarredEventAndRecord()
     {
-        auto c = CaseFile::open(m_path);
-        QVERIFY(c.ok());
-        CaseSession session(std::move(*c), false);
-        SelectionHub hub;
-        EventsView view(hub);
-        view.resize(1000, 500);
-        view.show();
-        view.setSession(&session);
-        QVERIFY(QTest::qWaitForWindowExposed(&view));
-        QVERIFY(loaded(*view.model()));
+        test::ShownEvents shown(m_path);
+        QVERIFY(shown.ok());
+        EventsView &view = *shown.view;
+        CaseSession &session = *shown.session;
+        SelectionHub &hub = shown.hub;
 
         // Star row 4 from the table's context menu.
         QTableView *table = view.table();

@@ -5,6 +5,7 @@
 // and bidi override made visible instead of splitting the cell.
 
 #include "common/eventtableinput.h"
+#include "common/shownevents.h"
 #include "common/testutil.h"
 
 #include "case/casesession.h"
@@ -77,16 +78,9 @@ private Q_SLOTS:
     {
         QSettings().remove(QStringLiteral("events/columns")); // a run before may have chosen
         for (int round = 0; round < 2; ++round) {
-            auto c = CaseFile::open(m_path);
-            QVERIFY(c.ok());
-            CaseSession session(std::move(*c), false);
-            SelectionHub hub;
-            EventsView view(hub);
-            view.resize(1000, 500);
-            view.show();
-            view.setSession(&session);
-            QVERIFY(QTest::qWaitForWindowExposed(&view));
-            QVERIFY(loaded(*view.model()));
+            test::ShownEvents shown(m_path);
+            QVERIFY(shown.ok());
+            EventsView &view = *shown.view;
             QTableView *table = view.table();
             const int dst = columnOf(*view.model(), QStringLiteral("destination.ip"));
             QVERIFY(dst >= EventTableModel::ColumnCount);
@@ -118,16 +112,9 @@ private Q_SLOTS:
 
     void ctrlCCopiesRowsAsTsv()
     {
-        auto c = CaseFile::open(m_path);
-        QVERIFY(c.ok());
-        CaseSession session(std::move(*c), false);
-        SelectionHub hub;
-        EventsView view(hub);
-        view.resize(1000, 500);
-        view.show();
-        view.setSession(&session);
-        QVERIFY(QTest::qWaitForWindowExposed(&view));
-        QVERIFY(loaded(*view.model()));
+        test::ShownEvents shown(m_path);
+        QVERIFY(shown.ok());
+        EventsView &view = *shown.view;
         QTableView *table = view.table();
         const auto at = [&](int row) {
             return table->visualRect(view.model()->index(row, EventTableModel::Time)).center();

@@ -4,6 +4,7 @@
 // from the right-click menu's Tag… shows up the same way. Each change is audited.
 
 #include "common/eventtableinput.h"
+#include "common/shownevents.h"
 #include "common/testutil.h"
 
 #include "audit/auditlog.h"
@@ -63,15 +64,10 @@ private Q_SLOTS:
             const QString log = test::makeAccessLog(QStringLiteral("s.log"), 100, 10);
             QVERIFY(ImportJob({log}, ImportOptions{}).run(*c, {}, cancel).ok());
         }
-        auto c = CaseFile::open(path);
-        QVERIFY(c.ok());
-        CaseSession session(std::move(*c), false);
-        SelectionHub hub;
-        EventsView view(hub);
-        view.resize(1000, 500);
-        view.show();
-        view.setSession(&session);
-        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        test::ShownEvents shown(path);
+        QVERIFY(shown.ok());
+        EventsView &view = *shown.view;
+        CaseSession &session = *shown.session;
         EventTableModel *model = view.model();
         QVERIFY(loaded(*model));
         QTableView *table = view.table();
