@@ -4,7 +4,9 @@
 
 #include "htmlout.h"
 
+#include "analysis/findingmembers.h"
 #include "core/severity.h"
+#include "core/shownzone.h"
 #include "core/timeutil.h"
 #include "report/reportdata.h"
 
@@ -58,13 +60,11 @@ QString addressesText(const QStringList &ips, const QHash<QString, QString> &ref
     return text;
 }
 
-/// "2026-11-14 22:55:49 to 22:57:07 UTC": the day once when both ends share it.
+/// "2026-11-14 22:55:49 to 22:57:07 UTC": the day once when both ends share it, the zone once.
 QString windowText(std::int64_t from, std::int64_t to)
 {
-    const QString a = utcStamp(from), b = utcStamp(to);
-    if (a.left(11) == b.left(11))
-        return a.chopped(4) + QStringLiteral(" to ") + b.mid(11);
-    return a.chopped(4) + QStringLiteral(" to ") + b;
+    const QString a = shownSecond(from), b = shownStamp(to);
+    return a + QStringLiteral(" to ") + (a.left(11) == b.left(11) ? b.mid(11) : b);
 }
 
 /// "maria.k, bob and 3 more"
@@ -118,6 +118,50 @@ void intelIndicators(HtmlOut &out, const nlohmann::json &details)
                  (from.isEmpty() ? QStringLiteral("open") : from) + QStringLiteral(" to ")
                          + (until.isEmpty() ? QStringLiteral("open") : until),
                  QStringLiteral("%1 / %2").arg(ev.value("valid", std::int64_t(0))).arg(outside)});
+    }
+    out.tableEnd();
+}
+
+/// Sources a campaign finding shows in its card; the rest are counted.
+constexpr int kMembersShown = 25;
+
+/// A campaign finding's sources, one row each with the counts its detection recorded.
+void campaignMembers(HtmlOut &out,
+                     const nlohmann::json &details,
+                     const QHash<QString, QString> &refs)
+{
+    const FindingMembers members = findingMembers(details);
+    if (members.rows.empty())
+        return;
+    const auto shown = std::min<std::size_t>(members.rows.size(), kMembersShown);
+    out.element("h4",
+                shown < std::size_t(members.total)
+                        ? QStringLiteral("Sources: the %1 busiest of %2 (netcase findings --json "
+                                         "lists every one the case keeps)")
+                                  .arg(shown)
+                                  .arg(members.total)
+                        : QStringLiteral("Sources (%1)").arg(members.total));
+    QStringList head = {QStringLiteral("Address"), QStringLiteral("Attempts")};
+    if (members.anyFailures)
+        head << QStringLiteral("Failures");
+    if (members.anyAccounts)
+        head << QStringLiteral("Accounts");
+    head << QStringLiteral("Window (%1)").arg(ShownZone::name());
+    out.tableStart(head, "small");
+    const auto n = [](std::int64_t v) {
+        return v < 0 ? QStringLiteral("—") : num(v);
+    };
+    for (std::size_t i = 0; i < shown; ++i) {
+        const FindingMember &m = members.rows[i];
+        const QString ref = refs.value(m.ip);
+        QStringList row
+                = {ref.isEmpty() ? m.ip : QStringLiteral("%1 [%2]").arg(m.ip, ref), n(m.attempts)};
+        if (members.anyFailures)
+            row << n(m.failures);
+        if (members.anyAccounts)
+            row << n(m.accounts);
+        row << QStringLiteral("%1 to %2").arg(shownSecond(m.firstUs), shownSecond(m.lastUs));
+        out.row(row);
     }
     out.tableEnd();
 }
@@ -207,13 +251,14 @@ void findingCard(HtmlOut &out,
     facts(out, {{QStringLiteral("Evidence"), esc(evidence)}});
     if (f.kind == QLatin1String("intel"))
         intelIndicators(out, f.details);
+    campaignMembers(out, f.details, refs);
     if (shown > 0) {
         // No header row: the Evidence line above says what the columns are.
         out.tableStart({}, "evidence", {24, 76});
         for (const ReportEvidence &e : rf.evidence) {
             // Date and time each stay on one line (a browser would otherwise break the date at
             // its hyphens in a narrow column).
-            const QStringList when = utcSecond(e.timestampUs).split(QLatin1Char(' '));
+            const QStringList when = shownSecond(e.timestampUs).split(QLatin1Char(' '));
             out.rowHtml({QStringLiteral("<span class=\"nobr\">%1</span> "
                                         "<span class=\"nobr\">%2</span><br>%3")
                                  .arg(esc(when.value(0)), esc(when.value(1)),
@@ -300,12 +345,13 @@ void htmlFindingsSection(HtmlOut &out, const ReportData &d)
     const auto ordered = findingsBySeverity(d.findings);
     out.paragraph(QStringLiteral("%1 findings, most severe first. Severity (0–100) is the sum of "
                                  "the weighted signals; caveats say why the evidence may mislead. "
-                                 "Evidence lines are shown exactly as logged (time in UTC, "
+                                 "Evidence lines are shown exactly as logged (time in %3, "
                                  "source:line, then the line; a tab is shown as →), at most %2 "
                                  "per finding. Addresses marked [A…] are described in Appendix A; "
                                  "D1, D2… are the decisions of section 1.")
                           .arg(d.findings.size())
-                          .arg(d.maxEvidence));
+                          .arg(d.maxEvidence)
+                          .arg(ShownZone::name()));
     out.paragraph(minSeverityText(d));
     if (d.inactiveFindings > 0)
         out.paragraph(QStringLiteral("%1 earlier findings that the latest analysis no longer "

@@ -157,7 +157,6 @@ private Q_SLOTS:
         QVERIFY2(st.step(), "no finding about the hostile address");
         const std::int64_t finding = st.int64(0);
         st.reset();
-
         Decision d;
         d.subject = {QStringLiteral("finding"), QString::number(finding)};
         d.verdict = QStringLiteral("escalate");
@@ -272,6 +271,38 @@ private Q_SLOTS:
         // A bidi override reaches the JSON as an escape: exact for a reader, inert on a screen.
         QVERIFY(bytes.contains("evil\\u202egpj.exe"));
         QVERIFY(!bytes.contains("\xE2\x80\xAE"));
+    }
+
+    void aCampaignCardListsItsSources()
+    {
+        // On a copy: the members are written behind the audit log, which the other tests check.
+        const QString copy = QDir(m_dir).filePath(QStringLiteral("campaign.netcase"));
+        QFile::remove(copy);
+        QVERIFY(QFile::copy(m_case, copy));
+        {
+            auto c = CaseFile::open(copy);
+            QVERIFY(c);
+            Statement members = c->db().prepare(
+                    "UPDATE findings SET details = json_set(details, '$.members', json(?)) "
+                    "WHERE id = (SELECT min(finding_id) FROM finding_entities WHERE type = 'ip' "
+                    "AND value = '203.0.113.66')");
+            members.bind(1, "[{\"ip\":\"203.0.113.66\",\"attempts\":31,\"failures\":30,"
+                            "\"first\":\"2026-03-01T10:00:00Z\",\"last\":\"2026-03-01T10:09:"
+                            "00Z\"},{\"ip\":\"<script>alert(2)</script>\",\"attempts\":4}]");
+            QVERIFY(members.exec().ok());
+        }
+        auto c = CaseFile::open(copy, CaseFile::OpenOptions{true, false, false});
+        QVERIFY(c);
+        const QString path = QDir(m_dir).filePath(QStringLiteral("campaign.html"));
+        std::atomic<bool> cancel{false};
+        QVERIFY(writeReport(*c, path, {}, {}, cancel).ok());
+        const QString html = QString::fromUtf8(readAll(path));
+        QVERIFY(html.contains(QLatin1String("Sources (2)")));
+        QVERIFY(html.contains(QLatin1String("&lt;script&gt;alert(2)&lt;/script&gt;")));
+        QVERIFY(!html.contains(QLatin1String("<script"), Qt::CaseInsensitive));
+        QVERIFY(html.contains(QLatin1String("2026-03-01 10:00:00 to 2026-03-01 10:09:00")));
+        // Counts the detection did not record are a dash, not a zero.
+        QVERIFY(html.contains(QRegularExpression(QStringLiteral(">4</td><td[^>]*>—</td>"))));
     }
 
     void htmlIsSelfContainedAndInert()

@@ -4,7 +4,9 @@
 #include "common/testutil.h"
 #include "common/views2fixture.h"
 
+#include "case/casefile.h"
 #include "case/casesession.h"
+#include "case/sqlite.h"
 #include "events/eventsview.h"
 #include "findings/findingsview.h"
 #include "items/eventtablemodel.h"
@@ -12,6 +14,7 @@
 #include "items/selectionhub.h"
 
 #include <QAbstractItemModelTester>
+#include <QLocale>
 #include <QTableView>
 #include <QTest>
 #include <QTextBrowser>
@@ -92,6 +95,54 @@ private Q_SLOTS:
         // Back in history re-selects the first finding's row.
         hub.back();
         QCOMPARE(table->currentIndex().row(), row);
+    }
+
+    void aCampaignListsItsSources()
+    {
+        // A campaign finding merges many sources (details.members): the details pane lists
+        // them with their counts, the busiest first, and says how many the detection kept.
+        const QString path = test::tempPath(QStringLiteral("campaign.netcase"));
+        QVERIFY(v2::makeCase(path));
+        {
+            auto c = CaseFile::open(path);
+            QVERIFY(c);
+            QVERIFY(c->db().exec(
+                    "UPDATE findings SET details = '{\"members_total\": 120, \"members\": ["
+                    "{\"ip\": \"203.0.113.9\", \"attempts\": 4210, \"failures\": 4190, "
+                    "\"accounts\": 388, \"first\": \"2026-03-01T10:00:00Z\", "
+                    "\"last\": \"2026-03-01T11:00:00Z\"}, "
+                    "{\"ip\": \"<b>VERIFIED SAFE</b>\", \"attempts\": 12, "
+                    "\"first\": \"2026-03-01T10:05:00Z\", \"last\": \"2026-03-01T10:06:00Z\"}"
+                    "]}' WHERE id = 2"));
+        }
+        auto c = CaseFile::open(path);
+        QVERIFY(c);
+        CaseSession session(std::move(*c), false);
+        SelectionHub hub;
+        FindingsView findings(hub);
+        findings.resize(1000, 600);
+        findings.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&findings));
+        findings.setSession(&session);
+        QTableView *table = findings.table();
+        const auto *details = findings.findChild<QTextBrowser *>(QStringLiteral("findingDetails"));
+        const auto click = [&](std::int64_t id) {
+            const int r = findings.model()->rowOfFinding(id);
+            QVERIFY(r >= 0);
+            QTest::mouseClick(
+                    table->viewport(), Qt::LeftButton, {},
+                    table->visualRect(findings.model()->index(r, FindingsModel::Title)).center());
+        };
+        click(2);
+        const QString text = details->toPlainText();
+        QVERIFY2(text.contains(QStringLiteral("Sources: the 2 busiest of 120")), qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("203.0.113.9")));
+        QVERIFY(text.contains(QLocale().toString(4190)));
+        // Case data stays text: the hostile "address" is shown with its tags, not as markup.
+        QVERIFY(text.contains(QStringLiteral("<b>VERIFIED SAFE</b>")));
+        // A finding without members shows no sources table.
+        click(1);
+        QVERIFY(!details->toPlainText().contains(QStringLiteral("Sources")));
     }
 };
 

@@ -7,9 +7,11 @@
 #include "severitydelegate.h"
 #include "triagebar.h"
 
+#include "analysis/findingmembers.h"
 #include "analysis/findingstore.h"
 #include "case/casesession.h"
 #include "core/identity.h"
+#include "core/shownzone.h"
 #include "core/timeutil.h"
 #include "items/findingsmodel.h"
 #include "items/selectionhub.h"
@@ -197,6 +199,44 @@ void FindingsView::followSelection(const Selection &selection)
     m_table->setCurrentIndex(m_model->index(row, FindingsModel::Title));
 }
 
+QString FindingsView::membersHtml(const StoredFinding &f)
+{
+    const FindingMembers members = findingMembers(f.details);
+    if (members.rows.empty())
+        return {};
+    constexpr std::size_t kShown = 50;
+    const std::size_t shown = std::min(members.rows.size(), kShown);
+    const QLocale loc;
+    QString html = QStringLiteral("<p><b>")
+                   + (shown < std::size_t(members.total)
+                              ? tr("Sources: the %1 busiest of %2").arg(shown).arg(members.total)
+                              : tr("Sources (%1)").arg(members.total))
+                   + QStringLiteral("</b></p><table cellspacing=\"0\" cellpadding=\"2\"><tr><th "
+                                    "align=\"left\">%1</th><th align=\"right\">%2</th>")
+                             .arg(tr("Address"), tr("Attempts"));
+    if (members.anyFailures)
+        html += QStringLiteral("<th align=\"right\">%1</th>").arg(tr("Failures"));
+    if (members.anyAccounts)
+        html += QStringLiteral("<th align=\"right\">%1</th>").arg(tr("Accounts"));
+    html += QStringLiteral("<th align=\"left\">%1</th></tr>")
+                    .arg(tr("First to last (%1)").arg(ShownZone::name()));
+    const auto n = [&loc](std::int64_t v) {
+        return v < 0 ? QStringLiteral("—") : loc.toString(qlonglong(v));
+    };
+    for (std::size_t i = 0; i < shown; ++i) {
+        const FindingMember &m = members.rows[i];
+        html += QStringLiteral("<tr><td>%1</td><td align=\"right\">%2</td>")
+                        .arg(htmlSafe(m.ip), n(m.attempts));
+        if (members.anyFailures)
+            html += QStringLiteral("<td align=\"right\">%1</td>").arg(n(m.failures));
+        if (members.anyAccounts)
+            html += QStringLiteral("<td align=\"right\">%1</td>").arg(n(m.accounts));
+        html += QStringLiteral("<td>%1 – %2</td></tr>")
+                        .arg(shownSecond(m.firstUs), shownSecond(m.lastUs));
+    }
+    return html + QStringLiteral("</table>");
+}
+
 void FindingsView::showDetails()
 {
     const StoredFinding *f = m_model->findingAt(m_table->currentIndex().row());
@@ -210,7 +250,7 @@ void FindingsView::showDetails()
                     .arg(f->severity)
                     .arg(FindingsModel::severityBand(f->severity), htmlSafe(f->kind),
                          htmlSafe(f->rule), loc.toString(qlonglong(f->evidenceCount)),
-                         utcSecond(f->firstTs), utcSecond(f->lastTs));
+                         shownSecond(f->firstTs), shownSecond(f->lastTs));
     html += QStringLiteral("</p>");
     auto list = [](const QStringList &items) {
         QStringList e;
@@ -227,6 +267,7 @@ void FindingsView::showDetails()
     if (!f->hosts.isEmpty())
         html += QStringLiteral("<p>") + tr("Hosts: %1").arg(list(f->hosts))
                 + QStringLiteral("</p>");
+    html += membersHtml(*f);
     if (f->signalList.is_array() && !f->signalList.empty()) {
         html += QStringLiteral("<p><b>") + tr("Signals") + QStringLiteral("</b></p><ul>");
         for (const auto &s : f->signalList) {

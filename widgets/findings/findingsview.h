@@ -21,6 +21,7 @@ class FindingsModel;
 class SelectionHub;
 class TriageBar;
 struct Selection;
+struct StoredFinding;
 
 class FindingsView : public QWidget
 {
@@ -43,6 +44,8 @@ Q_SIGNALS:
 
 private:
     void showDetails();
+    /// A campaign finding's sources as a table (empty for other findings).
+    static QString membersHtml(const StoredFinding &f);
     void followSelection(const Selection &selection);
     void updateCaption();
     void updateTriage();
