@@ -2,6 +2,8 @@
 
 #include "cli/output.h"
 
+#include "case/casezone.h"
+
 #include <QDate>
 
 namespace netcase::cli {
@@ -13,6 +15,8 @@ Result<CaseFile> openCase(const QString &path, bool write)
     o.requireWrite = write;
     auto c = CaseFile::open(path, o);
     if (c) {
+        // Plain output (reports, notes) shows times in the case's zone (`netcase timezone`).
+        showCaseTimeZone(c->db());
         // Past its retention date a case should have been destroyed: every command says so.
         const QDate until = QDate::fromString(c->info().retentionDate, Qt::ISODate);
         if (until.isValid() && QDate::currentDate() > until)

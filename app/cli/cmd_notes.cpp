@@ -6,6 +6,7 @@
 #include "case/eventquery.h"
 #include "case/notestore.h"
 #include "core/displaytext.h"
+#include "core/shownzone.h"
 #include "core/timeutil.h"
 
 #include <nlohmann/json.hpp>
@@ -66,7 +67,7 @@ int run(const QStringList &argv)
             what += QStringLiteral(" (%1)").arg(n.color);
         outLine(QStringLiteral("#%1  %2  %3  %4  by %5")
                         .arg(n.id)
-                        .arg(utcMillis(at))
+                        .arg(shownMillis(at))
                         .arg(n.eventId ? QStringLiteral("event %1").arg(n.eventId)
                                        : QStringLiteral("entry"))
                         .arg(what)

@@ -28,6 +28,7 @@ extern const Command kIntelCommand;
 extern const Command kIntelExportCommand;
 extern const Command kPreserveCommand;
 extern const Command kPurgeCommand;
+extern const Command kTimezoneCommand;
 
 const QList<const Command *> &commands()
 {
@@ -38,7 +39,7 @@ const QList<const Command *> &commands()
             &kReportCommand,    &kScreenshotCommand, &kUpgradeCommand,   &kAuditCommand,
             &kPushCommand,      &kHuntCommand,       &kPullCommand,      &kSigmaCommand,
             &kNoteCommand,      &kNotesCommand,      &kIntelCommand,     &kIntelExportCommand,
-            &kPreserveCommand,  &kPurgeCommand,
+            &kPreserveCommand,  &kPurgeCommand,      &kTimezoneCommand,
     };
     return all;
 }

@@ -16,6 +16,7 @@
 #include "mainwindow/reportexporter.h"
 #include "mainwindow/retentionactions.h"
 #include "mainwindow/tableexporter.h"
+#include "mainwindow/timezoneaction.h"
 
 #include <QApplication>
 #include <QFileInfo>
@@ -130,6 +131,7 @@ MainActions::MainActions(QMainWindow &window,
             [properties] { properties->setEnabled(false); });
     m_case->addSeparator();
     m_retention = new RetentionActions(&m_window, controller, m_case);
+    m_timeZone = new TimeZoneAction(&m_window, controller, m_case);
     m_case->addSeparator();
     // Enrichment sources: settings work without a case; re-enrichment needs a writable one.
     m_case->addAction(tr("&Enrichment sources…"), this, [this] {

@@ -15,6 +15,7 @@ class CaseController;
 class DockManager;
 class ClusterPuller;
 class RetentionActions;
+class TimeZoneAction;
 class IntelImporter;
 class SelectionHub;
 
@@ -35,6 +36,7 @@ public:
     IntelImporter *intelImporter() const { return m_intel; }
     ClusterPuller *clusterPuller() const { return m_pull; }
     RetentionActions *retention() const { return m_retention; }
+    TimeZoneAction *timeZone() const { return m_timeZone; }
 
     /// Enables what makes sense for the current case (none, writable, read-only).
     void updateState();
@@ -53,6 +55,7 @@ private:
     IntelImporter *m_intel = nullptr;
     ClusterPuller *m_pull = nullptr;
     RetentionActions *m_retention = nullptr;
+    TimeZoneAction *m_timeZone = nullptr;
     QAction *m_exportTable = nullptr;
     QAction *m_close = nullptr;
     QAction *m_back = nullptr;

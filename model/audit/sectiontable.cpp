@@ -116,6 +116,7 @@ std::vector<const char *> sectionsWrittenBy(const QString &action)
             {QStringLiteral("intel.import"), {"intel_sources", "intel_indicators"}},
             {QStringLiteral("case.preserve"), {"settings"}}, // case/retention
             {QStringLiteral("case.release"), {"settings"}},
+            {QStringLiteral("case.time_zone"), {"settings"}}, // case/casezone
             {QStringLiteral("case.purge"),
              {"event_blocks", "event_postings", "event_deleted", "raw_blocks", "rejects",
               "settings"}},

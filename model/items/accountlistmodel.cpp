@@ -4,6 +4,7 @@
 
 #include "case/casesession.h"
 #include "case/sqlite.h"
+#include "core/shownzone.h"
 #include "core/timeutil.h"
 
 #include <QHash>
@@ -136,7 +137,7 @@ QVariant AccountListModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         if (index.column() == LastSeen)
-            return utcMinute(r->lastTs);
+            return shownMinute(r->lastTs);
         if (index.column() == Account)
             return r->account;
         return sortValue(*r, index.column());
@@ -185,7 +186,7 @@ QVariant AccountListModel::headerData(int section, Qt::Orientation orientation, 
         case Findings:
             return tr("Findings");
         case LastSeen:
-            return tr("Last seen (UTC)");
+            return tr("Last seen (%1)").arg(ShownZone::name());
         default:
             return {};
         }

@@ -2,6 +2,7 @@
 
 #include "case/casesession.h"
 #include "core/fields.h"
+#include "core/shownzone.h"
 #include "core/timeutil.h"
 #include "enrich/ecsdecorator.h"
 #include "items/roles.h"
@@ -242,7 +243,7 @@ QVariant EventTableModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case Time:
-            return utcMillis(e.timestampUs);
+            return shownMillis(e.timestampUs);
         case SourceIp:
             return e.sourceIp.empty() ? q(e.sourceDomain) : q(e.sourceIp);
         case User:
@@ -295,7 +296,9 @@ QVariant EventTableModel::data(const QModelIndex &index, int role) const
                 return lines.join(QLatin1Char('\n'));
             }
         if (index.column() == Time && e.tzOffsetMin != kNoOffset)
-            return QStringLiteral("UTC; original offset %1 min").arg(e.tzOffsetMin);
+            return QStringLiteral("%1; the log line's own offset %2 min")
+                    .arg(ShownZone::name())
+                    .arg(e.tzOffsetMin);
         break;
     case roles::EventId:
         return QVariant::fromValue<qint64>(r->id);
@@ -349,7 +352,8 @@ QVariant EventTableModel::headerData(int section, Qt::Orientation orientation, i
     const FieldDef *f = findField(kFields[section]);
     if (!f)
         return {};
-    const QString utc = section == Time ? QStringLiteral(" (UTC)") : QString();
+    const QString utc
+            = section == Time ? QStringLiteral(" (%1)").arg(ShownZone::name()) : QString();
     if (role == Qt::DisplayRole)
         return QString(QLatin1String(f->title) + utc);
     if (role == Qt::ToolTipRole)

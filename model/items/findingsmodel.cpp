@@ -5,6 +5,7 @@
 #include "audit/decisionstore.h"
 #include "case/casesession.h"
 #include "core/severity.h"
+#include "core/shownzone.h"
 #include "core/timeutil.h"
 
 #include <QBrush>
@@ -183,9 +184,9 @@ QVariant FindingsModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case From:
-            return utcSecond(f->firstTs);
+            return shownSecond(f->firstTs);
         case To:
-            return utcSecond(f->lastTs);
+            return shownSecond(f->lastTs);
         case Kind:
             return QString(f->kind).replace(QLatin1Char('_'), QLatin1Char(' '));
         case Verdict: {

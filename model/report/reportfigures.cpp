@@ -6,6 +6,7 @@
 #include "report/reportwriters.h"
 
 #include "core/severity.h"
+#include "core/shownzone.h"
 #include "core/timeutil.h"
 #include "items/mapclusterer.h"
 #include "render/maprenderer.h"
@@ -115,7 +116,7 @@ QImage drawTimeline(const ReportTimeline &tl)
         const qreal x = plot.left() + i * slot;
         p.drawLine(QPointF(x, plot.bottom()), QPointF(x, plot.bottom() + 4));
         p.drawText(QPointF(x - 2, plot.bottom() + 18),
-                   utcAxisLabel(tl.buckets[std::size_t(i)].startUs, tl.bucketUs));
+                   shownAxisLabel(tl.buckets[std::size_t(i)].startUs, tl.bucketUs));
     }
     // Legend, top right.
     qreal lx = plot.right();
@@ -127,8 +128,9 @@ QImage drawTimeline(const ReportTimeline &tl)
         p.setPen(kInk);
         p.drawText(QPointF(lx + 16, 18), name);
     }
-    p.drawText(QPointF(plot.left(), 18), QStringLiteral("Events per %1 bucket (UTC)")
-                                                 .arg(TimelineSummary::bucketName(tl.bucketUs)));
+    p.drawText(QPointF(plot.left(), 18),
+               QStringLiteral("Events per %1 bucket (%2)")
+                       .arg(TimelineSummary::bucketName(tl.bucketUs), ShownZone::name()));
     // Finding bands: one lane each, labelled with the finding id.
     if (tl.buckets.empty())
         return img;

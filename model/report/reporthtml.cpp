@@ -6,6 +6,7 @@
 
 #include "htmlout.h"
 
+#include "core/shownzone.h"
 #include "core/timeutil.h"
 #include "report/reportdata.h"
 
@@ -185,7 +186,7 @@ QString generatedAtText(const ReportOptions &options)
 {
     if (!options.generatedAt.isEmpty())
         return options.generatedAt;
-    return utcMinute(QDateTime::currentMSecsSinceEpoch() * 1000) + QStringLiteral(" UTC");
+    return shownStamp(QDateTime::currentMSecsSinceEpoch() * 1000);
 }
 
 QString reportHtml(const ReportData &d,

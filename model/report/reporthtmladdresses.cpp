@@ -5,6 +5,7 @@
 
 #include "htmlout.h"
 
+#include "core/shownzone.h"
 #include "core/timeutil.h"
 #include "report/reportdata.h"
 
@@ -48,7 +49,7 @@ QString activityText(const IpDetails &d)
 {
     if (d.events <= 0)
         return QStringLiteral("no events");
-    const QString first = utcStamp(d.firstUs).left(10), last = utcStamp(d.lastUs).left(10);
+    const QString first = shownDay(d.firstUs), last = shownDay(d.lastUs);
     return QStringLiteral("%1 events, %2")
             .arg(QLocale::c().toString(qlonglong(d.events)),
                  first == last ? first : first + QStringLiteral(" to ") + last);

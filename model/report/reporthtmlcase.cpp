@@ -5,6 +5,7 @@
 
 #include "report/reportdata.h"
 
+#include "core/shownzone.h"
 #include "core/timeutil.h"
 
 #include <QLocale>
@@ -34,7 +35,7 @@ QString bytes(std::int64_t n)
 
 QString span(std::int64_t from, std::int64_t to)
 {
-    return utcStamp(from) + QStringLiteral(" to ") + utcStamp(to);
+    return shownStamp(from) + QStringLiteral(" to ") + shownStamp(to);
 }
 
 } // namespace
@@ -47,6 +48,11 @@ void htmlCaseSection(HtmlOut &out, const ReportData &d)
     out.kv(QStringLiteral("Title"), orNone(c.info.title));
     out.kv(QStringLiteral("Authorisation reference"), authorisationText(c.info));
     out.kv(QStringLiteral("Scope"), orNone(c.info.scope));
+    out.kv(QStringLiteral("Times shown in"),
+           ShownZone::isUtc() ? QStringLiteral("UTC")
+                              : QStringLiteral("%1, the case's chosen zone (stored times and the "
+                                               "JSON report are UTC)")
+                                        .arg(ShownZone::name()));
     out.kv(QStringLiteral("Retention date"),
            orNone(c.info.retentionDate, QStringLiteral("not set")));
     if (!c.info.preserveReason.isEmpty())

@@ -3,6 +3,7 @@
 
 #include "htmlout.h"
 
+#include "core/shownzone.h"
 #include "core/timeutil.h"
 #include "report/reportdata.h"
 
@@ -39,7 +40,7 @@ void htmlNotesSection(HtmlOut &out, const ReportData &d)
                                  "events' lines, and their own timeline entries; each was "
                                  "recorded in the audit trail (note.add, note.remove)."),
                   "note");
-    out.tableStart({QStringLiteral("Time (UTC)"), QStringLiteral("Notes"),
+    out.tableStart({QStringLiteral("Time (%1)").arg(ShownZone::name()), QStringLiteral("Notes"),
                     QStringLiteral("Source:line and raw line")},
                    "evidence", {21, 29, 50});
     for (const ReportNoted &n : d.noted) {
@@ -52,7 +53,7 @@ void htmlNotesSection(HtmlOut &out, const ReportData &d)
                    + (d.redacted            ? esc(QStringLiteral("(left out: redacted report)"))
                       : n.event->rawMissing ? esc(QStringLiteral("(raw record not kept)"))
                                             : out.rawLine(n.event->raw));
-        out.rowHtml({esc(utcSecond(n.atUs)), notes.join(QStringLiteral("<br>")), line});
+        out.rowHtml({esc(shownSecond(n.atUs)), notes.join(QStringLiteral("<br>")), line});
     }
     out.tableEnd();
 }

@@ -6,6 +6,7 @@
 #include "htmlout.h"
 
 #include "core/severity.h"
+#include "core/shownzone.h"
 #include "core/timeutil.h"
 #include "report/reportdata.h"
 
@@ -43,7 +44,7 @@ void caseFacts(HtmlOut &out, const ReportData &d)
     out.kv(QStringLiteral("Events"),
            c.events > 0 ? QStringLiteral("%1 from %2 files, %3 to %4")
                                   .arg(num(c.events), num(std::int64_t(c.sources.size())),
-                                       utcStamp(c.firstTs), utcStamp(c.lastTs))
+                                       shownStamp(c.firstTs), shownStamp(c.lastTs))
                         : QStringLiteral("none"));
     out.kv(QStringLiteral("Analysts / reviewers"),
            orNone(d.analysts.join(QStringLiteral(", ")), QStringLiteral("not recorded"))

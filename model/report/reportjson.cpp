@@ -6,6 +6,7 @@
 
 #include "core/jsontext.h"
 #include "core/severity.h"
+#include "core/shownzone.h"
 #include "core/timeutil.h"
 
 #include <nlohmann/json.hpp>
@@ -46,6 +47,7 @@ json caseJson(const ReportData &d)
             {"no_authorization_reason", s(c.info.noAuthorizationReason)},
             {"preserved_for_incident", s(c.info.preserveReason)},
             {"purged_at", s(c.info.purgedAt)},
+            {"time_zone", s(ShownZone::name())},
             {"created_at", s(c.info.createdAt)},
             {"created_by", s(c.info.createdBy)},
             {"created_with_version", s(c.info.netcaseVersion)},

@@ -1,4 +1,5 @@
 #include "core/ipaddr.h"
+#include "core/shownzone.h"
 #include "core/timeutil.h"
 
 #include <QTest>
@@ -34,6 +35,29 @@ private Q_SLOTS:
         QCOMPARE(utcAxisLabel(t, 24 * hour), QStringLiteral("2024-03-01"));
         QCOMPARE(utcAxisLabel(t, 24 * hour - 1), QStringLiteral("03-01 12:34"));
     }
+    void shownInTheCaseZone()
+    {
+        // Winter and summer in Berlin: the offset of each instant, not of today.
+        const std::int64_t winter = *parseIso("2024-03-01T12:00:00.250Z");
+        const std::int64_t summer = *parseIso("2024-07-01T23:30:00Z");
+        QCOMPARE(shownSecond(winter), QStringLiteral("2024-03-01 12:00:00"));
+        QCOMPARE(shownStamp(winter), QStringLiteral("2024-03-01 12:00:00 UTC"));
+        ShownZone::set(QTimeZone("Europe/Berlin"));
+        QCOMPARE(ShownZone::name(), QStringLiteral("Europe/Berlin"));
+        QCOMPARE(shownMillis(winter), QStringLiteral("2024-03-01 13:00:00.250"));
+        QCOMPARE(shownStamp(winter), QStringLiteral("2024-03-01 13:00:00 +01:00"));
+        QCOMPARE(shownSecond(summer), QStringLiteral("2024-07-02 01:30:00"));
+        QCOMPARE(shownDay(summer), QStringLiteral("2024-07-02"));
+        QCOMPARE(shownStamp(summer), QStringLiteral("2024-07-02 01:30:00 +02:00"));
+        ShownZone::set(QTimeZone("America/St_Johns")); // a half-hour zone, behind UTC
+        QCOMPARE(shownStamp(winter), QStringLiteral("2024-03-01 08:30:00 -03:30"));
+        // Data forms never move.
+        QCOMPARE(utcIso(winter), QStringLiteral("2024-03-01T12:00:00.250000Z"));
+        ShownZone::set(QTimeZone());
+        QVERIFY(ShownZone::isUtc());
+        QCOMPARE(shownStamp(summer), QStringLiteral("2024-07-01 23:30:00 UTC"));
+    }
+
     void isoOffsets()
     {
         int off = 0;

@@ -7,6 +7,7 @@
 
 #include "analysis/findingstore.h"
 #include "case/casesession.h"
+#include "core/shownzone.h"
 #include "core/timeutil.h"
 #include "items/accountcontext.h"
 #include "items/accountlistmodel.h"
@@ -45,7 +46,7 @@ QString section(const QString &title,
         html += QStringLiteral("<tr><td align=right>%1&nbsp;&nbsp;</td><td>%2%3</td></tr>")
                         .arg(loc.toString(qlonglong(v.count)), htmlSafe(v.value),
                              withTime && v.lastTs ? QStringLiteral(" <small>(last %1)</small>")
-                                                            .arg(utcSecond(v.lastTs))
+                                                            .arg(shownSecond(v.lastTs))
                                                   : QString());
     }
     return html + QStringLiteral("</table>");
@@ -289,12 +290,12 @@ void AccountsView::showContext(ContextLoad loaded)
     if (ctx->events > 0) {
         head += QStringLiteral("<br>")
                 + tr("%1 events (%2 succeeded, %3 failed) from %4 addresses · first seen %5 · "
-                     "last seen %6 UTC")
+                     "last seen %6 %7")
                           .arg(loc.toString(qlonglong(ctx->events)),
                                loc.toString(qlonglong(ctx->successes)),
                                loc.toString(qlonglong(ctx->failures)),
-                               loc.toString(qlonglong(ctx->distinctIps)), utcSecond(ctx->firstTs),
-                               utcSecond(ctx->lastTs));
+                               loc.toString(qlonglong(ctx->distinctIps)), shownSecond(ctx->firstTs),
+                               shownSecond(ctx->lastTs), ShownZone::name());
     } else {
         head += QStringLiteral("<br>") + tr("No events name this account.");
     }

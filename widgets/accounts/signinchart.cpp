@@ -1,5 +1,6 @@
 #include "signinchart.h"
 
+#include "core/shownzone.h"
 #include "core/timeutil.h"
 #include "items/accountcontext.h"
 
@@ -117,8 +118,8 @@ void SignInChart::paintEvent(QPaintEvent *)
     other.setAlpha(90);
     key(other, tr("other"));
     const std::int64_t end = m_firstTs + m_bucketUs * std::int64_t(m_success.size());
-    p.drawText(QRectF(4, r.bottom() + 2, width() - 8, fh), Qt::AlignLeft, utcMinute(m_firstTs));
-    p.drawText(QRectF(4, r.bottom() + 2, width() - 8, fh), Qt::AlignRight, utcMinute(end));
+    p.drawText(QRectF(4, r.bottom() + 2, width() - 8, fh), Qt::AlignLeft, shownMinute(m_firstTs));
+    p.drawText(QRectF(4, r.bottom() + 2, width() - 8, fh), Qt::AlignRight, shownMinute(end));
 }
 
 bool SignInChart::event(QEvent *e)
@@ -129,8 +130,9 @@ bool SignInChart::event(QEvent *e)
         if (b >= 0) {
             const std::int64_t from = m_firstTs + m_bucketUs * b;
             QToolTip::showText(help->globalPos(),
-                               tr("%1 – %2 UTC\n%3 successes, %4 failures, %5 other")
-                                       .arg(utcMinute(from), utcMinute(from + m_bucketUs))
+                               tr("%1 – %2 %3\n%4 successes, %5 failures, %6 other")
+                                       .arg(shownMinute(from), shownMinute(from + m_bucketUs),
+                                            ShownZone::name())
                                        .arg(m_success[size_t(b)])
                                        .arg(m_failure[size_t(b)])
                                        .arg(m_other[size_t(b)]),

@@ -9,6 +9,7 @@
 #include "case/casesession.h"
 #include "case/eventquery.h"
 #include "common/safetext.h"
+#include "core/shownzone.h"
 #include "core/timeutil.h"
 #include "items/selectionhub.h"
 #include "review/reviewpanel.h"
@@ -225,7 +226,7 @@ void AnnotationPane::citeNotes()
     for (const EventRow &r : query.rows(ids)) {
         const QString raw = QString::fromStdString(query.raw(r).value_or(std::string()));
         text[r.id] = QStringLiteral("%1  %2:%3  %4")
-                             .arg(utcSecond(r.event.timestampUs), r.sourceName)
+                             .arg(shownSecond(r.event.timestampUs), r.sourceName)
                              .arg(r.event.line)
                              .arg(raw.section(QLatin1Char('\n'), 0, 0).left(200));
     }

@@ -1,6 +1,7 @@
 #include "citenotesdialog.h"
 
 #include "common/safetext.h"
+#include "core/shownzone.h"
 #include "core/timeutil.h"
 
 #include <QCheckBox>
@@ -90,9 +91,10 @@ CiteNotesDialog::CiteNotesDialog(const std::vector<citation::NotedGroup> &groups
                 = groupItem(m_tree, tr("Timeline entries (%n)", nullptr, int(m_entries.size())));
         m_entriesItem->setToolTip(0, tr("Each checked entry becomes a factor in its words."));
         for (size_t i = 0; i < m_entries.size(); ++i)
-            checkItem(m_entriesItem,
-                      QStringLiteral("%1  %2").arg(utcSecond(m_entries[i].atUs), m_entries[i].text),
-                      qlonglong(i));
+            checkItem(
+                    m_entriesItem,
+                    QStringLiteral("%1  %2").arg(shownSecond(m_entries[i].atUs), m_entries[i].text),
+                    qlonglong(i));
     }
 
     auto *intro = ui::plainLabel(

@@ -1,6 +1,7 @@
 #include "filterbar.h"
 
 #include "common/safetext.h"
+#include "core/shownzone.h"
 #include "core/timeutil.h"
 #include "items/selectionhub.h"
 
@@ -166,10 +167,11 @@ void FilterBar::rebuild()
         addChip(tr("%1 events").arg(sel.eventIds.size()), tr("A set of chosen events"),
                 [](Selection &s) { s.eventIds.clear(); });
     if (sel.fromUs || sel.toUs) {
-        const QString from = sel.fromUs ? utcMinute(*sel.fromUs) : tr("start");
-        const QString to = sel.toUs ? utcMinute(*sel.toUs) : tr("end");
-        addChip(tr("%1 – %2 UTC").arg(from, to),
-                tr("@timestamp from %1 (inclusive) to %2 (exclusive), UTC").arg(from, to),
+        const QString from = sel.fromUs ? shownMinute(*sel.fromUs) : tr("start");
+        const QString to = sel.toUs ? shownMinute(*sel.toUs) : tr("end");
+        addChip(tr("%1 – %2 %3").arg(from, to, ShownZone::name()),
+                tr("@timestamp from %1 (inclusive) to %2 (exclusive), %3")
+                        .arg(from, to, ShownZone::name()),
                 [](Selection &s) {
                     s.fromUs.reset();
                     s.toUs.reset();

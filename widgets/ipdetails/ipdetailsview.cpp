@@ -3,6 +3,7 @@
 #include "case/casesession.h"
 #include "common/safetext.h"
 #include "core/displaytext.h"
+#include "core/shownzone.h"
 #include "core/timeutil.h"
 #include "intel/inteltext.h"
 #include "ipdetails/ipdetailsmodel.h"
@@ -158,16 +159,17 @@ void IpDetailsView::showDetails(IpDetails d)
     if (selected.size() > 1)
         head += tr(" (1 of %1 selected addresses)").arg(selected.size());
     if (d.events > 0)
-        head += tr("<br>%1 events, %2 – %3 UTC, %4 accounts%5")
-                        .arg(loc.toString(qlonglong(d.events)), utcMinute(d.firstUs),
-                             utcMinute(d.lastUs), loc.toString(qlonglong(d.accounts)),
+        head += tr("<br>%1 events, %2 – %3 %6, %4 accounts%5")
+                        .arg(loc.toString(qlonglong(d.events)), shownMinute(d.firstUs),
+                             shownMinute(d.lastUs), loc.toString(qlonglong(d.accounts)),
                              d.someAccounts.isEmpty()
                                      ? QString()
                                      : QStringLiteral(" (%1%2)").arg(
                                              htmlSafe(d.someAccounts.join(QStringLiteral(", "))),
                                              d.accounts > d.someAccounts.size()
                                                      ? QStringLiteral(", …")
-                                                     : QString()));
+                                                     : QString()))
+                        .arg(ShownZone::name());
     else
         head += tr("<br>No events from this address as source.ip.");
     m_headline->setText(head);

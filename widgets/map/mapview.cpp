@@ -2,6 +2,7 @@
 
 #include "case/casesession.h"
 #include "common/safetext.h"
+#include "core/shownzone.h"
 #include "core/timeutil.h"
 #include "items/mapdata.h"
 #include "items/maplocationmodel.h"
@@ -191,9 +192,10 @@ void MapView::updateCaption()
                             .arg(m_filter.users.mid(0, 3).join(QStringLiteral(", "))
                                  + (m_filter.users.size() > 3 ? tr(", …") : QString()));
         if (m_filter.fromUs || m_filter.toUs)
-            what << tr("%1 – %2 UTC")
-                            .arg(m_filter.fromUs ? utcMinute(*m_filter.fromUs) : tr("start"),
-                                 m_filter.toUs ? utcMinute(*m_filter.toUs) : tr("end"));
+            what << tr("%1 – %2 %3")
+                            .arg(m_filter.fromUs ? shownMinute(*m_filter.fromUs) : tr("start"),
+                                 m_filter.toUs ? shownMinute(*m_filter.toUs) : tr("end"),
+                                 ShownZone::name());
         text += tr(" Counts: only %1").arg(what.join(QStringLiteral(", ")));
     }
     text += tr("; points mark database locations, not devices.");

@@ -5,6 +5,7 @@
 #include "common/safetext.h"
 #include "core/displaytext.h"
 #include "core/identity.h"
+#include "core/shownzone.h"
 #include "core/timeutil.h"
 
 #include <QHBoxLayout>
@@ -42,8 +43,8 @@ NotesView::NotesView(QWidget *parent)
     setObjectName(QStringLiteral("NotesView"));
     m_table->setObjectName(QStringLiteral("notesTable"));
     m_table->setColumnCount(ColumnCount);
-    m_table->setHorizontalHeaderLabels(
-            {tr("Time (UTC)"), tr("Event"), tr("Note"), tr("Text"), tr("Analyst")});
+    m_table->setHorizontalHeaderLabels({tr("Time (%1)").arg(ShownZone::name()), tr("Event"),
+                                        tr("Note"), tr("Text"), tr("Analyst")});
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->hide();
@@ -113,7 +114,7 @@ void NotesView::reload()
             m_table->setItem(row, col, item);
             return item;
         };
-        put(Time, utcMillis(when(n)));
+        put(Time, shownMillis(when(n)));
         put(Event, n.eventId ? QString::number(n.eventId) : tr("entry"));
         QString kind = QLatin1String(notes::kindName(n.kind));
         if (n.kind == Note::Kind::Star)

@@ -5,6 +5,7 @@
 #include "case/casesummary.h"
 #include "case/sourcestore.h"
 #include "common/safetext.h"
+#include "core/shownzone.h"
 #include "core/timeutil.h"
 
 #include <QComboBox>
@@ -59,9 +60,8 @@ SourcesView::SourcesView(QWidget *parent)
     , m_caption(ui::plainLabel(this))
     , m_sources(table(this,
                       QStringLiteral("sourcesTable"),
-                      {tr("Source"), tr("Format"), tr("Events"), tr("Rejects"),
-                       tr("First event (UTC)"), tr("Last event (UTC)"), tr("SHA-256"),
-                       tr("Imported"), tr("Reject reasons")}))
+                      {tr("Source"), tr("Format"), tr("Events"), tr("Rejects"), tr("First event"),
+                       tr("Last event"), tr("SHA-256"), tr("Imported"), tr("Reject reasons")}))
     , m_rejectsCaption(ui::plainLabel(this))
     , m_reason(new QComboBox(this))
     , m_rejects(table(
@@ -119,6 +119,10 @@ void SourcesView::reload()
     const CaseSummary sum = CaseSummary::read(m_session->caseFile());
     const QLocale loc;
     m_sources->setRowCount(int(sum.sources.size()));
+    m_sources->setHorizontalHeaderItem(
+            First, new QTableWidgetItem(tr("First event (%1)").arg(ShownZone::name())));
+    m_sources->setHorizontalHeaderItem(
+            Last, new QTableWidgetItem(tr("Last event (%1)").arg(ShownZone::name())));
     for (int r = 0; r < int(sum.sources.size()); ++r) {
         const SourceSummary &s = sum.sources[std::size_t(r)];
         const QString name
@@ -129,8 +133,8 @@ void SourcesView::reload()
         m_sources->setItem(r, Format, item(s.format));
         m_sources->setItem(r, Events, number(s.events));
         m_sources->setItem(r, Rejects, number(s.rejects));
-        m_sources->setItem(r, First, item(s.events ? utcSecond(s.firstTs) : QString()));
-        m_sources->setItem(r, Last, item(s.events ? utcSecond(s.lastTs) : QString()));
+        m_sources->setItem(r, First, item(s.events ? shownSecond(s.firstTs) : QString()));
+        m_sources->setItem(r, Last, item(s.events ? shownSecond(s.lastTs) : QString()));
         m_sources->setItem(r, Sha, item(s.sha256));
         m_sources->setItem(r, Imported, item(tr("%1 by %2").arg(s.importedAt, s.importedBy)));
         QStringList reasons, shown;

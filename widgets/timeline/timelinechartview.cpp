@@ -1,6 +1,7 @@
 #include "timelinechartview.h"
 
 #include "common/safetext.h"
+#include "core/shownzone.h"
 #include "core/timeutil.h"
 #include "items/timelinemodel.h"
 
@@ -204,8 +205,8 @@ void TimelineChartView::updateAxis()
     // No tick in the last quarter step: its label, centred on it, would be cut at the edge.
     m_ticks.clear();
     for (std::int64_t t = floorDiv(from, step) * step + step; t < to - step / 4; t += step) {
-        m_axisX->append(utcAxisLabel(t, step), double(t) / 1000.0);
-        m_ticks.emplace_back(t, utcAxisLabel(t, step));
+        m_axisX->append(shownAxisLabel(t, step), double(t) / 1000.0);
+        m_ticks.emplace_back(t, shownAxisLabel(t, step));
     }
 }
 
@@ -395,13 +396,13 @@ void TimelineChartView::showHoverTip(const QPoint &pos, const QPoint &globalPos)
     QString tip;
     for (const TimelineBucket &b : m_model.buckets()) {
         if (t >= b.startUs && t < b.startUs + bucketUs) {
-            tip = tr("%1 – %2 UTC (%3 bucket)\n%4 success · %5 failure · %6 other")
-                          .arg(utcAxisLabel(b.startUs, kMin),
-                               utcAxisLabel(b.startUs + bucketUs, kMin),
+            tip = tr("%1 – %2 %7 (%3 bucket)\n%4 success · %5 failure · %6 other")
+                          .arg(shownAxisLabel(b.startUs, kMin),
+                               shownAxisLabel(b.startUs + bucketUs, kMin),
                                TimelineSummary::bucketName(bucketUs),
                                loc.toString(qlonglong(b.success)),
-                               loc.toString(qlonglong(b.failure)),
-                               loc.toString(qlonglong(b.other)));
+                               loc.toString(qlonglong(b.failure)), loc.toString(qlonglong(b.other)))
+                          .arg(ShownZone::name());
             break;
         }
     }

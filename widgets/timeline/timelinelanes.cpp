@@ -2,6 +2,7 @@
 
 #include "common/safetext.h"
 #include "core/severity.h"
+#include "core/shownzone.h"
 #include "core/timeutil.h"
 #include "render/maprenderer.h"
 #include "timeline/timelinechartview.h"
@@ -150,13 +151,14 @@ bool TimelineLanes::event(QEvent *event)
         const FindingBand &b = m_lanes[std::size_t(lane)];
         QToolTip::showText(
                 help->globalPos(),
-                ui::plainToolTip(tr("Finding #%1 (%2, severity %3 %4): %5\n%6 – %7 UTC\n"
+                ui::plainToolTip(tr("Finding #%1 (%2, severity %3 %4): %5\n%6 – %7 %8\n"
                                     "Click to select it.")
                                          .arg(b.id)
                                          .arg(b.kind)
                                          .arg(b.severity)
                                          .arg(severityWord(b.severity), b.title,
-                                              utcMinute(b.firstUs), utcMinute(b.lastUs))),
+                                              shownMinute(b.firstUs), shownMinute(b.lastUs))
+                                         .arg(ShownZone::name())),
                 this);
         return true;
     }

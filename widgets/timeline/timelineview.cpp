@@ -3,6 +3,7 @@
 #include "analysis/findingstore.h"
 #include "case/casesession.h"
 #include "common/safetext.h"
+#include "core/shownzone.h"
 #include "core/timeutil.h"
 #include "items/findinglanes.h"
 #include "items/selectionhub.h"
@@ -277,11 +278,12 @@ void TimelineView::updateCaption()
         ui::setPlainText(m_caption, tr("No %1 to show.").arg(who));
         return;
     }
-    QString text = tr("%1 of %2 %3 in view, %4 – %5 UTC, %6 buckets.")
+    QString text = tr("%1 of %2 %3 in view, %4 – %5 %7, %6 buckets.")
                            .arg(loc.toString(qlonglong(m_model->shownTotal())),
                                 loc.toString(qlonglong(s->total())), who,
-                                utcMinute(m_model->fromUs()), utcMinute(m_model->toUs()),
-                                TimelineSummary::bucketName(m_model->bucketUs()));
+                                shownMinute(m_model->fromUs()), shownMinute(m_model->toUs()),
+                                TimelineSummary::bucketName(m_model->bucketUs()))
+                           .arg(ShownZone::name());
     const Selection &sel = m_hub.selection();
     const auto shownLanes = qlonglong(m_lanes->lanes().size());
     const QString whose
@@ -295,7 +297,7 @@ void TimelineView::updateCaption()
     else if (shownLanes > 0)
         text += tr(" Lanes: %1 %2 in view.").arg(loc.toString(shownLanes), whose);
     if (sel.fromUs && sel.toUs)
-        text += tr(" Selected: %1 – %2.").arg(utcMinute(*sel.fromUs), utcMinute(*sel.toUs));
+        text += tr(" Selected: %1 – %2.").arg(shownMinute(*sel.fromUs), shownMinute(*sel.toUs));
     ui::setPlainText(m_caption, text);
 }
 
