@@ -16,6 +16,7 @@
 #include "weblog/accesslogimporter.h"
 #include "weblog/albimporter.h"
 #include "weblog/cloudfrontimporter.h"
+#include "weblog/errorlogimporter.h"
 #include "windows/winjsonimporter.h"
 #include "zeek/zeekjsonimporter.h"
 #include "zeek/zeektsvimporter.h"
@@ -45,6 +46,7 @@ const std::vector<std::unique_ptr<Importer>> &importers()
         v.push_back(std::make_unique<AlbImporter>());
         v.push_back(std::make_unique<CloudFrontImporter>());
         v.push_back(std::make_unique<CloudflareImporter>());
+        v.push_back(std::make_unique<ErrorLogImporter>());
         v.push_back(std::make_unique<CsvImporter>());
         v.push_back(std::make_unique<JsonlImporter>());
         return v;
