@@ -17,7 +17,9 @@
 #include "weblog/albimporter.h"
 #include "weblog/cloudfrontimporter.h"
 #include "weblog/errorlogimporter.h"
+#include "windows/evtximporter.h"
 #include "windows/winjsonimporter.h"
+#include "windows/winxmlimporter.h"
 #include "zeek/zeekjsonimporter.h"
 #include "zeek/zeektsvimporter.h"
 
@@ -40,6 +42,8 @@ const std::vector<std::unique_ptr<Importer>> &importers()
         v.push_back(std::make_unique<M365Importer>());
         v.push_back(std::make_unique<M365CsvImporter>());
         v.push_back(std::make_unique<WinJsonImporter>());
+        v.push_back(std::make_unique<WinXmlImporter>());
+        v.push_back(std::make_unique<EvtxImporter>());
         v.push_back(std::make_unique<GcpAuditImporter>());
         v.push_back(std::make_unique<AzureActivityImporter>());
         v.push_back(std::make_unique<VpcFlowImporter>());
@@ -85,6 +89,9 @@ QString undetectedReason(std::string_view sample, bool truncated, const QString 
 Detection detectFormat(std::string_view sample)
 {
     Detection best;
+    // Binary formats an importer reads, by their signature, before binary content is refused.
+    if (isEvtxSignature(sample))
+        return {findImporter(QStringLiteral("evtx")), 100};
     if (looksBinary(sample))
         return best; // a database, an image, UTF-16 text: no importer reads it as a log
     for (const auto &imp : importers()) {
