@@ -7,6 +7,7 @@
 #include "cloud/gcpauditimporter.h"
 #include "cloud/m365importer.h"
 #include "cloud/oktaimporter.h"
+#include "cloud/workspaceimporter.h"
 #include "flow/nfdumpimporter.h"
 #include "flow/vpcflowimporter.h"
 #include "syslog/journalimporter.h"
@@ -45,6 +46,7 @@ const std::vector<std::unique_ptr<Importer>> &importers()
         v.push_back(std::make_unique<WinXmlImporter>());
         v.push_back(std::make_unique<EvtxImporter>());
         v.push_back(std::make_unique<GcpAuditImporter>());
+        v.push_back(std::make_unique<WorkspaceImporter>());
         v.push_back(std::make_unique<AzureActivityImporter>());
         v.push_back(std::make_unique<VpcFlowImporter>());
         v.push_back(std::make_unique<AlbImporter>());
