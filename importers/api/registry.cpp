@@ -9,6 +9,7 @@
 #include "cloud/oktaimporter.h"
 #include "cloud/workspaceimporter.h"
 #include "flow/nfdumpimporter.h"
+#include "flow/silkimporter.h"
 #include "flow/vpcflowimporter.h"
 #include "syslog/journalimporter.h"
 #include "syslog/syslogimporter.h"
@@ -49,6 +50,7 @@ const std::vector<std::unique_ptr<Importer>> &importers()
         v.push_back(std::make_unique<WorkspaceImporter>());
         v.push_back(std::make_unique<AzureActivityImporter>());
         v.push_back(std::make_unique<VpcFlowImporter>());
+        v.push_back(std::make_unique<SilkImporter>());
         v.push_back(std::make_unique<AlbImporter>());
         v.push_back(std::make_unique<CloudFrontImporter>());
         v.push_back(std::make_unique<CloudflareImporter>());
