@@ -7,6 +7,8 @@
 
 #include <libevtx.h>
 
+#include <algorithm>
+#include <cstring>
 #include <string>
 
 namespace netcase {
@@ -15,15 +17,17 @@ namespace {
 
 std::string errorText(libevtx_error_t *&error)
 {
-    char buf[512] = {};
     if (!error)
         return "unknown error";
-    const int n = libevtx_error_sprint(error, buf, sizeof buf);
+    char buf[1024] = {};
+    libevtx_error_backtrace_sprint(error, buf, sizeof buf - 1);
     libevtx_error_free(&error);
-    std::string s = n > 0 ? std::string(buf, size_t(n)) : std::string("unknown error");
-    while (!s.empty() && (s.back() == '\n' || s.back() == ' '))
+    // One line per level of libevtx's call stack, the cause first: keep that one.
+    std::string s(buf, strnlen(buf, sizeof buf));
+    s.erase(std::min(s.find('\n'), s.size()));
+    while (!s.empty() && (s.back() == ' ' || s.back() == '.'))
         s.pop_back();
-    return s;
+    return s.empty() ? std::string("unknown error") : s;
 }
 
 /// Owns an open libevtx file.

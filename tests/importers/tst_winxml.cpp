@@ -1,7 +1,7 @@
 // Windows events as XML (issue 25): `wevtutil qe /f:xml` text from gen_morelogs.py through the
-// same logon mapping as windows-json, and the .evtx reader's edges: detection by the file
-// signature before binary content is refused, and a damaged file as an error value. (No tool on
-// Debian writes .evtx files, so no generated .evtx is parsed here; see docs/FORMATS.md.)
+// same logon mapping as windows-json; .evtx files through libevtx: a file from gen_evtx.py (no
+// tool on Debian writes .evtx, so the project writes its own), detection by the file signature
+// before binary content is refused, and a damaged file as an error value.
 
 #include "api/registry.h"
 #include "common/impcloud_golden.h"
@@ -71,6 +71,31 @@ private Q_SLOTS:
         QCOMPARE(x.hostName, j.hostName);
         QCOMPARE(x.labels, j.labels);
         QCOMPARE(x.timestampUs, std::int64_t(1709280000123456));
+    }
+
+    void evtxGolden()
+    {
+        const QString path
+                = netlogInput(QStringLiteral("evtx"), QStringLiteral("evtx/security.evtx"), 12,
+                              QStringLiteral("gen_evtx.py"));
+        QVERIFY(!path.isEmpty());
+        const QByteArray in = readAll(path);
+        QCOMPARE(detectedName(in.left(4096)), QStringLiteral("evtx"));
+        CollectingSink sink;
+        QVERIFY(parseBytes(imp("evtx"), in.toStdString(), sink).ok());
+        QCOMPARE(sink.events.size(), size_t(12));
+        QVERIFY(!sink.rejects.empty()); // the record with a bad token (and what libevtx gives up)
+        QVERIFY2(sink.rejects[0].reason.find("record") != std::string::npos,
+                 sink.rejects[0].reason.c_str());
+        // The same mapping as the XML text: a 4625 with its address, port and account.
+        const Event &e = sink.events[1];
+        QCOMPARE(e.action, std::string("logon-failed"));
+        QCOMPARE(e.outcome, Outcome::Failure);
+        QCOMPARE(e.line, std::int64_t(2)); // the event record number
+        QVERIFY(!e.sourceIp.empty());
+        QVERIFY(e.sourcePort > 0);
+        QVERIFY(matchesGolden(renderEcsLines(sink),
+                              QStringLiteral("evtx/security.expected.jsonl")));
     }
 
     void evtxSignature()
