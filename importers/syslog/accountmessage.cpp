@@ -69,6 +69,12 @@ bool accountChange(std::string_view m, Event &e, LabelBuilder &l)
     if (eat(m, "new group: ") || eat(m, "group added to /etc/group: ")
         || eat(m, "group added to /etc/gshadow: "))
         return pairs(m, e, l, true) && iam(e, "group_created");
+    if (eat(m, "failed adding user ")) { // useradd: failed adding user 'bob', data deleted
+        e.userName = utf8::repaired(unquote(m.substr(0, m.find(", "))));
+        iam(e, "user_created");
+        e.outcome = Outcome::Failure;
+        return true;
+    }
     if (eat(m, "delete user ")) {
         e.userName = utf8::repaired(unquote(m));
         return iam(e, "user_deleted");

@@ -56,6 +56,14 @@ private Q_SLOTS:
         QVERIFY(e.labels.find("\"shell\":\"/bin/bash\"") != std::string::npos);
     }
 
+    void failedUseradd()
+    {
+        const Event e = one("useradd[812]: failed adding user 'bob', data deleted");
+        QCOMPARE(e.action, std::string("user_created"));
+        QCOMPARE(e.outcome, Outcome::Failure);
+        QCOMPARE(e.userName, std::string("bob"));
+    }
+
     void groupadd()
     {
         const Event e = one("groupadd[813]: new group: name=devs, GID=1002");
