@@ -30,7 +30,7 @@ private Q_SLOTS:
     void golden()
     {
         const QString path = netlogInput(QStringLiteral("syslog-accounts"),
-                                         QStringLiteral("syslog-accounts/auth.log"), 12,
+                                         QStringLiteral("syslog/accounts.log"), 12,
                                          QStringLiteral("gen_morelogs.py"));
         QVERIFY(!path.isEmpty());
         const QByteArray in = readAll(path);
@@ -41,7 +41,7 @@ private Q_SLOTS:
         QCOMPARE(sink.rejects.size(), size_t(0));
         QCOMPARE(sink.events.back().category, std::string("host")); // no name: kept as text
         QVERIFY(matchesGolden(renderEcsLines(sink),
-                              QStringLiteral("syslog-accounts/auth.expected.jsonl")));
+                              QStringLiteral("syslog/accounts.expected.jsonl")));
     }
 
     void useradd()
