@@ -43,7 +43,7 @@ int printHelp(const QString &command)
     if (command == QLatin1String("import")) {
         outLine(QStringLiteral("\nformats (--format NAME):"));
         for (const auto &imp : importers())
-            outLine(QStringLiteral("  %1 %2").arg(imp->name(), -14).arg(imp->label()));
+            outLine(QStringLiteral("  %1 %2").arg(imp->name(), -16).arg(imp->label()));
     }
     return 0;
 }

@@ -68,6 +68,7 @@ void JsonSplitter::startRecord()
     m_inString = false;
     m_escape = false;
     m_recLine = m_line;
+    m_sawKind = false;
 }
 
 inline void JsonSplitter::append(size_t from, size_t to)
@@ -131,7 +132,8 @@ bool JsonSplitter::wrapperKey() const
     // captures hold one {"records": [...]} per line): a JSON-lines record that happens to have
     // a "value" array must stay one record.
     return (m_linesMode == -1 || m_sawWrapper)
-           && (m_key == "Records" || m_key == "records" || m_key == "value");
+           && (m_key == "Records" || m_key == "records" || m_key == "value"
+               || (m_key == "items" && m_sawKind));
 }
 
 bool JsonSplitter::finishRecord(Piece &piece, const char *error)
@@ -257,6 +259,7 @@ bool JsonSplitter::next(Piece &piece)
             case ':':
                 if (topObject) {
                     m_expectKey = false;
+                    m_sawKind = m_sawKind || m_key == "kind";
                     m_pendingWrapper = wrapperKey();
                 }
                 break;

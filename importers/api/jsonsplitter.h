@@ -3,7 +3,8 @@
 // Cuts a JSON stream into records with bounded memory, so that a 5 GB CloudTrail or Okta export
 // never has to fit in memory. It understands the three shapes vendors ship:
 //   - a top-level array            [ {...}, {...} ]
-//   - a wrapper object             {"Records": [...]}, {"value": [...]}, {"records": [...]}
+//   - a wrapper object             {"Records": [...]}, {"value": [...]}, {"records": [...]},
+//                                  Google API lists {"kind": ..., "items": [...]}
 //   - a sequence of values         JSON lines, or pretty-printed objects one after another
 // It only scans bytes (strings, escapes, depth); each record is then parsed on its own, so one
 // malformed record becomes one reject and the rest of the file still imports.
@@ -86,6 +87,7 @@ private:
     bool m_keyString = false;
     std::string m_key;
     bool m_pendingWrapper = false;
+    bool m_sawKind = false; ///< the object has a "kind" key: a Google API list ({"items": [...]})
     // JSON lines: decided by the first top-level object (one line or several).
     int m_linesMode = -1;
 };

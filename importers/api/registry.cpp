@@ -7,7 +7,9 @@
 #include "cloud/gcpauditimporter.h"
 #include "cloud/m365importer.h"
 #include "cloud/oktaimporter.h"
+#include "cloud/workspaceimporter.h"
 #include "flow/nfdumpimporter.h"
+#include "flow/silkimporter.h"
 #include "flow/vpcflowimporter.h"
 #include "syslog/journalimporter.h"
 #include "syslog/syslogimporter.h"
@@ -16,7 +18,10 @@
 #include "weblog/accesslogimporter.h"
 #include "weblog/albimporter.h"
 #include "weblog/cloudfrontimporter.h"
+#include "weblog/errorlogimporter.h"
+#include "windows/evtximporter.h"
 #include "windows/winjsonimporter.h"
+#include "windows/winxmlimporter.h"
 #include "zeek/zeekjsonimporter.h"
 #include "zeek/zeektsvimporter.h"
 
@@ -39,12 +44,17 @@ const std::vector<std::unique_ptr<Importer>> &importers()
         v.push_back(std::make_unique<M365Importer>());
         v.push_back(std::make_unique<M365CsvImporter>());
         v.push_back(std::make_unique<WinJsonImporter>());
+        v.push_back(std::make_unique<WinXmlImporter>());
+        v.push_back(std::make_unique<EvtxImporter>());
         v.push_back(std::make_unique<GcpAuditImporter>());
+        v.push_back(std::make_unique<WorkspaceImporter>());
         v.push_back(std::make_unique<AzureActivityImporter>());
         v.push_back(std::make_unique<VpcFlowImporter>());
+        v.push_back(std::make_unique<SilkImporter>());
         v.push_back(std::make_unique<AlbImporter>());
         v.push_back(std::make_unique<CloudFrontImporter>());
         v.push_back(std::make_unique<CloudflareImporter>());
+        v.push_back(std::make_unique<ErrorLogImporter>());
         v.push_back(std::make_unique<CsvImporter>());
         v.push_back(std::make_unique<JsonlImporter>());
         return v;
@@ -83,6 +93,9 @@ QString undetectedReason(std::string_view sample, bool truncated, const QString 
 Detection detectFormat(std::string_view sample)
 {
     Detection best;
+    // Binary formats an importer reads, by their signature, before binary content is refused.
+    if (isEvtxSignature(sample))
+        return {findImporter(QStringLiteral("evtx")), 100};
     if (looksBinary(sample))
         return best; // a database, an image, UTF-16 text: no importer reads it as a log
     for (const auto &imp : importers()) {

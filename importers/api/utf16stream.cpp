@@ -8,6 +8,7 @@ namespace netcase {
 namespace {
 
 constexpr std::int64_t kBlock = 64 * 1024;
+constexpr size_t kSniffBytes = 1024;
 
 void appendUtf8(std::string &out, char32_t c)
 {
@@ -38,10 +39,10 @@ Utf16DecodingStream::Utf16DecodingStream(InputStream &inner)
 
 bool Utf16DecodingStream::sniff()
 {
-    char head[2];
+    char head[kSniffBytes];
     std::int64_t got = 0;
-    while (got < 2) {
-        const std::int64_t n = m_inner.read(head + got, 2 - got);
+    while (got < std::int64_t(sizeof head)) {
+        const std::int64_t n = m_inner.read(head + got, std::int64_t(sizeof head) - got);
         if (n < 0)
             return false;
         if (n == 0) {
@@ -50,17 +51,49 @@ bool Utf16DecodingStream::sniff()
         }
         got += n;
     }
-    const auto b0 = static_cast<unsigned char>(head[0]);
-    const auto b1 = static_cast<unsigned char>(head[1]);
-    if (got == 2 && b0 == 0xFF && b1 == 0xFE) {
-        m_mode = Mode::LittleEndian; // the mark itself is not passed on
-    } else if (got == 2 && b0 == 0xFE && b1 == 0xFF) {
+    const std::string_view h(head, size_t(got));
+    const auto b0 = got >= 2 ? static_cast<unsigned char>(head[0]) : 0;
+    const auto b1 = got >= 2 ? static_cast<unsigned char>(head[1]) : 0;
+    size_t skip = 0;
+    if (b0 == 0xFF && b1 == 0xFE) {
+        m_mode = Mode::LittleEndian;
+        skip = 2; // the mark itself is not passed on
+    } else if (b0 == 0xFE && b1 == 0xFF) {
+        m_mode = Mode::BigEndian;
+        skip = 2;
+    } else if (looksUtf16WithoutBom(h, true)) {
+        m_mode = Mode::LittleEndian;
+    } else if (looksUtf16WithoutBom(h, false)) {
         m_mode = Mode::BigEndian;
     } else {
         m_mode = Mode::Plain;
-        m_in.assign(head, size_t(got));
+    }
+    m_in.assign(head + skip, size_t(got) - skip);
+    if (m_mode != Mode::Plain && m_eof) {
+        transcode(true); // all of it was in the head
     }
     return true;
+}
+
+bool looksUtf16WithoutBom(std::string_view head, bool littleEndian)
+{
+    const size_t pairs = head.size() / 2;
+    if (pairs < 4)
+        return false;
+    size_t text = 0;
+    for (size_t i = 0; i < pairs; ++i) {
+        const auto a = static_cast<unsigned char>(head[2 * i]);
+        const auto b = static_cast<unsigned char>(head[2 * i + 1]);
+        const unsigned char zero = littleEndian ? b : a;
+        const unsigned char low = littleEndian ? a : b;
+        if (low == 0 && zero == 0)
+            return false; // U+0000 is not text: a binary file with runs of zeros
+        if (zero != 0)
+            continue; // a character beyond U+00FF (allowed, but not counted)
+        // U+0009..U+000D, printable ASCII, Latin-1 letters.
+        text += (low >= 0x09 && low <= 0x0D) || (low >= 0x20 && low < 0x7F) || low >= 0xA0;
+    }
+    return text * 10 >= pairs * 9;
 }
 
 void Utf16DecodingStream::transcode(bool atEnd)

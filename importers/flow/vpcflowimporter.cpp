@@ -4,6 +4,7 @@
 #include "api/recordloop.h"
 #include "core/ipaddr.h"
 #include "core/utf8.h"
+#include "flow/protocolname.h"
 
 #include <charconv>
 #include <unordered_map>
@@ -88,22 +89,6 @@ bool isHeader(const std::vector<std::string_view> &f)
     for (std::string_view n : f)
         known += fieldTable().count(n) || n == "account-id" || n == "interface-id";
     return known >= 3 && known * 2 >= int(f.size());
-}
-
-const char *protocolName(std::int64_t p)
-{
-    switch (p) {
-    case 1:
-        return "icmp";
-    case 6:
-        return "tcp";
-    case 17:
-        return "udp";
-    case 58:
-        return "ipv6-icmp";
-    default:
-        return nullptr;
-    }
 }
 
 } // namespace
@@ -192,7 +177,7 @@ Status VpcFlowImporter::parse(InputStream &in, ParseContext &ctx) const
                 break;
             case F::Protocol:
                 if (number(v, n)) {
-                    const char *p = protocolName(n);
+                    const char *p = ianaProtocolName(n);
                     e.transport = p ? p : std::string(v);
                 }
                 break;

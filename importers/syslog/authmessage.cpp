@@ -2,6 +2,7 @@
 
 #include "core/ipaddr.h"
 #include "core/utf8.h"
+#include "syslog/accountmessage.h"
 #include "syslog/labelbuilder.h"
 
 #include <charconv>
@@ -455,9 +456,7 @@ bool classifyInner(std::string_view program, std::string_view message, Event &e,
     }
     if (program == "sudo" && sudo(e, l, message))
         return true;
-    if (program == "su" && su(e, l, message))
-        return true;
-    return false;
+    return (program == "su" && su(e, l, message)) || classifyAccountMessage(program, message, e, l);
 }
 
 } // namespace

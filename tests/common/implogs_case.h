@@ -91,18 +91,22 @@ importIntoNewCase(const QStringList &paths, const ImportOptions &options, const 
     return r;
 }
 
-/// Runs tests/fixtures/gen_netlogs.py and checks the output equals the committed golden input,
-/// so golden inputs stay what the project's generator makes. Returns the committed path.
-inline QString netlogInput(const QString &kind, const QString &rel, int records = 48)
+/// Runs tests/fixtures/gen_netlogs.py (or another generator script there) and checks the output
+/// equals the committed golden input, so golden inputs stay what the project's generator makes.
+/// Returns the committed path.
+inline QString netlogInput(const QString &kind,
+                           const QString &rel,
+                           int records = 48,
+                           const QString &script = QStringLiteral("gen_netlogs.py"))
 {
     const QString out = tempPath(kind + QStringLiteral(".gen"));
     QProcess p;
     p.start(QStringLiteral("python3"),
-            {QStringLiteral(NETCASE_SOURCE_DIR "/tests/fixtures/gen_netlogs.py"),
+            {QStringLiteral(NETCASE_SOURCE_DIR "/tests/fixtures/") + script,
              QStringLiteral("--kind"), kind, QStringLiteral("--records"), QString::number(records),
              QStringLiteral("--out"), out});
     if (!p.waitForFinished(60000) || p.exitCode() != 0) {
-        qWarning("gen_netlogs.py failed: %s", p.readAllStandardError().constData());
+        qWarning("%s failed: %s", qPrintable(script), p.readAllStandardError().constData());
         return {};
     }
     const QByteArray generated = implogsRead(out);
@@ -113,7 +117,7 @@ inline QString netlogInput(const QString &kind, const QString &rel, int records 
             f.write(generated);
     }
     if (implogsRead(path) != generated) {
-        qWarning("%s is not what gen_netlogs.py --kind %s makes", qPrintable(rel),
+        qWarning("%s is not what %s --kind %s makes", qPrintable(rel), qPrintable(script),
                  qPrintable(kind));
         return {};
     }

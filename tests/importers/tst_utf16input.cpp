@@ -3,6 +3,7 @@
 // plain files untouched), then CSV and JSON lines files written as UTF-16 LE and BE imported into
 // a case: the same events as their UTF-8 copies, and the source's SHA-256 is the file's own.
 
+#include "api/registry.h"
 #include "api/utf16stream.h"
 #include "common/implogs_case.h"
 
@@ -55,9 +56,9 @@ std::string readAllFrom(InputStream &in, std::int64_t bufferSize)
     }
 }
 
-std::string encoded(const QString &text, QStringConverter::Encoding enc)
+std::string encoded(const QString &text, QStringConverter::Encoding enc, bool bom = true)
 {
-    QStringEncoder e(enc, QStringConverter::Flag::WriteBom);
+    QStringEncoder e(enc, bom ? QStringConverter::Flag::WriteBom : QStringConverter::Flag::Default);
     const QByteArray b = e.encode(text);
     return std::string(b.constData(), size_t(b.size()));
 }
@@ -138,35 +139,91 @@ private Q_SLOTS:
         }
     }
 
+    void withoutByteOrderMark_data()
+    {
+        QTest::addColumn<int>("encoding");
+        QTest::addColumn<int>("chunk");
+        for (int chunk : {1, 3, 4096}) {
+            QTest::addRow("le/%d", chunk) << int(QStringConverter::Utf16LE) << chunk;
+            QTest::addRow("be/%d", chunk) << int(QStringConverter::Utf16BE) << chunk;
+        }
+    }
+    void withoutByteOrderMark()
+    {
+        // Windows exports without a mark: recognised by the NUL pattern of the first KiB.
+        QFETCH(int, encoding);
+        QFETCH(int, chunk);
+        TrickleStream raw(encoded(kText, QStringConverter::Encoding(encoding), false),
+                          size_t(chunk));
+        Utf16DecodingStream in(raw);
+        QCOMPARE(readAllFrom(in, 7), kText.toStdString());
+        QVERIFY(in.transcoding());
+    }
+
+    void binaryStillRefused()
+    {
+        // Binary files with NUL bytes are not mistaken for UTF-16 without a mark, and stay
+        // refused by detection.
+        std::string sqlite("SQLite format 3\0\x10\0\x01\x01\0\x40\x20\x20", 24);
+        sqlite += std::string(1000, '\0');
+        std::string png("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0\0\0\x01\0\x08\x06", 26);
+        std::string counters;
+        for (int i = 0; i < 512; ++i) { // 16-bit little-endian counters: NUL high bytes, but
+            counters += char(i & 0xff); // U+0000 and control characters among them
+            counters += char(0);
+        }
+        std::string elf("\x7f"
+                        "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0\x3e\0\x01\0\0\0",
+                        24);
+        elf += std::string(200, '\0');
+        std::string odd("\x00\x01\x02 not a log \xff\xfe", 16);
+        for (const std::string &bin : {sqlite, png, counters, elf, odd}) {
+            QVERIFY(!looksUtf16WithoutBom(std::string_view(bin).substr(0, 1024), true));
+            QVERIFY(!looksUtf16WithoutBom(std::string_view(bin).substr(0, 1024), false));
+            TrickleStream raw(bin, 5);
+            Utf16DecodingStream in(raw);
+            QCOMPARE(readAllFrom(in, 3), bin);
+            QVERIFY(!in.transcoding());
+            QVERIFY(detectFormat(bin).importer == nullptr);
+        }
+    }
+
     void importedLikeUtf8_data()
     {
         QTest::addColumn<QString>("name");
         QTest::addColumn<QString>("text");
         QTest::addColumn<int>("encoding");
+        QTest::addColumn<bool>("bom");
         const QString jsonl = QStringLiteral(
                 "{\"TimeGenerated\":\"2024-03-01T08:00:00Z\",\"IPAddr\":\"198.51.100.7\","
                 "\"UserId\":\"j\u00fcrgen@example.com\"}\n{\"TimeGenerated\":\"2024-03-01T08:01:"
                 "00Z\","
                 "\"IPAddr\":\"2001:db8::1\",\"UserId\":\"\u7528\u6237 \U0001F600\"}\n");
-        QTest::addRow("csv-le") << QStringLiteral("signins.csv") << kText
-                                << int(QStringConverter::Utf16LE);
-        QTest::addRow("csv-be") << QStringLiteral("signins.csv") << kText
-                                << int(QStringConverter::Utf16BE);
-        QTest::addRow("jsonl-le") << QStringLiteral("signins.jsonl") << jsonl
-                                  << int(QStringConverter::Utf16LE);
+        for (const bool bom : {true, false}) {
+            const char *suffix = bom ? "" : "-nobom";
+            QTest::addRow("csv-le%s", suffix) << QStringLiteral("signins.csv") << kText
+                                              << int(QStringConverter::Utf16LE) << bom;
+            QTest::addRow("csv-be%s", suffix) << QStringLiteral("signins.csv") << kText
+                                              << int(QStringConverter::Utf16BE) << bom;
+            QTest::addRow("jsonl-le%s", suffix) << QStringLiteral("signins.jsonl") << jsonl
+                                                << int(QStringConverter::Utf16LE) << bom;
+            QTest::addRow("jsonl-be%s", suffix) << QStringLiteral("signins.jsonl") << jsonl
+                                                << int(QStringConverter::Utf16BE) << bom;
+        }
     }
     void importedLikeUtf8()
     {
         QFETCH(QString, name);
         QFETCH(QString, text);
         QFETCH(int, encoding);
+        QFETCH(bool, bom);
         // The same file name in two folders, so the cases' source names agree.
         const QString dir8
                 = tempPath(QStringLiteral("utf8-") + QString::fromLatin1(QTest::currentDataTag()));
         const QString dir16
                 = tempPath(QStringLiteral("utf16-") + QString::fromLatin1(QTest::currentDataTag()));
         QVERIFY(QDir().mkpath(dir8) && QDir().mkpath(dir16));
-        const std::string utf16 = encoded(text, QStringConverter::Encoding(encoding));
+        const std::string utf16 = encoded(text, QStringConverter::Encoding(encoding), bom);
         QVERIFY(writeFile(dir8 + QLatin1Char('/') + name, text.toStdString()));
         QVERIFY(writeFile(dir16 + QLatin1Char('/') + name, utf16));
 
