@@ -211,7 +211,7 @@ QString FindingsView::membersHtml(const StoredFinding &f)
                    + (shown < std::size_t(members.total)
                               ? tr("Sources: the %1 busiest of %2").arg(shown).arg(members.total)
                               : tr("Sources (%1)").arg(members.total))
-                   + QStringLiteral("</b></p><table cellspacing=\"0\" cellpadding=\"2\"><tr><th "
+                   + QStringLiteral("</b></p><table cellspacing=\"0\" cellpadding=\"4\"><tr><th "
                                     "align=\"left\">%1</th><th align=\"right\">%2</th>")
                              .arg(tr("Address"), tr("Attempts"));
     if (members.anyFailures)
@@ -246,28 +246,35 @@ void FindingsView::showDetails()
     }
     const QLocale loc;
     QString html = QStringLiteral("<p><b>%1</b><br>").arg(htmlSafe(f->title));
-    html += tr("Severity %1 (%2) · %3 · rule %4 · %5 evidence events · %6 to %7")
+    html += tr("Severity %1 (%2) · %3 · rule %4 · %5 evidence events · %6 to %7 %8")
                     .arg(f->severity)
                     .arg(FindingsModel::severityBand(f->severity), htmlSafe(f->kind),
                          htmlSafe(f->rule), loc.toString(qlonglong(f->evidenceCount)),
-                         shownSecond(f->firstTs), shownSecond(f->lastTs));
+                         shownSecond(f->firstTs), shownSecond(f->lastTs))
+                    .arg(ShownZone::name());
     html += QStringLiteral("</p>");
-    auto list = [](const QStringList &items) {
+    // Long lists (a stuffing campaign names hundreds of accounts) are cut so that the signals
+    // and caveats stay in view; the finding's JSON and the report keep every entity.
+    constexpr qsizetype kListed = 40;
+    auto list = [&loc](const QStringList &items) {
         QStringList e;
-        for (const QString &s : items)
-            e << htmlSafe(s);
-        return e.join(QStringLiteral(", "));
+        for (qsizetype i = 0; i < items.size() && i < kListed; ++i)
+            e << htmlSafe(items.at(i));
+        QString text = e.join(QStringLiteral(", "));
+        if (items.size() > kListed)
+            text += tr(" and %1 more").arg(loc.toString(qlonglong(items.size() - kListed)));
+        return text;
     };
-    if (!f->accounts.isEmpty())
-        html += QStringLiteral("<p>") + tr("Accounts: %1").arg(list(f->accounts))
-                + QStringLiteral("</p>");
+    html += membersHtml(*f);
     if (!f->ips.isEmpty())
         html += QStringLiteral("<p>") + tr("Addresses: %1").arg(list(f->ips))
+                + QStringLiteral("</p>");
+    if (!f->accounts.isEmpty())
+        html += QStringLiteral("<p>") + tr("Accounts: %1").arg(list(f->accounts))
                 + QStringLiteral("</p>");
     if (!f->hosts.isEmpty())
         html += QStringLiteral("<p>") + tr("Hosts: %1").arg(list(f->hosts))
                 + QStringLiteral("</p>");
-    html += membersHtml(*f);
     if (f->signalList.is_array() && !f->signalList.empty()) {
         html += QStringLiteral("<p><b>") + tr("Signals") + QStringLiteral("</b></p><ul>");
         for (const auto &s : f->signalList) {
