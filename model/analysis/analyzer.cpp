@@ -4,6 +4,7 @@
 #include "correlation.h"
 #include "detect.h"
 #include "detect_intel.h"
+#include "subsume.h"
 #include "findingstore.h"
 #include "rules.h"
 #include "tuning.h"
@@ -113,6 +114,7 @@ std::vector<Finding> Analyzer::detect(const AnalysisContext &ctx,
     std::stable_sort(out.begin(), out.end(), [](const Finding &a, const Finding &b) {
         return a.severity() > b.severity();
     });
+    foldCoveredBursts(out);
     return out;
 }
 

@@ -219,6 +219,14 @@ void findingCard(HtmlOut &out,
                                       jsonText(sig, "detail")));
         facts(out, {{QStringLiteral("Signals (weight)"), lines.join(QStringLiteral("; "))}});
     }
+    if (const auto covers = f.details.find("covers");
+        covers != f.details.end() && covers->is_array() && !covers->empty()) {
+        QStringList titles;
+        for (const auto &c : *covers)
+            titles << jsonText(c, "title");
+        facts(out, {{QStringLiteral("Also fired within this evidence"),
+                     esc(titles.join(QStringLiteral("; ")))}});
+    }
     if (f.caveats.is_array() && !f.caveats.empty()) {
         QStringList lines;
         for (const auto &c : f.caveats)

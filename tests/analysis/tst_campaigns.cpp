@@ -4,6 +4,7 @@
 // rare ports, each beside its benign look-alike.
 
 #include "analysis/rules.h"
+#include "analysis/subsume.h"
 #include "analysis/useragent.h"
 #include "common/analysisbuilder.h"
 
@@ -116,6 +117,39 @@ private Q_SLOTS:
         QCOMPARE(found[0]->details["members_total"].get<std::size_t>(), std::size_t(10));
         QCOMPARE(members[0]["attempts"].get<std::size_t>(), std::size_t(10));
         QCOMPARE(found[0]->evidence.size(), std::size_t(55));
+    }
+
+    void burstsInsideACampaignAreFoldedIntoIt()
+    {
+        auto finding = [](const char *kind, const char *title, int weight, int from, int to) {
+            Finding f;
+            f.kind = kind;
+            f.key = title;
+            f.title = title;
+            f.addSignal("s", weight, "");
+            for (int id = from; id <= to; ++id)
+                f.evidence.push_back(id);
+            return f;
+        };
+        std::vector<Finding> all;
+        all.push_back(finding("credential_stuffing", "campaign", 80, 1, 10));
+        all.push_back(finding("failed_login_burst", "inside", 40, 1, 5));
+        // An event the campaign does not cite (a success after the failures): kept.
+        all.push_back(finding("failed_login_burst", "own event", 40, 4, 11));
+        // More severe than the campaign: kept.
+        all.push_back(finding("failed_login_burst", "stronger", 90, 1, 3));
+        // Inside the campaign and inside another burst: folded into the campaign (a burst never
+        // holds another).
+        all.push_back(finding("failed_login_burst", "inside a burst", 30, 4, 5));
+        QCOMPARE(foldCoveredBursts(all), std::size_t(2));
+        QCOMPARE(all.size(), std::size_t(3));
+        QCOMPARE(all[0].title, std::string("campaign"));
+        QCOMPARE(all[1].title, std::string("own event"));
+        QCOMPARE(all[2].title, std::string("stronger"));
+        const auto &covers = all[0].details["covers"];
+        QCOMPARE(covers.size(), std::size_t(2));
+        QCOMPARE(covers[0]["title"].get<std::string>(), std::string("inside"));
+        QCOMPARE(covers[1]["kind"].get<std::string>(), std::string("failed_login_burst"));
     }
 
     void stuffingAndSprayingByAccountsNotPace()

@@ -266,6 +266,17 @@ void FindingsView::showDetails()
         return text;
     };
     html += membersHtml(*f);
+    if (const auto covers = f->details.find("covers");
+        covers != f->details.end() && covers->is_array() && !covers->empty()) {
+        QStringList titles;
+        for (const auto &c : *covers)
+            if (c.is_object())
+                titles << htmlSafe(QString::fromStdString(c.value("title", std::string())));
+        html += QStringLiteral("<p>")
+                + tr("Also fired, within this finding's evidence (not listed separately): %1")
+                          .arg(titles.join(QStringLiteral("; ")))
+                + QStringLiteral("</p>");
+    }
     if (!f->ips.isEmpty())
         html += QStringLiteral("<p>") + tr("Addresses: %1").arg(list(f->ips))
                 + QStringLiteral("</p>");

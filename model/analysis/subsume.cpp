@@ -1,0 +1,65 @@
+#include "subsume.h"
+
+#include <algorithm>
+
+namespace netcase {
+
+namespace {
+
+bool isBurst(const Finding &f)
+{
+    return f.kind == "failed_login_burst";
+}
+
+std::vector<std::int64_t> sortedEvidence(const Finding &f)
+{
+    std::vector<std::int64_t> ids = f.evidence;
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    return ids;
+}
+
+} // namespace
+
+std::size_t foldCoveredBursts(std::vector<Finding> &findings)
+{
+    std::vector<std::size_t> holders;
+    std::vector<std::vector<std::int64_t>> held(findings.size());
+    for (std::size_t i = 0; i < findings.size(); ++i) {
+        if (isBurst(findings[i]) || findings[i].evidence.empty())
+            continue;
+        holders.push_back(i);
+        held[i] = sortedEvidence(findings[i]);
+    }
+    std::vector<bool> folded(findings.size(), false);
+    std::size_t count = 0;
+    for (std::size_t b = 0; b < findings.size(); ++b) {
+        const Finding &burst = findings[b];
+        if (!isBurst(burst) || burst.evidence.empty())
+            continue;
+        const std::vector<std::int64_t> mine = sortedEvidence(burst);
+        const int severity = burst.severity();
+        for (std::size_t h : holders) {
+            const std::vector<std::int64_t> &theirs = held[h];
+            if (theirs.size() < mine.size() || findings[h].severity() < severity
+                || !std::includes(theirs.begin(), theirs.end(), mine.begin(), mine.end()))
+                continue;
+            findings[h].details["covers"].push_back(
+                    {{"kind", burst.kind}, {"key", burst.key}, {"title", burst.title}});
+            folded[b] = true;
+            ++count;
+            break;
+        }
+    }
+    if (count == 0)
+        return 0;
+    std::vector<Finding> kept;
+    kept.reserve(findings.size() - count);
+    for (std::size_t i = 0; i < findings.size(); ++i)
+        if (!folded[i])
+            kept.push_back(std::move(findings[i]));
+    findings = std::move(kept);
+    return count;
+}
+
+} // namespace netcase
