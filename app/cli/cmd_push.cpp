@@ -51,6 +51,8 @@ public:
         rep.rejectKinds = m_kinds;
         rep.firstUs = m_push->firstUs();
         rep.lastUs = m_push->lastUs();
+        if (!m_push->cleanupNote().isEmpty())
+            rep.notes << m_push->cleanupNote();
         return {};
     }
     bool failed() const override { return m_push && !m_push->ok(); }
