@@ -9,6 +9,11 @@
 #
 #   bench/clickhouse.sh [BUILD_DIR] [WORK_DIR] [LINES]  (defaults: build/release, /tmp/netcase-ch,
 #                                                        2000000)
+#
+# Before/after: BASELINE=/path/to/an/older/netcase RUNS=5 bench/clickhouse.sh ... then runs the
+# push and the pull RUNS times each with both executables, interleaved (A B, B A, ...), each
+# push into its own database and each pull into a fresh case, and prints every run's seconds
+# and the medians.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 build=$(cd "${1:-$here/../build/release}" && pwd)
@@ -87,6 +92,34 @@ curl -sf "http://127.0.0.1:${http[0]}/?database=bench" --data-binary \
     "SELECT * FROM events WHERE ts < $((to * 1000000)) FORMAT RowBinary" >/dev/null
 t1=$(secs)
 python3 -c "print('  of which the transfer (curl, same rows as RowBinary): %.2f s' % ($t1-$t0))"
+
+if [ -n "${BASELINE:-}" ]; then
+    runs=${RUNS:-5}
+    declare -A took
+    one() { # SIDE RUN: one push and one pull with side A (BASELINE) or B (this build)
+        local exe=$BASELINE; [ "$1" = B ] && exe=$bin/netcase
+        local db="ab_$1_$2" u="clickhouse://127.0.0.1:${http[0]},127.0.0.1:${http[1]}/ab_$1_$2"
+        "$exe" push "$u" --init >/dev/null
+        local t0 t1 t2 t3
+        t0=$(secs); "$exe" push "$u" "$log" >/dev/null; t1=$(secs)
+        rm -f "$work/ab.netcase"; "$exe" new "$work/ab.netcase" --authorization BENCH-1 >/dev/null
+        t2=$(secs); "$exe" pull "$work/ab.netcase" "$url" --to "$to" --no-analyze >/dev/null; t3=$(secs)
+        took[push_$1]+="$(python3 -c "print('%.2f' % ($t1-$t0))") "
+        took[pull_$1]+="$(python3 -c "print('%.2f' % ($t3-$t2))") "
+        q "DROP DATABASE IF EXISTS $db"
+        clickhouse-client --port "${tcp[1]}" --query "DROP DATABASE IF EXISTS $db"
+    }
+    for i in $(seq "$runs"); do
+        if [ $((i % 2)) = 1 ]; then one A "$i"; one B "$i"; else one B "$i"; one A "$i"; fi
+    done
+    med() { python3 -c "import statistics,sys; v=[float(x) for x in sys.argv[1:]]; print('%.2f' % statistics.median(v))" $1; }
+    for what in push pull; do
+        for side in A B; do
+            echo "$what $side ($([ $side = A ] && echo "$BASELINE" || echo "$bin/netcase")): ${took[${what}_$side]}s, median $(med "${took[${what}_$side]}") s"
+        done
+    done
+    echo "push: $events events per run; pull: $n"
+fi
 
 t0=$(secs); "$bin/netcase" hunt "$url" --rule credential_stuffing | tail -1; t1=$(secs)
 python3 -c "print('netcase hunt credential_stuffing over %d events: %.2f s' % ($events, $t1-$t0))"

@@ -20,19 +20,30 @@ int run(const QStringList &argv)
 {
     auto args = Args::parseCommand("hunt", argv,
                                    {{"rule", true},
+                                    {"case", true},
                                     {"from", true},
                                     {"to", true},
                                     {"query", true},
                                     {"password-file", true},
+                                    {"password-keyring", true},
+                                    {"ca-file", true},
+                                    {"tls-no-verify", false},
                                     {"json", false}},
-                                   {.minPositional = 1, .maxPositional = 1, .required = {"rule"}});
+                                   {.minPositional = 0, .maxPositional = 1, .required = {"rule"}});
     if (!args)
         return fail(args.error());
     setJsonErrors(args->has(QStringLiteral("json")));
     auto range = timeRange(*args);
     if (!range)
         return fail(range.error());
-    auto conn = clusterConnection(args->positional().first(), *args);
+    std::optional<cluster::ChSettings> stored;
+    if (args->has(QStringLiteral("case"))) {
+        auto st = storedSettings(args->value(QStringLiteral("case")));
+        if (!st)
+            return fail(st.error());
+        stored = *st;
+    }
+    auto conn = clusterConnection(args->positional().value(0), *args, stored);
     if (!conn)
         return fail(conn.error());
     if (Status s = cluster::checkSchema(*conn); !s)
@@ -83,8 +94,11 @@ int run(const QStringList &argv)
 
 extern const Command kHuntCommand
         = {"hunt",
-           "hunt clickhouse://HOST:PORT/DB --rule credential_stuffing|password_spraying|"
-           "ssh_bruteforce|ddos|beaconing [--from T] [--to T] [--query Q] [--password-file FILE] "
+           "hunt [clickhouse://HOST:PORT/DB] [--case CASE] --rule "
+           "credential_stuffing|password_spraying|"
+           "ssh_bruteforce|ddos|beaconing [--from T] [--to T] [--query Q] [--password-file "
+           "FILE|--password-keyring NAME] "
+           "[--ca-file PEM] [--tls-no-verify] "
            "[--json]",
            "run a detection's first stage on a ClickHouse cluster",
            "Runs the aggregating first stage of the rule as SQL on the cluster: per entity\n"
@@ -94,7 +108,8 @@ extern const Command kHuntCommand
            "their counts; pull their events into a case ('netcase pull --ip') for the full\n"
            "detection. --from is inclusive and --to exclusive (ISO 8601, dates or epoch\n"
            "seconds). --query narrows the events hunted with the case query language's field\n"
-           "terms, as for 'netcase pull' (e.g. --query 'src:203.0.113.0/24').",
+           "terms, as for 'netcase pull' (e.g. --query 'src:203.0.113.0/24'). Without a URL,\n"
+           "--case CASE takes the connection settings stored in that case.",
            AppKind::Core,
            &run};
 

@@ -29,8 +29,11 @@ int run(const QStringList &argv)
                                     {"count", false},
                                     {"no-analyze", false},
                                     {"password-file", true},
+                                    {"password-keyring", true},
+                                    {"ca-file", true},
+                                    {"tls-no-verify", false},
                                     {"json", false}},
-                                   {.minPositional = 2, .maxPositional = 2});
+                                   {.minPositional = 1, .maxPositional = 2});
     if (!args)
         return fail(args.error());
     setJsonErrors(args->has(QStringLiteral("json")));
@@ -54,7 +57,15 @@ int run(const QStringList &argv)
         if (!filter)
             return fail(filter.error());
     }
-    auto conn = clusterConnection(args->positional().at(1), *args);
+    const QString url = args->positional().value(1);
+    std::optional<cluster::ChSettings> stored;
+    if (url.isEmpty()) {
+        auto st = storedSettings(args->positional().first());
+        if (!st)
+            return fail(st.error());
+        stored = *st;
+    }
+    auto conn = clusterConnection(url, *args, stored);
     if (!conn)
         return fail(conn.error());
     if (Status s = cluster::checkSchema(*conn); !s)
@@ -111,8 +122,10 @@ int run(const QStringList &argv)
 
 extern const Command kPullCommand
         = {"pull",
-           "pull CASE clickhouse://HOST:PORT/DB [--from T] [--to T] [--ip IP] [--user NAME] "
-           "[--query Q] [--count] [--no-analyze] [--password-file FILE] [--json]",
+           "pull CASE [clickhouse://HOST:PORT/DB] [--from T] [--to T] [--ip IP] [--user NAME] "
+           "[--query Q] [--count] [--no-analyze] [--password-file FILE|--password-keyring NAME] "
+           "[--ca-file PEM] "
+           "[--tls-no-verify] [--json]",
            "pull events from a ClickHouse cluster into a case",
            "Pulls the events of the cluster that match into the case as one source, whose\n"
            "provenance (server, database, filter, time range, row count and the SHA-256 of the\n"
@@ -122,7 +135,11 @@ extern const Command kPullCommand
            "query language's field terms (netcase help query; no bare words: the cluster keeps\n"
            "no raw lines) and is recorded in the provenance. --count only says how\n"
            "many events match. The same slice pulled twice is refused. The user name and\n"
-           "password are never written to the case.",
+           "password are never written to the case. Without a URL, the case's connection\n"
+           "settings ('netcase connection') are used; options given override theirs.\n"
+           "--password-keyring NAME reads the password from the desktop keyring (Secret\n"
+           "Service). For an HTTPS URL (?secure=1), --ca-file names the PEM CA certificates\n"
+           "the server's must chain to; --tls-no-verify accepts any certificate (warned).",
            AppKind::Core,
            &run};
 

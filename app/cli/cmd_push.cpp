@@ -51,6 +51,8 @@ public:
         rep.rejectKinds = m_kinds;
         rep.firstUs = m_push->firstUs();
         rep.lastUs = m_push->lastUs();
+        if (!m_push->cleanupNote().isEmpty())
+            rep.notes << m_push->cleanupNote();
         return {};
     }
     bool failed() const override { return m_push && !m_push->ok(); }
@@ -75,6 +77,9 @@ int run(const QStringList &argv)
     auto args = Args::parseCommand("push", argv,
                                    {{"init", false},
                                     {"password-file", true},
+                                    {"password-keyring", true},
+                                    {"ca-file", true},
+                                    {"tls-no-verify", false},
                                     {"format", true},
                                     {"timezone", true},
                                     {"year", true},
@@ -137,7 +142,9 @@ int run(const QStringList &argv)
 extern const Command kPushCommand
         = {"push",
            "push clickhouse://HOST:PORT[,HOST:PORT...]/DB[?cluster=NAME] [FILE_OR_DIR...] [--init] "
-           "[--password-file FILE] [--format NAME] [--timezone TZ] [--year YYYY] [--mapping "
+           "[--password-file FILE|--password-keyring NAME] [--ca-file PEM] [--tls-no-verify] "
+           "[--format NAME] [--timezone "
+           "TZ] [--year YYYY] [--mapping "
            "FILE_OR_JSON] "
            "[--max-expansion RATIO] [--max-expanded-size SIZE] [--follow-links] [--json]",
            "push log files into a ClickHouse cluster",
@@ -148,7 +155,9 @@ extern const Command kPushCommand
            "A file already in the cluster (same SHA-256 in its sources table) is refused; the\n"
            "sources row is written last, so a push that breaks off counts nothing and pushing\n"
            "the file again completes it. The user comes from the URL (USER@HOST), the\n"
-           "password from the first line of --password-file; neither is ever printed.\n"
+           "password from the first line of --password-file or from the desktop keyring\n"
+           "(--password-keyring NAME); neither is ever printed. For an HTTPS URL\n"
+           "(?secure=1), --ca-file and --tls-no-verify as for 'netcase pull'.\n"
            "The reading options (--format ... --follow-links) are those of 'netcase import'.\n"
            "Exit 2 when a file could not be pushed.",
            AppKind::Core,

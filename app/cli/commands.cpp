@@ -21,6 +21,7 @@ extern const Command kAuditCommand;
 extern const Command kPushCommand;
 extern const Command kHuntCommand;
 extern const Command kPullCommand;
+extern const Command kConnectionCommand;
 extern const Command kSigmaCommand;
 extern const Command kNoteCommand;
 extern const Command kNotesCommand;
@@ -33,13 +34,13 @@ extern const Command kTimezoneCommand;
 const QList<const Command *> &commands()
 {
     static const QList<const Command *> all = {
-            &kNewCommand,       &kImportCommand,     &kInfoCommand,      &kEventsCommand,
-            &kEnrichCommand,    &kAnalyzeCommand,    &kFindingsCommand,  &kDecideCommand,
-            &kDecisionsCommand, &kReviewCommand,     &kDirectoryCommand, &kVerifyCommand,
-            &kReportCommand,    &kScreenshotCommand, &kUpgradeCommand,   &kAuditCommand,
-            &kPushCommand,      &kHuntCommand,       &kPullCommand,      &kSigmaCommand,
-            &kNoteCommand,      &kNotesCommand,      &kIntelCommand,     &kIntelExportCommand,
-            &kPreserveCommand,  &kPurgeCommand,      &kTimezoneCommand,
+            &kNewCommand,         &kImportCommand,     &kInfoCommand,      &kEventsCommand,
+            &kEnrichCommand,      &kAnalyzeCommand,    &kFindingsCommand,  &kDecideCommand,
+            &kDecisionsCommand,   &kReviewCommand,     &kDirectoryCommand, &kVerifyCommand,
+            &kReportCommand,      &kScreenshotCommand, &kUpgradeCommand,   &kAuditCommand,
+            &kPushCommand,        &kHuntCommand,       &kPullCommand,      &kConnectionCommand,
+            &kSigmaCommand,       &kNoteCommand,       &kNotesCommand,     &kIntelCommand,
+            &kIntelExportCommand, &kPreserveCommand,   &kPurgeCommand,     &kTimezoneCommand,
     };
     return all;
 }

@@ -2,7 +2,9 @@
 
 #include "case/casesession.h"
 #include "cluster/chschema.h"
+#include "cluster/chsettings.h"
 #include "common/safetext.h"
+#include "core/identity.h"
 #include "core/timeutil.h"
 #include "dialogs/pulldialog.h"
 #include "mainwindow/casecontroller.h"
@@ -11,16 +13,7 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QProgressDialog>
-#include <QSettings>
-
 namespace netcase {
-
-namespace {
-
-const QString kUrlKey = QStringLiteral("cluster/url");
-const QString kPasswordFileKey = QStringLiteral("cluster/passwordFile");
-
-} // namespace
 
 QString ClusterPullOutcome::text() const
 {
@@ -101,22 +94,28 @@ void ClusterPuller::pullInteractive()
     }
     m_dialog = new PullDialog(m_window);
     m_dialog->setAttribute(Qt::WA_DeleteOnClose);
-    const QSettings settings;
-    cluster::PullInput in;
-    in.url = settings.value(kUrlKey).toString();
-    in.passwordFile = settings.value(kPasswordFileKey).toString();
-    m_dialog->setInput(in);
+    const std::optional<cluster::ChSettings> stored = cluster::loadSettings(s->db());
+    if (stored)
+        m_dialog->setInput(cluster::inputOf(*stored));
     connect(m_dialog, &PullDialog::countRequested, this, &ClusterPuller::count);
     connect(m_dialog, &PullDialog::pullRequested, this, [this](const cluster::PullRequest &req) {
-        if (m_dialog) {
-            QSettings settings;
-            settings.setValue(kUrlKey, m_dialog->input().url.trimmed());
-            settings.setValue(kPasswordFileKey, m_dialog->input().passwordFile.trimmed());
-        }
+        if (m_dialog)
+            saveConnection(cluster::settingsOf(m_dialog->input()));
         start(req);
     });
     m_dialog->setWindowModality(Qt::WindowModal);
     m_dialog->open();
+}
+
+void ClusterPuller::saveConnection(const cluster::ChSettings &settings)
+{
+    CaseSession *s = m_controller.session();
+    if (!s || cluster::loadSettings(s->db()) == settings)
+        return;
+    if (Status saved = cluster::saveSettings(s->db(), settings, currentUserName()); !saved)
+        ui::showMessage(m_window, QMessageBox::Warning, tr("Pull from ClickHouse"),
+                        tr("The connection settings could not be kept in the case: %1")
+                                .arg(saved.error().message));
 }
 
 void ClusterPuller::count(const cluster::PullRequest &request)

@@ -4,7 +4,8 @@
 // count preview from the cluster on a worker thread, then pulls the matching events into the
 // case as one audited source and runs enrichment and analysis as after an import (jobs/pipeline),
 // on a worker connection behind a progress dialog with Cancel. The views reload when it is done.
-// The last server and password-file path are remembered in the user's settings, never the
+// The connection (server, password file or keyring entry, CA file) is kept in the case's settings
+// (cluster/chsettings) when a pull starts, and fills the dialog the next time; never the
 // password itself.
 
 #include "cluster/chpull.h"
@@ -58,6 +59,7 @@ Q_SIGNALS:
 
 private:
     void count(const cluster::PullRequest &request);
+    void saveConnection(const cluster::ChSettings &settings);
     void done(const ClusterPullOutcome &out);
 
     QWidget *m_window;

@@ -97,8 +97,9 @@ std::vector<const char *> sectionsWrittenBy(const QString &action)
             {QStringLiteral("pull"), kImported}, // events pulled from a ClickHouse cluster
             {QStringLiteral("mapping.save"), {"settings"}},
             {QStringLiteral("rules.override"), {"settings"}},
-            {QStringLiteral("sigma.folders"), {"settings"}}, // model/sigma/sigmaanalysis
-            {QStringLiteral("egress.ranges"), {"settings"}}, // model/analysis/egress
+            {QStringLiteral("sigma.folders"), {"settings"}},    // model/sigma/sigmaanalysis
+            {QStringLiteral("egress.ranges"), {"settings"}},    // model/analysis/egress
+            {QStringLiteral("cluster.settings"), {"settings"}}, // model/cluster/chsettings
             {QStringLiteral("directory.import"), {"directory"}},
             {QStringLiteral("enrich"), {"enrich_sources", "enrich_runs", "ip_info"}},
             {QStringLiteral("analysis.run"),

@@ -1,5 +1,8 @@
 #include "chhttp.h"
 
+#include <QFile>
+#include <QSslConfiguration>
+#include <QSslSocket>
 #include <QTcpSocket>
 #include <QUrl>
 #include <QUrlQuery>
@@ -60,10 +63,15 @@ Status
 ChHttp::connectAndSend(const QString &sql, const QByteArray &body, bool chunked, bool inDatabase)
 {
     const ChHost &h = m_conn.hosts.at(m_host);
-    m_socket = std::make_unique<QTcpSocket>();
-    m_socket->connectToHost(h.host, h.port);
-    if (!m_socket->waitForConnected(std::min(m_conn.timeoutMs, 10000)))
-        return socketError(QStringLiteral("cannot connect"));
+    if (m_conn.secure) {
+        if (Status s = connectTls(); !s)
+            return s;
+    } else {
+        m_socket = std::make_unique<QTcpSocket>();
+        m_socket->connectToHost(h.host, h.port);
+        if (!m_socket->waitForConnected(std::min(m_conn.timeoutMs, 10000)))
+            return socketError(QStringLiteral("cannot connect"));
+    }
     QUrlQuery params;
     if (inDatabase)
         params.addQueryItem(QStringLiteral("database"), m_conn.database);
@@ -87,6 +95,53 @@ ChHttp::connectAndSend(const QString &sql, const QByteArray &body, bool chunked,
         req += body;
     }
     return write(req.constData(), req.size());
+}
+
+Status ChHttp::connectTls()
+{
+    const ChHost &h = m_conn.hosts.at(m_host);
+    if (!QSslSocket::supportsSsl())
+        return makeError(QStringLiteral("ClickHouse at %1:%2: this build of Qt has no TLS support "
+                                        "(%3)")
+                                 .arg(h.host)
+                                 .arg(h.port)
+                                 .arg(QSslSocket::sslLibraryVersionString()));
+    auto socket = std::make_unique<QSslSocket>();
+    QSslConfiguration config = QSslConfiguration::defaultConfiguration();
+    if (!m_conn.caFile.isEmpty()) {
+        QFile f(m_conn.caFile);
+        if (!f.open(QIODevice::ReadOnly))
+            return makeError(QStringLiteral("cannot read the CA file %1: %2")
+                                     .arg(m_conn.caFile, f.errorString()),
+                             ErrorCode::Usage);
+        const QList<QSslCertificate> cas = QSslCertificate::fromData(f.readAll(), QSsl::Pem);
+        if (cas.isEmpty())
+            return makeError(
+                    QStringLiteral("the CA file %1 holds no PEM certificate").arg(m_conn.caFile),
+                    ErrorCode::Usage);
+        config.setCaCertificates(cas);
+    }
+    if (m_conn.noVerify)
+        config.setPeerVerifyMode(QSslSocket::VerifyNone);
+    socket->setSslConfiguration(config);
+    QSslSocket *ssl = socket.get();
+    m_socket = std::move(socket);
+    ssl->connectToHostEncrypted(h.host, h.port);
+    if (!ssl->waitForEncrypted(std::min(m_conn.timeoutMs, 10000))) {
+        QStringList problems;
+        for (const QSslError &e : ssl->sslHandshakeErrors())
+            problems << e.errorString();
+        if (problems.isEmpty())
+            return socketError(QStringLiteral("no TLS connection (is it the https_port?)"));
+        problems.removeDuplicates();
+        return makeError(QStringLiteral("ClickHouse at %1:%2: the server's certificate is not "
+                                        "trusted: %3 (give its CA with --ca-file, or "
+                                        "--tls-no-verify to accept any certificate)")
+                                 .arg(h.host)
+                                 .arg(h.port)
+                                 .arg(problems.join(QStringLiteral("; "))));
+    }
+    return {};
 }
 
 Status ChHttp::write(const char *data, qint64 size)

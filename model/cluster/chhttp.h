@@ -6,6 +6,9 @@
 // authentication, the query in the URL and data in the body. An insert streams its rows as
 // chunks (Transfer-Encoding: chunked), so a whole file is one INSERT of bounded memory.
 //
+// With secure=1 in the URL the same calls run over QSslSocket (waitForEncrypted after the
+// connection); a certificate that does not verify is an error naming the problem.
+//
 // Every request asks for wait_end_of_query=1, so an error found while the server runs the query
 // comes back as an HTTP error status instead of text appended to a 200 response.
 
@@ -44,6 +47,7 @@ public:
 private:
     Status
     connectAndSend(const QString &sql, const QByteArray &body, bool chunked, bool inDatabase);
+    Status connectTls();
     Result<QByteArray> readResponse();
     Error socketError(const QString &what) const;
 

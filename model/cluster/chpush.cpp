@@ -1,5 +1,6 @@
 #include "chpush.h"
 
+#include "cluster/chcleanup.h"
 #include "cluster/chrows.h"
 #include "cluster/chschema.h"
 
@@ -143,6 +144,7 @@ Status ChPush::finish()
         return m_status = meanwhile.error();
     if (*meanwhile) {
         // Another machine finished the same file first: this push's rows are never read.
+        (void)deletePushes(m_conn, {m_pushId});
         return m_status = makeError(QStringLiteral("pushed meanwhile by another machine (same "
                                                    "SHA-256); this push's rows do not count"));
     }
@@ -162,9 +164,23 @@ Status ChPush::finish()
                                 .arg(sqlString(m_file.sha256)));
     if (!winner)
         return m_status = winner.error();
-    if (winner->trimmed().toULongLong() != m_pushId)
+    if (winner->trimmed().toULongLong() != m_pushId) {
+        (void)deletePushes(m_conn, {m_pushId}); // its sources row stays; readers take the other
         return m_status = makeError(QStringLiteral("pushed at the same moment by another machine "
                                                    "(same SHA-256); its rows count, not these"));
+    }
+    // The file counts now: remove what earlier broken-off pushes of it left. The push succeeded
+    // whatever this says.
+    auto broken = brokenPushes(m_conn, m_file.sha256, m_pushId);
+    Status removed = broken ? deletePushes(m_conn, *broken) : Status(broken.error());
+    if (!removed)
+        m_cleanupNote = QStringLiteral("rows of earlier broken-off pushes not removed: %1")
+                                .arg(removed.error().message);
+    else if (!broken->empty())
+        m_cleanupNote = QStringLiteral("removed the rows of %1 earlier broken-off push%2 of this "
+                                       "file")
+                                .arg(broken->size())
+                                .arg(broken->size() == 1 ? QString() : QStringLiteral("es"));
     return {};
 }
 

@@ -6,7 +6,8 @@
 //   2. a row in pushes, then the events streamed as one INSERT into the Distributed table with
 //      insert_distributed_sync=1, then the rejects;
 //   3. refused (and its own rows deleted) when another push of the file committed meanwhile;
-//   4. the sources row, written last: from then on the rows of this push_id count.
+//   4. the sources row, written last: from then on the rows of this push_id count; then the
+//      rows of earlier broken-off pushes of the file are deleted (chcleanup.h).
 // Readers only count rows whose push_id is the smallest committed one of its file
 // (visiblePushes()), so a push that broke off (server gone, cancel) leaves rows nothing reads,
 // and a re-push completes the file. Two machines committing the same file in the same instant
@@ -54,6 +55,9 @@ public:
     std::int64_t firstUs() const { return m_first; }
     std::int64_t lastUs() const { return m_last; }
     std::uint64_t pushId() const { return m_pushId; }
+    /// After a successful finish(): what the clean-up of earlier broken-off pushes of the file
+    /// did (chcleanup.h), or why it failed; empty when there were none.
+    QString cleanupNote() const { return m_cleanupNote; }
 
     /// Bytes of RowBinary sent to the server in one chunk.
     static constexpr size_t kChunkBytes = size_t{1} << 20;
@@ -74,6 +78,7 @@ private:
     std::int64_t m_rejects = 0;
     std::int64_t m_first = 0;
     std::int64_t m_last = 0;
+    QString m_cleanupNote;
 };
 
 /// The committed file with that SHA-256 ("name, N events, pushed AT"), if any.

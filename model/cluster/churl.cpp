@@ -10,7 +10,7 @@ namespace {
 Error usage(const QString &what)
 {
     return makeError(QStringLiteral("%1; expected clickhouse://[USER@]HOST:PORT[,HOST:PORT...]/"
-                                    "DATABASE[?cluster=NAME]")
+                                    "DATABASE[?cluster=NAME][&secure=1]")
                              .arg(what),
                      ErrorCode::Usage);
 }
@@ -37,7 +37,9 @@ QString ChConnection::describe() const
                                      ? QLatin1Char('[') + h.host + QLatin1Char(']')
                                      : h.host)
                         .arg(h.port);
-    return QStringLiteral("clickhouse://%1/%2").arg(hs.join(QLatin1Char(',')), database);
+    return QStringLiteral("clickhouse://%1/%2%3")
+            .arg(hs.join(QLatin1Char(',')), database,
+                 secure ? QStringLiteral("?secure=1") : QString());
 }
 
 Result<ChConnection> parseClickHouseUrl(const QString &url)
@@ -50,9 +52,20 @@ Result<ChConnection> parseClickHouseUrl(const QString &url)
     if (const qsizetype q = rest.indexOf(QLatin1Char('?')); q >= 0) {
         const QUrlQuery query(rest.mid(q + 1));
         for (const auto &[key, value] : query.queryItems()) {
-            if (key != QLatin1String("cluster"))
+            if (key == QLatin1String("cluster")) {
+                c.cluster = value;
+            } else if (key == QLatin1String("secure")) {
+                const QString v = value.toLower();
+                if (v == QLatin1String("1") || v == QLatin1String("true"))
+                    c.secure = true;
+                else if (v == QLatin1String("0") || v == QLatin1String("false"))
+                    c.secure = false;
+                else
+                    return usage(
+                            QStringLiteral("secure=%1: expected 1, true, 0 or false").arg(value));
+            } else {
                 return usage(QStringLiteral("unknown URL parameter '%1'").arg(key));
-            c.cluster = value;
+            }
         }
         rest.truncate(q);
     }
@@ -70,6 +83,7 @@ Result<ChConnection> parseClickHouseUrl(const QString &url)
     for (const QString &hp : rest.split(QLatin1Char(','))) {
         const qsizetype colon = hp.lastIndexOf(QLatin1Char(':'));
         ChHost h;
+        h.port = c.secure ? 8443 : 8123; // ClickHouse's default http_port and https_port
         h.host = colon < 0 ? hp : hp.left(colon);
         if (h.host.startsWith(QLatin1Char('[')) && h.host.endsWith(QLatin1Char(']')))
             h.host = h.host.mid(1, h.host.size() - 2);

@@ -29,19 +29,40 @@ Result<std::int64_t> timeField(const QString &field, const QString &text, std::i
 
 } // namespace
 
+ChSettings settingsOf(const PullInput &in)
+{
+    return {in.url.trimmed(), in.passwordFile.trimmed(), in.keyring.trimmed(), in.caFile.trimmed()};
+}
+
+PullInput inputOf(const ChSettings &s)
+{
+    PullInput in;
+    in.url = s.url;
+    in.passwordFile = s.passwordFile;
+    in.keyring = s.keyring;
+    in.caFile = s.caFile;
+    return in;
+}
+
 Result<PullRequest> makePullRequest(const PullInput &in)
 {
     PullRequest req;
     auto conn = parseClickHouseUrl(in.url.trimmed());
     if (!conn)
         return fieldError(QStringLiteral("Server"), conn.error().message);
-    req.connection = *conn;
-    if (!in.passwordFile.trimmed().isEmpty()) {
-        auto pw = readPasswordFile(in.passwordFile.trimmed());
-        if (!pw)
-            return fieldError(QStringLiteral("Password file"), pw.error().message);
-        req.connection.password = *pw;
-    }
+    const ChSettings settings = settingsOf(in);
+    if (!settings.passwordFile.isEmpty() && !settings.keyring.isEmpty())
+        return fieldError(QStringLiteral("Keyring entry"),
+                          QStringLiteral("a password file or a keyring entry, not both"));
+    if (!settings.caFile.isEmpty() && !conn->secure)
+        return fieldError(QStringLiteral("CA file"),
+                          QStringLiteral("a CA file is for HTTPS: add ?secure=1 to the URL"));
+    auto connected = connectionFrom(settings);
+    if (!connected)
+        return fieldError(settings.passwordFile.isEmpty() ? QStringLiteral("Keyring entry")
+                                                          : QStringLiteral("Password file"),
+                          connected.error().message);
+    req.connection = *connected;
     auto from = timeField(QStringLiteral("From"), in.from, 0);
     if (!from)
         return from.error();

@@ -25,8 +25,9 @@ QString ClickHouseCluster::serverBinary()
     return found;
 }
 
-ClickHouseCluster::ClickHouseCluster(int shards)
+ClickHouseCluster::ClickHouseCluster(int shards, bool tls)
     : m_shards(size_t(shards))
+    , m_tls(tls)
 {
     // Free ports, all held open until every one is chosen so that none repeats.
     std::vector<std::unique_ptr<QTcpServer>> held;
@@ -40,6 +41,8 @@ ClickHouseCluster::ClickHouseCluster(int shards)
         s.http = freePort();
         s.tcp = freePort();
         s.interserver = freePort();
+        if (tls)
+            s.https = freePort();
         s.dir = m_dir.filePath(QStringLiteral("shard%1").arg(i + 1));
     }
 }
@@ -56,6 +59,18 @@ QString ClickHouseCluster::config(const Shard &s) const
         remote += QStringLiteral("<shard><replica><host>127.0.0.1</host><port>%1</port></replica>"
                                  "</shard>")
                           .arg(o.tcp);
+    // openSSL.server: the keys of ClickHouse 18.16's config.xml (Poco's SSLManager).
+    const QString https
+            = m_tls ? QStringLiteral("<https_port>%1</https_port><openSSL><server>"
+                                     "<certificateFile>%2</certificateFile>"
+                                     "<privateKeyFile>%3</privateKeyFile>"
+                                     "<verificationMode>none</verificationMode>"
+                                     "<loadDefaultCAFile>false</loadDefaultCAFile>"
+                                     "<disableProtocols>sslv2,sslv3</disableProtocols>"
+                                     "</server></openSSL>")
+                              .arg(s.https)
+                              .arg(caFile(), m_dir.filePath(QStringLiteral("server.key")))
+                    : QString();
     return QStringLiteral(R"(<?xml version="1.0"?>
 <yandex>
   <logger><level>warning</level><log>%1/server.log</log><errorlog>%1/server.err.log</errorlog></logger>
@@ -63,6 +78,7 @@ QString ClickHouseCluster::config(const Shard &s) const
   <http_port>%2</http_port>
   <tcp_port>%3</tcp_port>
   <interserver_http_port>%4</interserver_http_port>
+  %6
   <path>%1/data/</path>
   <tmp_path>%1/tmp/</tmp_path>
   <user_files_path>%1/user_files/</user_files_path>
@@ -75,7 +91,7 @@ QString ClickHouseCluster::config(const Shard &s) const
   <timezone>UTC</timezone>
   <profiles><default></default></profiles>
   <quotas><default></default></quotas>
-  <users><default><password></password><networks><ip>127.0.0.1</ip></networks><profile>default</profile><quota>default</quota></default></users>
+  <users><default><password></password><networks><ip>127.0.0.1</ip></networks><profile>default</profile><quota>default</quota></default><%7><password>%8</password><networks><ip>127.0.0.1</ip></networks><profile>default</profile><quota>default</quota></%7></users>
   <remote_servers><netcase>%5</netcase></remote_servers>
 </yandex>
 )")
@@ -83,7 +99,34 @@ QString ClickHouseCluster::config(const Shard &s) const
             .arg(s.http)
             .arg(s.tcp)
             .arg(s.interserver)
-            .arg(remote);
+            .arg(remote)
+            .arg(https)
+            .arg(QLatin1String(kPasswordUser), QLatin1String(kPassword));
+}
+
+QString ClickHouseCluster::caFile() const
+{
+    return m_dir.filePath(QStringLiteral("server.crt"));
+}
+
+Status ClickHouseCluster::makeCertificate(const QString &prefix)
+{
+    QProcess openssl;
+    openssl.setProcessChannelMode(QProcess::MergedChannels);
+    openssl.start(QStringLiteral("openssl"),
+                  {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-new"),
+                   QStringLiteral("-nodes"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
+                   QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"),
+                   QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-addext"),
+                   QStringLiteral("subjectAltName=IP:127.0.0.1,DNS:localhost"),
+                   QStringLiteral("-keyout"), prefix + QStringLiteral(".key"),
+                   QStringLiteral("-out"), prefix + QStringLiteral(".crt")});
+    if (!openssl.waitForFinished(60000) || openssl.exitStatus() != QProcess::NormalExit
+        || openssl.exitCode() != 0)
+        return makeError(QStringLiteral("openssl could not make a certificate: %1 %2")
+                                 .arg(openssl.errorString(),
+                                      QString::fromUtf8(openssl.readAll().right(2000))));
+    return {};
 }
 
 Status ClickHouseCluster::launch(Shard &s)
@@ -112,8 +155,11 @@ Status ClickHouseCluster::launch(Shard &s)
 Status ClickHouseCluster::waitReady(Shard &s)
 {
     cluster::ChConnection c;
-    c.hosts.push_back({QStringLiteral("127.0.0.1"), s.http});
+    c.hosts.push_back({QStringLiteral("127.0.0.1"), m_tls ? s.https : s.http});
     c.timeoutMs = 2000;
+    c.secure = m_tls;
+    if (m_tls)
+        c.caFile = caFile();
     const QDeadlineTimer deadline(60000);
     QString last;
     while (!deadline.hasExpired()) {
@@ -138,6 +184,10 @@ Status ClickHouseCluster::start()
 {
     if (!m_dir.isValid())
         return makeError(QStringLiteral("no temporary folder"));
+    if (m_tls && !QFile::exists(caFile())) {
+        if (Status st = makeCertificate(m_dir.filePath(QStringLiteral("server"))); !st)
+            return st;
+    }
     QElapsedTimer clock;
     clock.start();
     for (Shard &s : m_shards) {
@@ -187,13 +237,18 @@ QString ClickHouseCluster::url(const QString &database) const
 {
     QStringList hosts;
     for (const Shard &s : m_shards)
-        hosts << QStringLiteral("127.0.0.1:%1").arg(s.http);
-    return QStringLiteral("clickhouse://%1/%2").arg(hosts.join(QLatin1Char(',')), database);
+        hosts << QStringLiteral("127.0.0.1:%1").arg(m_tls ? s.https : s.http);
+    return QStringLiteral("clickhouse://%1/%2%3")
+            .arg(hosts.join(QLatin1Char(',')), database,
+                 m_tls ? QStringLiteral("?secure=1") : QString());
 }
 
 cluster::ChConnection ClickHouseCluster::connection(const QString &database) const
 {
-    return cluster::parseClickHouseUrl(url(database)).value();
+    cluster::ChConnection c = cluster::parseClickHouseUrl(url(database)).value();
+    if (m_tls)
+        c.caFile = caFile();
+    return c;
 }
 
 } // namespace netcase::test

@@ -21,10 +21,16 @@ namespace netcase::test {
 class ClickHouseCluster
 {
 public:
+    /// A user every server also knows, with a password (the default user has none).
+    static constexpr const char *kPasswordUser = "analyst";
+    static constexpr const char *kPassword = "pw-Q7xv3-not-in-any-file";
+
     /// The clickhouse-server executable, or empty when it is not installed.
     static QString serverBinary();
 
-    explicit ClickHouseCluster(int shards = 2);
+    /// tls: each shard also listens on an https_port with a self-signed certificate made by
+    /// openssl for 127.0.0.1 (caFile()), and url() names the HTTPS ports with ?secure=1.
+    explicit ClickHouseCluster(int shards = 2, bool tls = false);
     ~ClickHouseCluster();
     ClickHouseCluster(const ClickHouseCluster &) = delete;
     ClickHouseCluster &operator=(const ClickHouseCluster &) = delete;
@@ -40,13 +46,17 @@ public:
     /// clickhouse://127.0.0.1:P1,127.0.0.1:P2/db
     QString url(const QString &database) const;
     cluster::ChConnection connection(const QString &database) const;
+    /// The self-signed certificate of a tls cluster (PEM), its own CA.
+    QString caFile() const;
+    /// Makes a self-signed certificate for 127.0.0.1 (PEM files PREFIX.crt and PREFIX.key).
+    static Status makeCertificate(const QString &prefix);
     /// Milliseconds the last start() took until every shard answered.
     qint64 startMs() const { return m_startMs; }
 
 private:
     struct Shard
     {
-        quint16 http = 0, tcp = 0, interserver = 0;
+        quint16 http = 0, tcp = 0, interserver = 0, https = 0;
         QString dir;
         std::unique_ptr<QProcess> process;
     };
@@ -57,6 +67,7 @@ private:
     QTemporaryDir m_dir;
     std::vector<Shard> m_shards;
     qint64 m_startMs = 0;
+    bool m_tls = false;
 };
 
 } // namespace netcase::test

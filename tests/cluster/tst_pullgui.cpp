@@ -146,6 +146,32 @@ private Q_SLOTS:
         const auto doc = nlohmann::json::parse(info.out.toStdString());
         QCOMPARE(doc["sources"].size(), size_t(1));
         QCOMPARE(doc["sources"][0]["events"].get<qint64>(), want);
+
+        // The connection used is kept in the case (never a password) and fills the dialog the
+        // next time.
+        const Run conn
+                = test::netcase({QStringLiteral("connection"), m_case, QStringLiteral("--json")});
+        QVERIFY2(conn.exitCode == 0, conn.err.constData());
+        QCOMPARE(QString::fromStdString(
+                         nlohmann::json::parse(conn.out.toStdString())["url"].get<std::string>()),
+                 m_url);
+        QCOMPARE(w.controller().openCase(m_case, false, true), QString());
+        action->trigger();
+        QTRY_VERIFY((dialog = w.findChild<QWidget *>(QStringLiteral("pullDialog"))));
+        auto *url = dialog->findChild<QLineEdit *>(QStringLiteral("pullUrl"));
+        QVERIFY(url);
+        QCOMPARE(url->text(), m_url);
+        auto *ca = dialog->findChild<QLineEdit *>(QStringLiteral("pullCaFile"));
+        QVERIFY(ca);
+        // A CA file with a plain-HTTP URL is named in the dialog.
+        typeInto(dialog, "pullCaFile", QStringLiteral("/etc/ssl/certs/ca-certificates.crt"));
+        QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("pullCountButton")),
+                          Qt::LeftButton);
+        auto *problem2 = dialog->findChild<QLabel *>(QStringLiteral("pullProblem"));
+        QVERIFY2(problem2->text().startsWith(QStringLiteral("CA file: ")),
+                 qPrintable(problem2->text()));
+        dialog->close();
+        w.controller().closeCase();
     }
 };
 

@@ -70,6 +70,29 @@ private Q_SLOTS:
         QVERIFY(!parseClickHouseUrl(QStringLiteral("clickhouse://h:1/db;drop")).ok());
         QVERIFY(!parseClickHouseUrl(QStringLiteral("http://h:1/db")).ok());
     }
+
+    void secureUrl()
+    {
+        auto c = parseClickHouseUrl(QStringLiteral("clickhouse://h1,h2:9443/logs?secure=1"));
+        QVERIFY(c.ok());
+        QVERIFY(c->secure);
+        // Without a port, ClickHouse's default https_port.
+        QCOMPARE(c->hosts[0].port, quint16(8443));
+        QCOMPARE(c->hosts[1].port, quint16(9443));
+        QCOMPARE(c->describe(), QStringLiteral("clickhouse://h1:8443,h2:9443/logs?secure=1"));
+        c = parseClickHouseUrl(QStringLiteral("clickhouse://h/logs?cluster=c&secure=true"));
+        QVERIFY(c.ok());
+        QVERIFY(c->secure);
+        QVERIFY(!c->noVerify);
+        c = parseClickHouseUrl(QStringLiteral("clickhouse://h/logs?secure=0"));
+        QVERIFY(c.ok());
+        QVERIFY(!c->secure);
+        QCOMPARE(c->hosts[0].port, quint16(8123));
+        // Not verifying is never a URL parameter; an unknown value is refused.
+        QVERIFY(!parseClickHouseUrl(QStringLiteral("clickhouse://h/db?secure=1&skip_verify=1"))
+                         .ok());
+        QVERIFY(!parseClickHouseUrl(QStringLiteral("clickhouse://h/db?secure=yes")).ok());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestRows)

@@ -30,6 +30,8 @@ PullDialog::PullDialog(QWidget *parent)
     : QDialog(parent)
     , m_url(field(this, "pullUrl", QStringLiteral("clickhouse://HOST:8123/DATABASE")))
     , m_passwordFile(field(this, "pullPasswordFile", tr("none")))
+    , m_keyring(field(this, "pullKeyring", tr("none (a desktop keyring entry's name)")))
+    , m_caFile(field(this, "pullCaFile", tr("the system's (for ?secure=1)")))
     , m_query(field(this, "pullQuery", tr("every event, or e.g. user:alice AND status>=400")))
     , m_from(field(this, "pullFrom", tr("from the start (ISO 8601, a date or epoch seconds)")))
     , m_to(field(this, "pullTo", tr("to the end (exclusive)")))
@@ -48,6 +50,10 @@ PullDialog::PullDialog(QWidget *parent)
     m_url->setToolTip(tr("The cluster's HTTP interface and database. The user may be named "
                          "(clickhouse://USER@HOST:PORT/DB); the password never goes in the URL "
                          "and is never written to the case."));
+    m_keyring->setToolTip(tr("Instead of a password file: the name of an entry of the desktop "
+                             "keyring (Secret Service) that holds the password."));
+    m_caFile->setToolTip(tr("For an HTTPS server (?secure=1 in the URL): PEM certificates of "
+                            "the CA the server's certificate must chain to."));
     m_query->setToolTip(tr("The case query language's field terms (Help → Query language); "
                            "bare words are refused: the cluster keeps no raw lines."));
 
@@ -69,6 +75,8 @@ PullDialog::PullDialog(QWidget *parent)
     auto *pwLabel = new QLabel(tr("Pass&word file:"), this); // a layout row sets no buddy
     pwLabel->setBuddy(m_passwordFile);
     form->addRow(pwLabel, pw);
+    form->addRow(tr("&Keyring entry:"), m_keyring);
+    form->addRow(tr("C&A file:"), m_caFile);
     form->addRow(tr("&Query:"), m_query);
     form->addRow(tr("&From:"), m_from);
     form->addRow(tr("&To:"), m_to);
@@ -88,7 +96,7 @@ PullDialog::PullDialog(QWidget *parent)
         }
     });
     // What the count said no longer holds once the question changes.
-    for (QLineEdit *e : {m_url, m_passwordFile, m_query, m_from, m_to})
+    for (QLineEdit *e : {m_url, m_passwordFile, m_keyring, m_caFile, m_query, m_from, m_to})
         connect(e, &QLineEdit::textEdited, m_countText, [this] { m_countText->clear(); });
 
     auto *layout = new QVBoxLayout(this);
@@ -100,13 +108,16 @@ PullDialog::PullDialog(QWidget *parent)
 
 cluster::PullInput PullDialog::input() const
 {
-    return {m_url->text(), m_passwordFile->text(), m_query->text(), m_from->text(), m_to->text()};
+    return {m_url->text(), m_passwordFile->text(), m_query->text(), m_from->text(),
+            m_to->text(),  m_keyring->text(),      m_caFile->text()};
 }
 
 void PullDialog::setInput(const cluster::PullInput &in)
 {
     m_url->setText(in.url);
     m_passwordFile->setText(in.passwordFile);
+    m_keyring->setText(in.keyring);
+    m_caFile->setText(in.caFile);
     m_query->setText(in.query);
     m_from->setText(in.from);
     m_to->setText(in.to);

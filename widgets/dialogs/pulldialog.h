@@ -1,9 +1,10 @@
 #pragma once
 
 // Case → Pull from ClickHouse…: the server (clickhouse://HOST:PORT/DB), an optional password
-// file, a query in the case query language and a time range, with a count preview before
-// pulling. The dialog only collects and checks: the owner (app/mainwindow/clusterpuller) counts
-// and pulls on a worker thread and reports back through showCount().
+// file or keyring entry, a CA file for HTTPS (?secure=1), a query in the case query language and a
+// time range, with a count preview before pulling. The dialog only collects and checks: the owner
+// (app/mainwindow/clusterpuller) counts and pulls on a worker thread and reports back through
+// showCount().
 
 #include "cluster/pullrequest.h"
 
@@ -43,6 +44,8 @@ private:
 
     QLineEdit *m_url;
     QLineEdit *m_passwordFile;
+    QLineEdit *m_keyring;
+    QLineEdit *m_caFile;
     QLineEdit *m_query;
     QLineEdit *m_from;
     QLineEdit *m_to;
