@@ -7,6 +7,7 @@
 #include "dialogs/casepropertiesdialog.h"
 #include "dialogs/enrichmentdialog.h"
 #include "dialogs/shortcutsdialog.h"
+#include "dialogs/sigmarulesdialog.h"
 #include "dialogs/userguidedialog.h"
 #include "items/selectionhub.h"
 #include "mainwindow/casecontroller.h"
@@ -17,6 +18,7 @@
 #include "mainwindow/retentionactions.h"
 #include "mainwindow/tableexporter.h"
 #include "mainwindow/timezoneaction.h"
+#include "sigma/sigmaanalysis.h"
 
 #include <QApplication>
 #include <QFileInfo>
@@ -138,6 +140,29 @@ MainActions::MainActions(QMainWindow &window,
               EnrichmentDialog dialog(m_controller.session(), &m_window);
               dialog.exec();
           })->setObjectName(QStringLiteral("enrichmentSources"));
+
+    // Sigma rule folders are the case's (stored and audited); the next analysis runs them.
+    QAction *sigmaRules = m_case->addAction(tr("&Sigma rules…"), this, [this] {
+        CaseSession *s = m_controller.session();
+        if (!s)
+            return;
+        SigmaRulesDialog dialog(sigma::storedFolders(s->caseFile().db()), s->readOnly(), &m_window);
+        if (dialog.exec() != QDialog::Accepted || s->readOnly())
+            return;
+        if (Status st
+            = sigma::storeFolders(s->caseFile().db(), dialog.folders(), currentUserName());
+            !st.ok())
+            ui::showMessage(&m_window, QMessageBox::Warning, tr("Sigma rules not saved"),
+                            st.error().message);
+        else
+            s->notifyChanged();
+    });
+    sigmaRules->setObjectName(QStringLiteral("sigmaRules"));
+    sigmaRules->setEnabled(false);
+    connect(&controller, &CaseController::caseOpened, sigmaRules,
+            [sigmaRules] { sigmaRules->setEnabled(true); });
+    connect(&controller, &CaseController::caseClosed, sigmaRules,
+            [sigmaRules] { sigmaRules->setEnabled(false); });
 
     m_view = bar->addMenu(tr("&View"));
     m_back = m_view->addAction(tr("&Back"), QKeySequence(tr("Alt+Left")), &hub,

@@ -1,4 +1,5 @@
 #include "indicator.h"
+#include "urlnormal.h"
 
 #include "core/ipaddr.h"
 
@@ -125,9 +126,7 @@ bool splitUrl(const QString &url, QString *host, QString *rest)
     if (h.isEmpty())
         return false;
     *host = h;
-    *rest = url.mid(end);
-    if (rest->isEmpty())
-        *rest = QStringLiteral("/");
+    *rest = normaliseUrlRest(url.mid(end));
     return true;
 }
 

@@ -61,8 +61,9 @@ struct IntelFile
 std::optional<QString> canonicalNetwork(const QString &text);
 /// A domain name lower-cased without a trailing dot, or nullopt when it is not one.
 std::optional<QString> canonicalDomain(const QString &text);
-/// The host (lower case) and the rest of a URL ("https://Evil.example/a?b" -> "evil.example",
-/// "/a?b"); false when it has no scheme and host.
+/// The host (lower case, without user or port) and the rest of a URL, normalised as
+/// urlnormal.h says ("https://Evil.example:8443/a/./%7Eb?c" -> "evil.example", "/a/~b?c");
+/// false when it has no scheme and host.
 bool splitUrl(const QString &url, QString *host, QString *rest);
 
 } // namespace netcase::intel

@@ -1,4 +1,5 @@
 #include "intelmatch.h"
+#include "urlnormal.h"
 
 #include "case/sqlite.h"
 #include "core/ipaddr.h"
@@ -162,8 +163,8 @@ public:
             if (!hid || !url.startsWith(QLatin1Char('/')))
                 return;
             host = text(hid).toLower();
-            rest = url;
-            url = host + rest;
+            rest = normaliseUrlRest(url);
+            url = host + url;
         } else if (const auto it = m_index.domains.constFind(host);
                    it != m_index.domains.constEnd()) {
             for (std::size_t idx : *it)

@@ -4,6 +4,7 @@
 #include "analysis/findingstore.h"
 #include "case/sqlite.h"
 #include "intel/intelfile.h"
+#include "sigma/sigmaanalysis.h"
 
 namespace netcase {
 
@@ -55,7 +56,7 @@ Result<IntelImportSummary> importIntelligence(Database &db,
                 if (progress)
                     progress(stage, 40 + pct * 60 / 100);
             },
-            cancel);
+            cancel, sigma::storedDetection(db));
     if (!run)
         return run.error();
     sum.analysed = true;

@@ -25,6 +25,73 @@ int RuleSet::slotFor(const std::string &group, const std::string &field)
 
 namespace {
 
+int needleIndex(RuleSet &set, const std::string &text)
+{
+    const auto it = std::find(set.needles.begin(), set.needles.end(), text);
+    if (it == set.needles.end()) {
+        set.needles.push_back(text);
+        return int(set.needles.size()) - 1;
+    }
+    return int(it - set.needles.begin());
+}
+
+/// The longest literal run of a wildcard pattern (none with an escape), which every text the
+/// pattern matches contains: its needle, or -1.
+int globHint(RuleSet &set, const std::string &pattern)
+{
+    std::string best;
+    std::size_t start = 0;
+    while (start <= pattern.size()) {
+        std::size_t end = pattern.find_first_of("*?", start);
+        if (end == std::string::npos)
+            end = pattern.size();
+        const std::string run = pattern.substr(start, end - start);
+        if (run.find('\\') != std::string::npos)
+            return -1; // an escaped wildcard: runs are not what they look like
+        if (run.size() > best.size())
+            best = run;
+        start = end + 1;
+    }
+    return best.size() >= 2 ? needleIndex(set, best) : -1;
+}
+
+/// Whether every text a JSON value can be read as (sigmarecord.cpp: a string's content or the
+/// dump of any other value) that contains `needle` shows it, as written, in a JSON text that has
+/// no backslash: no structural character or quote, so it lies inside one string, key or
+/// literal, and a character no number has, so not inside a number (whose dump may differ).
+bool foundAsWritten(const std::string &needle)
+{
+    if (needle.empty() || needle.find_first_of("{}[]:,\"\\") != std::string::npos)
+        return false;
+    return needle.find_first_not_of("0123456789.eE+-") != std::string::npos;
+}
+
+/// FieldTest::needles of a label or document field's test: each value's text, lowercased, when
+/// the value can only pass a text that contains it.
+void addFieldNeedles(RuleSet &set, FieldTest &t)
+{
+    const auto &[group, field] = set.slots[std::size_t(t.slot)];
+    const auto source = resolveField(group, field);
+    if (!source || t.values.empty()
+        || (source->kind != FieldSource::Kind::Document
+            && source->kind != FieldSource::Kind::Label))
+        return;
+    std::vector<int> needles;
+    for (const ValueTest &v : t.values) {
+        using Op = ValueTest::Op;
+        if (v.op != Op::Equals && v.op != Op::Contains && v.op != Op::StartsWith
+            && v.op != Op::EndsWith)
+            return;
+        std::string text = v.text;
+        std::transform(text.begin(), text.end(), text.begin(),
+                       [](unsigned char c) { return char(c >= 'A' && c <= 'Z' ? c + 32 : c); });
+        if (!foundAsWritten(text))
+            return;
+        needles.push_back(needleIndex(set, text));
+    }
+    t.needles = std::move(needles);
+}
+
 std::string text(const YAML::Node &n, const char *key)
 {
     const YAML::Node v = n[key];
@@ -154,6 +221,18 @@ void loadDocument(const YAML::Node &doc, const std::string &path, RuleSet &set)
     rule.scope = std::move(*scope);
     if (auto reason = compileDetection(doc["detection"], rule, set))
         return unsupported(set, rule.meta, *reason);
+    // Plain keywords are searched for all at once in each raw record (sigmarecord.cpp), and
+    // so are the texts that a label or document field must contain to pass a test.
+    for (Selection &sel : rule.selections) {
+        for (ValueTest &k : sel.keywords)
+            if (k.op == ValueTest::Op::Contains && !k.cased)
+                k.needle = needleIndex(set, k.text);
+            else if (k.op == ValueTest::Op::Glob && !k.cased)
+                k.hint = globHint(set, k.text);
+        for (std::vector<FieldTest> &map : sel.maps)
+            for (FieldTest &t : map)
+                addFieldNeedles(set, t);
+    }
     set.rules.push_back(std::move(rule));
 }
 

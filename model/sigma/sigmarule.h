@@ -44,6 +44,8 @@ struct ValueTest
     std::uint64_t firstHi = 0, firstLo = 0, lastHi = 0, lastLo = 0;
     double number = 0;
     int refSlot = -1; ///< FieldRef: the other field's slot
+    int needle = -1;  ///< a plain keyword: its index in RuleSet::needles
+    int hint = -1;    ///< a keyword with wildcards: a literal part of it (RuleSet::needles)
 };
 
 /// One field of a selection map with its values: any value matches (all with `|all`).
@@ -54,6 +56,10 @@ struct FieldTest
     int memo = -1;     ///< the index of its result cache (per value text), -1 for none
     bool all = false;
     std::vector<ValueTest> values;
+    /// A label or document field: the test can hold only when the record (or its labels)
+    /// contains one of these RuleSet::needles, so records without any are not parsed for it.
+    /// Empty when the test's values do not allow that (sigmaload.cpp).
+    std::vector<int> needles;
 };
 
 /// A search identifier: a map (AND of fields), a list of maps (OR) or a list of keywords
@@ -143,7 +149,10 @@ struct RuleSet
     std::vector<Unsupported> unsupported;
     /// The field table: slot → (mapping group, Sigma field), resolved by sigmafields.h.
     std::vector<std::pair<std::string, std::string>> slots;
-    int memoCount = 0;              ///< result caches handed out (FieldTest::memo)
+    int memoCount = 0; ///< result caches handed out (FieldTest::memo)
+    /// The plain keywords (lowercased substrings) of every rule and the needles of its field
+    /// tests (FieldTest::needles), each once: a raw record is searched for all in one pass.
+    std::vector<std::string> needles;
     std::vector<std::string> files; ///< every rule file read, in order
     std::string digest;             ///< SHA-256 over the files' paths and contents (audit)
 

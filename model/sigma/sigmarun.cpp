@@ -14,7 +14,13 @@ const std::string &addressOf(const Event &e)
     return e.clientIp.empty() ? e.sourceIp : e.clientIp;
 }
 
-void note(Finding &f, const Event &e, std::int64_t id, std::int64_t ts, std::size_t cap)
+void note(Finding &f,
+          const std::string &ip,
+          const std::string &user,
+          const std::string &host,
+          std::int64_t id,
+          std::int64_t ts,
+          std::size_t cap)
 {
     if (f.evidence.size() < cap) {
         f.addEvidence(id, ts);
@@ -22,12 +28,12 @@ void note(Finding &f, const Event &e, std::int64_t id, std::int64_t ts, std::siz
         f.firstTs = std::min(f.firstTs, ts);
         f.lastTs = std::max(f.lastTs, ts);
     }
-    if (!addressOf(e).empty() && f.ips.size() < 100)
-        f.ips.insert(addressOf(e));
-    if (!e.userName.empty() && f.accounts.size() < 100)
-        f.accounts.insert(e.userName);
-    if (!e.hostName.empty() && f.hosts.size() < 100)
-        f.hosts.insert(e.hostName);
+    if (!ip.empty() && f.ips.size() < 100)
+        f.ips.insert(ip);
+    if (!user.empty() && f.accounts.size() < 100)
+        f.accounts.insert(user);
+    if (!host.empty() && f.hosts.size() < 100)
+        f.hosts.insert(host);
 }
 
 } // namespace
@@ -66,6 +72,50 @@ const std::vector<int> &Evaluator::rulesFor(const std::string &format)
     return m_byFormat.emplace(format, std::move(rules)).first->second;
 }
 
+bool Evaluator::test(int rule, const std::string &format)
+{
+    const Rule &r = m_set.rules[std::size_t(rule)];
+    // rulesFor(format) holds only rules of the format: the labels remain, for Zeek's logs.
+    return (r.scope.zeekLog.empty() || inScope(r.scope, format, m_record)) && matches(r, m_record);
+}
+
+void Evaluator::count(const Seen &seen)
+{
+    const std::string &key = !seen.ip.empty() ? seen.ip : seen.user;
+    auto &acc = m_accs[{seen.rule, key}];
+    if (!acc)
+        acc = std::make_unique<Acc>();
+    ++acc->count;
+    note(acc->finding, seen.ip, seen.user, seen.host, seen.id, seen.ts, m_maxEvidence);
+}
+
+void Evaluator::hit(const Seen &seen)
+{
+    const int r = seen.rule;
+    for (int c : m_correlating[std::size_t(r)]) {
+        const Correlation &k = m_set.correlations[std::size_t(c)];
+        Hit h;
+        h.ts = seen.ts;
+        h.id = seen.id;
+        h.ip = seen.ip;
+        h.user = seen.user;
+        for (std::size_t ref = 0; ref < k.ruleIndexes.size(); ++ref) {
+            if (k.ruleIndexes[ref] != r)
+                continue;
+            h.ref = int(ref);
+            for (int slot : k.groupSlots[ref]) {
+                const std::string *v = m_record.value(slot);
+                h.group += (v ? *v : std::string()) + '\x1f';
+            }
+            if (k.fieldSlots[ref] >= 0)
+                if (const std::string *v = m_record.value(k.fieldSlots[ref]))
+                    h.value = *v;
+            break;
+        }
+        m_hits[std::size_t(c)].push_back(std::move(h));
+    }
+}
+
 void Evaluator::add(const EventRow &row,
                     const std::string &format,
                     const std::function<std::optional<std::string>()> &raw)
@@ -76,45 +126,51 @@ void Evaluator::add(const EventRow &row,
     m_record.reset(row, raw);
     const Event &e = row.event;
     for (int r : rules) {
-        const Rule &rule = m_set.rules[std::size_t(r)];
-        if (!inScope(rule.scope, format, m_record) || !matches(rule, m_record))
+        if (!test(r, format))
             continue;
         ++m_counts[std::size_t(r)];
-        if (m_generates[std::size_t(r)]) {
-            const std::string &key = !addressOf(e).empty() ? addressOf(e) : e.userName;
-            auto &acc = m_accs[{r, key}];
-            if (!acc)
-                acc = std::make_unique<Acc>();
-            ++acc->count;
-            note(acc->finding, e, row.id, e.timestampUs, m_maxEvidence);
-        }
-        for (int c : m_correlating[std::size_t(r)]) {
-            const Correlation &k = m_set.correlations[std::size_t(c)];
-            Hit h;
-            h.ts = e.timestampUs;
-            h.id = row.id;
-            h.ip = addressOf(e);
-            h.user = e.userName;
-            for (std::size_t ref = 0; ref < k.ruleIndexes.size(); ++ref) {
-                if (k.ruleIndexes[ref] != r)
-                    continue;
-                h.ref = int(ref);
-                for (int slot : k.groupSlots[ref]) {
-                    const std::string *v = m_record.value(slot);
-                    h.group += (v ? *v : std::string()) + '\x1f';
-                }
-                if (k.fieldSlots[ref] >= 0)
-                    if (const std::string *v = m_record.value(k.fieldSlots[ref]))
-                        h.value = *v;
-                break;
-            }
-            m_hits[std::size_t(c)].push_back(std::move(h));
-        }
+        if (m_trace)
+            m_trace->emplace_back(r, row.id);
+        const Seen seen{e.timestampUs, row.id, r, addressOf(e), e.userName, e.hostName};
+        if (m_generates[std::size_t(r)])
+            count(seen);
+        hit(seen);
+    }
+}
+
+void Evaluator::addStored(const IdRow &row,
+                          const Dictionaries &dicts,
+                          const std::string &format,
+                          const std::function<const EventRow &()> &full,
+                          const std::function<std::optional<std::string>()> &raw)
+{
+    const std::vector<int> &rules = rulesFor(format);
+    if (rules.empty())
+        return;
+    m_record.reset(row, dicts, raw);
+    for (int r : rules) {
+        if (!test(r, format))
+            continue;
+        ++m_counts[std::size_t(r)];
+        if (m_trace)
+            m_trace->emplace_back(r, row.id);
+        const Event &e = full().event;
+        Seen seen{e.timestampUs, row.id, r, addressOf(e), e.userName, e.hostName};
+        hit(seen);
+        if (m_generates[std::size_t(r)])
+            m_pending.push_back(std::move(seen));
     }
 }
 
 std::vector<Finding> Evaluator::finish()
 {
+    // addStored() saw the events in id order; findings keep their evidence in time order.
+    std::stable_sort(m_pending.begin(), m_pending.end(), [](const Seen &a, const Seen &b) {
+        return a.ts != b.ts ? a.ts < b.ts : a.id < b.id;
+    });
+    for (const Seen &seen : m_pending)
+        count(seen);
+    m_pending.clear();
     // A rule that matches from very many addresses (a common scanner's user agent on a busy
     // site) makes one finding for all of them rather than thousands.
     std::map<int, int> groups;
@@ -173,7 +229,10 @@ std::vector<Finding> Evaluator::finish()
     return out;
 }
 
-Result<SigmaRun> evaluate(const Database &db, const RuleSet &set, const std::atomic<bool> *cancel)
+Result<SigmaRun> evaluate(const Database &db,
+                          const RuleSet &set,
+                          const std::atomic<bool> *cancel,
+                          std::vector<std::pair<int, std::int64_t>> *trace)
 {
     SigmaRun run;
     const std::map<std::int64_t, QString> formats = SourceStore::formats(db);
@@ -187,15 +246,42 @@ Result<SigmaRun> evaluate(const Database &db, const RuleSet &set, const std::ato
               });
     }
     Evaluator ev(set);
+    ev.trace(trace);
     if (any) {
+        // Events are read as stored (dictionary ids) in id order; a whole EventRow is resolved
+        // only for an event that a rule matches or whose raw record must be rebuilt.
+        const Dictionaries dicts = loadDictionaries(db);
         EventQuery query(db);
+        struct Current
+        {
+            const IdRow *ids = nullptr;
+            bool resolved = false;
+            EventRow row;
+        } cur;
+        const std::function<const EventRow &()> full = [&cur, &dicts]() -> const EventRow & {
+            if (!cur.resolved) {
+                resolve(*cur.ids, dicts, cur.row);
+                cur.resolved = true;
+            }
+            return cur.row;
+        };
+        const std::function<std::optional<std::string>()> raw = [&query, &full] {
+            return query.raw(full());
+        };
+        std::int64_t seen = 0;
         bool cancelled = false;
-        query.forEach(EventFilter{}, [&](const EventRow &row) {
-            if ((++run.events & 4095) == 0 && cancel && cancel->load()) {
+        const auto wanted = [&](std::int64_t sourceId) {
+            const auto it = formatText.find(sourceId);
+            return it != formatText.end() && !ev.rulesFor(it->second).empty();
+        };
+        run.events = scanEvents(db, wanted, [&](const IdRow &ids) {
+            if ((++seen & 4095) == 0 && cancel && cancel->load()) {
                 cancelled = true;
                 return false;
             }
-            ev.add(row, formatText[row.sourceId], [&] { return query.raw(row); });
+            cur.ids = &ids;
+            cur.resolved = false;
+            ev.addStored(ids, dicts, formatText[ids.sourceId], full, raw);
             return true;
         });
         if (cancelled)

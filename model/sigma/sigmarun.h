@@ -37,9 +37,21 @@ public:
     void add(const EventRow &row,
              const std::string &format,
              const std::function<std::optional<std::string>()> &raw);
+    /// The same for an event as stored (sigmascan.h), given in id order: full gives its
+    /// EventRow, read only when a rule matches. Matches are counted into findings in time order
+    /// at finish(), so the findings are those of add() called in time order.
+    void addStored(const IdRow &row,
+                   const Dictionaries &dicts,
+                   const std::string &format,
+                   const std::function<const EventRow &()> &full,
+                   const std::function<std::optional<std::string>()> &raw);
     /// The findings (plain rules, then correlations), and how many events each rule matched.
     std::vector<Finding> finish();
     const std::vector<std::int64_t> &matchCounts() const { return m_counts; }
+    /// Every match (rule index, event id) is also appended here, for checks (the benchmark).
+    void trace(std::vector<std::pair<int, std::int64_t>> *out) { m_trace = out; }
+    /// The indexes of the rules whose log source is `format`.
+    const std::vector<int> &rulesFor(const std::string &format);
 
 private:
     struct Acc
@@ -58,7 +70,19 @@ private:
         std::string ip;
         std::string user;
     };
-    const std::vector<int> &rulesFor(const std::string &format);
+    /// A match of one rule: what its finding and correlations keep of the event.
+    struct Seen
+    {
+        std::int64_t ts = 0;
+        std::int64_t id = 0;
+        int rule = 0;
+        std::string ip; ///< client.ip, else source.ip
+        std::string user;
+        std::string host;
+    };
+    bool test(int rule, const std::string &format);
+    void count(const Seen &seen);
+    void hit(const Seen &seen);
     void correlate(const Correlation &k, std::vector<Finding> &out) const;
 
     const RuleSet &m_set;
@@ -69,7 +93,9 @@ private:
     std::vector<std::vector<int>> m_correlating; ///< per rule: correlations that use it
     std::map<std::pair<int, std::string>, std::unique_ptr<Acc>> m_accs;
     std::vector<std::vector<Hit>> m_hits; ///< per correlation
+    std::vector<Seen> m_pending;          ///< addStored()'s matches, for finish() to count
     std::vector<std::int64_t> m_counts;
+    std::vector<std::pair<int, std::int64_t>> *m_trace = nullptr;
 };
 
 struct SigmaRun
@@ -80,9 +106,12 @@ struct SigmaRun
     nlohmann::json audit;     ///< folders, counts and digest, for the analysis.run record
 };
 
-/// Every event of the case through the rule set.
-Result<SigmaRun>
-evaluate(const Database &db, const RuleSet &set, const std::atomic<bool> *cancel = nullptr);
+/// Every event of the case through the rule set; trace (if given) receives every (rule index,
+/// event id) match.
+Result<SigmaRun> evaluate(const Database &db,
+                          const RuleSet &set,
+                          const std::atomic<bool> *cancel = nullptr,
+                          std::vector<std::pair<int, std::int64_t>> *trace = nullptr);
 
 /// The finding of a plain rule's matches (sigmafinding.cpp).
 Finding ruleFinding(const RuleMeta &meta, const std::string &key, std::int64_t matches);
