@@ -239,10 +239,11 @@ Result<SigmaRun> evaluate(const Database &db,
     std::map<std::int64_t, std::string> formatText;
     bool any = false;
     for (const auto &[id, f] : formats) {
-        formatText[id] = f.toStdString();
-        any = any || std::any_of(set.rules.begin(), set.rules.end(), [&](const Rule &r) {
+        // A named copy: clang 14 cannot capture a structured binding in a lambda.
+        const std::string &format = formatText[id] = f.toStdString();
+        any = any || std::any_of(set.rules.begin(), set.rules.end(), [&format](const Rule &r) {
                   const auto &fs = r.scope.formats;
-                  return std::find(fs.begin(), fs.end(), formatText[id]) != fs.end();
+                  return std::find(fs.begin(), fs.end(), format) != fs.end();
               });
     }
     Evaluator ev(set);
