@@ -4,9 +4,9 @@
 #include "correlation.h"
 #include "detect.h"
 #include "detect_intel.h"
-#include "subsume.h"
 #include "findingstore.h"
 #include "rules.h"
+#include "subsume.h"
 #include "tuning.h"
 
 #include "audit/auditlog.h"

@@ -104,7 +104,8 @@ private Q_SLOTS:
         auto shown = test::netcase({QStringLiteral("timezone"), m_case});
         QCOMPARE(shown.exitCode, 0);
         QVERIFY2(shown.out.contains("times are shown in Asia/Tokyo"), shown.out.constData());
-        auto wrong = test::netcase({QStringLiteral("timezone"), m_case, QStringLiteral("Mars/Base")});
+        auto wrong
+                = test::netcase({QStringLiteral("timezone"), m_case, QStringLiteral("Mars/Base")});
         QCOMPARE(wrong.exitCode, 1);
         QVERIFY2(wrong.err.contains("unknown time zone"), wrong.err.constData());
 
