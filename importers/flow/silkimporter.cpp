@@ -6,7 +6,7 @@
 #include "core/ipaddr.h"
 #include "core/timeutil.h"
 #include "core/utf8.h"
-#include "flow/protocolname.h"
+#include "flow/flowfields.h"
 
 #include <charconv>
 #include <unordered_map>
@@ -77,18 +77,12 @@ char titleDelimiter(std::string_view line)
     return 0;
 }
 
-bool number(std::string_view s, std::int64_t &v)
-{
-    const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-    return ec == std::errc() && end == s.data() + s.size() && v >= 0;
-}
-
 /// Seconds with up to 6 decimals ("12.345") as microseconds.
 bool seconds(std::string_view s, std::int64_t &us)
 {
     const size_t dot = s.find('.');
     std::int64_t whole = 0;
-    if (!number(s.substr(0, dot), whole) || whole > 253402300799)
+    if (!flowNumber(s.substr(0, dot), whole) || whole > 253402300799)
         return false;
     std::int64_t frac = 0, scale = 100000;
     if (dot != std::string_view::npos) {
@@ -198,36 +192,27 @@ Status SilkImporter::parse(InputStream &in, ParseContext &ctx) const
         RejectReason bad;
         for (size_t i = 0; i < f.size() && bad.empty(); ++i) {
             const std::string_view v = f[i];
-            std::int64_t n = 0;
             switch (slots[i]) {
             case F::SrcIp:
-                if (!normaliseIp(v, e.sourceIp))
-                    bad = {RejectKind::BadValue, "sIP is not an address"};
+                readFlowField(FlowField::SourceIp, v, titles[i], e, bad);
                 break;
             case F::DstIp:
-                if (!normaliseIp(v, e.destinationIp))
-                    bad = {RejectKind::BadValue, "dIP is not an address"};
+                readFlowField(FlowField::DestinationIp, v, titles[i], e, bad);
                 break;
             case F::SrcPort:
+                readFlowField(FlowField::SourcePort, v, titles[i], e, bad);
+                break;
             case F::DstPort:
-                if (!number(v, n) || n > 65535)
-                    bad = {RejectKind::BadValue, titles[i] + " is not a port"};
-                else
-                    (slots[i] == F::SrcPort ? e.sourcePort : e.destinationPort) = std::int32_t(n);
+                readFlowField(FlowField::DestinationPort, v, titles[i], e, bad);
                 break;
             case F::Proto:
-                if (number(v, n)) {
-                    const char *p = ianaProtocolName(n);
-                    e.transport = p ? p : std::string(v);
-                }
+                readFlowField(FlowField::Protocol, v, titles[i], e, bad);
                 break;
             case F::Packets:
-                if (number(v, n))
-                    e.packets = n;
+                readFlowField(FlowField::Packets, v, titles[i], e, bad);
                 break;
             case F::Bytes:
-                if (number(v, n))
-                    e.sourceBytes = n; // the flow's bytes, in its direction
+                readFlowField(FlowField::Bytes, v, titles[i], e, bad);
                 break;
             case F::STime:
                 if (!silkTime(v, start))

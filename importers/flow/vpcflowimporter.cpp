@@ -4,7 +4,7 @@
 #include "api/recordloop.h"
 #include "core/ipaddr.h"
 #include "core/utf8.h"
-#include "flow/protocolname.h"
+#include "flow/flowfields.h"
 
 #include <charconv>
 #include <unordered_map>
@@ -75,12 +75,6 @@ std::vector<std::string_view> splitSpaces(std::string_view line)
             out.push_back(line.substr(start, i - start));
     }
     return out;
-}
-
-bool number(std::string_view s, std::int64_t &v)
-{
-    const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-    return ec == std::errc() && end == s.data() + s.size() && v >= 0;
 }
 
 bool isHeader(const std::vector<std::string_view> &f)
@@ -158,43 +152,34 @@ Status VpcFlowImporter::parse(InputStream &in, ParseContext &ctx) const
             const std::string_view v = f[i];
             if (v == "-")
                 continue;
-            std::int64_t n = 0;
             switch (slots[i]) {
             case F::SrcAddr:
-                if (!normaliseIp(v, e.sourceIp))
-                    bad = {RejectKind::BadValue, "srcaddr is not an address"};
+                readFlowField(FlowField::SourceIp, v, names[i], e, bad);
                 break;
             case F::DstAddr:
-                if (!normaliseIp(v, e.destinationIp))
-                    bad = {RejectKind::BadValue, "dstaddr is not an address"};
+                readFlowField(FlowField::DestinationIp, v, names[i], e, bad);
                 break;
             case F::SrcPort:
+                readFlowField(FlowField::SourcePort, v, names[i], e, bad);
+                break;
             case F::DstPort:
-                if (!number(v, n) || n > 65535)
-                    bad = {RejectKind::BadValue, names[i] + " is not a port"};
-                else
-                    (slots[i] == F::SrcPort ? e.sourcePort : e.destinationPort) = std::int32_t(n);
+                readFlowField(FlowField::DestinationPort, v, names[i], e, bad);
                 break;
             case F::Protocol:
-                if (number(v, n)) {
-                    const char *p = ianaProtocolName(n);
-                    e.transport = p ? p : std::string(v);
-                }
+                readFlowField(FlowField::Protocol, v, names[i], e, bad);
                 break;
             case F::Packets:
-                if (number(v, n))
-                    e.packets = n;
+                readFlowField(FlowField::Packets, v, names[i], e, bad);
                 break;
             case F::Bytes:
-                if (number(v, n))
-                    e.sourceBytes = n; // bytes of the flow, in its direction
+                readFlowField(FlowField::Bytes, v, names[i], e, bad);
                 break;
             case F::Start:
-                if (!number(v, start))
+                if (!flowNumber(v, start))
                     bad = {RejectKind::BadTime, "start is not epoch seconds"};
                 break;
             case F::End:
-                if (!number(v, end))
+                if (!flowNumber(v, end))
                     bad = {RejectKind::BadTime, "end is not epoch seconds"};
                 break;
             case F::Action:
