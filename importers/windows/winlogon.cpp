@@ -2,6 +2,7 @@
 
 #include "api/labelsbuilder.h"
 #include "core/ipaddr.h"
+#include "core/labelkey.h"
 
 #include <charconv>
 
@@ -157,23 +158,6 @@ void setAddress(const std::string &text, Event &e)
         e.sourceIp.clear();
 }
 
-// "TargetUserSid" → "target_user_sid", the style of every other label.
-std::string snake(std::string_view name)
-{
-    std::string out;
-    for (size_t i = 0; i < name.size(); ++i) {
-        const char c = name[i];
-        if (c >= 'A' && c <= 'Z') {
-            if (i > 0 && name[i - 1] >= 'a' && name[i - 1] <= 'z')
-                out.push_back('_');
-            out.push_back(char(c - 'A' + 'a'));
-        } else {
-            out.push_back(c);
-        }
-    }
-    return out;
-}
-
 } // namespace
 
 void mapWinEvent(const WinEventRecord &r, Event &e)
@@ -187,7 +171,7 @@ void mapWinEvent(const WinEventRecord &r, Event &e)
         e.action = r.action.empty() ? "windows-event-" + std::to_string(r.eventId) : r.action;
         labels.add("channel", r.channel);
         for (const auto &[k, v] : r.data)
-            labels.add(snake(k), v);
+            labels.add(labelKeyOf(k), v);
         e.labels = labels.take();
         return;
     }
@@ -224,7 +208,7 @@ void mapWinEvent(const WinEventRecord &r, Event &e)
           "TargetLogonId"}) {
         const std::string *v = r.find(k);
         if (!absent(v))
-            labels.add(snake(k), *v);
+            labels.add(labelKeyOf(k), *v);
     }
     e.labels = labels.take();
 }

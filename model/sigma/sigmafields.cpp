@@ -1,5 +1,7 @@
 #include "sigmafields.h"
 
+#include "core/labelkey.h"
+
 #include <algorithm>
 #include <array>
 #include <cstring>
@@ -35,7 +37,16 @@ const std::vector<ScopeDef> &scopes()
             {"", "azure", "activitylogs", {"azure-activity"}, "azure"},
             {"", "m365", "*", {"m365", "m365-csv"}, "m365"},
             {"", "gcp", "gcp.audit", {"gcp-audit"}, "gcp"},
+            // Workspace audit events routed to Cloud Logging (protoPayload.metadata.event...),
+            // which the gcp-audit importer reads.
+            {"", "gcp", "google_workspace.login", {"gcp-audit"}, "gcp"},
+            {"", "gcp", "google_workspace.admin", {"gcp-audit"}, "gcp"},
+            // Error logs (the rules search their text: keywords over the raw record).
+            {"", "", "apache", {"web-error"}, "web"},
+            {"", "", "nginx", {"web-error"}, "web"},
             {"", "zeek", "*", {"zeek", "zeek-json"}, "zeek"},
+            // Windows Security events: Winlogbeat/NXLog/Get-WinEvent JSON, wevtutil XML, .evtx.
+            {"", "windows", "security", {"windows-json", "windows-xml", "evtx"}, "windows"},
     };
     return t;
 }
@@ -94,11 +105,20 @@ constexpr std::array kFields = {
         FieldDefRow{"gcp", "gcp.audit.method_name", K::Document, "protoPayload.methodName"},
         FieldDefRow{"aws", "sourceIPAddress", K::Ecs, "source.ip"},
         FieldDefRow{"okta", "client.ipAddress", K::Ecs, "source.ip"},
+        // The Windows importers' mapping (importers/windows/winlogon): these EventData names
+        // became event fields; every other one is a label under labelKeyOf(name).
+        FieldDefRow{"windows", "EventID", K::Label, "event_id"},
+        FieldDefRow{"windows", "Computer", K::Ecs, "host.name"},
+        FieldDefRow{"windows", "TargetUserName", K::Ecs, "user.name"},
+        FieldDefRow{"windows", "IpAddress", K::Ecs, "source.ip"},
+        FieldDefRow{"windows", "IpPort", K::Ecs, "source.port"},
+        FieldDefRow{"windows", "WorkstationName", K::Ecs, "source.domain"},
+        FieldDefRow{"windows", "Workstation", K::Ecs, "source.domain"},
 };
 
 bool isDocumentGroup(const std::string &group)
 {
-    return group != "web" && group != "linux";
+    return group != "web" && group != "linux" && group != "windows";
 }
 
 } // namespace
@@ -145,6 +165,12 @@ std::optional<FieldSource> resolveField(const std::string &group, const std::str
             s.key = r.target;
         else
             s.ecs = findField(r.target);
+        return s;
+    }
+    if (group == "windows") {
+        FieldSource s;
+        s.kind = K::Label;
+        s.key = labelKeyOf(field);
         return s;
     }
     if (!isDocumentGroup(group))

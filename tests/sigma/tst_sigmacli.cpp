@@ -192,6 +192,46 @@ private Q_SLOTS:
         QVERIFY(!jsonLines(f.out).isEmpty());
     }
 
+    void windowsSecurityRulesReadTheLogonFields()
+    {
+        // product: windows, service: security over the Winlogbeat golden file: EventID and
+        // LogonType are labels, IpAddress and TargetUserName the event's own fields.
+        const QString dir = test::tempPath(QStringLiteral("rules-windows"));
+        QVERIFY(QDir().mkpath(dir));
+        write(dir + QStringLiteral("/rdp_failed.yml"),
+              "title: Failed remote interactive logon\n"
+              "author: Netcase Tests\nlevel: medium\n"
+              "logsource:\n  product: windows\n  service: security\n"
+              "detection:\n  sel:\n    EventID: 4625\n    LogonType: 10\n"
+              "  admin:\n    TargetUserName|startswith: Admin\n"
+              "  condition: sel and admin\n");
+        const auto check = test::netcase({QStringLiteral("sigma"), QStringLiteral("check"), dir});
+        QCOMPARE(check.exitCode, 0);
+        QVERIFY2(check.out.contains("1 rules loaded"), check.out.constData());
+        const QString golden = QStringLiteral(
+                NETCASE_SOURCE_DIR "/tests/importers/golden/windows-json/winlogbeat.ndjson");
+        QVERIFY(QFile::exists(golden));
+        const QString c = test::tempPath(QStringLiteral("windows.netcase"));
+        QCOMPARE(test::netcase({QStringLiteral("new"), c, QStringLiteral("--authorization"),
+                                QStringLiteral("TEST-26")})
+                         .exitCode,
+                 0);
+        QCOMPARE(
+                test::netcase({QStringLiteral("import"), c, golden, QStringLiteral("--no-analyze")})
+                        .exitCode,
+                0);
+        QCOMPARE(test::netcase({QStringLiteral("analyze"), c, QStringLiteral("--sigma"), dir})
+                         .exitCode,
+                 0);
+        const auto f = test::netcase({QStringLiteral("findings"), c, QStringLiteral("--kind"),
+                                      QStringLiteral("sigma"), QStringLiteral("--json")});
+        const auto found = jsonLines(f.out);
+        // One 4625 of type 10 names Administrator (the other names user3).
+        QCOMPARE(found.size(), qsizetype(1));
+        QCOMPARE(found[0][QStringLiteral("evidence_count")].toInt(), 1);
+        QVERIFY2(f.out.contains("2001:db8:85a3::8a2e:370:7334"), f.out.constData());
+    }
+
     void reportShowsTheAuthor()
     {
         const QString html = test::tempPath(QStringLiteral("sigma.html"));

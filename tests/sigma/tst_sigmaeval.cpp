@@ -417,9 +417,9 @@ private Q_SLOTS:
                  true);
         QCOMPARE(reasonOf(h + "detection:\n  sel:\n    c-uri: x\n  condition: sel and other\n"),
                  std::string("condition: unknown search identifier 'other'"));
-        QCOMPARE(reasonOf("title: W\nlogsource:\n  product: windows\n  service: security\n"
-                          "detection:\n  sel:\n    EventID: 4625\n  condition: sel\n"),
-                 std::string("logsource product: windows, service: security is not a log Netcase "
+        QCOMPARE(reasonOf("title: W\nlogsource:\n  product: windows\n  service: sysmon\n"
+                          "detection:\n  sel:\n    EventID: 1\n  condition: sel\n"),
+                 std::string("logsource product: windows, service: sysmon is not a log Netcase "
                              "imports"));
         QCOMPARE(reasonOf("title: C\ncorrelation:\n  type: temporal_ordered\n  rules: [a, b]\n"
                           "  timespan: 5m\n"),

@@ -81,7 +81,7 @@ private Q_SLOTS:
               "detection:\n  sel:\n    c-useragent|contains: nikto\n  condition: sel\n");
         write(m_web + QStringLiteral("/windows.yml"),
               "title: Windows rule\nauthor: Netcase Tests\nlogsource:\n  product: windows\n"
-              "  service: security\ndetection:\n  sel:\n    EventID: 4625\n  condition: sel\n");
+              "  service: sysmon\ndetection:\n  sel:\n    EventID: 1\n  condition: sel\n");
         for (int i = 0; i < 2; ++i)
             write(m_okta + QStringLiteral("/okta%1.yml").arg(i),
                   QByteArray("title: Okta rule ") + QByteArray::number(i)
