@@ -28,6 +28,25 @@ bool flowNumber(std::string_view s, std::int64_t &v)
     return ec == std::errc() && end == s.data() + s.size() && v >= 0;
 }
 
+bool flowSecondsUs(std::string_view s, std::int64_t maxWhole, std::int64_t &us)
+{
+    const size_t dot = s.find('.');
+    std::int64_t whole = 0;
+    if (!flowNumber(s.substr(0, dot), whole) || whole > maxWhole)
+        return false;
+    std::int64_t frac = 0, scale = 100000;
+    if (dot != std::string_view::npos) {
+        for (size_t i = dot + 1; i < s.size(); ++i) {
+            if (s[i] < '0' || s[i] > '9')
+                return false;
+            frac += (s[i] - '0') * scale;
+            scale /= 10;
+        }
+    }
+    us = whole * 1000000 + frac;
+    return true;
+}
+
 void readFlowField(
         FlowField field, std::string_view v, const std::string &name, Event &e, RejectReason &bad)
 {

@@ -19,6 +19,10 @@ const char *ianaProtocolName(std::int64_t p);
 /// A whole non-negative decimal number.
 bool flowNumber(std::string_view s, std::int64_t &v);
 
+/// Seconds with up to 6 decimals ("12.345") as microseconds; false for text, a sign, or more
+/// than maxWhole whole seconds.
+bool flowSecondsUs(std::string_view s, std::int64_t maxWhole, std::int64_t &us);
+
 enum class FlowField {
     SourceIp,
     DestinationIp,

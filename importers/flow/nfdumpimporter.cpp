@@ -4,6 +4,7 @@
 #include "core/ipaddr.h"
 #include "core/timeutil.h"
 #include "core/utf8.h"
+#include "flow/flowfields.h"
 #include "syslog/labelbuilder.h"
 #include "syslog/localzone.h"
 
@@ -115,22 +116,7 @@ bool toInt(std::string_view s, std::int64_t &v)
 /// durations (printed as 18446744073709540.000).
 bool durationUs(std::string_view s, std::int64_t &us)
 {
-    s = trim(s);
-    const size_t dot = s.find('.');
-    std::int64_t whole = 0;
-    if (!toInt(s.substr(0, dot), whole) || whole < 0 || whole > 10LL * 365 * 86400)
-        return false;
-    std::int64_t frac = 0, scale = 100000;
-    if (dot != std::string_view::npos) {
-        for (size_t i = dot + 1; i < s.size(); ++i) {
-            if (s[i] < '0' || s[i] > '9')
-                return false;
-            frac += (s[i] - '0') * scale;
-            scale /= 10;
-        }
-    }
-    us = whole * 1000000 + frac;
-    return true;
+    return flowSecondsUs(trim(s), 10LL * 365 * 86400, us);
 }
 
 std::string lower(std::string_view s)

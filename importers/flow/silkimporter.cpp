@@ -77,24 +77,10 @@ char titleDelimiter(std::string_view line)
     return 0;
 }
 
-/// Seconds with up to 6 decimals ("12.345") as microseconds.
+/// Seconds with up to 6 decimals ("12.345") as microseconds, up to the year 9999.
 bool seconds(std::string_view s, std::int64_t &us)
 {
-    const size_t dot = s.find('.');
-    std::int64_t whole = 0;
-    if (!flowNumber(s.substr(0, dot), whole) || whole > 253402300799)
-        return false;
-    std::int64_t frac = 0, scale = 100000;
-    if (dot != std::string_view::npos) {
-        for (size_t i = dot + 1; i < s.size(); ++i) {
-            if (s[i] < '0' || s[i] > '9')
-                return false;
-            frac += (s[i] - '0') * scale;
-            scale /= 10;
-        }
-    }
-    us = whole * 1000000 + frac;
-    return true;
+    return flowSecondsUs(s, 253402300799, us);
 }
 
 /// rwcut's default "2024/03/01T08:00:00.123", --timestamp-format=iso "2024-03-01 08:00:00.123"

@@ -79,6 +79,9 @@ private Q_SLOTS:
             QVERIFY(combo && combo->lineEdit());
             combo->lineEdit()->selectAll();
             QTest::keyClicks(combo->lineEdit(), QStringLiteral("Asia/Tokyo"));
+            if (const QString shots = qEnvironmentVariable("NETCASE_SCREENSHOTS"); !shots.isEmpty())
+                QVERIFY(QApplication::activeModalWidget()->grab().save(
+                        shots + QStringLiteral("/time-zone-dialog.png")));
             QTest::keyClick(combo->lineEdit(), Qt::Key_Return);
         });
         action->trigger();
