@@ -7,16 +7,10 @@
 #include "surges.h"
 
 #include "case/sqlite.h"
+#include "store/eventhalves.h"
 #include "store/eventstore.h"
 
-#include <QFuture>
-#include <QThread>
-#include <QtConcurrent/QtConcurrentRun>
-
-#include <sqlite3.h>
-
 #include <algorithm>
-#include <optional>
 #include <unordered_map>
 
 namespace netcase {
@@ -328,42 +322,22 @@ Dataset::load(const Database &db, const Rules &rules, const std::atomic<bool> *c
             }
         }
     }
-    // Large cases are read in two halves of the id range at once, the second half through a
-    // second read-only connection. Only when the caller has no transaction open: a second
-    // connection would not see its uncommitted events.
-    const std::int64_t lo = db.scalar("SELECT COALESCE(MIN(first_id), 0) FROM event_blocks");
-    const std::int64_t hi
-            = db.scalar("SELECT COALESCE(MAX(first_id + count - 1), 0) FROM event_blocks");
-    std::optional<Database> second;
-    if (hi - lo >= kSplitEvents && sqlite3_get_autocommit(db.handle()) && !db.path().isEmpty()
-        && QThread::idealThreadCount() > 1) {
-        if (auto opened = Database::open(db.path(), Database::Mode::ReadOnly);
-            opened && attachEventStore(*opened).ok())
-            second.emplace(std::move(*opened));
+    // Large cases are read in two halves of the id range at once (store/eventhalves), each
+    // sorted on its own thread; merging them keeps the time order.
+    std::vector<Ev> halves[2];
+    Status read[2];
+    const int used = readInHalves(
+            db, kSplitEvents, [&](const Database &conn, EventIdRange range, int half) {
+                read[half] = readEvents(conn, d, range.lo, range.hi, cancel, halves[half]);
+                sortEvents(halves[half]);
+            });
+    for (int half = 0; half < used; ++half) {
+        if (!read[half])
+            return read[half].error();
     }
-    if (second) {
-        const std::int64_t mid = lo + (hi - lo) / 2;
-        std::vector<Ev> upper;
-        Status upperRead;
-        QFuture<void> reading = QtConcurrent::run([&] {
-            upperRead = readEvents(*second, d, mid + 1, hi, cancel, upper);
-            sortEvents(upper);
-        });
-        std::vector<Ev> lower;
-        Status lowerRead = readEvents(db, d, lo, mid, cancel, lower);
-        sortEvents(lower);
-        reading.waitForFinished();
-        if (!lowerRead)
-            return lowerRead.error();
-        if (!upperRead)
-            return upperRead.error();
-        // Each half is sorted on its own thread; merging them keeps the time order.
-        d.events.resize(lower.size() + upper.size());
-        std::merge(lower.begin(), lower.end(), upper.begin(), upper.end(), d.events.begin(),
-                   earlier);
-    } else if (auto s = readEvents(db, d, lo, hi, cancel, d.events); !s) {
-        return s.error();
-    }
+    d.events.resize(halves[0].size() + halves[1].size());
+    std::merge(halves[0].begin(), halves[0].end(), halves[1].begin(), halves[1].end(),
+               d.events.begin(), earlier);
     d.sortByTime();
     loadSshdLabels(db, d);
     loadCloudSessions(db, d);

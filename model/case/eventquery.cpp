@@ -2,11 +2,13 @@
 
 #include "case/sqlite.h"
 #include "core/rawform.h"
+#include "store/eventhalves.h"
 #include "store/eventstore.h"
 #include "store/eventwriter.h"
 
 #include <algorithm>
 #include <functional>
+#include <iterator>
 #include <unordered_map>
 #include <vector>
 
@@ -48,6 +50,8 @@ constexpr const char *kSelectIds = NETCASE_SELECT_IDS " FROM events e ";
 constexpr const char *kSelectIdsColumns = NETCASE_SELECT_IDS;
 #undef NETCASE_SELECT_IDS
 constexpr int kColumnCount = 32;
+/// Checks over at least this many events read the two halves of the id range at once.
+constexpr std::int64_t kSplitCheckedEvents = 200000;
 
 constexpr int kSourceNameColumn = 2;
 constexpr int kLabelsColumn = 31;
@@ -382,10 +386,38 @@ QString EventQuery::where(const EventFilter &f, std::optional<EventCondition> &c
 std::vector<std::int64_t>
 EventQuery::checkedIds(const EventFilter &f, const QString &where, const EventCondition &cond) const
 {
+    // A check reads every row the SQL part lets through and, for words, phrases and regular
+    // expressions, its raw record: on a large case the two halves of the id range are read at
+    // once, each through its own EventQuery (its own raw-block cache).
+    std::vector<std::pair<std::int64_t, std::int64_t>> halves[2];
+    readInHalves(m_db, kSplitCheckedEvents,
+                 [&](const Database &conn, EventIdRange range, int half) {
+                     halves[half] = EventQuery(conn).checkedRange(f, where, cond, range);
+                 });
+    std::vector<std::pair<std::int64_t, std::int64_t>> byTime;
+    byTime.reserve(halves[0].size() + halves[1].size());
+    std::merge(halves[0].begin(), halves[0].end(), halves[1].begin(), halves[1].end(),
+               std::back_inserter(byTime));
+    if (f.limit >= 0 && byTime.size() > size_t(f.limit))
+        byTime.resize(size_t(f.limit));
+    std::vector<std::int64_t> out;
+    out.reserve(byTime.size());
+    for (const auto &[ts, id] : byTime)
+        out.push_back(id);
+    return out;
+}
+
+std::vector<std::pair<std::int64_t, std::int64_t>>
+EventQuery::checkedRange(const EventFilter &f,
+                         const QString &where,
+                         const EventCondition &cond,
+                         EventIdRange range) const
+{
     std::string sql = kSelectIdsColumns;
     for (const std::string &flag : cond.flags)
         sql += ", " + flag;
-    sql += " FROM events e WHERE " + where.toStdString();
+    sql += " FROM events e WHERE e.id BETWEEN " + std::to_string(range.lo) + " AND "
+           + std::to_string(range.hi) + " AND (" + where.toStdString() + ')';
     Statement st = m_db.prepare(sql);
     bindEventFilter(st, f);
     TextResolver texts(m_db);
@@ -401,13 +433,7 @@ EventQuery::checkedIds(const EventFilter &f, const QString &where, const EventCo
     }
     if (!std::is_sorted(byTime.begin(), byTime.end()))
         std::sort(byTime.begin(), byTime.end());
-    if (f.limit >= 0 && byTime.size() > size_t(f.limit))
-        byTime.resize(size_t(f.limit));
-    std::vector<std::int64_t> out;
-    out.reserve(byTime.size());
-    for (const auto &[ts, id] : byTime)
-        out.push_back(id);
-    return out;
+    return byTime;
 }
 
 std::optional<std::string> EventQuery::raw(const EventRow &row) const

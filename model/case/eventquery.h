@@ -4,6 +4,7 @@
 
 #include "core/event.h"
 #include "core/result.h"
+#include "store/eventhalves.h"
 #include "store/rawblock.h"
 
 #include <QString>
@@ -14,6 +15,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace netcase {
@@ -102,6 +104,11 @@ private:
     /// Ids in time order of the rows the condition's check accepts (limit applied).
     std::vector<std::int64_t>
     checkedIds(const EventFilter &f, const QString &where, const EventCondition &cond) const;
+    /// (time, id) of the rows in range the check accepts, in time order.
+    std::vector<std::pair<std::int64_t, std::int64_t>> checkedRange(const EventFilter &f,
+                                                                    const QString &where,
+                                                                    const EventCondition &cond,
+                                                                    EventIdRange range) const;
 
     struct RawCache
     {

@@ -2,12 +2,17 @@
 
 #include "case/sourcestore.h"
 #include "core/timeutil.h"
+#include "store/eventhalves.h"
 
 #include <algorithm>
+#include <optional>
 
 namespace netcase::sigma {
 
 namespace {
+
+/// Cases of at least this many events are read in two halves at once.
+constexpr std::int64_t kSplitEvents = 200000;
 
 const std::string &addressOf(const Event &e)
 {
@@ -162,6 +167,20 @@ void Evaluator::addStored(const IdRow &row,
     }
 }
 
+void Evaluator::absorb(Evaluator &later)
+{
+    m_pending.insert(m_pending.end(), std::make_move_iterator(later.m_pending.begin()),
+                     std::make_move_iterator(later.m_pending.end()));
+    later.m_pending.clear();
+    for (std::size_t c = 0; c < m_hits.size(); ++c) {
+        m_hits[c].insert(m_hits[c].end(), std::make_move_iterator(later.m_hits[c].begin()),
+                         std::make_move_iterator(later.m_hits[c].end()));
+        later.m_hits[c].clear();
+    }
+    for (std::size_t r = 0; r < m_counts.size(); ++r)
+        m_counts[r] += later.m_counts[r];
+}
+
 std::vector<Finding> Evaluator::finish()
 {
     // addStored() saw the events in id order; findings keep their evidence in time order.
@@ -229,6 +248,54 @@ std::vector<Finding> Evaluator::finish()
     return out;
 }
 
+namespace {
+
+/// Events of range (wanted: their source has rules) through into; true in cancelled when the
+/// caller cancelled. Returns how many events were read.
+std::int64_t scanHalf(const Database &db,
+                      EventIdRange range,
+                      Evaluator &into,
+                      const Dictionaries &dicts,
+                      const std::map<std::int64_t, std::string> &formatText,
+                      const std::atomic<bool> *cancel,
+                      bool &cancelled)
+{
+    EventQuery query(db);
+    struct Current
+    {
+        const IdRow *ids = nullptr;
+        bool resolved = false;
+        EventRow row;
+    } cur;
+    const std::function<const EventRow &()> full = [&cur, &dicts]() -> const EventRow & {
+        if (!cur.resolved) {
+            resolve(*cur.ids, dicts, cur.row);
+            cur.resolved = true;
+        }
+        return cur.row;
+    };
+    const std::function<std::optional<std::string>()> raw = [&query, &full] {
+        return query.raw(full());
+    };
+    const auto wanted = [&](std::int64_t sourceId) {
+        const auto it = formatText.find(sourceId);
+        return it != formatText.end() && !into.rulesFor(it->second).empty();
+    };
+    std::int64_t seen = 0;
+    return scanEvents(db, range, wanted, [&](const IdRow &ids) {
+        if ((++seen & 4095) == 0 && cancel && cancel->load()) {
+            cancelled = true;
+            return false;
+        }
+        cur.ids = &ids;
+        cur.resolved = false;
+        into.addStored(ids, dicts, formatText.at(ids.sourceId), full, raw);
+        return true;
+    });
+}
+
+} // namespace
+
 Result<SigmaRun> evaluate(const Database &db,
                           const RuleSet &set,
                           const std::atomic<bool> *cancel,
@@ -249,44 +316,35 @@ Result<SigmaRun> evaluate(const Database &db,
     Evaluator ev(set);
     ev.trace(trace);
     if (any) {
-        // Events are read as stored (dictionary ids) in id order; a whole EventRow is resolved
-        // only for an event that a rule matches or whose raw record must be rebuilt.
+        // Events are read as stored (dictionary ids) in id order, on a large case in two halves
+        // of the id range at once (store/eventhalves), each with its own evaluator; the upper
+        // half's matches are appended to the lower's, so finish() sees them in id order as a
+        // single pass would. A whole EventRow is resolved only for an event that a rule
+        // matches or whose raw record must be rebuilt.
         const Dictionaries dicts = loadDictionaries(db);
-        EventQuery query(db);
-        struct Current
-        {
-            const IdRow *ids = nullptr;
-            bool resolved = false;
-            EventRow row;
-        } cur;
-        const std::function<const EventRow &()> full = [&cur, &dicts]() -> const EventRow & {
-            if (!cur.resolved) {
-                resolve(*cur.ids, dicts, cur.row);
-                cur.resolved = true;
-            }
-            return cur.row;
-        };
-        const std::function<std::optional<std::string>()> raw = [&query, &full] {
-            return query.raw(full());
-        };
-        std::int64_t seen = 0;
-        bool cancelled = false;
-        const auto wanted = [&](std::int64_t sourceId) {
-            const auto it = formatText.find(sourceId);
-            return it != formatText.end() && !ev.rulesFor(it->second).empty();
-        };
-        run.events = scanEvents(db, wanted, [&](const IdRow &ids) {
-            if ((++seen & 4095) == 0 && cancel && cancel->load()) {
-                cancelled = true;
-                return false;
-            }
-            cur.ids = &ids;
-            cur.resolved = false;
-            ev.addStored(ids, dicts, formatText[ids.sourceId], full, raw);
-            return true;
-        });
-        if (cancelled)
+        std::optional<Evaluator> upper;
+        std::vector<std::pair<int, std::int64_t>> upperTrace;
+        std::int64_t read[2] = {0, 0};
+        bool cancelled[2] = {false, false};
+        const int halves = readInHalves(
+                db, kSplitEvents, [&](const Database &conn, EventIdRange range, int half) {
+                    Evaluator *into = &ev;
+                    if (half == 1) {
+                        into = &upper.emplace(set);
+                        if (trace)
+                            into->trace(&upperTrace);
+                    }
+                    read[half] = scanHalf(conn, range, *into, dicts, formatText, cancel,
+                                          cancelled[half]);
+                });
+        if (cancelled[0] || cancelled[1])
             return makeError(QStringLiteral("analysis cancelled"), ErrorCode::Cancelled);
+        if (halves == 2) {
+            ev.absorb(*upper);
+            if (trace)
+                trace->insert(trace->end(), upperTrace.begin(), upperTrace.end());
+        }
+        run.events = read[0] + read[1];
     }
     run.findings = ev.finish();
     nlohmann::json perRule = nlohmann::json::object();

@@ -45,6 +45,9 @@ public:
                    const std::string &format,
                    const std::function<const EventRow &()> &full,
                    const std::function<std::optional<std::string>()> &raw);
+    /// Takes over the matches of an evaluator of the same rule set that was given the events
+    /// after this one's (addStored() only; its trace is the caller's to append).
+    void absorb(Evaluator &later);
     /// The findings (plain rules, then correlations), and how many events each rule matched.
     std::vector<Finding> finish();
     const std::vector<std::int64_t> &matchCounts() const { return m_counts; }

@@ -78,6 +78,7 @@ void resolve(const IdRow &ids, const Dictionaries &d, EventRow &out)
 }
 
 std::int64_t scanEvents(const Database &db,
+                        EventIdRange range,
                         const std::function<bool(std::int64_t sourceId)> &wanted,
                         const std::function<bool(const IdRow &)> &fn)
 {
@@ -85,7 +86,8 @@ std::int64_t scanEvents(const Database &db,
     std::string sql = "SELECT e.id, e.source_id, e.line";
     for (const FieldDef &f : fields)
         sql += std::string(", e.") + f.column;
-    sql += " FROM events e ORDER BY e.id";
+    sql += " FROM events e WHERE e.id BETWEEN " + std::to_string(range.lo) + " AND "
+           + std::to_string(range.hi) + " ORDER BY e.id";
     Statement st = db.prepare(sql);
     IdRow row;
     row.cols.resize(fields.size());

@@ -7,6 +7,7 @@
 
 #include "case/eventquery.h"
 #include "core/fields.h"
+#include "store/eventhalves.h"
 
 #include <cstdint>
 #include <functional>
@@ -46,9 +47,10 @@ Dictionaries loadDictionaries(const Database &db);
 /// The EventRow EventQuery gives for the same event (source name left empty).
 void resolve(const IdRow &ids, const Dictionaries &d, EventRow &out);
 
-/// Every event in id order; `wanted` says by source id whether its events are read at all, fn
-/// returns false to stop. Returns how many events were read (wanted or not).
+/// Every event of range in id order; `wanted` says by source id whether its events are read at all,
+/// fn returns false to stop. Returns how many events were read (wanted or not).
 std::int64_t scanEvents(const Database &db,
+                        EventIdRange range,
                         const std::function<bool(std::int64_t sourceId)> &wanted,
                         const std::function<bool(const IdRow &)> &fn);
 
