@@ -141,7 +141,7 @@ private Q_SLOTS:
         // Inside the campaign and inside another burst: folded into the campaign (a burst never
         // holds another).
         all.push_back(finding("failed_login_burst", "inside a burst", 30, 4, 5));
-        QCOMPARE(foldCoveredBursts(all), std::size_t(2));
+        QCOMPARE(foldCoveredFindings(all), std::size_t(2));
         QCOMPARE(all.size(), std::size_t(3));
         QCOMPARE(all[0].title, std::string("campaign"));
         QCOMPARE(all[1].title, std::string("own event"));
@@ -150,6 +150,44 @@ private Q_SLOTS:
         QCOMPARE(covers.size(), std::size_t(2));
         QCOMPARE(covers[0]["title"].get<std::string>(), std::string("inside"));
         QCOMPARE(covers[1]["kind"].get<std::string>(), std::string("failed_login_burst"));
+    }
+
+    void scriptedClientsOfACampaignAreFoldedIntoIt()
+    {
+        auto finding = [](const char *kind, const char *rule, const char *title, int weight,
+                          int from, int to) {
+            Finding f;
+            f.kind = kind;
+            f.rule = rule;
+            f.key = title;
+            f.title = title;
+            f.addSignal("s", weight, "");
+            for (int id = from; id <= to; ++id)
+                f.evidence.push_back(id);
+            return f;
+        };
+        std::vector<Finding> all;
+        all.push_back(finding("credential_stuffing", "stuffing", "campaign", 95, 1, 20));
+        all.push_back(finding("impossible_travel", "impossible_travel", "travel", 90, 30, 33));
+        // The bots' clients, each on part of the campaign's attempts: folded.
+        all.push_back(finding("user_agent_anomaly", "user_agent.scripted", "python", 45, 1, 10));
+        all.push_back(finding("user_agent_anomaly", "user_agent.scripted", "go", 35, 11, 20));
+        // A client that also made an API call the campaign does not cite: kept.
+        all.push_back(finding("user_agent_anomaly", "user_agent.scripted", "api call", 40, 19, 21));
+        // The intruder's script after an impossible travel: a fact of its own, kept.
+        all.push_back(finding("user_agent_anomaly", "user_agent.scripted", "intruder", 40, 32, 33));
+        // A session changing clients is no property of the campaign: kept.
+        all.push_back(
+                finding("user_agent_anomaly", "user_agent.session_change", "session", 45, 2, 3));
+        QCOMPARE(foldCoveredFindings(all), std::size_t(2));
+        QCOMPARE(all.size(), std::size_t(5));
+        for (const Finding &f : all)
+            QVERIFY2(f.title != "python" && f.title != "go", f.title.c_str());
+        const auto &covers = all[0].details["covers"];
+        QCOMPARE(covers.size(), std::size_t(2));
+        QCOMPARE(covers[0]["kind"].get<std::string>(), std::string("user_agent_anomaly"));
+        QCOMPARE(covers[1]["title"].get<std::string>(), std::string("go"));
+        QVERIFY(!all[1].details.contains("covers"));
     }
 
     void stuffingAndSprayingByAccountsNotPace()
