@@ -203,6 +203,9 @@ public:
                                     R"((, then a success|, then accepted login for (.+))?\)$)");
         static const std::regex scan(
                 R"(^SSH password guessing from (\d+) sources?: (\d+) failed attempts)");
+        static const std::regex sshNet(R"(^SSH brute force from (\d+) addresses of (\S+)\.0/24 )"
+                                       R"(\((\d+) failed attempts)"
+                                       R"((?:, then accepted login for (\S+) from (\S+))?\)$)");
         static const std::regex burst(R"(^(\d+) failed sign-ins (from|for) (.+)$)");
         static const std::regex stuff(R"(^Credential stuffing from (\d+ addresses|\S+): )"
                                       R"((\d+) accounts, )"
@@ -216,6 +219,8 @@ public:
         static const std::regex mfa(R"(^(.+): (\d+) MFA prompts denied(, then one accepted)?$)");
         if (std::regex_search(title, m, ssh))
             sshBruteForce(m[1], num(m[2]), m[3].matched, m[4].str());
+        else if (std::regex_search(title, m, sshNet))
+            sshNetwork(num(m[1]), m[2].str() + ".", num(m[3]), m[4].str(), m[5].str());
         else if (f.kind == QLatin1String("ssh_bruteforce") && std::regex_search(title, m, scan))
             sshScan(num(m[1]), num(m[2]));
         else if (f.kind == QLatin1String("ssh_bruteforce"))
@@ -309,6 +314,46 @@ private:
         if (!ok)
             fail("no accepted login for " + (user.empty() ? std::string("an account") : user)
                  + " after failures of that account");
+    }
+
+    /// Sources of one /24: every evidence event from it, as many failing sources and attempts
+    /// as claimed, and the accepted login named: from that address, for an account that failed
+    /// from it before.
+    void sshNetwork(std::size_t sources,
+                    const std::string &prefix,
+                    std::size_t n,
+                    const std::string &user,
+                    const std::string &ip)
+    {
+        std::set<std::string> failing;
+        for (const Ev &e : ev) {
+            if (e.actor.rfind(prefix, 0) != 0) {
+                fail("evidence from outside " + prefix + "0/24: " + e.actor);
+                return;
+            }
+            if (e.failure && e.ssh)
+                failing.insert(e.actor);
+        }
+        if (complete) {
+            if (failing.size() != sources)
+                fail(std::to_string(sources) + " sources claimed, evidence has "
+                     + std::to_string(failing.size()) + " failing");
+            const Attempts a = sshAttempts(ev, {});
+            if (n < a.low || n > a.high)
+                fail(std::to_string(n) + " failed attempts claimed, evidence shows "
+                     + std::to_string(a.low) + ".." + std::to_string(a.high));
+        }
+        if (user.empty())
+            return;
+        bool ok = false;
+        for (const Ev &e : ev) {
+            if (!(e.success && e.ssh && e.user == user && e.actor == ip))
+                continue;
+            for (const Ev &x : ev)
+                ok = ok || (x.failure && x.ssh && x.user == user && x.actor == ip && x.ts <= e.ts);
+        }
+        if (!ok)
+            fail("no accepted login for " + user + " from " + ip + " after its failures there");
     }
 
     void sshScan(std::size_t sources, std::size_t n)

@@ -190,6 +190,47 @@ private Q_SLOTS:
         QVERIFY(!all[1].details.contains("covers"));
     }
 
+    void sshSourcesOfOneNetworkAreOneCampaign()
+    {
+        Builder b = fresh();
+        // Three addresses of one /24 guess passwords in the same hour (10, 40 and 286 attempts);
+        // the busiest gets in as deploy. Another /24, and the same /24 three days later, are
+        // findings of their own.
+        const int counts[] = {10, 40, 286};
+        for (int s = 0; s < 3; ++s) {
+            const auto ip = b.ip(addr(218, 92, 0, 110 + s), "CN", 32, 118, 4134, 4, "hosting");
+            for (int i = 0; i < counts[s]; ++i)
+                b.add(1000 + s * 300 + i * 5, "authentication", "ssh_login", ip,
+                      i % 2 ? "root" : "deploy", 2);
+        }
+        b.add(1000 + 600 + 286 * 5 + 60, "authentication", "ssh_login", b.ip("218.92.0.112"),
+              "deploy", 1);
+        const auto other = b.ip("61.177.172.13", "CN", 31, 121, 4812, 4, "hosting");
+        const auto later = b.ip("218.92.0.200", "CN", 32, 118, 4134, 4, "hosting");
+        for (int i = 0; i < 20; ++i) {
+            b.add(2000 + i * 5, "authentication", "ssh_login", other, "root", 2);
+            b.add(3 * 86400 + i * 5, "authentication", "ssh_login", later, "root", 2);
+        }
+        const auto all = b.run(*m_rules);
+        const auto found = ofKind(all, "ssh_bruteforce");
+        QCOMPARE(found.size(), std::size_t(3));
+        const Finding *net = nullptr;
+        for (const Finding *f : found)
+            if (f->ips.size() > 1)
+                net = f;
+        QVERIFY(net);
+        QCOMPARE(net->title, std::string("SSH brute force from 3 addresses of 218.92.0.0/24 (336 "
+                                         "failed attempts, then accepted login for deploy from "
+                                         "218.92.0.112)"));
+        QCOMPARE(net->details["members"].size(), std::size_t(3));
+        QCOMPARE(net->details["members"][2]["attempts"].get<std::size_t>(), std::size_t(286));
+        QCOMPARE(net->evidence.size(), std::size_t(337));
+        QVERIFY(net->severity() >= 80);
+        for (const Finding *f : found)
+            if (f != net)
+                QCOMPARE(f->ips.size(), std::size_t(1));
+    }
+
     void stuffingAndSprayingByAccountsNotPace()
     {
         // A slow run through a list of names the case never saw sign in is stuffing; a fast

@@ -86,7 +86,8 @@ private Q_SLOTS:
     {
         Builder b = fresh();
         const auto a = b.ip("218.92.0.112", "CN", 32, 118, 4134);
-        const auto c = b.ip("218.92.0.113", "CN", 32, 118, 4134);
+        // Another network (sources of one /24 would be one campaign: tst_campaigns).
+        const auto c = b.ip("61.177.172.13", "CN", 32, 118, 4134);
         for (int i = 0; i < 40; ++i) {
             b.add(i * 5, "authentication", "ssh_login", a, "root", 2);
             b.add(i * 5, "authentication", "ssh_login", c, "root", 2);
@@ -97,6 +98,7 @@ private Q_SLOTS:
         const auto found = ofKind(all, "ssh_bruteforce");
         QCOMPARE(found.size(), std::size_t(2));
         const Finding *withSuccess = found[0]->ips.count("218.92.0.112") ? found[0] : found[1];
+        QVERIFY(!withSuccess->ips.count("61.177.172.13"));
         const Finding *without = withSuccess == found[0] ? found[1] : found[0];
         QVERIFY(withSuccess->severity() >= 80);
         QVERIFY(without->severity() < 60);
