@@ -216,6 +216,7 @@ public:
                                       R"((\d+) accounts)");
         static const std::regex agents(R"(^(?:Scripted client|Outdated browser) .+ from )"
                                        R"((?:(\d+) addresses: (\d+) requests|(\S+))$)");
+        static const std::regex pair(R"(^(\d+) accounts between (\S+) and (\S+): (\d+) jumps, )");
         static const std::regex mfa(R"(^(.+): (\d+) MFA prompts denied(, then one accepted)?$)");
         if (std::regex_search(title, m, ssh))
             sshBruteForce(m[1], num(m[2]), m[3].matched, m[4].str());
@@ -235,6 +236,8 @@ public:
             spraying(num(m[2]));
         if (f.kind == QLatin1String("user_agent_anomaly") && std::regex_search(title, m, agents))
             userAgents(m[1].matched ? num(m[1]) : 1, m[2].matched ? num(m[2]) : 0, m[3].str());
+        if (f.kind == QLatin1String("impossible_travel") && std::regex_search(title, m, pair))
+            travelPair(num(m[1]), m[2].str(), m[3].str());
         if (std::regex_search(title, m, mfa))
             mfaFatigue(m[1], num(m[2]), m[3].matched);
         else if (f.kind == QLatin1String("mfa_fatigue"))
@@ -354,6 +357,26 @@ private:
         }
         if (!ok)
             fail("no accepted login for " + user + " from " + ip + " after its failures there");
+    }
+
+    /// Accounts jumping between two addresses: every evidence event from one of them, and as
+    /// many accounts that signed in successfully from both as claimed.
+    void travelPair(std::size_t accounts, const std::string &a, const std::string &b)
+    {
+        std::map<std::string, std::set<std::string>> from;
+        for (const Ev &e : ev) {
+            if (e.actor != a && e.actor != b) {
+                fail("evidence from neither address of the pair: " + e.actor);
+                return;
+            }
+            if (e.success)
+                from[e.user].insert(e.actor);
+        }
+        const auto both = std::size_t(std::count_if(
+                from.begin(), from.end(), [](const auto &u) { return u.second.size() == 2; }));
+        if (complete && both != accounts)
+            fail(std::to_string(accounts) + " accounts claimed, " + std::to_string(both)
+                 + " signed in from both addresses");
     }
 
     void sshScan(std::size_t sources, std::size_t n)

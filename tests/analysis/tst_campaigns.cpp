@@ -231,6 +231,62 @@ private Q_SLOTS:
                 QCOMPARE(f->ips.size(), std::size_t(1));
     }
 
+    void accountsJumpingBetweenTheSamePairAreOneFinding()
+    {
+        Builder b = fresh();
+        // Five colleagues alternate between the Frankfurt office and the Ashburn VPN exit within
+        // half an hour, twice a day for two days; a sixth does the same and then changes roles
+        // from the exit; two others share a pair of their own.
+        const auto office = b.ip("81.2.69.10", "DE", 50.1, 8.7, 3320);
+        const auto vpn = b.ip("52.4.10.20", "US", 39.0, -77.5, 14618);
+        const auto paris = b.ip("90.84.1.1", "FR", 48.9, 2.35, 3215);
+        const auto tokyo = b.ip("126.1.1.1", "JP", 35.7, 139.7, 17676);
+        for (int u = 0; u < 6; ++u)
+            for (int day = 0; day < 2; ++day)
+                for (int k = 0; k < 2; ++k) {
+                    const std::int64_t t = day * 86400 + 8 * 3600 + u * 60 + k * 1800;
+                    b.add(t, "authentication", "user.session.start", office,
+                          "emp" + std::to_string(u), 1);
+                    b.add(t + 900, "authentication", "user.session.start", vpn,
+                          "emp" + std::to_string(u), 1);
+                }
+        Ev &roles = b.add(8 * 3600 + 5 * 60 + 960, "iam", "role.change", vpn, "emp5", 1);
+        roles.url = b.str("/admin/users/roles");
+        for (int u = 0; u < 2; ++u) {
+            b.add(3600 + u * 60, "authentication", "user.session.start", paris,
+                  "ext" + std::to_string(u), 1);
+            b.add(3600 + u * 60 + 1200, "authentication", "user.session.start", tokyo,
+                  "ext" + std::to_string(u), 1);
+        }
+        const auto all = b.run(*m_rules);
+        const auto found = ofKind(all, "impossible_travel");
+        const Finding *pair = nullptr;
+        std::size_t alone = 0;
+        for (const Finding *f : found) {
+            if (f->accounts.size() > 1)
+                pair = f;
+            else
+                ++alone;
+        }
+        QVERIFY(pair);
+        QCOMPARE(pair->accounts.size(), std::size_t(5));
+        QVERIFY(!pair->accounts.count("emp5"));
+        QCOMPARE(pair->details["members"].size(), std::size_t(5));
+        QVERIFY2(pair->title.rfind("5 accounts between 52.4.10.20 and 81.2.69.10: ", 0) == 0,
+                 pair->title.c_str());
+        bool shared = false;
+        for (const Signal &sg : pair->signalList)
+            shared = shared || sg.name == "shared_address_pair";
+        QVERIFY(shared);
+        // emp5 (a sensitive action after its jump) and the two of the other pair stay apart, at
+        // their own severity; the shared pair is below medium.
+        QCOMPARE(alone, std::size_t(3));
+        QVERIFY2(pair->severity() < 40, std::to_string(pair->severity()).c_str());
+        for (const Finding *f : found)
+            if (f->accounts.count("ext0") || f->accounts.count("emp5"))
+                QVERIFY2(f->severity() >= 60, f->title.c_str());
+    }
+
     void stuffingAndSprayingByAccountsNotPace()
     {
         // A slow run through a list of names the case never saw sign in is stuffing; a fast
