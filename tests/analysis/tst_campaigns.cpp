@@ -282,6 +282,10 @@ private Q_SLOTS:
         // their own severity; the shared pair is below medium.
         QCOMPARE(alone, std::size_t(3));
         QVERIFY2(pair->severity() < 40, std::to_string(pair->severity()).c_str());
+        qInfo("shared pair %d: %s", pair->severity(), pair->title.c_str());
+        for (const Finding *f : found)
+            if (f != pair)
+                qInfo("alone %d: %s", f->severity(), f->title.c_str());
         for (const Finding *f : found)
             if (f->accounts.count("ext0") || f->accounts.count("emp5"))
                 QVERIFY2(f->severity() >= 60, f->title.c_str());
