@@ -114,7 +114,7 @@ std::vector<Finding> Analyzer::detect(const AnalysisContext &ctx,
     std::stable_sort(out.begin(), out.end(), [](const Finding &a, const Finding &b) {
         return a.severity() > b.severity();
     });
-    foldCoveredBursts(out);
+    foldCoveredFindings(out);
     return out;
 }
 

@@ -122,8 +122,12 @@ void emitCampaigns(const AnalysisContext &ctx,
     for (std::size_t g = 0; g < members.size(); ++g) {
         if (groups[g].empty())
             continue;
-        if (groups[g].size() == 1) {
-            out.push_back(std::move(members[groups[g].front()].finding));
+        const bool oneAddress = std::all_of(groups[g].begin(), groups[g].end(), [&](std::size_t i) {
+            return members[i].ip == members[groups[g].front()].ip;
+        });
+        if (groups[g].size() == 1 || (rule.needSeveralAddresses && oneAddress)) {
+            for (std::size_t i : groups[g])
+                out.push_back(std::move(members[i].finding));
             continue;
         }
         std::vector<const CampaignMember *> list;

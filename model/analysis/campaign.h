@@ -30,6 +30,8 @@ struct CampaignRule
     std::int64_t gapUs = 0;         ///< members at most this far apart in time
     double minOverlap = 0;          ///< shared accounts / the smaller member's accounts (same ASN)
     bool sameAgentIsEnough = false; ///< same ASN and same user agent link without overlap
+    /// A group whose members are all one address (its episodes) keeps their own findings.
+    bool needSeveralAddresses = false;
     /// Writes the merged finding's title and signals from its members (evidence, entities and
     /// members' details are filled already).
     std::function<void(Finding &, const std::vector<const CampaignMember *> &)> describe;

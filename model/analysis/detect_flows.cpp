@@ -84,6 +84,24 @@ void judgeDestination(const AnalysisContext &ctx,
         f.addSignal("rare_destination", 10, "no other host contacts " + d.ip);
 }
 
+/// A per-host baseline after RITA's first-seen modifier (a destination the host has used for a
+/// long time scores down): the host reached the destination on at least `days` UTC days, and
+/// on most of them alike: at least `days` daily values lie within `factor` of their median, and
+/// so does the largest (the one a finding is about). Returns the number of such days, or 0.
+std::size_t routineDays(std::vector<std::int64_t> daily, std::size_t days, double factor)
+{
+    if (daily.size() < std::max<std::size_t>(1, days))
+        return 0;
+    std::sort(daily.begin(), daily.end());
+    const double median = double(daily[daily.size() / 2]);
+    if (double(daily.back()) > median * factor)
+        return 0;
+    const auto alike = std::size_t(std::count_if(daily.begin(), daily.end(), [&](std::int64_t v) {
+        return double(v) * factor >= median && double(v) <= median * factor;
+    }));
+    return alike >= days ? alike : 0;
+}
+
 } // namespace
 
 void detectLongConnections(const AnalysisContext &ctx, Findings &out)
@@ -98,6 +116,8 @@ void detectLongConnections(const AnalysisContext &ctx, Findings &out)
     const auto lowUs = std::int64_t(r.num(R, "low_s", 4 * 3600) * kSecondUs);
     const auto mediumUs = std::int64_t(r.num(R, "medium_s", 8 * 3600) * kSecondUs);
     const auto highUs = std::int64_t(r.num(R, "high_s", 12 * 3600) * kSecondUs);
+    const auto baselineDays = std::size_t(r.num(R, "routine_days", 3));
+    const double similar = r.num(R, "routine_similar_factor", 3);
     const auto &ev = ctx.data.events;
     std::map<std::tuple<std::int32_t, std::int32_t, std::int32_t>, std::vector<std::size_t>> pairs;
     for (std::size_t i = 0; i < ev.size(); ++i) {
@@ -129,13 +149,22 @@ void detectLongConnections(const AnalysisContext &ctx, Findings &out)
     }
     for (const auto &[idx, sources] : groups) {
         std::int64_t total = 0, longest = 0;
+        std::map<std::int64_t, std::int64_t> longestOfDay; // one host's long connections a day
         for (std::size_t i : idx) {
             const std::int64_t d = ctx.data.flowDurationUs.at(ev[i].id);
             total += d;
             longest = std::max(longest, d);
+            if (sources == 1 && d >= baseUs) {
+                std::int64_t &day = longestOfDay[ev[i].ts / kDayUs];
+                day = std::max(day, d);
+            }
         }
         if (longest < baseUs)
             continue;
+        std::vector<std::int64_t> daily;
+        for (const auto &[day, d] : longestOfDay)
+            daily.push_back(d);
+        const std::size_t routine = routineDays(daily, baselineDays, similar);
         const Ev &first = ev[idx.front()];
         const std::string src = ctx.data.ip(first.ip).ip;
         const std::string dst = ctx.data.ip(first.dstIp).ip + ":" + std::to_string(first.dstPort);
@@ -155,7 +184,15 @@ void detectLongConnections(const AnalysisContext &ctx, Findings &out)
                             + std::to_string(idx.size()) + " connections of "
                             + std::to_string(int(r.num(R, "min_connection_s", 600) / 60))
                             + " min or more");
-        judgeDestination(ctx, peers, f, first.dstIp, true);
+        if (routine)
+            f.addSignal("routine_destination", -25,
+                        "this host held connections of similar length to it on "
+                                + std::to_string(routine)
+                                + " days: its own remote desktop, VPN "
+                                  "or work session");
+        judgeDestination(ctx, peers, f, first.dstIp, !routine);
+        if (sources == 1)
+            f.details["days"] = longestOfDay.size();
         f.details["total_s"] = total / kSecondUs;
         f.details["longest_s"] = longest / kSecondUs;
         f.title = (sources > 1 ? "Long connections from " + std::to_string(sources) + " hosts to "
@@ -177,6 +214,8 @@ void detectLargeTransfers(const AnalysisContext &ctx, Findings &out)
         return;
     const auto minBytes = std::int64_t(r.num(R, "min_bytes", 1e9));
     const int scheduledDays = int(r.num(R, "scheduled_days", 3));
+    const auto baselineDays = std::size_t(r.num(R, "routine_days", 3));
+    const double similar = r.num(R, "routine_similar_factor", 3);
     const auto &ev = ctx.data.events;
     // (source, destination) -> day -> flows; bytes the source sent (orig_bytes).
     std::map<std::pair<std::int32_t, std::int32_t>,
@@ -193,10 +232,12 @@ void detectLargeTransfers(const AnalysisContext &ctx, Findings &out)
     for (const auto &[k, days] : pairs) {
         std::vector<std::pair<std::int64_t, std::int64_t>> big; // (day, bytes)
         std::int64_t largest = 0, sent = 0, received = 0;
+        std::vector<std::int64_t> daily; // what the host sends there each day it sends anything
         for (const auto &[day, idx] : days) {
             std::int64_t out = 0;
             for (std::size_t i : idx)
                 out += ev[i].srcBytes;
+            daily.push_back(out);
             if (out >= minBytes) {
                 big.emplace_back(day, out);
                 largest = std::max(largest, out);
@@ -231,11 +272,19 @@ void detectLargeTransfers(const AnalysisContext &ctx, Findings &out)
             f.addSignal("mostly_outbound", 10,
                         gigabytes(sent) + " sent, " + gigabytes(received) + " received");
         const bool scheduled = int(big.size()) >= scheduledDays;
+        // Below the gigabyte on most days, the host still sends there routinely and about as
+        // much: a sync job with a busy day, not a first upload.
+        const std::size_t routine = scheduled ? 0 : routineDays(daily, baselineDays, similar);
         if (scheduled)
             f.addSignal("scheduled_transfer", -30,
                         "the same transfer on " + std::to_string(big.size())
                                 + " days: a backup or sync job");
-        judgeDestination(ctx, peers, f, dst, !scheduled);
+        else if (routine)
+            f.addSignal("routine_destination", -30,
+                        "this host sent similar amounts to it on " + std::to_string(routine)
+                                + " days: a sync or backup job with a busy day");
+        f.details["days_sending"] = daily.size();
+        judgeDestination(ctx, peers, f, dst, !scheduled && !routine);
         f.title = "Large outbound transfer " + ctx.data.ip(src).ip + " -> " + ctx.data.ip(dst).ip
                   + ": " + gigabytes(sent) + " on " + std::to_string(big.size())
                   + (big.size() == 1 ? " day" : " days");

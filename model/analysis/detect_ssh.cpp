@@ -2,8 +2,10 @@
 // min_failures attempts (an attempt counted once however many lines sshd logged for it:
 // sshattempts.h), with the accepted login that may have followed it; and one finding that lists
 // the small scanners fail2ban's default sshd jail would ban (scan_failures lines within
-// scan_window_s) but that stay below the burst threshold.
+// scan_window_s) but that stay below the burst threshold. Sources of one /24 whose bursts lie
+// within campaign_gap_s of each other are one finding listing them (analysis/campaign).
 
+#include "campaign.h"
 #include "context.h"
 #include "detect.h"
 #include "rules.h"
@@ -41,6 +43,53 @@ int volumeWeight(std::size_t attempts)
                       60);
 }
 
+const Signal *signalOf(const Finding &f, const char *name)
+{
+    for (const Signal &s : f.signalList)
+        if (s.name == name)
+            return &s;
+    return nullptr;
+}
+
+/// Several sources of one /24: the volume of all their attempts, and the accepted login of the
+/// first member that had one.
+void describeSshCampaign(Finding &f, const std::vector<const CampaignMember *> &list)
+{
+    std::size_t attempts = 0;
+    bool invalid = false;
+    const CampaignMember *won = nullptr;
+    std::set<std::int32_t> addresses;
+    for (const CampaignMember *m : list) {
+        attempts += m->attempts;
+        addresses.insert(m->ip);
+        invalid = invalid || signalOf(m->finding, "invalid_users");
+        if (!won && signalOf(m->finding, "success_after_failures"))
+            won = m;
+    }
+    const std::string net = f.details["members"][0].value("ip", std::string());
+    const std::string net24 = net.substr(0, net.rfind('.')) + ".0/24";
+    f.addSignal("failed_ssh_logins", volumeWeight(attempts),
+                std::to_string(attempts) + " failed attempts from "
+                        + std::to_string(addresses.size()) + " sources of " + net24 + ", "
+                        + std::to_string(f.accounts.size()) + " user names");
+    if (invalid)
+        f.addSignal("invalid_users", 5, "user names that do not exist");
+    f.addSignal("several_sources", 5,
+                std::to_string(addresses.size()) + " sources of one network, "
+                        + std::to_string(list.size()) + " bursts");
+    std::string then;
+    if (won) {
+        for (const char *name : {"success_after_failures", "habitual_login"})
+            if (const Signal *s = signalOf(won->finding, name))
+                f.addSignal(s->name, s->weight, s->detail);
+        then = ", then accepted login for " + won->finding.details.value("accepted", std::string())
+               + " from " + *won->finding.ips.begin();
+    }
+    f.title = "SSH brute force from " + std::to_string(addresses.size()) + " addresses of " + net24
+              + " (" + std::to_string(attempts) + " failed attempts" + then + ")";
+    f.details["attempts"] = attempts;
+}
+
 struct Member
 {
     std::string ip;
@@ -63,6 +112,7 @@ void detectSshBruteForce(const AnalysisContext &ctx, Findings &out)
     const auto scanLines = std::size_t(r.num(R, "scan_failures", 5));
     const auto scanUs = std::int64_t(r.num(R, "scan_window_s", 600) * kSecondUs);
     const auto &ev = ctx.data.events;
+    std::vector<CampaignMember> bursts;
     auto groups = group(ev, kSsh, 0, [](const Ev &e) { return std::int64_t(e.ip); });
     // Sources in address order, so the scanners' finding lists them the same way every run.
     std::map<std::string, std::int64_t> byAddress;
@@ -147,7 +197,18 @@ void detectSshBruteForce(const AnalysisContext &ctx, Findings &out)
             f.title = "SSH brute force from " + address + " (" + std::to_string(ep.size())
                       + " failed attempts" + then + ")";
             f.details["attempts"] = ep.size();
-            out.push_back(std::move(f));
+            CampaignMember m;
+            m.ip = std::int32_t(ip);
+            m.attempts = ep.size();
+            m.failures = ep.size();
+            m.successes = success ? 1 : 0;
+            for (const auto &[user, ts] : lastFailureOf)
+                m.accounts.push_back(user);
+            std::sort(m.accounts.begin(), m.accounts.end());
+            if (success)
+                f.details["accepted"] = ctx.data.str(success->user);
+            m.finding = std::move(f);
+            bursts.push_back(std::move(m));
         }
         // Below the burst threshold, but fail2ban's sshd jail would have banned it.
         if (!reported && lines.size() >= scanLines && maxInWindow(ev, lines, scanUs) >= scanLines) {
@@ -160,6 +221,12 @@ void detectSshBruteForce(const AnalysisContext &ctx, Findings &out)
             scanEvidence.insert(scanEvidence.end(), tries.begin(), tries.end());
         }
     }
+    // Sources of one /24 close in time are one campaign (a lone source keeps its own finding).
+    CampaignRule net;
+    net.gapUs = std::int64_t(r.num(R, "campaign_gap_s", 86400) * kSecondUs);
+    net.needSeveralAddresses = true;
+    net.describe = describeSshCampaign;
+    emitCampaigns(ctx, std::move(bursts), net, out);
     if (scanners.empty())
         return;
     Finding f;

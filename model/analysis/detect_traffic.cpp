@@ -1,5 +1,6 @@
 // Detections 9 and 10: request bursts and DDoS, and beaconing in flow records.
 
+#include "beaconscore.h"
 #include "context.h"
 #include "detect.h"
 #include "rules.h"
@@ -47,7 +48,9 @@ Dispersion dispersion(std::vector<double> v)
     const double q2 = quantile(v, 0.5);
     const double q3 = quantile(v, 0.75);
     d.median = q2;
-    d.skew = (q3 - q1) > 0 ? (q1 + q3 - 2 * q2) / (q3 - q1) : 0;
+    // RITA's guard (calculateBowleySkewness): a narrow spread, or a median equal to a quartile
+    // (most values alike), is no skew.
+    d.skew = (q3 - q1) >= 10 && q2 != q1 && q2 != q3 ? (q1 + q3 - 2 * q2) / (q3 - q1) : 0;
     for (double &x : v)
         x = std::fabs(x - q2);
     std::sort(v.begin(), v.end());
@@ -222,24 +225,6 @@ void detectDdos(const AnalysisContext &ctx, Findings &out)
     }
 }
 
-namespace {
-
-constexpr int kSpanParts = 24;
-
-/// In how many of `parts` equal parts of the series' span (first to last) it has connections.
-int partsUsed(const std::vector<Ev> &ev, const std::vector<std::size_t> &idx, int parts)
-{
-    const std::int64_t first = ev[idx.front()].ts;
-    const std::int64_t span = std::max<std::int64_t>(1, ev[idx.back()].ts - first);
-    std::vector<bool> seen(std::size_t(parts), false);
-    for (std::size_t n : idx)
-        seen[std::size_t(std::min<std::int64_t>(parts - 1, (ev[n].ts - first) * parts / span))]
-                = true;
-    return int(std::count(seen.begin(), seen.end(), true));
-}
-
-} // namespace
-
 void detectBeaconing(const AnalysisContext &ctx, Findings &out)
 {
     const Rules &r = ctx.rules;
@@ -247,7 +232,7 @@ void detectBeaconing(const AnalysisContext &ctx, Findings &out)
     if (!r.enabled(R))
         return;
     const auto minConn = std::size_t(r.num(R, "min_connections", 20));
-    const double minScore = r.num(R, "min_score", 0.8);
+    const double minScore = r.num(R, "min_score", 0.7);
     // Jitter is judged against the interval (RITA): 30 s of jitter ruins a 60 s beacon, not an
     // hourly one. A median gap under min_interval_s is a burst or a stream, and a series shorter
     // than min_span_s has not repeated long enough to tell.
@@ -255,7 +240,17 @@ void detectBeaconing(const AnalysisContext &ctx, Findings &out)
     const auto minIntervalS = r.num(R, "min_interval_s", 10);
     const auto minSpanUs = std::int64_t(r.num(R, "min_span_s", 1800) * kSecondUs);
     const double dsMadFull = r.num(R, "ds_mad_full_bytes", 32);
-    const double fullCount = r.num(R, "full_count", 100);
+    // RITA v5's weights of the four scores and its histogram and duration settings.
+    const double wTs = r.num(R, "ts_weight", 0.25);
+    const double wDs = r.num(R, "ds_weight", 0.25);
+    const double wHist = r.num(R, "hist_weight", 0.25);
+    const double wDur = r.num(R, "dur_weight", 0.25);
+    BeaconHistogramParams hp;
+    hp.modeSensitivity = r.num(R, "hist_mode_sensitivity", 0.05);
+    hp.outlierRemoval = int(r.num(R, "hist_bimodal_outlier_removal", 1));
+    hp.bimodalMinHours = int(r.num(R, "hist_bimodal_min_hours", 11));
+    const int durMinHours = int(r.num(R, "dur_min_hours", 6));
+    const int durIdealHours = int(r.num(R, "dur_ideal_consistent_hours", 12));
     const auto popular = std::size_t(r.num(R, "popular_destination_sources", 10));
     std::unordered_set<int> quietPorts;
     for (const std::string &p : r.strings(R, "quiet_ports"))
@@ -263,10 +258,16 @@ void detectBeaconing(const AnalysisContext &ctx, Findings &out)
     const auto &ev = ctx.data.events;
     std::map<std::tuple<std::int32_t, std::int32_t, std::int32_t>, std::vector<std::size_t>> pairs;
     std::map<std::pair<std::int32_t, std::int32_t>, std::unordered_set<std::int32_t>> sourcesOf;
+    std::int64_t flowsFirst = 0; // the flows' span: RITA's dataset span for the coverage
+    std::int64_t flowsLast = 0;
+    bool anyFlow = false;
     for (std::size_t i = 0; i < ev.size(); ++i) {
         const Ev &e = ev[i];
         if (!(e.flags & kFlow) || !e.ip)
             continue;
+        flowsFirst = anyFlow ? std::min(flowsFirst, e.ts) : e.ts;
+        flowsLast = anyFlow ? std::max(flowsLast, e.ts) : e.ts;
+        anyFlow = true;
         pairs[{e.ip, e.dstIp, e.dstPort}].push_back(i);
         sourcesOf[{e.dstIp, e.dstPort}].insert(e.ip);
     }
@@ -285,10 +286,11 @@ void detectBeaconing(const AnalysisContext &ctx, Findings &out)
         const Dispersion ts = dispersion(gaps);
         if (ts.median <= 0 || ts.median < minIntervalS)
             continue;
+        // RITA v5's timestamp score: symmetry and jitter (the connection count is the duration
+        // score's part now).
         const double tsScore
-                = ((1 - std::fabs(ts.skew)) + std::max(0.0, 1 - ts.mad / (ts.median * tsMadRatio))
-                   + std::min(1.0, double(idx.size()) / fullCount))
-                  / 3;
+                = ((1 - std::fabs(ts.skew)) + std::max(0.0, 1 - ts.mad / (ts.median * tsMadRatio)))
+                  / 2;
         double dsScore = -1;
         if (sizes.size() >= minConn) {
             const Dispersion ds = dispersion(sizes);
@@ -296,7 +298,18 @@ void detectBeaconing(const AnalysisContext &ctx, Findings &out)
                        + std::max(0.0, 1 - ds.median / 65535.0))
                       / 3;
         }
-        const double score = dsScore < 0 ? tsScore : (tsScore + dsScore) / 2;
+        std::vector<std::int64_t> times;
+        times.reserve(idx.size());
+        for (std::size_t n : idx)
+            times.push_back(ev[n].ts);
+        const BeaconHistogram hist = beaconHistogram(times, hp);
+        const double durScore = beaconDurationScore(flowsFirst, flowsLast, times.front(),
+                                                    times.back(), hist, durMinHours, durIdealHours);
+        const double weights = wTs + wHist + wDur + (dsScore < 0 ? 0 : wDs);
+        const double score = weights <= 0 ? 0
+                                          : (wTs * tsScore + wHist * hist.score + wDur * durScore
+                                             + (dsScore < 0 ? 0 : wDs * dsScore))
+                                                    / weights;
         if (score < minScore)
             continue;
         const auto [src, dst, port] = k;
@@ -327,15 +340,20 @@ void detectBeaconing(const AnalysisContext &ctx, Findings &out)
                         "size score " + std::to_string(int(dsScore * 100)) + "%");
         f.addSignal("connections", int(std::min(10.0, double(idx.size()) / 20)),
                     std::to_string(idx.size()) + " connections");
-        // RITA's histogram: a beacon keeps calling through its whole span; connections that
-        // bunch into a few parts of it are sessions or bursts that happen to be regular inside.
-        const int used = partsUsed(ev, idx, kSpanParts);
-        f.details["span_parts_used"] = used;
-        if (used * 3 < kSpanParts)
+        // RITA's histogram: a beacon keeps calling hour after hour at a steady rate, or at two
+        // rates (day and night, awake and asleep); connections that bunch into a few hours at
+        // uneven rates are sessions that happen to be regular inside.
+        f.details["histogram_score"] = std::lround(hist.score * 100) / 100.0;
+        f.details["bimodal_fit"] = std::lround(hist.bimodalFit * 100) / 100.0;
+        f.details["hours_seen"] = hist.hoursSeen;
+        f.details["hours_spanned"] = hist.bins;
+        f.details["longest_run_hours"] = hist.longestRun;
+        f.details["duration_score"] = std::lround(durScore * 100) / 100.0;
+        if (hist.score < 0.5)
             f.addSignal("bunched_in_time", -15,
-                        "connections in only " + std::to_string(used) + " of "
-                                + std::to_string(kSpanParts)
-                                + " equal parts of their span: sessions or bursts, not a steady "
+                        "connections in " + std::to_string(hist.hoursSeen) + " of "
+                                + std::to_string(hist.bins)
+                                + " hours at uneven rates: sessions or bursts, not a steady "
                                   "beacon");
         if (quiet)
             f.addSignal("well_known_periodic_service", -50,

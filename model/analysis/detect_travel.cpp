@@ -1,4 +1,6 @@
-// Detection 5: impossible travel between consecutive successful sign-ins of one account.
+// Detection 5: impossible travel between consecutive successful sign-ins of one account. Several
+// accounts jumping between the same two addresses (a corporate VPN pair, an office's two exits)
+// are one finding listing them.
 
 #include "context.h"
 #include "detect.h"
@@ -6,7 +8,10 @@
 
 #include "core/geo.h"
 
+#include "core/timeutil.h"
+
 #include <algorithm>
+#include <map>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -44,6 +49,95 @@ void repeatJump(const AnalysisContext &ctx, Finding &f, const Ev &a, const Ev &b
                     "the account switches between these two addresses again and again");
 }
 
+const Signal *signalOf(const Finding &f, const char *name)
+{
+    for (const Signal &s : f.signalList)
+        if (s.name == name)
+            return &s;
+    return nullptr;
+}
+
+/// The travel findings of [begin, end) of out whose two addresses at least minAccounts accounts
+/// share become one finding: the jumps of many people between the same two addresses are a
+/// shared pair of exits, not that many journeys. A finding with a sensitive action after the
+/// jump stays on its own (something was done from there), and so do pairs with fewer accounts.
+void foldSharedPairs(Findings &out, std::size_t begin, std::size_t minAccounts)
+{
+    std::map<std::string, std::vector<std::size_t>> byPair;
+    for (std::size_t i = begin; i < out.size(); ++i) {
+        const Finding &f = out[i];
+        if (signalOf(f, "sensitive_action_after"))
+            continue;
+        const auto from = f.details.value("from", std::string());
+        const auto to = f.details.value("to", std::string());
+        byPair[from < to ? from + "|" + to : to + "|" + from].push_back(i);
+    }
+    std::vector<bool> folded(out.size(), false);
+    std::vector<Finding> merged;
+    for (const auto &[pair, idx] : byPair) {
+        if (idx.size() < minAccounts)
+            continue;
+        // The strongest member's signals speak for the pair.
+        const std::size_t top = *std::max_element(idx.begin(), idx.end(), [&](auto a, auto b) {
+            return out[a].severity() < out[b].severity();
+        });
+        Finding f;
+        f.kind = out[top].kind;
+        f.rule = out[top].rule;
+        f.key = "pair=" + pair;
+        f.signalList = out[top].signalList;
+        auto members = nlohmann::json::array();
+        int jumps = 0;
+        int fastest = 0;
+        for (std::size_t i : idx) {
+            Finding &m = out[i];
+            for (std::size_t k = 0; k < m.evidence.size(); ++k)
+                f.evidence.push_back(m.evidence[k]);
+            f.firstTs = f.evidence.size() == m.evidence.size() ? m.firstTs
+                                                               : std::min(f.firstTs, m.firstTs);
+            f.lastTs = std::max(f.lastTs, m.lastTs);
+            f.ips.insert(m.ips.begin(), m.ips.end());
+            f.accounts.insert(m.accounts.begin(), m.accounts.end());
+            f.asns.insert(m.asns.begin(), m.asns.end());
+            const int j = m.details.value("jumps", 1);
+            jumps += j;
+            fastest = std::max(fastest, m.details.value("speed_kmh", 0));
+            members.push_back({{"account", *m.accounts.begin()},
+                               {"jumps", j},
+                               {"speed_kmh", m.details.value("speed_kmh", 0)},
+                               {"first", isoSeconds(m.firstTs)},
+                               {"last", isoSeconds(m.lastTs)},
+                               {"finding_key", m.key}});
+            folded[i] = true;
+        }
+        std::sort(f.evidence.begin(), f.evidence.end());
+        f.evidence.erase(std::unique(f.evidence.begin(), f.evidence.end()), f.evidence.end());
+        const std::string a = pair.substr(0, pair.find('|'));
+        const std::string b = pair.substr(pair.find('|') + 1);
+        f.addSignal("shared_address_pair", -20,
+                    std::to_string(idx.size()) + " accounts jump between " + a + " and " + b
+                            + ": a corporate VPN, a proxy or an office's two exits, not "
+                            + std::to_string(idx.size()) + " journeys");
+        f.title = std::to_string(idx.size()) + " accounts between " + a + " and " + b + ": "
+                  + std::to_string(jumps) + " jumps, up to " + std::to_string(fastest) + " km/h";
+        f.details["members"] = std::move(members);
+        f.details["members_total"] = idx.size();
+        f.details["jumps"] = jumps;
+        f.details["speed_kmh"] = fastest;
+        merged.push_back(std::move(f));
+    }
+    if (merged.empty())
+        return;
+    Findings kept(std::make_move_iterator(out.begin()),
+                  std::make_move_iterator(out.begin() + std::ptrdiff_t(begin)));
+    for (std::size_t i = begin; i < out.size(); ++i)
+        if (!folded[i])
+            kept.push_back(std::move(out[i]));
+    for (Finding &f : merged)
+        kept.push_back(std::move(f));
+    out = std::move(kept);
+}
+
 } // namespace
 
 void detectImpossibleTravel(const AnalysisContext &ctx, Findings &out)
@@ -57,6 +151,8 @@ void detectImpossibleTravel(const AnalysisContext &ctx, Findings &out)
     const double defaultAccuracy = r.num(R, "default_accuracy_km", 25);
     const auto followUs = std::int64_t(r.num(R, "followup_window_s", 3600) * kSecondUs);
     const int habitualDays = int(r.num("baseline", "habitual_days", 3));
+    const auto pairAccounts = std::size_t(r.num(R, "shared_pair_min_accounts", 3));
+    const std::size_t begin = out.size();
     const auto &ev = ctx.data.events;
     std::vector<std::size_t> idx;
     // One finding per account and pair of addresses: a later jump between the same two (either
@@ -160,9 +256,11 @@ void detectImpossibleTravel(const AnalysisContext &ctx, Findings &out)
             f.details["distance_km"] = int(distance);
             f.details["speed_kmh"] = int(speed);
             f.details["from"] = ia.ip;
+            f.details["to"] = ib.ip;
             out.push_back(std::move(f));
         }
     }
+    foldSharedPairs(out, begin, pairAccounts);
 }
 
 } // namespace netcase

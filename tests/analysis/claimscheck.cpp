@@ -203,6 +203,9 @@ public:
                                     R"((, then a success|, then accepted login for (.+))?\)$)");
         static const std::regex scan(
                 R"(^SSH password guessing from (\d+) sources?: (\d+) failed attempts)");
+        static const std::regex sshNet(R"(^SSH brute force from (\d+) addresses of (\S+)\.0/24 )"
+                                       R"(\((\d+) failed attempts)"
+                                       R"((?:, then accepted login for (\S+) from (\S+))?\)$)");
         static const std::regex burst(R"(^(\d+) failed sign-ins (from|for) (.+)$)");
         static const std::regex stuff(R"(^Credential stuffing from (\d+ addresses|\S+): )"
                                       R"((\d+) accounts, )"
@@ -213,9 +216,12 @@ public:
                                       R"((\d+) accounts)");
         static const std::regex agents(R"(^(?:Scripted client|Outdated browser) .+ from )"
                                        R"((?:(\d+) addresses: (\d+) requests|(\S+))$)");
+        static const std::regex pair(R"(^(\d+) accounts between (\S+) and (\S+): (\d+) jumps, )");
         static const std::regex mfa(R"(^(.+): (\d+) MFA prompts denied(, then one accepted)?$)");
         if (std::regex_search(title, m, ssh))
             sshBruteForce(m[1], num(m[2]), m[3].matched, m[4].str());
+        else if (std::regex_search(title, m, sshNet))
+            sshNetwork(num(m[1]), m[2].str() + ".", num(m[3]), m[4].str(), m[5].str());
         else if (f.kind == QLatin1String("ssh_bruteforce") && std::regex_search(title, m, scan))
             sshScan(num(m[1]), num(m[2]));
         else if (f.kind == QLatin1String("ssh_bruteforce"))
@@ -230,6 +236,8 @@ public:
             spraying(num(m[2]));
         if (f.kind == QLatin1String("user_agent_anomaly") && std::regex_search(title, m, agents))
             userAgents(m[1].matched ? num(m[1]) : 1, m[2].matched ? num(m[2]) : 0, m[3].str());
+        if (f.kind == QLatin1String("impossible_travel") && std::regex_search(title, m, pair))
+            travelPair(num(m[1]), m[2].str(), m[3].str());
         if (std::regex_search(title, m, mfa))
             mfaFatigue(m[1], num(m[2]), m[3].matched);
         else if (f.kind == QLatin1String("mfa_fatigue"))
@@ -309,6 +317,66 @@ private:
         if (!ok)
             fail("no accepted login for " + (user.empty() ? std::string("an account") : user)
                  + " after failures of that account");
+    }
+
+    /// Sources of one /24: every evidence event from it, as many failing sources and attempts
+    /// as claimed, and the accepted login named: from that address, for an account that failed
+    /// from it before.
+    void sshNetwork(std::size_t sources,
+                    const std::string &prefix,
+                    std::size_t n,
+                    const std::string &user,
+                    const std::string &ip)
+    {
+        std::set<std::string> failing;
+        for (const Ev &e : ev) {
+            if (e.actor.rfind(prefix, 0) != 0) {
+                fail("evidence from outside " + prefix + "0/24: " + e.actor);
+                return;
+            }
+            if (e.failure && e.ssh)
+                failing.insert(e.actor);
+        }
+        if (complete) {
+            if (failing.size() != sources)
+                fail(std::to_string(sources) + " sources claimed, evidence has "
+                     + std::to_string(failing.size()) + " failing");
+            const Attempts a = sshAttempts(ev, {});
+            if (n < a.low || n > a.high)
+                fail(std::to_string(n) + " failed attempts claimed, evidence shows "
+                     + std::to_string(a.low) + ".." + std::to_string(a.high));
+        }
+        if (user.empty())
+            return;
+        bool ok = false;
+        for (const Ev &e : ev) {
+            if (!(e.success && e.ssh && e.user == user && e.actor == ip))
+                continue;
+            for (const Ev &x : ev)
+                ok = ok || (x.failure && x.ssh && x.user == user && x.actor == ip && x.ts <= e.ts);
+        }
+        if (!ok)
+            fail("no accepted login for " + user + " from " + ip + " after its failures there");
+    }
+
+    /// Accounts jumping between two addresses: every evidence event from one of them, and as
+    /// many accounts that signed in successfully from both as claimed.
+    void travelPair(std::size_t accounts, const std::string &a, const std::string &b)
+    {
+        std::map<std::string, std::set<std::string>> from;
+        for (const Ev &e : ev) {
+            if (e.actor != a && e.actor != b) {
+                fail("evidence from neither address of the pair: " + e.actor);
+                return;
+            }
+            if (e.success)
+                from[e.user].insert(e.actor);
+        }
+        const auto both = std::size_t(std::count_if(
+                from.begin(), from.end(), [](const auto &u) { return u.second.size() == 2; }));
+        if (complete && both != accounts)
+            fail(std::to_string(accounts) + " accounts claimed, " + std::to_string(both)
+                 + " signed in from both addresses");
     }
 
     void sshScan(std::size_t sources, std::size_t n)

@@ -141,7 +141,7 @@ private Q_SLOTS:
         // Inside the campaign and inside another burst: folded into the campaign (a burst never
         // holds another).
         all.push_back(finding("failed_login_burst", "inside a burst", 30, 4, 5));
-        QCOMPARE(foldCoveredBursts(all), std::size_t(2));
+        QCOMPARE(foldCoveredFindings(all), std::size_t(2));
         QCOMPARE(all.size(), std::size_t(3));
         QCOMPARE(all[0].title, std::string("campaign"));
         QCOMPARE(all[1].title, std::string("own event"));
@@ -150,6 +150,145 @@ private Q_SLOTS:
         QCOMPARE(covers.size(), std::size_t(2));
         QCOMPARE(covers[0]["title"].get<std::string>(), std::string("inside"));
         QCOMPARE(covers[1]["kind"].get<std::string>(), std::string("failed_login_burst"));
+    }
+
+    void scriptedClientsOfACampaignAreFoldedIntoIt()
+    {
+        auto finding = [](const char *kind, const char *rule, const char *title, int weight,
+                          int from, int to) {
+            Finding f;
+            f.kind = kind;
+            f.rule = rule;
+            f.key = title;
+            f.title = title;
+            f.addSignal("s", weight, "");
+            for (int id = from; id <= to; ++id)
+                f.evidence.push_back(id);
+            return f;
+        };
+        std::vector<Finding> all;
+        all.push_back(finding("credential_stuffing", "stuffing", "campaign", 95, 1, 20));
+        all.push_back(finding("impossible_travel", "impossible_travel", "travel", 90, 30, 33));
+        // The bots' clients, each on part of the campaign's attempts: folded.
+        all.push_back(finding("user_agent_anomaly", "user_agent.scripted", "python", 45, 1, 10));
+        all.push_back(finding("user_agent_anomaly", "user_agent.scripted", "go", 35, 11, 20));
+        // A client that also made an API call the campaign does not cite: kept.
+        all.push_back(finding("user_agent_anomaly", "user_agent.scripted", "api call", 40, 19, 21));
+        // The intruder's script after an impossible travel: a fact of its own, kept.
+        all.push_back(finding("user_agent_anomaly", "user_agent.scripted", "intruder", 40, 32, 33));
+        // A session changing clients is no property of the campaign: kept.
+        all.push_back(
+                finding("user_agent_anomaly", "user_agent.session_change", "session", 45, 2, 3));
+        QCOMPARE(foldCoveredFindings(all), std::size_t(2));
+        QCOMPARE(all.size(), std::size_t(5));
+        for (const Finding &f : all)
+            QVERIFY2(f.title != "python" && f.title != "go", f.title.c_str());
+        const auto &covers = all[0].details["covers"];
+        QCOMPARE(covers.size(), std::size_t(2));
+        QCOMPARE(covers[0]["kind"].get<std::string>(), std::string("user_agent_anomaly"));
+        QCOMPARE(covers[1]["title"].get<std::string>(), std::string("go"));
+        QVERIFY(!all[1].details.contains("covers"));
+    }
+
+    void sshSourcesOfOneNetworkAreOneCampaign()
+    {
+        Builder b = fresh();
+        // Three addresses of one /24 guess passwords in the same hour (10, 40 and 286 attempts);
+        // the busiest gets in as deploy. Another /24, and the same /24 three days later, are
+        // findings of their own.
+        const int counts[] = {10, 40, 286};
+        for (int s = 0; s < 3; ++s) {
+            const auto ip = b.ip(addr(218, 92, 0, 110 + s), "CN", 32, 118, 4134, 4, "hosting");
+            for (int i = 0; i < counts[s]; ++i)
+                b.add(1000 + s * 300 + i * 5, "authentication", "ssh_login", ip,
+                      i % 2 ? "root" : "deploy", 2);
+        }
+        b.add(1000 + 600 + 286 * 5 + 60, "authentication", "ssh_login", b.ip("218.92.0.112"),
+              "deploy", 1);
+        const auto other = b.ip("61.177.172.13", "CN", 31, 121, 4812, 4, "hosting");
+        const auto later = b.ip("218.92.0.200", "CN", 32, 118, 4134, 4, "hosting");
+        for (int i = 0; i < 20; ++i) {
+            b.add(2000 + i * 5, "authentication", "ssh_login", other, "root", 2);
+            b.add(3 * 86400 + i * 5, "authentication", "ssh_login", later, "root", 2);
+        }
+        const auto all = b.run(*m_rules);
+        const auto found = ofKind(all, "ssh_bruteforce");
+        QCOMPARE(found.size(), std::size_t(3));
+        const Finding *net = nullptr;
+        for (const Finding *f : found)
+            if (f->ips.size() > 1)
+                net = f;
+        QVERIFY(net);
+        QCOMPARE(net->title, std::string("SSH brute force from 3 addresses of 218.92.0.0/24 (336 "
+                                         "failed attempts, then accepted login for deploy from "
+                                         "218.92.0.112)"));
+        QCOMPARE(net->details["members"].size(), std::size_t(3));
+        QCOMPARE(net->details["members"][2]["attempts"].get<std::size_t>(), std::size_t(286));
+        QCOMPARE(net->evidence.size(), std::size_t(337));
+        QVERIFY(net->severity() >= 80);
+        for (const Finding *f : found)
+            if (f != net)
+                QCOMPARE(f->ips.size(), std::size_t(1));
+    }
+
+    void accountsJumpingBetweenTheSamePairAreOneFinding()
+    {
+        Builder b = fresh();
+        // Five colleagues alternate between the Frankfurt office and the Ashburn VPN exit within
+        // half an hour, twice a day for two days; a sixth does the same and then changes roles
+        // from the exit; two others share a pair of their own.
+        const auto office = b.ip("81.2.69.10", "DE", 50.1, 8.7, 3320);
+        const auto vpn = b.ip("52.4.10.20", "US", 39.0, -77.5, 14618);
+        const auto paris = b.ip("90.84.1.1", "FR", 48.9, 2.35, 3215);
+        const auto tokyo = b.ip("126.1.1.1", "JP", 35.7, 139.7, 17676);
+        for (int u = 0; u < 6; ++u)
+            for (int day = 0; day < 2; ++day)
+                for (int k = 0; k < 2; ++k) {
+                    const std::int64_t t = day * 86400 + 8 * 3600 + u * 60 + k * 1800;
+                    b.add(t, "authentication", "user.session.start", office,
+                          "emp" + std::to_string(u), 1);
+                    b.add(t + 900, "authentication", "user.session.start", vpn,
+                          "emp" + std::to_string(u), 1);
+                }
+        Ev &roles = b.add(8 * 3600 + 5 * 60 + 960, "iam", "role.change", vpn, "emp5", 1);
+        roles.url = b.str("/admin/users/roles");
+        for (int u = 0; u < 2; ++u) {
+            b.add(3600 + u * 60, "authentication", "user.session.start", paris,
+                  "ext" + std::to_string(u), 1);
+            b.add(3600 + u * 60 + 1200, "authentication", "user.session.start", tokyo,
+                  "ext" + std::to_string(u), 1);
+        }
+        const auto all = b.run(*m_rules);
+        const auto found = ofKind(all, "impossible_travel");
+        const Finding *pair = nullptr;
+        std::size_t alone = 0;
+        for (const Finding *f : found) {
+            if (f->accounts.size() > 1)
+                pair = f;
+            else
+                ++alone;
+        }
+        QVERIFY(pair);
+        QCOMPARE(pair->accounts.size(), std::size_t(5));
+        QVERIFY(!pair->accounts.count("emp5"));
+        QCOMPARE(pair->details["members"].size(), std::size_t(5));
+        QVERIFY2(pair->title.rfind("5 accounts between 52.4.10.20 and 81.2.69.10: ", 0) == 0,
+                 pair->title.c_str());
+        bool shared = false;
+        for (const Signal &sg : pair->signalList)
+            shared = shared || sg.name == "shared_address_pair";
+        QVERIFY(shared);
+        // emp5 (a sensitive action after its jump) and the two of the other pair stay apart, at
+        // their own severity; the shared pair is below medium.
+        QCOMPARE(alone, std::size_t(3));
+        QVERIFY2(pair->severity() < 40, std::to_string(pair->severity()).c_str());
+        qInfo("shared pair %d: %s", pair->severity(), pair->title.c_str());
+        for (const Finding *f : found)
+            if (f != pair)
+                qInfo("alone %d: %s", f->severity(), f->title.c_str());
+        for (const Finding *f : found)
+            if (f->accounts.count("ext0") || f->accounts.count("emp5"))
+                QVERIFY2(f->severity() >= 60, f->title.c_str());
     }
 
     void stuffingAndSprayingByAccountsNotPace()
