@@ -18,6 +18,7 @@
 #include "weblog/accesslogimporter.h"
 #include "weblog/albimporter.h"
 #include "weblog/cloudfrontimporter.h"
+#include "weblog/cloudfrontrealtime.h"
 #include "weblog/errorlogimporter.h"
 #include "windows/evtximporter.h"
 #include "windows/winjsonimporter.h"
@@ -53,6 +54,7 @@ const std::vector<std::unique_ptr<Importer>> &importers()
         v.push_back(std::make_unique<SilkImporter>());
         v.push_back(std::make_unique<AlbImporter>());
         v.push_back(std::make_unique<CloudFrontImporter>());
+        v.push_back(std::make_unique<CloudFrontRealtimeImporter>());
         v.push_back(std::make_unique<CloudflareImporter>());
         v.push_back(std::make_unique<ErrorLogImporter>());
         v.push_back(std::make_unique<CsvImporter>());
