@@ -11,6 +11,7 @@
 #include "flow/nfdumpimporter.h"
 #include "flow/silkimporter.h"
 #include "flow/vpcflowimporter.h"
+#include "flow/yafimporter.h"
 #include "syslog/journalimporter.h"
 #include "syslog/syslogimporter.h"
 #include "tabular/csvimporter.h"
@@ -52,6 +53,7 @@ const std::vector<std::unique_ptr<Importer>> &importers()
         v.push_back(std::make_unique<AzureActivityImporter>());
         v.push_back(std::make_unique<VpcFlowImporter>());
         v.push_back(std::make_unique<SilkImporter>());
+        v.push_back(std::make_unique<YafImporter>());
         v.push_back(std::make_unique<AlbImporter>());
         v.push_back(std::make_unique<CloudFrontImporter>());
         v.push_back(std::make_unique<CloudFrontRealtimeImporter>());
