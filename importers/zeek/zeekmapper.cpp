@@ -168,10 +168,11 @@ bool ZeekMapper::setFileOrNotice(std::string_view field, std::string_view v)
     }
     if (field == "p") {
         std::int32_t port = -1;
-        if (m_e.destinationPort >= 0 || !setPort(port, v.substr(0, v.find('/'))))
-            m_labels.add(field, v);
-        else
+        const bool read = setPort(port, v.substr(0, v.find('/')));
+        if (read && m_e.destinationPort < 0)
             m_e.destinationPort = port;
+        else if (!read || port != m_e.destinationPort) // kept when it says more than id.*
+            m_labels.add(field, v);
         return true;
     }
     return false;
