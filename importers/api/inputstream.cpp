@@ -38,6 +38,13 @@ public:
     std::int64_t position() const override { return m_pos; }
     std::int64_t size() const override { return m_size; }
     QString errorString() const override { return m_error; }
+    QString sameFilePath() const override
+    {
+        // The open descriptor, not the name: a file renamed or replaced since it was opened
+        // is still the one being hashed.
+        const QString p = QStringLiteral("/proc/self/fd/%1").arg(m_fd);
+        return ::access(QFile::encodeName(p).constData(), R_OK) == 0 ? p : QString();
+    }
 
 private:
     int m_fd;

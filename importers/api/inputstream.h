@@ -23,6 +23,10 @@ public:
     /// Size of the underlying file in bytes.
     virtual std::int64_t size() const = 0;
     virtual QString errorString() const = 0;
+    /// A path that opens the very file whose bytes this stream gives unchanged (a plain file,
+    /// not an archive member, not transcoded), for readers that need a file (libevtx); empty
+    /// otherwise. Reading through the stream is still what hashes the source.
+    virtual QString sameFilePath() const { return {}; }
 };
 
 /// Opens a plain file for streaming.

@@ -11,6 +11,7 @@
 #include "flow/nfdumpimporter.h"
 #include "flow/silkimporter.h"
 #include "flow/vpcflowimporter.h"
+#include "flow/yafimporter.h"
 #include "syslog/journalimporter.h"
 #include "syslog/syslogimporter.h"
 #include "tabular/csvimporter.h"
@@ -18,6 +19,7 @@
 #include "weblog/accesslogimporter.h"
 #include "weblog/albimporter.h"
 #include "weblog/cloudfrontimporter.h"
+#include "weblog/cloudfrontrealtime.h"
 #include "weblog/errorlogimporter.h"
 #include "windows/evtximporter.h"
 #include "windows/winjsonimporter.h"
@@ -51,8 +53,10 @@ const std::vector<std::unique_ptr<Importer>> &importers()
         v.push_back(std::make_unique<AzureActivityImporter>());
         v.push_back(std::make_unique<VpcFlowImporter>());
         v.push_back(std::make_unique<SilkImporter>());
+        v.push_back(std::make_unique<YafImporter>());
         v.push_back(std::make_unique<AlbImporter>());
         v.push_back(std::make_unique<CloudFrontImporter>());
+        v.push_back(std::make_unique<CloudFrontRealtimeImporter>());
         v.push_back(std::make_unique<CloudflareImporter>());
         v.push_back(std::make_unique<ErrorLogImporter>());
         v.push_back(std::make_unique<CsvImporter>());

@@ -31,6 +31,11 @@ public:
     std::int64_t position() const override { return m_inner.position(); }
     std::int64_t size() const override { return m_inner.size(); }
     QString errorString() const override { return m_inner.errorString(); }
+    /// The inner stream's file once the first read found plain bytes (not UTF-16).
+    QString sameFilePath() const override
+    {
+        return m_mode == Mode::Plain ? m_inner.sameFilePath() : QString();
+    }
 
     /// True once the first read found UTF-16 (a byte order mark or the NUL pattern).
     bool transcoding() const { return m_mode == Mode::LittleEndian || m_mode == Mode::BigEndian; }

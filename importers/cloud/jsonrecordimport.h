@@ -6,13 +6,49 @@
 
 #include "api/importer.h"
 #include "api/jsonflattener.h"
+#include "api/jsonsplitter.h"
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <unordered_set>
 #include <vector>
 
 namespace netcase {
+
+/// JsonSplitter seen as a record reader for forEachRecord(). A record's number is the line where
+/// it starts, except that records sharing a line (CloudTrail's one-line {"Records": [...]}
+/// files) are numbered on from the previous one: the case finds raw records by (source, line),
+/// so numbers must be unique.
+class JsonRecords
+{
+public:
+    explicit JsonRecords(InputStream &in)
+        : m_splitter(in)
+    {}
+    bool next(JsonSplitter::Piece &piece)
+    {
+        if (!m_splitter.next(piece))
+            return false;
+        piece.line = std::max(piece.line, m_last + 1);
+        m_last = piece.line;
+        m_piece = &piece;
+        m_problem = {};
+        if (piece.error)
+            m_problem = {piece.errorKind, piece.error};
+        return true;
+    }
+    const RejectReason &problem() const { return m_problem; }
+    std::int64_t line() const { return m_piece->line; }
+    std::string_view raw() const { return m_piece->text; }
+    bool failed() const { return m_splitter.failed(); }
+
+private:
+    JsonSplitter m_splitter;
+    const JsonSplitter::Piece *m_piece = nullptr;
+    RejectReason m_problem;
+    std::int64_t m_last = 0;
+};
 
 /// Maps one flattened record to an event. Used by one parse at a time (it keeps state).
 class JsonEventMapper

@@ -26,6 +26,7 @@ public:
     std::int64_t position() const override { return m_inner.position(); }
     std::int64_t size() const override { return m_inner.size(); }
     QString errorString() const override { return m_inner.errorString(); }
+    QString sameFilePath() const override { return m_inner.sameFilePath(); }
 
     /// Finishes the hash: call once, after the whole stream was read.
     QString hexDigest();

@@ -3,13 +3,18 @@
 #include "api/inputstream.h"
 #include "windows/winxml.h"
 
+#include <QFile>
 #include <QTemporaryFile>
 
 #include <libevtx.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstring>
 #include <string>
+
+#include <sys/mman.h>
+#include <unistd.h>
 
 namespace netcase {
 
@@ -30,40 +35,121 @@ std::string errorText(libevtx_error_t *&error)
     return s.empty() ? std::string("unknown error") : s;
 }
 
-/// Owns an open libevtx file.
+/// Owns an open libevtx file and, when it reads from memory, the memory file it reads.
 struct EvtxFile
 {
     libevtx_file_t *file = nullptr;
+    int memoryFd = -1;
+    bool open = false;
     ~EvtxFile()
     {
-        if (file) {
+        if (open)
             libevtx_file_close(file, nullptr);
+        if (file)
             libevtx_file_free(&file, nullptr);
-        }
+        if (memoryFd >= 0)
+            ::close(memoryFd);
     }
 };
 
-/// Copies the stream to tmp; an error value when it cannot be read or written.
-Status spool(InputStream &in, ParseContext &ctx, QTemporaryFile &tmp)
+/// Where the .evtx bytes are for libevtx: the file itself, a copy in memory or a temporary file.
+struct Staged
 {
-    if (!tmp.open())
-        return makeError(QStringLiteral("cannot create a temporary file for the .evtx: %1")
-                                 .arg(tmp.errorString()));
+    QString path;      ///< the plain file read in place, or the temporary copy
+    std::string bytes; ///< the whole input, when it fits in memory
+    QTemporaryFile tmp;
+};
+
+Status readFailed(InputStream &in)
+{
+    return makeError(QStringLiteral("read error: %1").arg(in.errorString()));
+}
+
+Status cancelled()
+{
+    return makeError(QStringLiteral("cancelled"), ErrorCode::Cancelled);
+}
+
+/// Reads the whole stream (which hashes it) and leaves the bytes where libevtx can read them:
+/// a plain file is then opened in place, nothing is copied; other input is kept in memory up
+/// to memoryLimit bytes, beyond that in a temporary file.
+Status stage(InputStream &in, ParseContext &ctx, std::int64_t memoryLimit, Staged &out)
+{
     std::string buf(std::size_t(1) << 20, '\0');
+    bool first = true, inPlace = false, spilled = false;
     for (;;) {
         const std::int64_t n = in.read(buf.data(), std::int64_t(buf.size()));
         if (n < 0)
-            return makeError(QStringLiteral("read error: %1").arg(in.errorString()));
+            return readFailed(in);
+        if (first) {
+            // The first read has decided whether the stream is the file's own bytes.
+            first = false;
+            out.path = in.sameFilePath();
+            inPlace = !out.path.isEmpty();
+        }
         if (n == 0)
             break;
-        if (tmp.write(buf.data(), n) != n)
-            return makeError(QStringLiteral("cannot write the temporary copy of the .evtx: %1")
-                                     .arg(tmp.errorString()));
         if (!ctx.progress(in.position()))
-            return makeError(QStringLiteral("cancelled"), ErrorCode::Cancelled);
+            return cancelled();
+        if (inPlace)
+            continue; // read for the hash (and progress) only
+        if (!spilled && std::int64_t(out.bytes.size()) + n <= memoryLimit) {
+            out.bytes.append(buf.data(), size_t(n));
+            continue;
+        }
+        if (!spilled) {
+            spilled = true;
+            if (!out.tmp.open())
+                return makeError(QStringLiteral("cannot create a temporary file for the .evtx: %1")
+                                         .arg(out.tmp.errorString()));
+            out.path = out.tmp.fileName();
+            if (out.tmp.write(out.bytes.data(), qint64(out.bytes.size()))
+                != qint64(out.bytes.size()))
+                return makeError(QStringLiteral("cannot write the temporary copy of the .evtx"));
+            std::string().swap(out.bytes);
+        }
+        if (out.tmp.write(buf.data(), n) != n)
+            return makeError(QStringLiteral("cannot write the temporary copy of the .evtx: %1")
+                                     .arg(out.tmp.errorString()));
     }
-    if (!tmp.flush())
+    if (spilled && !out.tmp.flush())
         return makeError(QStringLiteral("cannot write the temporary copy of the .evtx"));
+    return {};
+}
+
+Status openStaged(Staged &staged, EvtxFile &f)
+{
+    libevtx_error_t *error = nullptr;
+    if (libevtx_file_initialize(&f.file, &error) != 1)
+        return makeError(
+                QStringLiteral("libevtx: %1").arg(QString::fromStdString(errorText(error))));
+    QString path = staged.path;
+    if (path.isEmpty()) {
+        // In memory: a memory file (not libbfio's memory range, whose reads in Debian's
+        // libbfio 20170123 run past the end of a buffer shorter than what libevtx asks for).
+        f.memoryFd = ::memfd_create("netcase-evtx", MFD_CLOEXEC);
+        if (f.memoryFd < 0)
+            return makeError(QStringLiteral("cannot hold the .evtx in memory: %1")
+                                     .arg(QString::fromLocal8Bit(std::strerror(errno))));
+        for (size_t done = 0; done < staged.bytes.size();) {
+            const ssize_t n
+                    = ::write(f.memoryFd, staged.bytes.data() + done, staged.bytes.size() - done);
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n <= 0)
+                return makeError(QStringLiteral("cannot hold the .evtx in memory: %1")
+                                         .arg(QString::fromLocal8Bit(std::strerror(errno))));
+            done += size_t(n);
+        }
+        std::string().swap(staged.bytes);
+        path = QStringLiteral("/proc/self/fd/%1").arg(f.memoryFd);
+    }
+    const QByteArray name = QFile::encodeName(path);
+    const int opened = libevtx_file_open(f.file, name.constData(), LIBEVTX_OPEN_READ, &error);
+    if (opened != 1)
+        return makeError(QStringLiteral("not a readable .evtx file: %1")
+                                 .arg(QString::fromStdString(errorText(error))));
+    f.open = true;
     return {};
 }
 
@@ -122,20 +208,18 @@ int EvtxImporter::detect(std::string_view sample) const
 
 Status EvtxImporter::parse(InputStream &in, ParseContext &ctx) const
 {
-    QTemporaryFile tmp;
-    if (Status st = spool(in, ctx, tmp); !st.ok())
+    return parseEvtx(in, ctx, kEvtxMemoryLimit);
+}
+
+Status parseEvtx(InputStream &in, ParseContext &ctx, std::int64_t memoryLimit)
+{
+    Staged staged;
+    if (Status st = stage(in, ctx, memoryLimit, staged); !st.ok())
         return st;
     EvtxFile f;
+    if (Status st = openStaged(staged, f); !st.ok())
+        return st;
     libevtx_error_t *error = nullptr;
-    const QByteArray path = tmp.fileName().toLocal8Bit();
-    if (libevtx_file_initialize(&f.file, &error) != 1)
-        return makeError(
-                QStringLiteral("libevtx: %1").arg(QString::fromStdString(errorText(error))));
-    if (libevtx_file_open(f.file, path.constData(), LIBEVTX_OPEN_READ, &error) != 1) {
-        libevtx_file_free(&f.file, nullptr);
-        return makeError(QStringLiteral("not a readable .evtx file: %1")
-                                 .arg(QString::fromStdString(errorText(error))));
-    }
     int count = 0;
     if (libevtx_file_get_number_of_records(f.file, &count, &error) != 1)
         return makeError(QStringLiteral("libevtx could not count the records: %1")

@@ -148,6 +148,23 @@ bool absent(const std::string *v)
     return !v || v->empty() || *v == "-" || *v == "::" || *v == "%%1793";
 }
 
+// HexInt32/HexInt64 values as the writers differ: wevtutil and Winlogbeat give "0x18", libevtx
+// "0x00000018" (and some exports "0X18"). The shortest lowercase form, so that a status compares
+// and labels the same from every reader; any other text is kept as it is.
+std::string hexCode(const std::string &v)
+{
+    if (v.size() < 3 || v[0] != '0' || (v[1] != 'x' && v[1] != 'X') || v.size() > 18)
+        return v;
+    std::uint64_t n = 0;
+    const auto [end, ec] = std::from_chars(v.data() + 2, v.data() + v.size(), n, 16);
+    if (ec != std::errc() || end != v.data() + v.size())
+        return v;
+    char buf[20];
+    const auto [out, ec2] = std::to_chars(buf, buf + sizeof buf, n, 16);
+    (void)ec2;
+    return "0x" + std::string(buf, out);
+}
+
 // IpAddress: IPv4, IPv6, "::ffff:10.0.0.12" (kept as the IPv4 address), "-" or "::1".
 void setAddress(const std::string &text, Event &e)
 {
@@ -192,7 +209,9 @@ void mapWinEvent(const WinEventRecord &r, Event &e)
     if (!absent(ws))
         e.sourceDomain = *ws;
 
-    const std::string *status = r.find("Status");
+    const std::string *statusText = r.find("Status");
+    const std::string statusCode = statusText ? hexCode(*statusText) : std::string();
+    const std::string *status = statusText ? &statusCode : nullptr;
     if (r.eventId == 4625)
         e.outcome = Outcome::Failure;
     else if (r.eventId == 4624 || r.eventId == 4648)
@@ -208,7 +227,7 @@ void mapWinEvent(const WinEventRecord &r, Event &e)
           "TargetLogonId"}) {
         const std::string *v = r.find(k);
         if (!absent(v))
-            labels.add(labelKeyOf(k), *v);
+            labels.add(labelKeyOf(k), hexCode(*v));
     }
     e.labels = labels.take();
 }

@@ -2,10 +2,13 @@
 
 #include "api/recordloop.h"
 #include "api/sampling.h"
+#include "cloud/jsonrecordimport.h"
 #include "syslog/jsonrecord.h"
 #include "zeek/zeekmapper.h"
 
 #include <QFileInfo>
+
+#include <algorithm>
 
 namespace netcase {
 
@@ -24,6 +27,13 @@ std::string_view pathFromFields(const JsonRecord &r)
         return "dns";
     if (r.has("cipher") || r.has("server_name") || r.has("ssl_history"))
         return "ssl";
+    if (r.has("certificate.serial") || r.has("certificate.subject") || r.has("certificate_serial")
+        || r.has("certificate_subject"))
+        return "x509";
+    if (r.has("fuid") && (r.has("mime_type") || r.has("tx_hosts") || r.has("seen_bytes")))
+        return "files";
+    if (r.has("note") && (r.has("msg") || r.has("actions")))
+        return "notice";
     return {};
 }
 
@@ -31,7 +41,8 @@ std::string_view pathFromFields(const JsonRecord &r)
 std::string pathFromFileName(const QString &fileName)
 {
     const QString base = QFileInfo(fileName).fileName().toLower();
-    for (const char *p : {"conn", "ssh", "http", "dns", "ssl", "files", "notice", "weird"}) {
+    for (const char *p :
+         {"conn", "ssh", "http", "dns", "ssl", "x509", "files", "notice", "weird"}) {
         const QString n = QString::fromLatin1(p);
         if (base.startsWith(n + QLatin1Char('.'))
             || base.contains(QLatin1Char('_') + n + QLatin1Char('.'))
@@ -39,6 +50,34 @@ std::string pathFromFileName(const QString &fileName)
             return p;
     }
     return {};
+}
+
+/// A set or vector as pretty-printed JSON spans lines; as one line, like the compact form, so
+/// a value reads the same from `jq .` output as from Zeek's own lines.
+std::string_view compactJson(std::string_view v, std::string &buf)
+{
+    if (v.empty() || (v.front() != '[' && v.front() != '{')
+        || v.find('\n') == std::string_view::npos)
+        return v;
+    buf.clear();
+    bool inString = false, escaped = false;
+    for (char c : v) {
+        if (inString) {
+            buf += c;
+            if (escaped)
+                escaped = false;
+            else if (c == '\\')
+                escaped = true;
+            else if (c == '"')
+                inString = false;
+        } else if (c == '"') {
+            inString = true;
+            buf += c;
+        } else if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+            buf += c;
+        }
+    }
+    return buf;
 }
 
 } // namespace
@@ -54,7 +93,15 @@ int ZeekJsonImporter::detect(std::string_view sample) const
                 || line.find("\"_path\":") != std::string_view::npos))
             ++hits;
     });
-    return tried == 0 ? 0 : 92 * hits / tried;
+    const int byLines = tried == 0 ? 0 : 92 * hits / tried;
+    if (byLines >= 46)
+        return byLines;
+    // Pretty-printed records ("{" alone on its first line, as jq writes them).
+    const JsonSample json = sampleJson(sample, 5);
+    int share = 0;
+    for (std::string_view id : {"id.orig_h", "id_orig_h", "_path"})
+        share = std::max(share, json.percentWith({"ts", id}));
+    return std::max(byLines, 92 * share / 100);
 }
 
 Status ZeekJsonImporter::parse(InputStream &in, ParseContext &ctx) const
@@ -63,7 +110,13 @@ Status ZeekJsonImporter::parse(InputStream &in, ParseContext &ctx) const
     JsonRecord outer;
     JsonRecord inner;
     ZeekMapper mapper;
-    return forEachLine(in, ctx, [&](std::string_view line, std::int64_t lineNo) {
+    std::string compact;
+    // JSON lines or pretty-printed objects one after another: JsonSplitter cuts both.
+    JsonRecords records(in);
+    JsonSplitter::Piece piece;
+    return forEachRecord(records, piece, in, ctx, [&](const JsonSplitter::Piece &p) {
+        const std::string_view line = p.text;
+        const std::int64_t lineNo = p.line;
         RejectReason reason;
         if (!outer.parse(line, reason)) {
             ctx.sink.reject(lineNo, reason, line);
@@ -87,9 +140,10 @@ Status ZeekJsonImporter::parse(InputStream &in, ParseContext &ctx) const
             path = filePath;
         mapper.begin(path, lineNo);
         bool ok = true;
-        for (const auto &[key, value] : rec.fields()) {
-            if (value.empty())
+        for (const auto &[key, text] : rec.fields()) {
+            if (text.empty())
                 continue;
+            const std::string_view value = compactJson(text, compact);
             ok = mapper.set(zeekRole(key), key, value, reason);
             if (!ok)
                 break;

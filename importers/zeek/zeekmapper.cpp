@@ -123,6 +123,59 @@ void ZeekMapper::begin(std::string_view path, std::int64_t line)
     m_origPkts = m_respPkts = -1;
     m_authSuccess = -1;
     m_hasTs = false;
+    m_x509.clear();
+    m_hostCert = m_clientCert = false;
+}
+
+bool ZeekMapper::setHostOnce(std::string &out, std::string_view v)
+{
+    std::string ip;
+    if (!out.empty() || !normaliseIp(v, ip))
+        return false;
+    out = std::move(ip);
+    return true;
+}
+
+bool ZeekMapper::setFileOrNotice(std::string_view field, std::string_view v)
+{
+    bool many = false;
+    if (m_path == "files") {
+        // Before Zeek 5.1: the hosts the file came from and went to, and its connections.
+        if (field == "tx_hosts" || field == "rx_hosts") {
+            const std::string_view first = firstOfZeekSet(v, many);
+            if (!setHostOnce(field == "tx_hosts" ? m_e.sourceIp : m_e.destinationIp, first) || many)
+                m_labels.add(field, v); // all of them, when one address cannot say it
+            return true;
+        }
+        if (field == "conn_uids") {
+            const std::string_view first = firstOfZeekSet(v, many);
+            if (m_e.sessionId.empty())
+                m_e.sessionId = utf8::repaired(first);
+            if (many)
+                m_labels.add(field, v);
+            return true;
+        }
+        return false;
+    }
+    // notice.log: src, dst and p stand in for id.* when the notice has no connection.
+    if (field == "src" || field == "dst") {
+        std::string &host = field == "src" ? m_e.sourceIp : m_e.destinationIp;
+        std::string ip;
+        // Kept only when it says more than id.* did.
+        if (!setHostOnce(host, v) && !(normaliseIp(v, ip) && ip == host))
+            m_labels.add(field, v);
+        return true;
+    }
+    if (field == "p") {
+        std::int32_t port = -1;
+        const bool read = setPort(port, v.substr(0, v.find('/')));
+        if (read && m_e.destinationPort < 0)
+            m_e.destinationPort = port;
+        else if (!read || port != m_e.destinationPort) // kept when it says more than id.*
+            m_labels.add(field, v);
+        return true;
+    }
+    return false;
 }
 
 bool ZeekMapper::set(ZeekRole role,
@@ -220,6 +273,28 @@ bool ZeekMapper::set(ZeekRole role,
         // ssl.log's SNI is the name of the destination the client asked for.
         if (m_path == "ssl" && field == "server_name")
             m_e.destinationDomain = utf8::repaired(v);
+        if ((m_path == "files" || m_path == "notice") && setFileOrNotice(field, v))
+            return true;
+        if (m_path == "x509") {
+            if (field == "host_cert" || field == "client_cert") {
+                (field == "host_cert" ? m_hostCert : m_clientCert) = v == "T" || v == "true";
+                return true;
+            }
+            if (const std::string_view ecs = zeekX509Ecs(field); !ecs.empty()) {
+                std::int64_t us = 0;
+                int off = 0;
+                // Validity times as ISO 8601 (ECS x509.not_before is a date).
+                if (isZeekX509Time(field) && parseZeekTime(v, us, off))
+                    m_x509.emplace_back(ecs, formatIsoUs(us));
+                else
+                    m_x509.emplace_back(ecs, utf8::repaired(v));
+                return true;
+            }
+            if (field == "fingerprint") { // the certificate's SHA-256 (X509::hash_function)
+                m_x509.emplace_back("hash_sha256", utf8::repaired(v));
+                return true;
+            }
+        }
         if (!addZeekEcsLabel(m_path, field, v, m_labels))
             m_labels.add(field, v);
         return true;
@@ -257,6 +332,28 @@ bool ZeekMapper::finish(Event &out, RejectReason &reason)
     } else if (m_path == "ssl") {
         m_e.category = "network";
         m_e.action = "tls_handshake";
+    } else if (m_path == "x509") {
+        m_e.category = "network";
+        m_e.action = "x509_certificate";
+        // A host's certificate is the server's (or with client_cert the client's) in ECS;
+        // the rest of a chain are certificates as files. The fingerprint is a hash of the
+        // certificate: tls.server.hash.sha256, file.hash.sha256.
+        const std::string_view side = m_clientCert ? "tls_client_"
+                                      : m_hostCert ? "tls_server_"
+                                                   : "file_";
+        for (const auto &[name, value] : m_x509) {
+            std::string key(side);
+            if (name != "hash_sha256")
+                key += "x509_";
+            key += name;
+            m_labels.add(key, value);
+        }
+    } else if (m_path == "files") {
+        m_e.category = "file";
+        m_e.action = "file_transfer";
+    } else if (m_path == "notice") {
+        m_e.category = "intrusion_detection";
+        m_e.action = "zeek_notice";
     } else {
         m_e.category = "network";
         m_e.action = m_path.empty() ? std::string("zeek") : "zeek_" + utf8::repaired(m_path);

@@ -1,8 +1,8 @@
 #pragma once
 
-// Maps one Zeek log record (conn, ssh, http, or any other log) to a normalised event. The TSV
-// and JSON readers feed it (field, text) pairs; it knows the field names of Zeek's logs:
-// https://docs.zeek.org/en/master/logs/ (conn.log, ssh.log, http.log).
+// Maps one Zeek log record (conn, ssh, http, dns, ssl, x509, files, notice, or any other log) to
+// a normalised event. The TSV and JSON readers feed it (field, text) pairs; it knows the field
+// names of Zeek's logs: https://docs.zeek.org/en/master/logs/.
 
 #include "core/event.h"
 #include "syslog/labelbuilder.h"
@@ -10,6 +10,8 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace netcase {
 
@@ -58,6 +60,11 @@ public:
     bool finish(Event &out, RejectReason &reason);
 
 private:
+    /// files.log and notice.log fields that name addresses, a port or sessions; false for others.
+    bool setFileOrNotice(std::string_view field, std::string_view v);
+    /// Sets out to the address v when out is still empty and v is an address.
+    static bool setHostOnce(std::string &out, std::string_view v);
+
     Event m_e;
     LabelBuilder m_labels;
     std::string m_path;
@@ -65,6 +72,10 @@ private:
     std::int64_t m_respPkts = -1;
     int m_authSuccess = -1; ///< -1 unknown, 0 false, 1 true
     bool m_hasTs = false;
+    /// x509.log: (ECS name under x509, value) until host_cert/client_cert decide the prefix.
+    std::vector<std::pair<std::string_view, std::string>> m_x509;
+    bool m_hostCert = false;
+    bool m_clientCert = false;
 };
 
 } // namespace netcase

@@ -13,10 +13,15 @@ class TestZeekGolden : public QObject
     Q_OBJECT
 
 private:
-    void check(const QString &kind, const QString &dir, std::int64_t wantRejects)
+    const QString kFiles = QStringLiteral("gen_zeekfiles.py");
+
+    void check(const QString &kind,
+               const QString &dir,
+               std::int64_t wantRejects,
+               const QString &script = QStringLiteral("gen_netlogs.py"))
     {
-        const QString input
-                = netlogInput(kind, dir + QLatin1Char('/') + kind + QStringLiteral(".log"));
+        const QString input = netlogInput(
+                kind, dir + QLatin1Char('/') + kind + QStringLiteral(".log"), 48, script);
         QVERIFY(!input.isEmpty());
         // Auto-detection, not --format: each golden input must be recognised as its format.
         const CaseImport r = importIntoNewCase({input}, ImportOptions{}, kind);
@@ -37,6 +42,19 @@ private Q_SLOTS:
     void dns() { check(QStringLiteral("zeek-dns"), QStringLiteral("zeek"), 1); }
     void ssl() { check(QStringLiteral("zeek-ssl"), QStringLiteral("zeek"), 1); }
     void json() { check(QStringLiteral("zeek-json"), QStringLiteral("zeek-json"), 1); }
+    // x509, files and notice logs mapped to ECS (gen_zeekfiles.py); JSON with pretty-printed
+    // records, records without _path and underscore names.
+    void x509() { check(QStringLiteral("zeek-x509"), QStringLiteral("zeek"), 1, kFiles); }
+    void files() { check(QStringLiteral("zeek-files"), QStringLiteral("zeek"), 1, kFiles); }
+    void notice() { check(QStringLiteral("zeek-notice"), QStringLiteral("zeek"), 1, kFiles); }
+    void jsonFiles()
+    {
+        check(QStringLiteral("zeek-json-files"), QStringLiteral("zeek-json"), 1, kFiles);
+    }
+    void jsonPretty()
+    {
+        check(QStringLiteral("zeek-json-pretty"), QStringLiteral("zeek-json"), 1, kFiles);
+    }
     // One bad address; the summary block is neither events nor rejects.
     void nfdump() { check(QStringLiteral("nfdump"), QStringLiteral("nfdump"), 1); }
 };
