@@ -144,8 +144,8 @@ Result<QByteArray> casePassphrase(const QString &casePath, bool confirm)
         return pass;
     }
     if (!::isatty(STDIN_FILENO))
-        return makeError(QStringLiteral("%1 is encrypted: give --key-file FILE (no terminal to "
-                                        "ask for its passphrase)")
+        return makeError(QStringLiteral("%1 is encrypted (or not a Netcase case): give "
+                                        "--key-file FILE (no terminal to ask for its passphrase)")
                                  .arg(casePath),
                          ErrorCode::Data);
     auto pass = askHidden(QStringLiteral("Passphrase for %1: ").arg(casePath));

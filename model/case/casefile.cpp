@@ -252,8 +252,8 @@ Result<CaseFile> CaseFile::open(const QString &givenPath, OpenOptions options)
         if (Status s = checkCaseFile(path); !s.ok())
             return s.error();
     } else if (options.passphrase.isEmpty()) {
-        return makeError(QStringLiteral("%1 is encrypted (or not a case file): its passphrase is "
-                                        "needed")
+        return makeError(QStringLiteral("%1 is not a Netcase case (not an SQLite database) "
+                                        "unless it is an encrypted one: its passphrase is needed")
                                  .arg(path),
                          ErrorCode::Data);
     }

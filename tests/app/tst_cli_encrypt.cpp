@@ -184,7 +184,8 @@ private Q_SLOTS:
         // No key file and no terminal (the test's stdin is a pipe): a clear error.
         r = env.run({QStringLiteral("info"), path});
         QCOMPARE(r.exitCode, 2);
-        QVERIFY2(r.err.contains("is encrypted: give --key-file FILE"), r.err.constData());
+        QVERIFY2(r.err.contains("is encrypted (or not a Netcase case): give --key-file FILE"),
+                 r.err.constData());
         r = env.run({QStringLiteral("info"), path, QStringLiteral("--key-file"),
                      test::tempPath(QStringLiteral("absent.key"))});
         QCOMPARE(r.exitCode, 2);
