@@ -113,10 +113,15 @@ int exportTo(sqlite3 *db, const char *outPath, const std::string &outKey)
     sqlite3_finalize(attach);
     if (attached != SQLITE_DONE)
         return failWith(1, std::string("cannot create ") + outPath + ": " + errorOf(db));
-    if (!exec(db, "SELECT sqlcipher_export('out')")
+    // One read transaction: the export copies table after table, and Netcase may commit to the
+    // working copy meanwhile (a GUI worker); every table is read as of the same commit.
+    if (!exec(db, "BEGIN") || scalar(db, "SELECT count(*) FROM main.sqlite_master", -1) < 0
+        || !exec(db, "SELECT sqlcipher_export('out')")
         || !exec(db, "PRAGMA out.user_version = " + std::to_string(version))
-        || !exec(db, "PRAGMA out.application_id = " + std::to_string(kApplicationId))) {
+        || !exec(db, "PRAGMA out.application_id = " + std::to_string(kApplicationId))
+        || !exec(db, "COMMIT")) {
         const std::string why = errorOf(db);
+        exec(db, "ROLLBACK");
         exec(db, "DETACH DATABASE out");
         return failWith(1, "cannot copy the case: " + why);
     }
