@@ -1,5 +1,6 @@
 #include "entry.h"
 
+#include "cli/casekey.h"
 #include "cli/command.h"
 #include "cli/help.h"
 #include "cli/output.h"
@@ -117,7 +118,15 @@ int netcaseMain(int argc, char **argv)
         auto app = makeApp(cmd->app, argc, argv);
         // Scripts that ask for JSON get their errors as JSON too (docs/CLI.md).
         cli::setJsonErrors(args.contains(QStringLiteral("--json")));
-        return cmd->run(args.mid(1));
+        // Every command takes --key-file for an encrypted case; its working copy is saved
+        // over the case file once the command has closed it.
+        auto rest = cli::takeKeyFileOption(args.mid(1));
+        if (!rest)
+            return cli::fail(rest.error());
+        const int code = cmd->run(*rest);
+        if (Status saved = cli::finishEncryptedCases(); !saved.ok())
+            return code != 0 ? code : cli::fail(saved.error());
+        return code;
     }
     if (first.startsWith(QLatin1Char('-')) || args.size() > 1)
         return cli::fail(makeError(QStringLiteral("unknown command or option '%1'; see "

@@ -1,8 +1,10 @@
 #include "caseaccess.h"
 
+#include "cli/casekey.h"
 #include "cli/output.h"
 
 #include "case/casezone.h"
+#include "case/encryptedcase.h"
 
 #include <QDate>
 
@@ -13,7 +15,16 @@ Result<CaseFile> openCase(const QString &path, bool write)
     CaseFile::OpenOptions o;
     o.readOnly = !write;
     o.requireWrite = write;
+    if (crypt::looksEncrypted(path)) {
+        auto pass = casePassphrase(path, false);
+        if (!pass)
+            return pass.error();
+        o.passphrase = *pass;
+    }
     auto c = CaseFile::open(path, o);
+    // Saved over the case file after the command returns (entry.cpp), read-only ones removed.
+    if (c && c->encrypted())
+        keepWorkingCopy(c->workingCopy(), write);
     if (c) {
         // Plain output (reports, notes) shows times in the case's zone (`netcase timezone`).
         showCaseTimeZone(c->db());

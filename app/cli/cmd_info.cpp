@@ -5,6 +5,7 @@
 
 #include "case/caseinfo.h"
 #include "case/casesummary.h"
+#include "case/encryptedcase.h"
 #include "core/displaytext.h"
 #include "core/timeutil.h"
 
@@ -23,8 +24,17 @@ int run(const QStringList &argv)
     if (!c)
         return fail(c.error());
     const CaseSummary s = CaseSummary::read(*c);
+    QString cipher;
+    if (c->encrypted()) {
+        auto d = crypt::cipherDescription();
+        cipher = d ? *d : QStringLiteral("SQLCipher");
+    }
     if (args->has(QStringLiteral("json"))) {
-        outJson(s.toJson());
+        nlohmann::json j = s.toJson();
+        j["encrypted"] = c->encrypted();
+        if (c->encrypted())
+            j["encryption"] = cipher.toStdString();
+        outJson(j);
         return 0;
     }
     const CaseInfo &i = s.info;
@@ -40,6 +50,9 @@ int run(const QStringList &argv)
     if (!i.purgedAt.isEmpty())
         outLine(QStringLiteral("purged         %1 (events and raw records removed)")
                         .arg(i.purgedAt));
+    outLine(QStringLiteral("encrypted      %1")
+                    .arg(c->encrypted() ? QStringLiteral("yes (%1)").arg(cipher)
+                                        : QStringLiteral("no")));
     outLine(QStringLiteral("created        %1 by %2").arg(i.createdAt, displaySafe(i.createdBy)));
     outLine(QStringLiteral("events         %1").arg(s.events));
     outLine(QStringLiteral("rejects        %1").arg(s.rejects));
@@ -68,7 +81,8 @@ extern const Command kInfoCommand
            "Prints the case's title and authorisation, each source with its SHA-256, format and\n"
            "event and reject counts (with reject reasons), totals and the time span. With\n"
            "--json, one JSON object with at least: title, events, rejects, sources[] (name,\n"
-           "sha256, format, events, rejects), time_span {from, to}.",
+           "sha256, format, events, rejects), time_span {from, to}, encrypted (and encryption:\n"
+           "\"SQLCipher 3.4.1, AES-256-CBC\" for an encrypted case).",
            AppKind::Core,
            &run};
 

@@ -1,8 +1,10 @@
 #include "cli/args.h"
+#include "cli/casekey.h"
 #include "cli/command.h"
 #include "cli/output.h"
 
 #include "accounts/accountsview.h"
+#include "case/encryptedcase.h"
 #include "events/eventsview.h"
 #include "events/searchbar.h"
 #include "findings/findingsview.h"
@@ -117,10 +119,18 @@ int run(const QStringList &argv)
                               ErrorCode::Usage));
     }
 
+    QByteArray passphrase;
+    if (crypt::looksEncrypted(args->positional().first())) {
+        auto pass = casePassphrase(args->positional().first(), false);
+        if (!pass)
+            return fail(pass.error());
+        passphrase = *pass;
+    }
     MainWindow window;
     window.docks().arrangeFor(QSize(int(*width), int(*height))); // as a screen of that size
     window.show();
-    const QString err = window.controller().openCase(args->positional().first(), true, true, true);
+    const QString err = window.controller().openCase(args->positional().first(), true, true, true,
+                                                     passphrase);
     if (!err.isEmpty())
         return fail(makeError(err));
     settleViews(window, 800);

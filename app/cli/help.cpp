@@ -24,6 +24,8 @@ int printHelp(const QString &command)
                             .arg(QLatin1String(c->summary)));
         outLine(QStringLiteral("\n'netcase help COMMAND' describes one command, 'netcase help "
                                "query' the query language.\n"
+                               "Encrypted cases (new --encrypt): every command takes --key-file "
+                               "FILE, or asks for the passphrase on a terminal.\n"
                                "Exit status: 0 success, 1 usage error, 2 input or data error, "
                                "3 the case is locked or read-only."));
         return 0;

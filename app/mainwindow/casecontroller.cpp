@@ -1,6 +1,7 @@
 #include "casecontroller.h"
 
 #include "case/casesession.h"
+#include "case/encryptedcase.h"
 #include "common/safetext.h"
 #include "core/identity.h"
 #include "dialogs/importdialog.h"
@@ -10,6 +11,7 @@
 
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QInputDialog>
 #include <QLocale>
 #include <QMessageBox>
 #include <QSettings>
@@ -37,10 +39,21 @@ CaseController::~CaseController()
     m_import.wait();
 }
 
-QString CaseController::openCase(const QString &path, bool review, bool quiet, bool readOnly)
+QString CaseController::openCase(
+        const QString &path, bool review, bool quiet, bool readOnly, const QByteArray &passphrase)
 {
     if (!mayClose())
         return tr("The open case was kept: its decision draft is not recorded.");
+    QByteArray key = passphrase;
+    if (key.isEmpty() && crypt::looksEncrypted(path) && !quiet) {
+        bool ok = false;
+        key = QInputDialog::getText(m_window, tr("Encrypted case"),
+                                    tr("Passphrase for %1:").arg(QFileInfo(path).fileName()),
+                                    QLineEdit::Password, QString(), &ok)
+                      .toUtf8();
+        if (!ok)
+            return tr("The case was not opened: no passphrase was given.");
+    }
     if (m_import.busy()) {
         m_import.cancel();
         m_import.wait();
@@ -49,6 +62,7 @@ QString CaseController::openCase(const QString &path, bool review, bool quiet, b
     // Review mode opens the case writable (when no other process holds it) only so that reviews
     // can be recorded; the session (reviewMode) and every view refuse all other changes.
     o.readOnly = readOnly; // screenshots: a read-only command writes nothing, not even case.open
+    o.passphrase = key;
     auto c = CaseFile::open(path, o);
     if (!c) {
         if (!quiet)
@@ -58,6 +72,9 @@ QString CaseController::openCase(const QString &path, bool review, bool quiet, b
     }
     closeCase();
     m_session = std::make_unique<CaseSession>(std::move(c.value()), review);
+    connect(m_session.get(), &CaseSession::saveFailed, this, [this](const QString &why) {
+        ui::showMessage(m_window, QMessageBox::Critical, tr("Encrypted case not saved"), why);
+    });
     addRecent(QFileInfo(path).absoluteFilePath());
     Q_EMIT caseOpened(m_session.get());
     if (!m_session->readOnlyReason().isEmpty())
@@ -99,15 +116,17 @@ void CaseController::newCaseInteractive()
         path += QStringLiteral(".netcase");
     if (info.title.isEmpty())
         info.title = QFileInfo(path).completeBaseName();
+    const QByteArray passphrase = dlg.passphrase();
     {
-        auto created = CaseFile::create(path, info);
+        auto created = passphrase.isEmpty() ? CaseFile::create(path, info)
+                                            : CaseFile::createEncrypted(path, info, passphrase);
         if (!created) {
             ui::showMessage(m_window, QMessageBox::Critical, tr("Cannot create case"),
                             created.error().message);
             return;
         }
     }
-    openCase(path);
+    openCase(path, false, false, false, passphrase);
 }
 
 void CaseController::openCaseInteractive()

@@ -28,9 +28,13 @@ public:
     CaseSession *session() const { return m_session.get(); }
     ImportRunner &importRunner() { return m_import; }
 
-    /// Opens a case; on failure shows a dialog (unless quiet) and returns the message.
-    QString
-    openCase(const QString &path, bool review = false, bool quiet = false, bool readOnly = false);
+    /// Opens a case; on failure shows a dialog (unless quiet) and returns the message. An
+    /// encrypted case needs passphrase, or asks for it (unless quiet).
+    QString openCase(const QString &path,
+                     bool review = false,
+                     bool quiet = false,
+                     bool readOnly = false,
+                     const QByteArray &passphrase = {});
     void closeCase();
     /// Asked before the open case is closed (by Close, Open, New, or quitting); returns false to
     /// keep it open (an unrecorded decision draft the analyst chose to keep).

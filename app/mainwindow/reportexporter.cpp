@@ -58,7 +58,7 @@ void ReportExporter::exportInteractive()
     const QString pdf = tr("PDF report (*.pdf)");
     const QString json = tr("JSON report (*.json)");
     QString filter = html;
-    const QFileInfo caseInfo(s->path());
+    const QFileInfo caseInfo(s->casePath());
     QString path = QFileDialog::getSaveFileName(
             m_window, tr("Export report"),
             caseInfo.dir().filePath(caseInfo.completeBaseName() + QStringLiteral("-report.html")),

@@ -101,7 +101,7 @@ std::optional<ExportTable> TableExporter::chooseTable() const
 QString TableExporter::askPath(ExportTable table) const
 {
     const CaseSession *s = m_controller.session();
-    const QFileInfo caseInfo(s->path());
+    const QFileInfo caseInfo(s->casePath());
     const QString suggestion = caseInfo.dir().filePath(
             QStringLiteral("%1-%2.csv").arg(caseInfo.completeBaseName(), tableName(table)));
     if (m_pathProvider)

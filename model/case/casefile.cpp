@@ -2,6 +2,7 @@
 
 #include "audit/auditlog.h"
 #include "case/caselock.h"
+#include "case/encryptedcase.h"
 #include "case/migrations.h"
 #include "case/retention.h"
 #include "case/settingsstore.h"
@@ -246,8 +247,16 @@ Result<CaseFile> CaseFile::open(const QString &givenPath, OpenOptions options)
     // name for the same file) must meet the lock of a process that opened it by its own name.
     const QString real = QFileInfo(givenPath).canonicalFilePath();
     const QString path = real.isEmpty() ? givenPath : real;
-    if (Status s = checkCaseFile(path); !s.ok())
-        return s.error();
+    const bool encrypted = crypt::looksEncrypted(path);
+    if (!encrypted) {
+        if (Status s = checkCaseFile(path); !s.ok())
+            return s.error();
+    } else if (options.passphrase.isEmpty()) {
+        return makeError(QStringLiteral("%1 is not a Netcase case (not an SQLite database) "
+                                        "unless it is an encrypted one: its passphrase is needed")
+                                 .arg(path),
+                         ErrorCode::Data);
+    }
 
     CaseFile c;
     bool readOnly = options.readOnly;
@@ -282,7 +291,21 @@ Result<CaseFile> CaseFile::open(const QString &givenPath, OpenOptions options)
             readOnly = true;
         }
     }
-    auto db = Database::open(path, readOnly ? Database::Mode::ReadOnly : Database::Mode::ReadWrite);
+    QString dbPath = path;
+    if (encrypted) {
+        // Decrypted after the lock is taken: a writer works on the latest saved version.
+        auto copy = crypt::WorkingCopy::decrypt(path, options.passphrase);
+        if (!copy)
+            return copy.error();
+        c.m_copy = std::move(copy.value());
+        if (c.m_lock)
+            c.m_copy->keepLock(std::move(c.m_lock)); // until the copy is saved and removed
+        dbPath = c.m_copy->path();
+        if (Status s = checkCaseFile(dbPath); !s.ok())
+            return s.error();
+    }
+    auto db = Database::open(dbPath,
+                             readOnly ? Database::Mode::ReadOnly : Database::Mode::ReadWrite);
     if (!db)
         return db.error();
     c.m_db = std::move(db.value());
@@ -311,6 +334,40 @@ Result<CaseFile> CaseFile::open(const QString &givenPath, OpenOptions options)
     if (Status s = attachEventStore(c.m_db); !s.ok())
         return makeError(QStringLiteral("%1: %2").arg(path, s.error().message));
     return c;
+}
+
+Result<CaseFile>
+CaseFile::createEncrypted(const QString &path, const CaseInfo &info, const QByteArray &passphrase)
+{
+    auto copy = crypt::WorkingCopy::fresh(path, passphrase);
+    if (!copy)
+        return copy.error();
+    auto lock = std::make_unique<QLockFile>(caseLockPath(path));
+    lock->setStaleLockTime(0);
+    if (!lock->tryLock(0))
+        return makeError(QStringLiteral("%1 is being created by another Netcase process").arg(path),
+                         ErrorCode::Locked);
+    QFile::setPermissions(caseLockPath(path), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    (*copy)->keepLock(std::move(lock));
+    auto c = create((*copy)->path(), info);
+    if (!c)
+        return c;
+    c->m_copy = std::move(copy.value());
+    if (Status s = c->saveEncrypted(); !s.ok())
+        return s.error();
+    return c;
+}
+
+QString CaseFile::casePath() const
+{
+    return m_copy ? m_copy->casePath() : m_db.path();
+}
+
+Status CaseFile::saveEncrypted() const
+{
+    if (!m_copy || readOnly())
+        return {};
+    return m_copy->save();
 }
 
 CaseInfo CaseFile::info() const

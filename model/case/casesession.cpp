@@ -8,7 +8,10 @@ CaseSession::CaseSession(CaseFile caseFile, bool reviewMode, QObject *parent)
     , m_reviewMode(reviewMode)
 {}
 
-CaseSession::~CaseSession() = default;
+CaseSession::~CaseSession()
+{
+    (void)save(); // closing is a save point (a failure is told by saveFailed)
+}
 
 QString CaseSession::title() const
 {
@@ -25,7 +28,24 @@ Result<CaseFile> CaseSession::openWorkerConnection() const
 
 void CaseSession::notifyChanged()
 {
+    (void)save(); // a failure is told by saveFailed
     Q_EMIT changed();
+}
+
+void CaseSession::notifyNotesChanged()
+{
+    (void)save(); // a failure is told by saveFailed
+    Q_EMIT notesChanged();
+}
+
+Status CaseSession::save()
+{
+    if (!m_case.encrypted() || m_case.readOnly()) // review mode records reviews: saved
+        return {};
+    Status s = m_case.saveEncrypted();
+    if (!s.ok())
+        Q_EMIT saveFailed(s.error().message);
+    return s;
 }
 
 } // namespace netcase

@@ -19,6 +19,9 @@ NewCaseDialog::NewCaseDialog(QWidget *parent)
     , m_scope(new QPlainTextEdit(this))
     , m_hasRetention(new QCheckBox(tr("Destroy after"), this))
     , m_retention(new QDateEdit(QDate::currentDate().addYears(1), this))
+    , m_encrypt(new QCheckBox(tr("&Encrypt"), this))
+    , m_passphrase(new QLineEdit(this))
+    , m_passphraseAgain(new QLineEdit(this))
 {
     setWindowTitle(tr("New case"));
     m_title->setPlaceholderText(tr("e.g. Suspicious sign-ins, November"));
@@ -35,6 +38,20 @@ NewCaseDialog::NewCaseDialog(QWidget *parent)
     m_retention->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
     m_retention->setEnabled(false);
     connect(m_hasRetention, &QCheckBox::toggled, m_retention, &QWidget::setEnabled);
+    m_encrypt->setObjectName(QStringLiteral("encrypt"));
+    m_encrypt->setToolTip(tr("Keep the case file encrypted (SQLCipher, AES-256); the passphrase "
+                             "is asked each time the case is opened and cannot be recovered"));
+    for (QLineEdit *e : {m_passphrase, m_passphraseAgain}) {
+        e->setEchoMode(QLineEdit::Password);
+        e->setEnabled(false);
+        connect(m_encrypt, &QCheckBox::toggled, e, &QWidget::setEnabled);
+        connect(e, &QLineEdit::textChanged, this, &NewCaseDialog::updateCreate);
+    }
+    m_passphrase->setObjectName(QStringLiteral("passphrase"));
+    m_passphrase->setPlaceholderText(tr("passphrase"));
+    m_passphraseAgain->setObjectName(QStringLiteral("passphraseAgain"));
+    m_passphraseAgain->setPlaceholderText(tr("the same passphrase again"));
+    connect(m_encrypt, &QCheckBox::toggled, this, &NewCaseDialog::updateCreate);
 
     auto *form = new QFormLayout(this);
     form->addRow(tr("&Title:"), m_title);
@@ -42,6 +59,8 @@ NewCaseDialog::NewCaseDialog(QWidget *parent)
     form->addRow(m_noAuthorization, m_noAuthorizationReason);
     form->addRow(tr("&Scope:"), m_scope);
     form->addRow(m_hasRetention, m_retention);
+    form->addRow(m_encrypt, m_passphrase);
+    form->addRow(QString(), m_passphraseAgain);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_create = buttons->button(QDialogButtonBox::Ok);
     m_create->setText(tr("Create…"));
@@ -60,9 +79,18 @@ NewCaseDialog::NewCaseDialog(QWidget *parent)
 
 void NewCaseDialog::updateCreate()
 {
-    m_create->setEnabled(m_noAuthorization->isChecked()
-                                 ? !m_noAuthorizationReason->text().trimmed().isEmpty()
-                                 : !m_authorization->text().trimmed().isEmpty());
+    const bool authorised = m_noAuthorization->isChecked()
+                                    ? !m_noAuthorizationReason->text().trimmed().isEmpty()
+                                    : !m_authorization->text().trimmed().isEmpty();
+    const bool keyed = !m_encrypt->isChecked()
+                       || (!m_passphrase->text().isEmpty()
+                           && m_passphrase->text() == m_passphraseAgain->text());
+    m_create->setEnabled(authorised && keyed);
+}
+
+QByteArray NewCaseDialog::passphrase() const
+{
+    return m_encrypt->isChecked() ? m_passphrase->text().toUtf8() : QByteArray();
 }
 
 CaseInfo NewCaseDialog::info() const
