@@ -90,21 +90,7 @@ Status CloudFrontImporter::parse(InputStream &in, ParseContext &ctx) const
             haveFields = true;
             ctx.sink.note("no #Fields line: read as the 33 fields of the standard log");
         }
-        const auto v = cfSplit(line, '\t');
-        if (v.size() != layout.slots.size()) {
-            ctx.sink.reject(lineNo, RejectKind::Layout,
-                            "expected " + std::to_string(layout.slots.size())
-                                    + " tab-separated fields, found " + std::to_string(v.size()),
-                            line);
-            return;
-        }
-        Event e;
-        e.line = lineNo;
-        if (const RejectReason why = mapCloudFrontRecord(layout, v, e); !why.empty()) {
-            ctx.sink.reject(lineNo, why, line);
-            return;
-        }
-        ctx.sink.event(std::move(e), line);
+        readCloudFrontLine(ctx, layout, line, lineNo);
     });
 }
 

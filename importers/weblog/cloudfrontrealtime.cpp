@@ -138,24 +138,10 @@ Status CloudFrontRealtimeImporter::parse(InputStream &in, ParseContext &ctx) con
     }
     const bool given = !ctx.options.mapping.trimmed().isEmpty();
     return forEachLine(in, ctx, [&](std::string_view line, std::int64_t lineNo) {
-        const auto v = cfSplit(line, '\t');
-        if (v.size() != layout.slots.size()) {
-            ctx.sink.reject(lineNo, RejectKind::Layout,
-                            "expected " + std::to_string(layout.slots.size())
-                                    + " tab-separated fields, found " + std::to_string(v.size())
-                                    + (given ? std::string(" (the --mapping field list)")
-                                             : std::string(" (every documented field; give the "
-                                                           "configuration's with --mapping)")),
-                            line);
-            return;
-        }
-        Event e;
-        e.line = lineNo;
-        if (const RejectReason why = mapCloudFrontRecord(layout, v, e); !why.empty()) {
-            ctx.sink.reject(lineNo, why, line);
-            return;
-        }
-        ctx.sink.event(std::move(e), line);
+        readCloudFrontLine(ctx, layout, line, lineNo,
+                           given ? " (the --mapping field list)"
+                                 : " (every documented field; give the configuration's with "
+                                   "--mapping)");
     });
 }
 

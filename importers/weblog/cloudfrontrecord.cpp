@@ -1,5 +1,6 @@
 #include "cloudfrontrecord.h"
 
+#include "api/importer.h"
 #include "api/labelsbuilder.h"
 #include "core/ipaddr.h"
 #include "core/timeutil.h"
@@ -241,6 +242,30 @@ mapCloudFrontRecord(const CfLayout &layout, const std::vector<std::string_view> 
     e.labels = labels.take();
     utf8::repair(e);
     return {};
+}
+
+void readCloudFrontLine(ParseContext &ctx,
+                        const CfLayout &layout,
+                        std::string_view line,
+                        std::int64_t lineNo,
+                        std::string_view countHint)
+{
+    const auto v = cfSplit(line, '\t');
+    if (v.size() != layout.slots.size()) {
+        ctx.sink.reject(lineNo, RejectKind::Layout,
+                        "expected " + std::to_string(layout.slots.size())
+                                + " tab-separated fields, found " + std::to_string(v.size())
+                                + std::string(countHint),
+                        line);
+        return;
+    }
+    Event e;
+    e.line = lineNo;
+    if (const RejectReason why = mapCloudFrontRecord(layout, v, e); !why.empty()) {
+        ctx.sink.reject(lineNo, why, line);
+        return;
+    }
+    ctx.sink.event(std::move(e), line);
 }
 
 } // namespace netcase

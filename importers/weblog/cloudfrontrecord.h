@@ -14,6 +14,8 @@
 
 namespace netcase {
 
+struct ParseContext;
+
 enum class CfField {
     Other,
     Date,
@@ -53,5 +55,13 @@ std::vector<std::string_view> cfWords(std::string_view s);
 /// layout.slots.size()); a reject reason when it has no usable time or a bad address.
 RejectReason
 mapCloudFrontRecord(const CfLayout &layout, const std::vector<std::string_view> &values, Event &e);
+
+/// One tab-separated record line: split, its field count checked against layout (the reject
+/// names the expected count, then countHint), mapped, and the event or reject given to ctx.sink.
+void readCloudFrontLine(ParseContext &ctx,
+                        const CfLayout &layout,
+                        std::string_view line,
+                        std::int64_t lineNo,
+                        std::string_view countHint = {});
 
 } // namespace netcase

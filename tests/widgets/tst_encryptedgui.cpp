@@ -88,6 +88,8 @@ private Q_SLOTS:
         QTest::keyClicks(again, QStringLiteral("s"));
         QVERIFY(create->isEnabled());
         QCOMPARE(d.passphrase(), QByteArray("s3cret words"));
+        if (const QString shots = qEnvironmentVariable("NETCASE_SCREENSHOTS"); !shots.isEmpty())
+            QVERIFY(d.grab().save(shots + QStringLiteral("/new-case-encrypted.png")));
     }
 
     void openAskSaveAndClose()
